@@ -1,0 +1,672 @@
+/* fw-csv-import.c — streaming CSV import into a column store
+ *
+ * The file is read once, in 1 MiB chunks, and fed to libcsv one physical line at a time so
+ * every error can name its line.  Each column starts as float32 and changes storage at most
+ * twice: to float64 when a value needs more precision, to dictionary codes when a value is
+ * not a number (earlier numbers are then written back as their shortest text, so "007"
+ * becomes "7", as it would in pandas).  Memory therefore stays near the final column store:
+ * no row of strings is ever kept.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <csv.h>
+#include <float.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+#include "fw-csv-import.h"
+#include "fw-csv-sniff.h"
+#include "fw-kind.h"
+#include "fw-number.h"
+
+#define CHUNK_BYTES     (1024 * 1024)
+#define MAX_ROWS        ((gsize) G_MAXINT32)
+
+G_DEFINE_QUARK (fw-csv-error-quark, fw_csv_error)
+
+typedef struct
+{
+  char         *name;
+  FwStorage     storage;
+  gsize         n_missing;
+  gpointer      values;         /* capacity cells of the storage's type */
+  FwDictionary *dict;
+} Builder;
+
+typedef struct
+{
+  FwCsvOptions options;
+  gboolean     decimal_comma;
+  gboolean     header_pending;  /* the first record holds the names */
+  gboolean     width_known;     /* the number of columns is fixed */
+  GArray      *builders;        /* Builder */
+  guint        field;           /* fields seen so far in this record */
+  gboolean     extra_values;    /* fields past the last column that are not empty */
+  gboolean     in_record;
+  gsize        n_rows;
+  gsize        capacity;
+  gsize        line;            /* physical line being parsed, from 1 */
+  gsize        record_line;     /* line where the current record began */
+  gsize        record_bytes;
+  GError      *error;
+} Importer;
+
+void
+fw_csv_options_init (FwCsvOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  options->delimiter = 0;
+  options->header = FW_CSV_HEADER_AUTO;
+  options->max_columns = FW_CSV_DEFAULT_MAX_COLUMNS;
+  options->max_field_bytes = FW_CSV_DEFAULT_MAX_FIELD_BYTES;
+  options->max_line_bytes = FW_CSV_DEFAULT_MAX_LINE_BYTES;
+}
+
+static gsize
+cell_size (FwStorage storage)
+{
+  return storage == FW_STORAGE_FLOAT64 ? sizeof (double)
+         : storage == FW_STORAGE_FLOAT32 ? sizeof (float) : sizeof (guint32);
+}
+
+static void
+builder_clear (Builder *b)
+{
+  g_free (b->name);
+  g_free (b->values);
+  fw_dictionary_free (b->dict);
+}
+
+static void
+fail (Importer   *im,
+      FwCsvError  code,
+      const char *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static void
+fail (Importer   *im,
+      FwCsvError  code,
+      const char *format,
+      ...)
+{
+  va_list args;
+
+  if (im->error != NULL)
+    return;
+  va_start (args, format);
+  im->error = g_error_new_valist (FW_CSV_ERROR, code, format, args);
+  va_end (args);
+}
+
+static gboolean
+fail_out_of_memory (Importer *im,
+                    gsize     bytes)
+{
+  g_autofree char *size = g_format_size (bytes);
+
+  if (im->error == NULL)
+    im->error = g_error_new (G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                             _("Not enough memory to load this file (%s more were needed)."),
+                             size);
+  return FALSE;
+}
+
+static gboolean
+grow (Importer *im,
+      gsize     rows)
+{
+  gsize capacity = MAX (rows, im->capacity + im->capacity / 2 + 1024);
+
+  if (rows > MAX_ROWS)
+    {
+      fail (im, FW_CSV_ERROR_TOO_MANY_ROWS,
+            _("The file has more than %zu rows, more than Fairway can hold."), MAX_ROWS);
+      return FALSE;
+    }
+  capacity = MIN (capacity, MAX_ROWS);
+  for (guint j = 0; j < im->builders->len; j++)
+    {
+      Builder *b = &g_array_index (im->builders, Builder, j);
+      gpointer values = g_try_realloc (b->values, capacity * cell_size (b->storage));
+
+      if (values == NULL)
+        return fail_out_of_memory (im, capacity * cell_size (b->storage));
+      b->values = values;
+    }
+  im->capacity = capacity;
+  return TRUE;
+}
+
+static void
+set_missing (Builder *b,
+             gsize    row)
+{
+  switch (b->storage)
+    {
+    case FW_STORAGE_FLOAT32: ((float *) b->values)[row] = NAN; break;
+    case FW_STORAGE_FLOAT64: ((double *) b->values)[row] = NAN; break;
+    case FW_STORAGE_CODES: ((guint32 *) b->values)[row] = FW_CODE_MISSING; break;
+    }
+}
+
+static gboolean
+to_float64 (Importer *im,
+            Builder  *b)
+{
+  double *values = g_try_new (double, im->capacity);
+
+  if (values == NULL)
+    return fail_out_of_memory (im, im->capacity * sizeof (double));
+  for (gsize i = 0; i < im->n_rows; i++)
+    values[i] = ((float *) b->values)[i];
+  g_free (b->values);
+  b->values = values;
+  b->storage = FW_STORAGE_FLOAT64;
+  return TRUE;
+}
+
+static gboolean
+to_codes (Importer *im,
+          Builder  *b)
+{
+  guint32 *codes = g_try_new (guint32, im->capacity);
+  FwDictionary *dict;
+
+  if (codes == NULL)
+    return fail_out_of_memory (im, im->capacity * sizeof (guint32));
+  dict = fw_dictionary_new ();
+  for (gsize i = 0; i < im->n_rows; i++)
+    {
+      double x = b->storage == FW_STORAGE_FLOAT32 ? ((float *) b->values)[i]
+                                                   : ((double *) b->values)[i];
+      char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (isnan (x))
+        codes[i] = FW_CODE_MISSING;
+      else
+        {
+          fw_number_format (x, b->storage == FW_STORAGE_FLOAT32, text, sizeof text);
+          codes[i] = fw_dictionary_intern (dict, text, strlen (text));
+        }
+    }
+  g_free (b->values);
+  b->values = codes;
+  b->dict = dict;
+  b->storage = FW_STORAGE_CODES;
+  return TRUE;
+}
+
+/* float32 keeps every value written with 7 significant digits or fewer, and any value it
+ * holds exactly; anything else would lose what the file says. */
+static inline gboolean
+fits_float32 (double   value,
+              guint    digits)
+{
+  float single = (float) value;
+
+  if ((double) single == value)
+    return TRUE;
+  return digits <= 7 && isfinite (single) && fabs (value) >= FLT_MIN;
+}
+
+static void
+store_cell (Importer   *im,
+            Builder    *b,
+            const char *data,
+            gsize       len)
+{
+  gsize row = im->n_rows;
+  guint32 code, size;
+
+  if (b->storage != FW_STORAGE_CODES)
+    {
+      double value;
+      guint digits;
+
+      if (len > 0 && fw_number_parse (data, len, im->decimal_comma, &value, &digits))
+        {
+          if (b->storage == FW_STORAGE_FLOAT32 && !fits_float32 (value, digits) &&
+              !to_float64 (im, b))
+            return;
+          if (b->storage == FW_STORAGE_FLOAT32)
+            ((float *) b->values)[row] = (float) value;
+          else
+            ((double *) b->values)[row] = value;
+          return;
+        }
+    }
+  if (fw_is_missing_marker (data, len))
+    {
+      set_missing (b, row);
+      b->n_missing++;
+      return;
+    }
+  if (b->storage != FW_STORAGE_CODES && !to_codes (im, b))
+    return;
+
+  size = fw_dictionary_size (b->dict);
+  code = fw_dictionary_intern (b->dict, data, len);
+  /* Only a string seen for the first time needs checking: the rest equal one that passed. */
+  if (code == size && !g_utf8_validate_len (data, len, NULL))
+    {
+      fail (im, FW_CSV_ERROR_ENCODING,
+            _("Line %zu is not valid UTF-8 text (in column “%s”). "
+              "Save the file with the UTF-8 encoding and open it again."),
+            im->line, b->name);
+      return;
+    }
+  ((guint32 *) b->values)[row] = code;
+}
+
+static Builder *
+add_builder (Importer *im,
+             char     *name)
+{
+  Builder b = { name, FW_STORAGE_FLOAT32, 0, NULL, NULL };
+
+  if (im->builders->len >= im->options.max_columns)
+    {
+      fail (im, FW_CSV_ERROR_TOO_MANY_COLUMNS,
+            _("The file has more than %u columns, more than Fairway can handle."),
+            im->options.max_columns);
+      g_free (name);
+      return NULL;
+    }
+  if (im->capacity > 0)
+    {
+      b.values = g_try_malloc (im->capacity * sizeof (float));
+      if (b.values == NULL)
+        {
+          fail_out_of_memory (im, im->capacity * sizeof (float));
+          g_free (name);
+          return NULL;
+        }
+    }
+  g_array_append_val (im->builders, b);
+  return &g_array_index (im->builders, Builder, im->builders->len - 1);
+}
+
+static void
+add_header_name (Importer   *im,
+                 const char *data,
+                 gsize       len)
+{
+  g_autofree char *name = g_strstrip (g_strndup (data, len));
+
+  if (!g_utf8_validate (name, -1, NULL))
+    {
+      fail (im, FW_CSV_ERROR_ENCODING,
+            _("Line %zu is not valid UTF-8 text (in the column names). "
+              "Save the file with the UTF-8 encoding and open it again."),
+            im->line);
+      return;
+    }
+  if (name[0] == '\0')
+    {
+      g_free (name);
+      name = g_strdup_printf ("column_%u", im->builders->len + 1);
+    }
+  add_builder (im, g_steal_pointer (&name));
+}
+
+static void
+on_field (void  *data,
+          size_t len,
+          void  *user_data)
+{
+  Importer *im = user_data;
+  const char *text = data != NULL ? data : "";
+
+  if (im->error != NULL)
+    return;
+  if (!im->in_record)
+    {
+      im->in_record = TRUE;
+      im->record_line = im->line;
+      if (!im->header_pending && im->n_rows >= im->capacity && !grow (im, im->n_rows + 1))
+        return;
+    }
+  if (len > im->options.max_field_bytes)
+    {
+      g_autofree char *limit = g_format_size (im->options.max_field_bytes);
+
+      fail (im, FW_CSV_ERROR_FIELD_TOO_LONG,
+            _("Line %zu has a value longer than %s (field %u)."), im->line, limit, im->field + 1);
+      return;
+    }
+
+  if (im->header_pending)
+    {
+      add_header_name (im, text, len);
+      im->field++;
+      return;
+    }
+  if (!im->width_known && add_builder (im, g_strdup_printf ("column_%u", im->field + 1)) == NULL)
+    return;
+  if (im->field >= im->builders->len)
+    {
+      /* A trailing delimiter is common and harmless; a value past the last column is not. */
+      im->extra_values = im->extra_values || !fw_is_missing_marker (text, len);
+      im->field++;
+      return;
+    }
+  store_cell (im, &g_array_index (im->builders, Builder, im->field), text, len);
+  im->field++;
+}
+
+static void
+dedupe_names (Importer *im)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint j = 0; j < im->builders->len; j++)
+    {
+      Builder *b = &g_array_index (im->builders, Builder, j);
+
+      for (guint k = 2; g_hash_table_contains (seen, b->name); k++)
+        {
+          char *base = g_strdup (g_array_index (im->builders, Builder, j).name);
+          char *suffix = g_strrstr (base, "_");
+
+          if (k > 2 && suffix != NULL)
+            *suffix = '\0';
+          g_free (b->name);
+          b->name = g_strdup_printf ("%s_%u", base, k);
+          g_free (base);
+        }
+      g_hash_table_add (seen, b->name);
+    }
+}
+
+static void
+on_record (int   c,
+           void *user_data)
+{
+  Importer *im = user_data;
+  guint width = im->builders->len;
+
+  if (im->error != NULL || !im->in_record)
+    return;
+  im->in_record = FALSE;
+  im->record_bytes = 0;
+
+  if (im->header_pending)
+    {
+      dedupe_names (im);
+      im->header_pending = FALSE;
+      im->width_known = TRUE;
+      im->field = 0;
+      return;
+    }
+  im->width_known = TRUE;
+  if (im->field < width || im->extra_values)
+    {
+      fail (im, FW_CSV_ERROR_RAGGED,
+            _("Line %zu has %u fields but the first line has %u. "
+              "Check that line for a missing or extra delimiter or quote."),
+            im->record_line, im->field, width);
+      return;
+    }
+  im->n_rows++;
+  im->field = 0;
+}
+
+/* Feeds one chunk to libcsv a physical line at a time, so callbacks know their line. */
+static void
+feed (Importer          *im,
+      struct csv_parser *parser,
+      const char        *data,
+      gsize              len)
+{
+  const char *p = data, *end = data + len;
+
+  while (p < end && im->error == NULL)
+    {
+      const char *newline = memchr (p, '\n', end - p);
+      const char *stop = newline != NULL ? newline + 1 : end;
+
+      if (im->record_bytes + (stop - p) > im->options.max_line_bytes)
+        {
+          g_autofree char *limit = g_format_size (im->options.max_line_bytes);
+
+          if (im->in_record && im->record_line != im->line)
+            fail (im, FW_CSV_ERROR_LINE_TOO_LONG,
+                  _("The row starting on line %zu is longer than %s. "
+                    "A quote may be missing its closing partner."), im->record_line, limit);
+          else
+            fail (im, FW_CSV_ERROR_LINE_TOO_LONG,
+                  _("Line %zu is longer than %s. Is this really a CSV file?"), im->line, limit);
+          return;
+        }
+      im->record_bytes += stop - p;
+      if (csv_parse (parser, p, stop - p, on_field, on_record, im) != (gsize) (stop - p))
+        fail_out_of_memory (im, csv_get_buffer_size (parser));
+      if (newline != NULL)
+        im->line++;
+      p = stop;
+    }
+}
+
+static gboolean
+check_binary (Importer   *im,
+              const char *data,
+              gsize       len)
+{
+  const char *nul = memchr (data, '\0', len);
+  gsize line = im->line;
+
+  if (nul == NULL)
+    return TRUE;
+  for (const char *p = data; (p = memchr (p, '\n', nul - p)) != NULL; p++)
+    line++;
+  fail (im, FW_CSV_ERROR_BINARY,
+        _("This does not look like a text file: line %zu contains a NUL byte. "
+          "Fairway opens CSV text files."), line);
+  return FALSE;
+}
+
+static int
+is_space_not_tab (unsigned char c)
+{
+  return c == ' ';
+}
+
+static FwTable *
+finish_table (Importer *im)
+{
+  FwTable *table = fw_table_new ();
+
+  for (guint j = 0; j < im->builders->len; j++)
+    {
+      Builder *b = &g_array_index (im->builders, Builder, j);
+      gpointer values = im->n_rows > 0 ? g_realloc (b->values, im->n_rows * cell_size (b->storage))
+                                       : (g_free (b->values), NULL);
+      FwColumn *column;
+
+      b->values = NULL;
+      if (b->storage == FW_STORAGE_FLOAT32)
+        column = fw_column_new_float32 (b->name, values, im->n_rows);
+      else if (b->storage == FW_STORAGE_FLOAT64)
+        column = fw_column_new_float64 (b->name, values, im->n_rows);
+      else
+        column = fw_column_new_codes (b->name, values, im->n_rows, g_steal_pointer (&b->dict));
+      fw_kind_infer (column);
+      fw_table_take_column (table, column);
+    }
+  return table;
+}
+
+static gsize
+estimate_rows (const char *sample,
+               gsize       len,
+               goffset     size_hint)
+{
+  gsize lines = 0;
+
+  for (const char *p = sample; (p = memchr (p, '\n', sample + len - p)) != NULL; p++)
+    lines++;
+  if (size_hint <= 0 || lines == 0)
+    return 1024;
+  /* A little over, so a steady file needs no growth; the unused tail is never touched. */
+  return MIN ((gsize) (size_hint / ((double) len / lines) * 1.05) + 64, MAX_ROWS);
+}
+
+FwTable *
+fw_csv_import_stream (GInputStream       *stream,
+                      goffset             size_hint,
+                      const FwCsvOptions *options,
+                      FwCsvReport        *report,
+                      FwProgressFunc      progress,
+                      gpointer            progress_data,
+                      GCancellable       *cancellable,
+                      GError            **error)
+{
+  Importer im = { 0 };
+  struct csv_parser parser;
+  g_autofree char *buffer = NULL;
+  gsize got = 0, total = 0, skip = 0;
+  char delimiter;
+  gboolean has_header, eof = FALSE;
+  FwTable *table = NULL;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (options != NULL)
+    im.options = *options;
+  else
+    fw_csv_options_init (&im.options);
+  im.line = 1;
+  im.builders = g_array_new (FALSE, TRUE, sizeof (Builder));
+  g_array_set_clear_func (im.builders, (GDestroyNotify) builder_clear);
+
+  buffer = g_malloc (CHUNK_BYTES);
+  if (!g_input_stream_read_all (stream, buffer, CHUNK_BYTES, &got, cancellable, &im.error))
+    goto out;
+  eof = got < CHUNK_BYTES;
+  total = got;
+  if (got >= 3 && memcmp (buffer, "\xEF\xBB\xBF", 3) == 0)
+    skip = 3;
+  if (!check_binary (&im, buffer + skip, got - skip))
+    goto out;
+
+  {
+    gsize sample = MIN (got - skip, FW_CSV_SNIFF_BYTES);
+
+    delimiter = im.options.delimiter != 0 ? im.options.delimiter
+                                          : fw_csv_sniff_delimiter (buffer + skip, sample);
+    im.decimal_comma = delimiter == ';';
+    has_header = im.options.header == FW_CSV_HEADER_AUTO
+                   ? fw_csv_sniff_header (buffer + skip, sample, delimiter, im.decimal_comma)
+                   : im.options.header == FW_CSV_HEADER_YES;
+    im.header_pending = has_header;
+    im.capacity = estimate_rows (buffer + skip, got - skip, size_hint);
+  }
+
+  if (csv_init (&parser, CSV_APPEND_NULL) != 0)
+    {
+      fail_out_of_memory (&im, sizeof parser);
+      goto out;
+    }
+  csv_set_delim (&parser, (unsigned char) delimiter);
+  if (delimiter == '\t')
+    csv_set_space_func (&parser, is_space_not_tab);
+
+  feed (&im, &parser, buffer + skip, got - skip);
+  while (!eof && im.error == NULL)
+    {
+      if (progress != NULL && size_hint > 0)
+        progress (MIN (1.0, (double) total / size_hint), progress_data);
+      if (!g_input_stream_read_all (stream, buffer, CHUNK_BYTES, &got, cancellable, &im.error) ||
+          !check_binary (&im, buffer, got))
+        break;
+      eof = got < CHUNK_BYTES;
+      total += got;
+      feed (&im, &parser, buffer, got);
+      if (im.error == NULL)
+        g_cancellable_set_error_if_cancelled (cancellable, &im.error);
+    }
+  /* libcsv only reports an open quote at the end in strict mode, which would also refuse
+   * harmless stray quotes such as 5'11" — so read its (public) state: 2 is FIELD_BEGUN. */
+  if (im.error == NULL && parser.quoted && parser.pstate == 2)
+    fail (&im, FW_CSV_ERROR_UNTERMINATED_QUOTE,
+          _("A quoted value that starts on line %zu is never closed: "
+            "a closing \" is missing."), im.record_line);
+  if (im.error == NULL)
+    csv_fini (&parser, on_field, on_record, &im);
+  csv_free (&parser);
+
+  if (im.error == NULL && im.builders->len == 0)
+    fail (&im, FW_CSV_ERROR_EMPTY, _("The file is empty."));
+  else if (im.error == NULL && im.n_rows == 0)
+    fail (&im, FW_CSV_ERROR_NO_ROWS, _("The file has a line of column names but no rows of data."));
+  if (im.error != NULL)
+    goto out;
+
+  table = finish_table (&im);
+  if (report != NULL)
+    {
+      report->delimiter = delimiter;
+      report->has_header = has_header;
+      report->decimal_comma = im.decimal_comma;
+      report->n_lines = im.line - (total > 0 && buffer[got > 0 ? got - 1 : 0] == '\n' ? 1 : 0);
+      report->n_bytes = total;
+    }
+  if (progress != NULL)
+    progress (1.0, progress_data);
+
+out:
+  if (got == 0 && total == 0 && im.error == NULL)
+    fail (&im, FW_CSV_ERROR_EMPTY, _("The file is empty."));
+  g_array_unref (im.builders);
+  if (im.error != NULL)
+    {
+      g_clear_pointer (&table, fw_table_free);
+      g_propagate_error (error, im.error);
+    }
+  return table;
+}
+
+FwTable *
+fw_csv_import_file (GFile              *file,
+                    const FwCsvOptions *options,
+                    FwCsvReport        *report,
+                    FwProgressFunc      progress,
+                    gpointer            progress_data,
+                    GCancellable       *cancellable,
+                    GError            **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  /* Opened for reading only: the source file is never modified. */
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  return fw_csv_import_stream (G_INPUT_STREAM (stream),
+                               info != NULL ? g_file_info_get_size (info) : -1,
+                               options, report, progress, progress_data, cancellable, error);
+}
+
+FwTable *
+fw_csv_import_data (const char         *data,
+                    gssize              length,
+                    const FwCsvOptions *options,
+                    FwCsvReport        *report,
+                    GError            **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length < 0)
+    length = strlen (data);
+  stream = g_memory_input_stream_new_from_data (data, length, NULL);
+  return fw_csv_import_stream (stream, length, options, report, NULL, NULL, NULL, error);
+}

@@ -1,0 +1,83 @@
+/* fw-csv-import.h — streaming CSV import into a column store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include "fw-table.h"
+
+G_BEGIN_DECLS
+
+#define FW_CSV_ERROR (fw_csv_error_quark ())
+
+typedef enum {
+  FW_CSV_ERROR_EMPTY,              /* no bytes, or only blank lines */
+  FW_CSV_ERROR_NO_ROWS,            /* a header and nothing under it */
+  FW_CSV_ERROR_BINARY,             /* NUL bytes: not a text file */
+  FW_CSV_ERROR_ENCODING,           /* invalid UTF-8 */
+  FW_CSV_ERROR_UNTERMINATED_QUOTE,
+  FW_CSV_ERROR_RAGGED,             /* a row with another number of fields than the header */
+  FW_CSV_ERROR_TOO_MANY_COLUMNS,
+  FW_CSV_ERROR_FIELD_TOO_LONG,
+  FW_CSV_ERROR_LINE_TOO_LONG,
+  FW_CSV_ERROR_TOO_MANY_ROWS,
+} FwCsvError;
+
+/* Hard limits; an input past one of them is refused with a clear error. */
+#define FW_CSV_DEFAULT_MAX_COLUMNS     4096
+#define FW_CSV_DEFAULT_MAX_FIELD_BYTES (1024 * 1024)
+#define FW_CSV_DEFAULT_MAX_LINE_BYTES  (4 * 1024 * 1024)
+
+typedef enum {
+  FW_CSV_HEADER_AUTO,
+  FW_CSV_HEADER_YES,
+  FW_CSV_HEADER_NO,
+} FwCsvHeader;
+
+typedef struct {
+  char        delimiter;        /* 0: sniff among , ; TAB | */
+  FwCsvHeader header;
+  guint       max_columns;
+  gsize       max_field_bytes;
+  gsize       max_line_bytes;   /* a physical line, or a record spanning several */
+} FwCsvOptions;
+
+/* What the import found out about the file. */
+typedef struct {
+  char     delimiter;
+  gboolean has_header;
+  gboolean decimal_comma;
+  gsize    n_lines;             /* physical lines read */
+  gsize    n_bytes;
+} FwCsvReport;
+
+GQuark   fw_csv_error_quark   (void);
+void     fw_csv_options_init  (FwCsvOptions *options);
+
+/* Reads @file once, front to back, and never writes it.  @options and @report may be NULL.
+ * @progress is called from the calling thread a few times per megabyte at most. */
+FwTable *fw_csv_import_file   (GFile              *file,
+                               const FwCsvOptions *options,
+                               FwCsvReport        *report,
+                               FwProgressFunc      progress,
+                               gpointer            progress_data,
+                               GCancellable       *cancellable,
+                               GError            **error);
+FwTable *fw_csv_import_stream (GInputStream       *stream,
+                               goffset             size_hint,
+                               const FwCsvOptions *options,
+                               FwCsvReport        *report,
+                               FwProgressFunc      progress,
+                               gpointer            progress_data,
+                               GCancellable       *cancellable,
+                               GError            **error);
+/* Convenience for tests and small inputs. */
+/* @length may be -1 for a NUL-terminated @data. */
+FwTable *fw_csv_import_data   (const char         *data,
+                               gssize              length,
+                               const FwCsvOptions *options,
+                               FwCsvReport        *report,
+                               GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,206 @@
+/* fw-csv-sniff.c — guessing delimiter and header from the first lines
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <csv.h>
+#include <string.h>
+#include "fw-csv-sniff.h"
+#include "fw-number.h"
+
+/* In order of preference when several split the lines equally well: a semicolon file with
+ * decimal commas splits consistently on ',' too, and tabs or pipes are rarely data. */
+static const char candidates[] = { '\t', ';', '|', ',' };
+
+/* Counts @delimiter outside quotes on each record of the sample (quoted newlines continue a
+ * record); the score is the share of records agreeing on the most common non-zero count. */
+static double
+score_delimiter (const char *sample,
+                 gsize       len,
+                 char        delimiter,
+                 guint      *mode_out)
+{
+  guint counts[FW_CSV_SNIFF_LINES];
+  guint n_records = 0, count = 0, best_mode = 0, best_votes = 0;
+  gboolean quoted = FALSE;
+
+  gboolean content = FALSE;
+
+  for (gsize i = 0; i < len && n_records < FW_CSV_SNIFF_LINES; i++)
+    {
+      char c = sample[i];
+
+      if (c == '"')
+        quoted = !quoted;
+      if (quoted)
+        continue;
+      if (c == '\n')
+        {
+          /* Blank lines are no evidence either way. */
+          if (content)
+            counts[n_records++] = count;
+          count = 0;
+          content = FALSE;
+          continue;
+        }
+      content = content || c != '\r';
+      count += c == delimiter;
+    }
+  /* A last line without a newline counts only when the sample is the whole file. */
+  if (content && n_records < FW_CSV_SNIFF_LINES && len < FW_CSV_SNIFF_BYTES)
+    counts[n_records++] = count;
+
+  for (guint i = 0; i < n_records; i++)
+    {
+      guint votes = 0;
+
+      if (counts[i] == 0)
+        continue;
+      for (guint j = 0; j < n_records; j++)
+        votes += counts[j] == counts[i];
+      if (votes > best_votes || (votes == best_votes && counts[i] > best_mode))
+        {
+          best_votes = votes;
+          best_mode = counts[i];
+        }
+    }
+  *mode_out = best_mode;
+  return n_records == 0 ? 0.0 : (double) best_votes / n_records;
+}
+
+char
+fw_csv_sniff_delimiter (const char *sample,
+                        gsize       len)
+{
+  char best = ',';
+  double best_score = 0.0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      guint mode;
+      double score = score_delimiter (sample, len, candidates[i], &mode);
+
+      /* Within a few records of the best, the earlier candidate wins. */
+      if (mode > 0 && score > best_score + 0.1)
+        {
+          best = candidates[i];
+          best_score = score;
+        }
+    }
+  return best;
+}
+
+typedef struct
+{
+  GPtrArray *records;           /* GPtrArray* of char* */
+  GPtrArray *current;
+} SniffRecords;
+
+static void
+on_field (void  *data,
+          size_t len,
+          void  *user_data)
+{
+  SniffRecords *s = user_data;
+
+  if (s->current == NULL)
+    s->current = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (s->current, g_strndup (data ? data : "", len));
+}
+
+static void
+on_record (int   c,
+           void *user_data)
+{
+  SniffRecords *s = user_data;
+
+  if (s->current != NULL)
+    g_ptr_array_add (s->records, g_steal_pointer (&s->current));
+}
+
+typedef enum { CELL_MISSING, CELL_NUMBER, CELL_TEXT } CellType;
+
+static CellType
+cell_type (const char *cell,
+           gboolean    decimal_comma)
+{
+  double value;
+
+  if (fw_is_missing_marker (cell, strlen (cell)))
+    return CELL_MISSING;
+  return fw_number_parse (cell, strlen (cell), decimal_comma, &value, NULL) ? CELL_NUMBER
+                                                                            : CELL_TEXT;
+}
+
+static gboolean
+decide_header (GPtrArray *records,
+               gboolean   decimal_comma)
+{
+  GPtrArray *first = g_ptr_array_index (records, 0);
+  gboolean all_numbers = TRUE, text_over_numbers = FALSE, repeats_below = FALSE;
+
+  for (guint j = 0; j < first->len; j++)
+    {
+      const char *name = g_ptr_array_index (first, j);
+      CellType head = cell_type (name, decimal_comma);
+      guint numbers = 0, texts = 0;
+
+      if (head != CELL_TEXT)
+        {
+          all_numbers = all_numbers && head == CELL_NUMBER;
+          continue;
+        }
+      all_numbers = FALSE;
+      for (guint i = 1; i < records->len; i++)
+        {
+          GPtrArray *row = g_ptr_array_index (records, i);
+          const char *cell;
+
+          if (j >= row->len)
+            continue;
+          cell = g_ptr_array_index (row, j);
+          switch (cell_type (cell, decimal_comma))
+            {
+            case CELL_NUMBER: numbers++; break;
+            case CELL_TEXT: texts++; break;
+            case CELL_MISSING: break;
+            }
+          repeats_below = repeats_below || strcmp (cell, name) == 0;
+        }
+      text_over_numbers = text_over_numbers || (numbers > 0 && texts == 0);
+    }
+
+  if (text_over_numbers)
+    return TRUE;
+  if (all_numbers)
+    return FALSE;
+  /* Text everywhere: names rarely reappear as values in their own column. */
+  return !repeats_below;
+}
+
+gboolean
+fw_csv_sniff_header (const char *sample,
+                     gsize       len,
+                     char        delimiter,
+                     gboolean    decimal_comma)
+{
+  struct csv_parser parser;
+  SniffRecords s = { g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref), NULL };
+  gboolean header = TRUE;
+
+  if (csv_init (&parser, CSV_APPEND_NULL) != 0)
+    return TRUE;
+  csv_set_delim (&parser, (unsigned char) delimiter);
+  csv_parse (&parser, sample, len, on_field, on_record, &s);
+  /* The sample may end inside a record; only a whole file's last record is complete. */
+  if (len < FW_CSV_SNIFF_BYTES)
+    csv_fini (&parser, on_field, on_record, &s);
+  csv_free (&parser);
+
+  if (s.records->len > 0)
+    header = decide_header (s.records, decimal_comma);
+  g_clear_pointer (&s.current, g_ptr_array_unref);
+  g_ptr_array_unref (s.records);
+  return header;
+}
