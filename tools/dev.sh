@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Fairway's two set-up commands for a newcomer on Debian 12 / Ubuntu 22.04+:
+#   tools/dev.sh run    install dependencies, build, open the app on the bundled sample
+#   tools/dev.sh test   install dependencies, build, run the whole test suite
+#                       (plus the engine suite again under AddressSanitizer + UBSan)
+# Dependencies come from apt-get, as root or through sudo; nothing else is downloaded.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$here"
+build=${FAIRWAY_BUILD_DIR:-build}
+asan_build=${FAIRWAY_ASAN_BUILD_DIR:-build-asan}
+
+build_packages=(
+  meson ninja-build pkg-config gcc gettext
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
+  libcsv-dev libopenblas-dev libjson-glib-dev
+)
+test_packages=(
+  xvfb xauth desktop-file-utils appstream-util appstream
+  python3 python3-pandas
+)
+
+say () { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+install_packages () {
+  local missing=() pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "Installing ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+configure () {
+  local dir=$1; shift
+  if [ -f "$dir/build.ninja" ]; then
+    meson setup --reconfigure "$dir" "$@" >/dev/null
+  else
+    meson setup "$dir" "$@"
+  fi
+}
+
+# A plain closing line any CI can read: "tests: N passed, N failed, N skipped".
+summarise () {
+  python3 - "$@" <<'PY'
+import json, sys
+passed = failed = skipped = 0
+for log in sys.argv[1:]:
+    with open(log) as f:
+        for line in f:
+            result = json.loads(line).get("result")
+            if result in ("OK", "EXPECTEDFAIL"): passed += 1
+            elif result == "SKIP": skipped += 1
+            else: failed += 1
+print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
+PY
+}
+
+cmd_run () {
+  install_packages "${build_packages[@]}"
+  configure "$build"
+  ninja -C "$build"
+  local sample="$here/$build/sample.csv"
+  [ -f "$sample" ] || "$build/app/fairway-cli" sample -o "$sample"
+  say "Opening Fairway on $sample"
+  exec meson devenv -C "$build" --workdir "$here" "$here/$build/app/fairway" "$sample"
+}
+
+cmd_test () {
+  install_packages "${build_packages[@]}" "${test_packages[@]}"
+  configure "$build"
+  ninja -C "$build"
+  say "Running every suite (the UI under Xvfb)"
+  local status=0
+  xvfb-run -a -s "-screen 0 1280x800x24" \
+    meson test -C "$build" --print-errorlogs --no-suite benchmark || status=1
+
+  say "Running the engine and plots suites under AddressSanitizer + UBSan"
+  configure "$asan_build" -Dgui=false -Db_sanitize=address,undefined -Db_lundef=false \
+    -Dbuildtype=debug
+  ninja -C "$asan_build"
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ASAN_OPTIONS=detect_leaks=1 \
+    meson test -C "$asan_build" --print-errorlogs --suite engine --suite plots || status=1
+
+  summarise "$build/meson-logs/testlog.json" "$asan_build/meson-logs/testlog.json"
+  return $status
+}
+
+case "${1:-}" in
+  run) cmd_run ;;
+  test) cmd_test ;;
+  *) echo "usage: tools/dev.sh run|test" >&2; exit 2 ;;
+esac
