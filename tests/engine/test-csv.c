@@ -467,6 +467,54 @@ test_missing_file (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+/* Short inputs drawn from the characters that matter to a CSV parser: each must give a
+ * consistent table or an error from the CSV domain — never a crash (run under ASan in CI). */
+static void
+test_random_inputs (void)
+{
+  static const char alphabet[] = ",;|\t\"\n\r a1.5-eNA?\xc3\xa9\xff";
+  GRand *rand = g_rand_new_with_seed (7);
+  guint ok = 0, failed = 0;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      char text[256];
+      /* Half of them short, where whole valid tables are likely. */
+      gsize len = g_rand_int_range (rand, 0, i % 2 ? 24 : sizeof text);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FwTable) t = NULL;
+
+      for (gsize k = 0; k < len; k++)
+        text[k] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      t = fw_csv_import_data (text, len, NULL, NULL, &error);
+      if (t == NULL)
+        {
+          g_assert_nonnull (error);
+          g_assert_true (error->domain == FW_CSV_ERROR);
+          failed++;
+          continue;
+        }
+      g_assert_no_error (error);
+      g_assert_cmpuint (fw_table_n_columns (t), >, 0);
+      for (guint j = 0; j < fw_table_n_columns (t); j++)
+        {
+          FwColumn *column = fw_table_column (t, j);
+          char buf[32];
+
+          g_assert_cmpuint (column->n_rows, ==, fw_table_n_rows (t));
+          g_assert_cmpuint (column->n_missing, <=, column->n_rows);
+          g_assert_true (g_utf8_validate (column->name, -1, NULL));
+          for (gsize r = 0; r < column->n_rows; r++)
+            g_assert_true (g_utf8_validate (fw_column_format_cell (column, r, buf, sizeof buf), -1, NULL));
+        }
+      ok++;
+    }
+  /* Both outcomes must actually occur, or the alphabet is not testing anything. */
+  g_assert_cmpuint (ok, >, 20);
+  g_assert_cmpuint (failed, >, 20);
+  g_rand_free (rand);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -493,6 +541,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/csv/cancel", test_cancel);
   g_test_add_func ("/engine/csv/cancel-midway", test_cancel_midway);
   g_test_add_func ("/engine/csv/missing-file", test_missing_file);
+  g_test_add_func ("/engine/csv/random-inputs", test_random_inputs);
 
   return g_test_run ();
 }

@@ -1,0 +1,199 @@
+/* fairway-cli.c — the headless entry point: dispatches to one file per command
+ *
+ * The command line is a contract (DESIGN.md, "Command line"): exit status 0 on success,
+ * 1 for bad input with exactly one "fairway-cli: error: …" line on stderr, 2 for usage
+ * errors.  Messages follow the user's language; numbers are always written the C way.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "fw-cli.h"
+
+typedef int (*FwCliCommand) (int argc, char **argv);
+
+static const struct
+{
+  const char   *name;
+  FwCliCommand  run;            /* NULL: in the contract, not built yet */
+  const char   *summary;
+} commands[] = {
+  { "sample",   fw_cli_sample,  N_("Write the bundled demo data (loan applications) as CSV") },
+  { "inspect",  fw_cli_inspect, N_("Profile every column of a CSV file") },
+  { "train",    NULL,           N_("Train a model on a CSV file or from a recipe") },
+  { "predict",  NULL,           N_("Predict with a trained model") },
+  { "evaluate", NULL,           N_("Measure a model's metrics and fairness on labelled data") },
+  { "export",   NULL,           N_("Export a model to ONNX") },
+  { "report",   NULL,           N_("Write a model card as PDF or HTML") },
+  { "devices",  NULL,           N_("List the devices training can use") },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n  fairway-cli %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTION…]"),
+           _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s%s\n", commands[i].name, _(commands[i].summary),
+             commands[i].run != NULL ? "" : _(" (not available yet)"));
+  fprintf (out, "\n%s\n  -h, --help     %s\n  --version      %s\n\n%s\n", _("Options:"),
+           _("Show this help"), _("Show the version"),
+           _("Run “fairway-cli COMMAND --help” for the options of a command."));
+}
+
+/* One line, whatever the message holds: the contract promises exactly one. */
+static void
+print_error_line (const char *message)
+{
+  g_autofree char *line = g_strdup (message);
+
+  g_strdelimit (line, "\r\n", ' ');
+  g_printerr ("fairway-cli: error: %s\n", line);
+}
+
+int
+fw_cli_fail (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, FW_CLI_EXIT_INPUT);
+
+  fw_cli_progress_clear ();
+  print_error_line (error->message);
+  return FW_CLI_EXIT_INPUT;
+}
+
+int
+fw_cli_usage_error (const char *command,
+                    const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  print_error_line (message);
+  if (command != NULL)
+    g_printerr (_("Try “fairway-cli %s --help” for more information.\n"), command);
+  else
+    g_printerr (_("Try “fairway-cli --help” for more information.\n"));
+  return FW_CLI_EXIT_USAGE;
+}
+
+GOptionContext *
+fw_cli_option_context_new (const char         *command,
+                           const char         *parameters,
+                           const char         *summary,
+                           const GOptionEntry *entries)
+{
+  g_autofree char *prgname = g_strdup_printf ("fairway-cli %s", command);
+  GOptionContext *context;
+
+  /* GOption's help reads "Usage: PRGNAME [OPTION…] PARAMETERS". */
+  g_set_prgname (prgname);
+  context = g_option_context_new (parameters);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+static int progress_enabled = -1;
+static int progress_last = -1;
+static const char *progress_what;
+
+gboolean
+fw_cli_progress_enabled (void)
+{
+  if (progress_enabled < 0)
+    progress_enabled = isatty (STDERR_FILENO) ? 1 : 0;
+  return progress_enabled;
+}
+
+void
+fw_cli_progress (const char *what,
+                 double      fraction)
+{
+  int percent;
+
+  if (!fw_cli_progress_enabled ())
+    return;
+  percent = (int) (CLAMP (fraction, 0.0, 1.0) * 100.0);
+  if (percent == progress_last && what == progress_what)
+    return;
+  progress_last = percent;
+  progress_what = what;
+  /* \r and erase-line redraw in place; nothing of it reaches a pipe or a file. */
+  fprintf (stderr, "\r\033[K%s %d%%", what, percent);
+  fflush (stderr);
+}
+
+void
+fw_cli_progress_clear (void)
+{
+  if (progress_last < 0)
+    return;
+  progress_last = -1;
+  fputs ("\r\033[K", stderr);
+  fflush (stderr);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *name;
+
+  setlocale (LC_ALL, "");
+  setlocale (LC_NUMERIC, "C");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("fairway-cli");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return FW_CLI_EXIT_USAGE;
+    }
+
+  name = argv[1];
+  if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
+    {
+      print_usage (stdout);
+      return FW_CLI_EXIT_OK;
+    }
+  if (g_str_equal (name, "--version") || g_str_equal (name, "-V"))
+    {
+      printf ("fairway-cli %s\n", PACKAGE_VERSION);
+      return FW_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (!g_str_equal (name, commands[i].name))
+        continue;
+      if (commands[i].run == NULL)
+        {
+          /* Say so rather than pretend: scripts must not mistake this for success. */
+          g_autofree char *message =
+            g_strdup_printf (_("'%s' is not available yet in this version"), name);
+
+          print_error_line (message);
+          return FW_CLI_EXIT_USAGE;
+        }
+      return commands[i].run (argc - 1, argv + 1);
+    }
+
+  if (name[0] == '-')
+    return fw_cli_usage_error (NULL, _("unknown option '%s'"), name);
+  return fw_cli_usage_error (NULL, _("unknown command '%s'"), name);
+}

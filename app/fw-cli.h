@@ -1,0 +1,43 @@
+/* fw-cli.h — what the fairway-cli commands share (private to app/)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses of the command-line contract in DESIGN.md. */
+#define FW_CLI_EXIT_OK          0
+#define FW_CLI_EXIT_INPUT       1       /* bad input: one "fairway-cli: error: …" line */
+#define FW_CLI_EXIT_USAGE       2       /* unknown command or option, missing argument */
+#define FW_CLI_EXIT_INTERRUPTED 130     /* stopped by Ctrl+C, as shells report SIGINT */
+
+/* Each command gets its own argv, argv[0] being the command's name. */
+int      fw_cli_sample      (int     argc,
+                             char  **argv);
+int      fw_cli_inspect     (int     argc,
+                             char  **argv);
+
+/* Prints @error as the single contract line; returns FW_CLI_EXIT_INPUT. */
+int      fw_cli_fail        (const GError *error);
+/* Prints the message and a hint at COMMAND --help; returns FW_CLI_EXIT_USAGE. */
+int      fw_cli_usage_error (const char *command,
+                             const char *format,
+                             ...) G_GNUC_PRINTF (2, 3);
+
+/* A GOptionContext set up alike for every command: translated, "fairway-cli COMMAND …"
+ * in its help. */
+GOptionContext *fw_cli_option_context_new (const char         *command,
+                                           const char         *parameters,
+                                           const char         *summary,
+                                           const GOptionEntry *entries);
+
+/* Progress for people: drawn on stderr, only when stderr is a terminal. */
+gboolean fw_cli_progress_enabled (void);
+void     fw_cli_progress         (const char *what,
+                                  double      fraction);
+void     fw_cli_progress_clear   (void);
+
+G_END_DECLS
