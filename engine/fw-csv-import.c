@@ -325,7 +325,6 @@ on_field (void  *data,
   if (!im->in_record)
     {
       im->in_record = TRUE;
-      im->record_line = im->line;
       if (!im->header_pending && im->n_rows >= im->capacity && !grow (im, im->n_rows + 1))
         return;
     }
@@ -442,6 +441,9 @@ feed (Importer          *im,
           return;
         }
       im->record_bytes += stop - p;
+      /* No record is open (libcsv's ROW_NOT_BEGUN): the next one begins on this line. */
+      if (parser->pstate == 0)
+        im->record_line = im->line;
       if (csv_parse (parser, p, stop - p, on_field, on_record, im) != (gsize) (stop - p))
         fail_out_of_memory (im, csv_get_buffer_size (parser));
       if (newline != NULL)

@@ -293,6 +293,7 @@ test_errors (void)
   FAILS ("\n\n\r\n", FW_CSV_ERROR_EMPTY, "empty");
   FAILS ("a,b,c\n", FW_CSV_ERROR_NO_ROWS, "no rows");
   FAILS ("a,b\n1,\"open\n2,3\n", FW_CSV_ERROR_UNTERMINATED_QUOTE, "line 2");
+  FAILS ("name,age\nAlice,34\n\"Bob,27\nCarol,5\n", FW_CSV_ERROR_UNTERMINATED_QUOTE, "line 3");
   FAILS ("a,b,c\n1,2,3\n4,5\n6,7,8\n", FW_CSV_ERROR_RAGGED, "Line 3 has 2 fields");
   FAILS ("a,b\n\"x\ny\",1\n1,2,3\n", FW_CSV_ERROR_RAGGED, "Line 4 has 3 fields");
   FAILS (junk, FW_CSV_ERROR_BINARY, "NUL");

@@ -1,0 +1,57 @@
+/* fw-ui-test.h — what the UI tests share: a display check, an app with one window, waiting
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "fw-window.h"
+
+G_BEGIN_DECLS
+
+#define FW_UI_TEST_NO_DISPLAY "no display (run under xvfb-run)"
+
+/* Skips the running test, visibly, when there is no display to draw on. */
+#define FW_UI_TEST_REQUIRE_DISPLAY()                  \
+  G_STMT_START {                                      \
+    if (!fw_ui_test_have_display ())                  \
+      {                                               \
+        g_test_skip (FW_UI_TEST_NO_DISPLAY);          \
+        return;                                       \
+      }                                               \
+  } G_STMT_END
+
+typedef struct
+{
+  FwApplication *application;
+  FwWindow      *window;        /* a reference of our own, to check it is finalized */
+  char          *tmpdir;
+} FwUiFixture;
+
+/* g_test_init with throw-away user folders, an in-memory settings backend, no session bus
+ * and no accessibility bus; then gtk_init_check when there is a display. */
+void        fw_ui_test_init          (int    *argc,
+                                      char ***argv);
+gboolean    fw_ui_test_have_display  (void);
+
+/* A registered application and its window, shown; a fresh temporary folder. */
+void        fw_ui_fixture_setup      (FwUiFixture   *fixture,
+                                      gconstpointer  data);
+void        fw_ui_fixture_teardown   (FwUiFixture   *fixture,
+                                      gconstpointer  data);
+/* A file in the fixture's temporary folder, written with @contents. */
+GFile      *fw_ui_fixture_write_file (FwUiFixture   *fixture,
+                                      const char    *name,
+                                      const char    *contents,
+                                      gssize         length);
+
+/* Iterates the main context until @condition holds, a bounded number of times; fails the
+ * test if it never does.  No wall-clock limit: a slow machine only takes longer. */
+void        fw_ui_test_wait          (gboolean     (*condition) (gpointer data),
+                                      gpointer       data,
+                                      const char    *what);
+/* Lets pending layout and drawing happen. */
+void        fw_ui_test_flush         (void);
+/* Waits until @page has finished importing (not busy) and returns its state. */
+const char *fw_ui_test_wait_import   (FwDataPage    *page);
+
+G_END_DECLS

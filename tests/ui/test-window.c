@@ -1,0 +1,213 @@
+/* test-window.c — the window under Xvfb: steps, navigation, drawing, remembered size
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "fw-ui-test.h"
+
+static GtkWidget *
+find_step_button (FwWindow *window,
+                  FwStep    step)
+{
+  GtkWidget *indicator = GTK_WIDGET (fw_window_get_step_indicator (window));
+  guint index = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (indicator); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child) && index++ == step)
+      return child;
+  g_assert_not_reached ();
+}
+
+static void
+test_initial_state (FwUiFixture   *fixture,
+                    gconstpointer  data)
+{
+  FwDataPage *page;
+  GtkWidget *next;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  page = fw_window_get_data_page (fixture->window);
+  next = fw_window_get_next_button (fixture->window);
+  g_assert_cmpstr (fw_data_page_get_state (page), ==, "empty");
+  g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_STEP_DATA);
+
+  /* Next says what is missing. */
+  g_assert_false (gtk_widget_is_sensitive (next));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (next), ==, "Open a data file first");
+
+  /* All seven steps are there; only Data can be entered in this version. */
+  g_assert_true (gtk_widget_is_sensitive (find_step_button (fixture->window, FW_STEP_DATA)));
+  for (FwStep step = FW_STEP_CLEAN; step < FW_N_STEPS; step++)
+    {
+      GtkWidget *button = find_step_button (fixture->window, step);
+      g_autofree char *expected = g_strdup_printf ("%s comes in a later version of Fairway",
+                                                   fw_step_get_name (step));
+
+      g_assert_false (gtk_widget_is_sensitive (button));
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, expected);
+    }
+  g_assert_cmpstr (fw_step_get_name (FW_STEP_EXPORT), ==, "Export");
+}
+
+static void
+test_navigation_after_open (FwUiFixture   *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) file = NULL;
+  FwStepIndicator *indicator;
+  GtkWidget *next;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "ui", "people.csv", NULL));
+  fw_window_open_file (fixture->window, file);
+  g_assert_cmpstr (fw_ui_test_wait_import (fw_window_get_data_page (fixture->window)), ==,
+                   "preview");
+
+  /* Data is complete; the next step exists only in a later version, and Next says so. */
+  indicator = fw_window_get_step_indicator (fixture->window);
+  next = fw_window_get_next_button (fixture->window);
+  g_assert_cmpuint (fw_step_indicator_get_n_completed (indicator), ==, 1);
+  g_assert_false (fw_step_indicator_is_step_reachable (indicator, FW_STEP_CLEAN));
+  g_assert_false (gtk_widget_is_sensitive (next));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (next), ==,
+                   "Clean comes in a later version of Fairway");
+  g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_STEP_DATA);
+}
+
+/* Draws the window the way the compositor would get it and checks it is not one colour. */
+static void
+test_render (FwUiFixture   *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+  g_autofree guint32 *pixels = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width, height;
+  const char *shot;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "ui", "people.csv", NULL));
+  fw_window_open_file (fixture->window, file);
+  g_assert_cmpstr (fw_ui_test_wait_import (fw_window_get_data_page (fixture->window)), ==,
+                   "preview");
+  fw_ui_test_flush ();
+
+  width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
+  height = gtk_widget_get_height (GTK_WIDGET (fixture->window));
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (fixture->window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (GTK_NATIVE (fixture->window));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  pixels = g_new (guint32, (gsize) width * height);
+  gdk_texture_download (texture, (guchar *) pixels, (gsize) width * 4);
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    g_hash_table_add (colours, GUINT_TO_POINTER (pixels[i]));
+  /* Text, icons and a grid make hundreds of shades; a blank window makes a handful. */
+  g_assert_cmpuint (g_hash_table_size (colours), >, 32);
+
+  /* FAIRWAY_TEST_SHOT=file.png keeps the picture, for looking at. */
+  shot = g_getenv ("FAIRWAY_TEST_SHOT");
+  if (shot != NULL)
+    g_assert_true (gdk_texture_save_to_png (texture, shot));
+}
+
+static void
+test_remembers_size (FwUiFixture   *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  FwWindow *second;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 640);
+  fw_ui_test_flush ();
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  fw_ui_test_flush ();
+
+  settings = g_settings_new (APPLICATION_ID);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* A new window starts at that size. */
+  second = fw_window_new (fixture->application);
+  {
+    int width, height;
+
+    gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+    g_assert_cmpint (width, ==, 900);
+    g_assert_cmpint (height, ==, 640);
+  }
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
+static void
+test_app_windows (FwUiFixture   *fixture,
+                  gconstpointer  data)
+{
+  GtkApplication *application;
+  guint n_windows;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  application = GTK_APPLICATION (fixture->application);
+  n_windows = g_list_length (gtk_application_get_windows (application));
+  g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (application), "shortcuts", NULL);
+  fw_ui_test_flush ();
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (application)), >, n_windows);
+
+  /* Close what opened, leaving the main window. */
+  for (GList *l = gtk_application_get_windows (application); l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      if (window != GTK_WINDOW (fixture->window))
+        gtk_window_destroy (window);
+    }
+  fw_ui_test_flush ();
+
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (application, "win.open");
+
+    g_assert_cmpstr (accels[0], ==, "<Control>o");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  fw_ui_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, FwUiFixture, NULL, fw_ui_fixture_setup, func, fw_ui_fixture_teardown)
+  ADD ("/ui/window/initial-state", test_initial_state);
+  ADD ("/ui/window/navigation-after-open", test_navigation_after_open);
+  ADD ("/ui/window/render", test_render);
+  ADD ("/ui/window/remembers-size", test_remembers_size);
+  ADD ("/ui/window/app-windows", test_app_windows);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,43 @@
+/* fw-data-page.h — wizard step 1: open a table and look at it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "fw-csv-import.h"
+#include "fw-import.h"
+#include "fw-table-model.h"
+
+G_BEGIN_DECLS
+
+#define FW_TYPE_DATA_PAGE (fw_data_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (FwDataPage, fw_data_page, FW, DATA_PAGE, GtkWidget)
+
+GtkWidget    *fw_data_page_new               (void);
+/* Starts importing @file; an import already running is cancelled and its result dropped. */
+void          fw_data_page_open_file         (FwDataPage *self,
+                                              GFile      *file);
+/* Generates the bundled sample into the user cache folder, then imports it. */
+void          fw_data_page_open_sample       (FwDataPage *self);
+/* Stops the running import, if any (the data-page.cancel action). */
+void          fw_data_page_cancel            (FwDataPage *self);
+
+/* The file of the table shown, or NULL. */
+GFile        *fw_data_page_get_file          (FwDataPage *self);
+gboolean      fw_data_page_get_has_table     (FwDataPage *self);
+gboolean      fw_data_page_get_busy          (FwDataPage *self);
+
+/* For tests: what the page shows. */
+/* "empty", "loading", "error" or "preview". */
+const char   *fw_data_page_get_state         (FwDataPage *self);
+FwTableModel *fw_data_page_get_table_model   (FwDataPage *self);
+GtkColumnView *fw_data_page_get_column_view  (FwDataPage *self);
+const char   *fw_data_page_get_summary       (FwDataPage *self);
+/* The message shown on the error page, or NULL. */
+const char   *fw_data_page_get_error_message (FwDataPage *self);
+/* The import running now, or NULL. */
+FwImport     *fw_data_page_get_import        (FwDataPage *self);
+
+G_END_DECLS

@@ -1,0 +1,36 @@
+/* fw-import.h — one CSV import running on a worker thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include "fw-csv-import.h"
+
+G_BEGIN_DECLS
+
+#define FW_TYPE_IMPORT (fw_import_get_type ())
+
+G_DECLARE_FINAL_TYPE (FwImport, fw_import, FW, IMPORT, GObject)
+
+FwImport *fw_import_new          (GFile               *file);
+/* Writes the bundled sample (@n_rows rows from @seed) to @file first, then imports it. */
+FwImport *fw_import_new_sample   (GFile               *file,
+                                  guint64              n_rows,
+                                  guint64              seed);
+GFile    *fw_import_get_file     (FwImport            *self);
+gboolean  fw_import_is_sample    (FwImport            *self);
+/* In [0, 1]; notified on the main thread, at most once per main-loop iteration. */
+double    fw_import_get_fraction (FwImport            *self);
+
+void      fw_import_run_async    (FwImport            *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data);
+/* Returns the table (owned by the caller) and fills @report where given. */
+FwTable  *fw_import_run_finish   (FwImport            *self,
+                                  GAsyncResult        *result,
+                                  FwCsvReport         *report,
+                                  GError             **error);
+
+G_END_DECLS
