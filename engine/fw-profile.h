@@ -14,7 +14,7 @@ typedef enum {
   FW_ISSUE_CONSTANT,            /* one distinct value (or none) */
   FW_ISSUE_IDENTIFIER,          /* one distinct value per row: an ID, not a feature */
   FW_ISSUE_HIGH_CARDINALITY,    /* a category with very many values */
-  FW_ISSUE_OUTLIERS,            /* values beyond 1.5 × IQR outside the quartiles */
+  FW_ISSUE_OUTLIERS,            /* values beyond the far-out fences (below) */
   FW_ISSUE_CLASS_IMBALANCE,     /* the target's rarest class is rare */
   FW_ISSUE_TARGET_LEAKAGE,      /* near-perfect association with the target */
 } FwIssueKind;
@@ -26,6 +26,13 @@ typedef enum {
 #define FW_PROFILE_HIGH_CARDINALITY          100
 #define FW_PROFILE_IMBALANCE_FRACTION        0.10
 #define FW_PROFILE_LEAKAGE_ASSOCIATION       0.95
+/* Tukey's far-out fences, Q1 − 3·IQR and Q3 + 3·IQR: the inner 1.5·IQR fences mark about
+ * 0.7% of any normal sample, which would flag nearly every column.  A column whose IQR is
+ * 0 (mostly one value) is not flagged: its fences say nothing. */
+#define FW_PROFILE_OUTLIER_IQR_FACTOR        3.0
+/* More than this share beyond the fences (and more than one value) is a long tail —
+ * incomes, loan terms — not a few stray values: not flagged either. */
+#define FW_PROFILE_OUTLIER_MAX_FRACTION      0.05
 
 #define FW_PROFILE_N_QUANTILES      5     /* 5%, 25%, 50%, 75%, 95% */
 #define FW_PROFILE_HISTOGRAM_BINS   20
@@ -54,7 +61,7 @@ typedef struct {
   double          quantiles[FW_PROFILE_N_QUANTILES];  /* linear interpolation, as numpy */
   guint           histogram[FW_PROFILE_HISTOGRAM_BINS]; /* equal width over [min, max] */
   gsize           n_outliers;
-  double          outlier_low, outlier_high;    /* the IQR fences */
+  double          outlier_low, outlier_high;    /* the far-out fences */
 
   /* Columns stored as codes only: the most frequent values, most frequent first. */
   FwCategoryCount top[FW_PROFILE_TOP_CATEGORIES];

@@ -29,7 +29,7 @@ assert_import_fails (const char *text,
   FwTable *table = fw_csv_import_data (text, len, NULL, NULL, &error);
 
   g_assert_null (table);
-  g_assert_error (error, FW_CSV_ERROR, code);
+  g_assert_error (error, FW_CSV_ERROR, (int) code);
   if (fragment != NULL && strstr (error->message, fragment) == NULL)
     g_error ("“%s” does not mention “%s”", error->message, fragment);
 }

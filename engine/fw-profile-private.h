@@ -1,0 +1,48 @@
+/* fw-profile-private.h — what fw-profile.c and fw-profile-target.c share (engine-internal)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "fw-profile.h"
+
+G_BEGIN_DECLS
+
+#define FW_PROFILE_SMALL_DISTINCT 20       /* a numeric target with at most this many values has classes */
+#define FW_PROFILE_LEAK_BINS      10       /* numbers: deciles, or their values when this few */
+#define FW_PROFILE_LEAK_TOP       50       /* codes: the most frequent, the rest lumped as "other" */
+#define FW_PROFILE_LEAK_MAX_BINS  (FW_PROFILE_LEAK_TOP + 2)
+
+/* Kept from profiling so that set_target never has to sort again. */
+typedef struct
+{
+  guint  n_values;              /* distinct values, filled when distinct ≤ FW_PROFILE_SMALL_DISTINCT */
+  double values[FW_PROFILE_SMALL_DISTINCT];
+  gsize  counts[FW_PROFILE_SMALL_DISTINCT];
+  guint  n_cuts;                /* a number's leakage bin = how many cuts are ≤ it */
+  double cuts[FW_PROFILE_LEAK_BINS - 1];
+} FwNumericExtra;
+
+typedef struct
+{
+  FwTableProfile public;        /* first, so the public pointer is this struct's */
+  FwNumericExtra  *extra;         /* one per column */
+} FwProfile;
+
+void   fw_profile_add_issue      (FwColumnProfile *p,
+                                  FwIssueKind      kind,
+                                  char            *message);
+/* Counts per code, with one more slot at the end for missing (and out-of-range) codes. */
+gsize *fw_profile_count_codes    (const FwColumn *column,
+                                  guint          *n_codes);
+/* The @k codes with the highest counts, most frequent first, ties by code. */
+guint  fw_profile_top_codes      (const gsize *counts,
+                                  guint        n_codes,
+                                  guint        k,
+                                  guint32     *top);
+int    fw_profile_percent_digits (double percent);
+void   fw_profile_format_number  (double  x,
+                                  char   *buf,
+                                  gsize   size);
+
+G_END_DECLS
