@@ -1,24 +1,20 @@
 /* fw-csv-import.c — streaming CSV import into a column store
  *
  * The file is read once, in 1 MiB chunks, and fed to libcsv one physical line at a time so
- * every error can name its line.  Each column starts as float32 and changes storage at most
- * twice: to float64 when a value needs more precision, to dictionary codes when a value is
- * not a number (earlier numbers are then written back as their shortest text, so "007"
- * becomes "7", as it would in pandas).  Memory therefore stays near the final column store:
- * no row of strings is ever kept.
+ * every error can name its line.  Each field goes straight into its column's builder
+ * (fw-column-builder.c), so memory stays near the final column store: no row of strings is
+ * ever kept.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <csv.h>
-#include <float.h>
 #include <glib/gi18n-lib.h>
-#include <math.h>
 #include <string.h>
+#include "fw-column-builder.h"
 #include "fw-csv-import.h"
 #include "fw-csv-sniff.h"
-#include "fw-kind.h"
 #include "fw-number.h"
 
 #define CHUNK_BYTES     (1024 * 1024)
@@ -28,20 +24,11 @@ G_DEFINE_QUARK (fw-csv-error-quark, fw_csv_error)
 
 typedef struct
 {
-  char         *name;
-  FwStorage     storage;
-  gsize         n_missing;
-  gpointer      values;         /* capacity cells of the storage's type */
-  FwDictionary *dict;
-} Builder;
-
-typedef struct
-{
   FwCsvOptions options;
   gboolean     decimal_comma;
   gboolean     header_pending;  /* the first record holds the names */
   gboolean     width_known;     /* the number of columns is fixed */
-  GArray      *builders;        /* Builder */
+  GArray      *builders;        /* FwColumnBuilder */
   guint        field;           /* fields seen so far in this record */
   gboolean     extra_values;    /* fields past the last column that are not empty */
   gboolean     in_record;
@@ -63,21 +50,6 @@ fw_csv_options_init (FwCsvOptions *options)
   options->max_columns = FW_CSV_DEFAULT_MAX_COLUMNS;
   options->max_field_bytes = FW_CSV_DEFAULT_MAX_FIELD_BYTES;
   options->max_line_bytes = FW_CSV_DEFAULT_MAX_LINE_BYTES;
-}
-
-static gsize
-cell_size (FwStorage storage)
-{
-  return storage == FW_STORAGE_FLOAT64 ? sizeof (double)
-         : storage == FW_STORAGE_FLOAT32 ? sizeof (float) : sizeof (guint32);
-}
-
-static void
-builder_clear (Builder *b)
-{
-  g_free (b->name);
-  g_free (b->values);
-  fw_dictionary_free (b->dict);
 }
 
 static void
@@ -129,164 +101,60 @@ grow (Importer *im,
   capacity = MIN (capacity, MAX_ROWS);
   for (guint j = 0; j < im->builders->len; j++)
     {
-      Builder *b = &g_array_index (im->builders, Builder, j);
-      gpointer values = g_try_realloc (b->values, capacity * cell_size (b->storage));
+      FwColumnBuilder *b = &g_array_index (im->builders, FwColumnBuilder, j);
 
-      if (values == NULL)
-        return fail_out_of_memory (im, capacity * cell_size (b->storage));
-      b->values = values;
+      if (!fw_column_builder_reserve (b, capacity))
+        return fail_out_of_memory (im, capacity * fw_column_builder_cell_size (b));
     }
   im->capacity = capacity;
   return TRUE;
 }
 
 static void
-set_missing (Builder *b,
-             gsize    row)
+store_cell (Importer        *im,
+            FwColumnBuilder *b,
+            const char      *text,
+            gsize            len)
 {
-  switch (b->storage)
+  switch (fw_column_builder_store (b, im->n_rows, im->capacity, text, len, im->decimal_comma))
     {
-    case FW_STORAGE_FLOAT32: ((float *) b->values)[row] = NAN; break;
-    case FW_STORAGE_FLOAT64: ((double *) b->values)[row] = NAN; break;
-    case FW_STORAGE_CODES: ((guint32 *) b->values)[row] = FW_CODE_MISSING; break;
-    }
-}
-
-static gboolean
-to_float64 (Importer *im,
-            Builder  *b)
-{
-  double *values = g_try_new (double, im->capacity);
-
-  if (values == NULL)
-    return fail_out_of_memory (im, im->capacity * sizeof (double));
-  for (gsize i = 0; i < im->n_rows; i++)
-    values[i] = ((float *) b->values)[i];
-  g_free (b->values);
-  b->values = values;
-  b->storage = FW_STORAGE_FLOAT64;
-  return TRUE;
-}
-
-static gboolean
-to_codes (Importer *im,
-          Builder  *b)
-{
-  guint32 *codes = g_try_new (guint32, im->capacity);
-  FwDictionary *dict;
-
-  if (codes == NULL)
-    return fail_out_of_memory (im, im->capacity * sizeof (guint32));
-  dict = fw_dictionary_new ();
-  for (gsize i = 0; i < im->n_rows; i++)
-    {
-      double x = b->storage == FW_STORAGE_FLOAT32 ? ((float *) b->values)[i]
-                                                   : ((double *) b->values)[i];
-      char text[G_ASCII_DTOSTR_BUF_SIZE];
-
-      if (isnan (x))
-        codes[i] = FW_CODE_MISSING;
-      else
-        {
-          fw_number_format (x, b->storage == FW_STORAGE_FLOAT32, text, sizeof text);
-          codes[i] = fw_dictionary_intern (dict, text, strlen (text));
-        }
-    }
-  g_free (b->values);
-  b->values = codes;
-  b->dict = dict;
-  b->storage = FW_STORAGE_CODES;
-  return TRUE;
-}
-
-/* float32 keeps every value written with 7 significant digits or fewer, and any value it
- * holds exactly; anything else would lose what the file says. */
-static inline gboolean
-fits_float32 (double   value,
-              guint    digits)
-{
-  float single = (float) value;
-
-  if ((double) single == value)
-    return TRUE;
-  return digits <= 7 && isfinite (single) && fabs (value) >= FLT_MIN;
-}
-
-static void
-store_cell (Importer   *im,
-            Builder    *b,
-            const char *data,
-            gsize       len)
-{
-  gsize row = im->n_rows;
-  guint32 code, size;
-
-  if (b->storage != FW_STORAGE_CODES)
-    {
-      double value;
-      guint digits;
-
-      if (len > 0 && fw_number_parse (data, len, im->decimal_comma, &value, &digits))
-        {
-          if (b->storage == FW_STORAGE_FLOAT32 && !fits_float32 (value, digits) &&
-              !to_float64 (im, b))
-            return;
-          if (b->storage == FW_STORAGE_FLOAT32)
-            ((float *) b->values)[row] = (float) value;
-          else
-            ((double *) b->values)[row] = value;
-          return;
-        }
-    }
-  if (fw_is_missing_marker (data, len))
-    {
-      set_missing (b, row);
-      b->n_missing++;
-      return;
-    }
-  if (b->storage != FW_STORAGE_CODES && !to_codes (im, b))
-    return;
-
-  size = fw_dictionary_size (b->dict);
-  code = fw_dictionary_intern (b->dict, data, len);
-  /* Only a string seen for the first time needs checking: the rest equal one that passed. */
-  if (code == size && !g_utf8_validate_len (data, len, NULL))
-    {
+    case FW_CELL_STORED:
+      break;
+    case FW_CELL_NO_MEMORY:
+      fail_out_of_memory (im, im->capacity * sizeof (double));
+      break;
+    case FW_CELL_INVALID_UTF8:
       fail (im, FW_CSV_ERROR_ENCODING,
             _("Line %zu is not valid UTF-8 text (in column “%s”). "
               "Save the file with the UTF-8 encoding and open it again."),
             im->line, b->name);
-      return;
+      break;
     }
-  ((guint32 *) b->values)[row] = code;
 }
 
-static Builder *
+static FwColumnBuilder *
 add_builder (Importer *im,
              char     *name)
 {
-  Builder b = { name, FW_STORAGE_FLOAT32, 0, NULL, NULL };
+  FwColumnBuilder b;
 
+  fw_column_builder_init (&b, name);
   if (im->builders->len >= im->options.max_columns)
     {
       fail (im, FW_CSV_ERROR_TOO_MANY_COLUMNS,
             _("The file has more than %u columns, more than Fairway can handle."),
             im->options.max_columns);
-      g_free (name);
+      fw_column_builder_clear (&b);
       return NULL;
     }
-  if (im->capacity > 0)
+  if (!fw_column_builder_reserve (&b, im->capacity))
     {
-      b.values = g_try_malloc (im->capacity * sizeof (float));
-      if (b.values == NULL)
-        {
-          fail_out_of_memory (im, im->capacity * sizeof (float));
-          g_free (name);
-          return NULL;
-        }
+      fail_out_of_memory (im, im->capacity * sizeof (float));
+      fw_column_builder_clear (&b);
+      return NULL;
     }
   g_array_append_val (im->builders, b);
-  return &g_array_index (im->builders, Builder, im->builders->len - 1);
+  return &g_array_index (im->builders, FwColumnBuilder, im->builders->len - 1);
 }
 
 static void
@@ -352,7 +220,7 @@ on_field (void  *data,
       im->field++;
       return;
     }
-  store_cell (im, &g_array_index (im->builders, Builder, im->field), text, len);
+  store_cell (im, &g_array_index (im->builders, FwColumnBuilder, im->field), text, len);
   im->field++;
 }
 
@@ -363,18 +231,14 @@ dedupe_names (Importer *im)
 
   for (guint j = 0; j < im->builders->len; j++)
     {
-      Builder *b = &g_array_index (im->builders, Builder, j);
+      FwColumnBuilder *b = &g_array_index (im->builders, FwColumnBuilder, j);
+
+      g_autofree char *original = g_strdup (b->name);
 
       for (guint k = 2; g_hash_table_contains (seen, b->name); k++)
         {
-          char *base = g_strdup (g_array_index (im->builders, Builder, j).name);
-          char *suffix = g_strrstr (base, "_");
-
-          if (k > 2 && suffix != NULL)
-            *suffix = '\0';
           g_free (b->name);
-          b->name = g_strdup_printf ("%s_%u", base, k);
-          g_free (base);
+          b->name = g_strdup_printf ("%s_%u", original, k);
         }
       g_hash_table_add (seen, b->name);
     }
@@ -482,22 +346,9 @@ finish_table (Importer *im)
   FwTable *table = fw_table_new ();
 
   for (guint j = 0; j < im->builders->len; j++)
-    {
-      Builder *b = &g_array_index (im->builders, Builder, j);
-      gpointer values = im->n_rows > 0 ? g_realloc (b->values, im->n_rows * cell_size (b->storage))
-                                       : (g_free (b->values), NULL);
-      FwColumn *column;
-
-      b->values = NULL;
-      if (b->storage == FW_STORAGE_FLOAT32)
-        column = fw_column_new_float32 (b->name, values, im->n_rows);
-      else if (b->storage == FW_STORAGE_FLOAT64)
-        column = fw_column_new_float64 (b->name, values, im->n_rows);
-      else
-        column = fw_column_new_codes (b->name, values, im->n_rows, g_steal_pointer (&b->dict));
-      fw_kind_infer (column);
-      fw_table_take_column (table, column);
-    }
+    fw_table_take_column (table,
+                          fw_column_builder_finish (&g_array_index (im->builders, FwColumnBuilder, j),
+                                                    im->n_rows));
   return table;
 }
 
@@ -542,8 +393,8 @@ fw_csv_import_stream (GInputStream       *stream,
   else
     fw_csv_options_init (&im.options);
   im.line = 1;
-  im.builders = g_array_new (FALSE, TRUE, sizeof (Builder));
-  g_array_set_clear_func (im.builders, (GDestroyNotify) builder_clear);
+  im.builders = g_array_new (FALSE, TRUE, sizeof (FwColumnBuilder));
+  g_array_set_clear_func (im.builders, (GDestroyNotify) fw_column_builder_clear);
 
   /* Small inputs get a small buffer: one more byte than the hint, to see the end at once. */
   chunk = size_hint > 0 && size_hint < CHUNK_BYTES ? (gsize) size_hint + 1 : CHUNK_BYTES;
