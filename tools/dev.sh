@@ -18,7 +18,7 @@ build_packages=(
 )
 test_packages=(
   xvfb xauth desktop-file-utils appstream-util appstream
-  python3 python3-pandas
+  python3 python3-pandas poppler-utils librsvg2-bin
 )
 
 say () { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
