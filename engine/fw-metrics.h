@@ -1,0 +1,98 @@
+/* fw-metrics.h — how good a model is, in the numbers DESIGN.md names
+ *
+ * Definitions follow scikit-learn's so that figures can be checked against it: binary
+ * precision/recall/F1 for the positive class, macro averages for several classes, zero
+ * where a ratio is 0/0; ROC-AUC by the trapezoid over distinct thresholds (one-vs-rest
+ * macro for several classes); log-loss with probabilities clipped to [1e-15, 1 − 1e-15].
+ * Every figure honours optional per-row weights.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define FW_METRICS_ERROR (fw_metrics_error_quark ())
+
+typedef enum {
+  FW_METRICS_ERROR_EMPTY,       /* no rows, or every weight zero */
+  FW_METRICS_ERROR_INVALID,     /* a label out of range, a non-finite number */
+} FwMetricsError;
+
+#define FW_METRICS_CALIBRATION_BINS 10
+
+typedef struct
+{
+  double x, y;
+} FwPoint;
+
+typedef struct
+{
+  double mean_predicted;        /* NaN for an empty bin */
+  double observed;              /* share of positives among the bin's rows */
+  double weight;                /* rows (or summed weights) in the bin */
+} FwCalibrationBin;
+
+typedef struct
+{
+  guint             n_classes;
+  double            n;                  /* rows, or summed weights */
+  double            accuracy;
+  double            balanced_accuracy;
+  double            precision, recall, f1;
+  double            roc_auc;            /* NaN when only one class is present */
+  double            log_loss;
+  double           *confusion;          /* n_classes², row = actual, column = predicted */
+
+  /* Binary problems only (NULL / 0 otherwise): for the positive class. */
+  FwPoint          *roc;                /* (FPR, TPR) from (0, 0) to (1, 1) */
+  guint             n_roc;
+  FwPoint          *pr;                 /* (recall, precision), recall increasing */
+  guint             n_pr;
+  double            average_precision;
+  FwCalibrationBin  calibration[FW_METRICS_CALIBRATION_BINS];
+} FwClassificationMetrics;
+
+typedef struct
+{
+  double  n;
+  double  mae, rmse, r2;                /* r2 NaN when every actual value is the same */
+  float  *residuals;                    /* actual − predicted, one per row */
+  gsize   n_residuals;
+} FwRegressionMetrics;
+
+GQuark                   fw_metrics_error_quark (void);
+
+/* @labels: actual class per row (< @n_classes); @probabilities: row-major n × n_classes.
+ * The predicted class is the most probable one; for two classes, @positive when its
+ * probability is ≥ @threshold.  @weights may be NULL. */
+FwClassificationMetrics *fw_classification_metrics_new  (const guint32 *labels,
+                                                         const float   *probabilities,
+                                                         const float   *weights,
+                                                         gsize          n,
+                                                         guint          n_classes,
+                                                         guint          positive,
+                                                         double         threshold,
+                                                         GError       **error);
+void                     fw_classification_metrics_free (FwClassificationMetrics *metrics);
+/* Adds accuracy, balanced_accuracy, precision, recall, f1, roc_auc, log_loss (null for
+ * NaN) to the object being built. */
+void                     fw_classification_metrics_to_json (const FwClassificationMetrics *metrics,
+                                                            JsonBuilder                   *builder);
+
+FwRegressionMetrics     *fw_regression_metrics_new      (const float  *actual,
+                                                         const float  *predicted,
+                                                         const float  *weights,
+                                                         gsize         n,
+                                                         GError      **error);
+void                     fw_regression_metrics_free     (FwRegressionMetrics *metrics);
+/* Adds mae, rmse, r2. */
+void                     fw_regression_metrics_to_json  (const FwRegressionMetrics *metrics,
+                                                         JsonBuilder               *builder);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwClassificationMetrics, fw_classification_metrics_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwRegressionMetrics, fw_regression_metrics_free)
+
+G_END_DECLS
