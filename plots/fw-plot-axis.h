@@ -31,12 +31,15 @@ void   fw_ticks_compute     (FwTicks *ticks,
                              double   lo,
                              double   hi,
                              guint    target);
-/* Powers of ten covering [@lo, @hi], both > 0. */
+/* Powers of ten covering [@lo, @hi], both > 0 (n = 0 otherwise), with 2× and 5× ticks
+ * between them when that is at most two decades.  Label a log tick with the value itself
+ * as fw_tick_format()'s @step. */
 void   fw_ticks_compute_log (FwTicks *ticks,
                              double   lo,
                              double   hi);
 /* The shortest text that tells a tick from its neighbours @step apart, in the C locale's
- * digits with a true minus sign ("−"). */
+ * digits with a true minus sign ("−").  PLAIN turns to "1.5×10⁻⁶" when @step is below
+ * 10⁻⁵ or from 10⁶ up; SI runs from p to T.  Always valid UTF-8, cut to fit @size. */
 char  *fw_tick_format       (double        value,
                              double        step,
                              FwTickFormat  format,
@@ -51,7 +54,10 @@ typedef struct
   double              y_min, y_max;
   gboolean            y_log;
   FwTickFormat        x_format, y_format;
-  /* Categorical axes instead of numbers: one slot per category, label at its centre. */
+  /* Categorical axes instead of numbers: one slot per category, label at its centre.
+   * Category i spans [i, i + 1] in data units (its centre is i + 0.5); on the y axis
+   * category 0 is the top row (the frame's y_min is n and y_max 0).  A label too long for
+   * its slot (x) or for about a third of the width (y) is cut with an ellipsis. */
   const char *const  *x_categories;
   guint               n_x_categories;
   const char *const  *y_categories;
@@ -61,7 +67,8 @@ typedef struct
 
 typedef struct
 {
-  double   left, top, width, height;      /* the plot area, in user units */
+  /* The plot area, in user units, on whole device pixels on raster surfaces. */
+  double   left, top, width, height;
   FwTicks  x_ticks, y_ticks;
   double   x_min, x_max, y_min, y_max;    /* what the plot area's edges stand for */
   gboolean y_log;
@@ -69,7 +76,8 @@ typedef struct
 
 /* Measures the title, tick labels and axis labels with Pango, lays the plot area out inside
  * [0, width] × [0, height], and draws the background, grid, axes, ticks and labels.  Fills
- * @frame for the data-to-user mapping below. */
+ * @frame for the data-to-user mapping below.  Numeric ranges widen to the ticks around
+ * them; a non-finite range becomes 0 … 1, a non-positive one on a log axis a decade. */
 void   fw_plot_frame_draw   (cairo_t           *cr,
                              double             width,
                              double             height,
@@ -78,6 +86,7 @@ void   fw_plot_frame_draw   (cairo_t           *cr,
                              FwPlotFrame       *frame);
 double fw_plot_frame_x      (const FwPlotFrame *frame,
                              double             x);
+/* NaN for y ≤ 0 on a log axis. */
 double fw_plot_frame_y      (const FwPlotFrame *frame,
                              double             y);
 /* Clips @cr to the plot area (cairo_save first; the caller restores). */
@@ -99,6 +108,18 @@ void   fw_plot_legend_draw  (cairo_t             *cr,
                              const FwLegendEntry *entries,
                              guint                n_entries,
                              gboolean             bottom);
+/* Added with the plot core: where fw_plot_legend_draw() puts its box, so a plot can keep
+ * its own labels clear of it.  Any output may be NULL. */
+void   fw_plot_legend_get_box (cairo_t             *cr,
+                               const FwPlotFrame   *frame,
+                               const FwPlotStyle   *style,
+                               const FwLegendEntry *entries,
+                               guint                n_entries,
+                               gboolean             bottom,
+                               double              *x,
+                               double              *y,
+                               double              *width,
+                               double              *height);
 
 typedef enum {
   FW_TEXT_ANCHOR_START,

@@ -22,6 +22,8 @@ init_common (FwPlotStyle *style)
     style->series[i] = okabe_ito[i];
   style->font_size = 9.0;
   style->line_width = 1.5;
+  /* GNOME's interface font first, then what most systems have. */
+  style->font_family = "Cantarell, Inter, sans-serif";
 }
 
 void
@@ -30,6 +32,7 @@ fw_plot_style_init_light (FwPlotStyle *style)
   /* The libadwaita 1.2 light window colours. */
   static const FwColor background = RGB (0xFAFAFA), foreground = RGB (0x241F31);
   static const FwColor grid = { 0.0, 0.0, 0.0, 0.10 }, muted = { 0.0, 0.0, 0.0, 0.45 };
+  static const FwColor panel = { 1.0, 1.0, 1.0, 0.88 }, band = { 0.0, 0.0, 0.0, 0.06 };
 
   g_return_if_fail (style != NULL);
   init_common (style);
@@ -37,6 +40,8 @@ fw_plot_style_init_light (FwPlotStyle *style)
   style->foreground = foreground;
   style->grid = grid;
   style->muted = muted;
+  style->panel = panel;
+  style->band = band;
 }
 
 void
@@ -44,6 +49,7 @@ fw_plot_style_init_dark (FwPlotStyle *style)
 {
   static const FwColor background = RGB (0x242424), foreground = RGB (0xFFFFFF);
   static const FwColor grid = { 1.0, 1.0, 1.0, 0.12 }, muted = { 1.0, 1.0, 1.0, 0.50 };
+  static const FwColor panel = { 0.19, 0.19, 0.19, 0.88 }, band = { 1.0, 1.0, 1.0, 0.07 };
 
   g_return_if_fail (style != NULL);
   init_common (style);
@@ -51,6 +57,8 @@ fw_plot_style_init_dark (FwPlotStyle *style)
   style->foreground = foreground;
   style->grid = grid;
   style->muted = muted;
+  style->panel = panel;
+  style->band = band;
   /* The default blue is too dark on a dark background: lead with sky blue instead. */
   style->series[0] = okabe_ito[4];
   style->series[4] = okabe_ito[0];

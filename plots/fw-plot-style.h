@@ -26,8 +26,14 @@ typedef struct
   FwColor grid;
   FwColor muted;                /* secondary text, missing-value marks */
   FwColor series[FW_PLOT_N_SERIES_COLORS];
-  double  font_size;            /* points */
-  double  line_width;           /* device units */
+  double  font_size;            /* points; 1 pt = 96/72 user units on every surface */
+  double  line_width;           /* user units, like everything but hairlines: px on screen and
+                                 * in PNGs (so a @2x PNG has the same look), pt in PDF/SVG */
+  /* Added with the plot core: */
+  FwColor panel;                /* legend and label boxes over the data; stays opaque
+                                 * enough to read when @background is transparent */
+  FwColor band;                 /* translucent fill for reference bands (four-fifths rule) */
+  const char *font_family;      /* a Pango family list; static storage */
 } FwPlotStyle;
 
 /* Okabe–Ito series colours, safe for the common colour-vision deficiencies. */

@@ -58,6 +58,17 @@ double       fw_plot_hairline          (cairo_t *cr);
 
 /* Added with the plot core. */
 
+/* fw_plot_export() in the format the file's name says; FW_PLOT_ERROR_FORMAT when it
+ * names none of them.  @scale applies to PNG only. */
+gboolean     fw_plot_save              (GFile             *file,
+                                        double             width,
+                                        double             height,
+                                        double             scale,
+                                        const FwPlotStyle *style,
+                                        FwPlotDrawFunc     draw,
+                                        gconstpointer      data,
+                                        GError           **error);
+
 /* The dash pattern every dashed line in the plots uses (legend samples included), scaled
  * to style->line_width.  Undo with cairo_set_dash (cr, NULL, 0, 0). */
 void         fw_plot_set_dashed        (cairo_t           *cr,
