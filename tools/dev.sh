@@ -85,6 +85,7 @@ cmd_test () {
     -Dbuildtype=debug
   ninja -C "$asan_build"
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ASAN_OPTIONS=detect_leaks=1 \
+    LSAN_OPTIONS="suppressions=$here/tests/lsan.supp:print_suppressions=0" \
     meson test -C "$asan_build" --print-errorlogs --suite engine --suite plots || status=1
 
   summarise "$build/meson-logs/testlog.json" "$asan_build/meson-logs/testlog.json"
