@@ -26,9 +26,9 @@ static const struct
 } commands[] = {
   { "sample",   fw_cli_sample,  N_("Write the bundled demo data (loan applications) as CSV") },
   { "inspect",  fw_cli_inspect, N_("Profile every column of a CSV file") },
-  { "train",    NULL,           N_("Train a model on a CSV file or from a recipe") },
-  { "predict",  NULL,           N_("Predict with a trained model") },
-  { "evaluate", NULL,           N_("Measure a model's metrics and fairness on labelled data") },
+  { "train",    fw_cli_train,   N_("Train a model on a CSV file or from a recipe") },
+  { "predict",  fw_cli_predict, N_("Predict with a trained model") },
+  { "evaluate", fw_cli_evaluate, N_("Measure a model's metrics and fairness on labelled data") },
   { "export",   NULL,           N_("Export a model to ONNX") },
   { "report",   NULL,           N_("Write a model card as PDF or HTML") },
   { "devices",  NULL,           N_("List the devices training can use") },
@@ -104,6 +104,20 @@ fw_cli_option_context_new (const char         *command,
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   return context;
+}
+
+void
+fw_cli_print_metrics (JsonObject *metrics)
+{
+  g_autoptr(GList) names = json_object_get_members (metrics);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (metrics, l->data);
+
+      if (JSON_NODE_HOLDS_VALUE (value))
+        printf ("  %-18s %.4f\n", (const char *) l->data, json_node_get_double (value));
+    }
 }
 
 static int progress_enabled = -1;

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -18,6 +18,12 @@ G_BEGIN_DECLS
 int      fw_cli_sample      (int     argc,
                              char  **argv);
 int      fw_cli_inspect     (int     argc,
+                             char  **argv);
+int      fw_cli_train       (int     argc,
+                             char  **argv);
+int      fw_cli_predict     (int     argc,
+                             char  **argv);
+int      fw_cli_evaluate    (int     argc,
                              char  **argv);
 
 /* Prints @error as the single contract line; returns FW_CLI_EXIT_INPUT. */
@@ -33,6 +39,9 @@ GOptionContext *fw_cli_option_context_new (const char         *command,
                                            const char         *parameters,
                                            const char         *summary,
                                            const GOptionEntry *entries);
+
+/* One aligned "name value" line per metric, in the order they were added. */
+void     fw_cli_print_metrics (JsonObject *metrics);
 
 /* Progress for people: drawn on stderr, only when stderr is a terminal. */
 gboolean fw_cli_progress_enabled (void);

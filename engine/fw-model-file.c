@@ -353,3 +353,25 @@ fw_model_file_load (GFile         *file,
     return NULL;
   return fw_model_file_parse ((const guint8 *) contents, length, error);
 }
+
+char *
+fw_file_sha256 (GFile         *file,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guint8 *buffer = g_malloc (1 << 20);
+  gssize got;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+  while ((got = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 1 << 20, cancellable, error)) > 0)
+    g_checksum_update (checksum, buffer, got);
+  if (got < 0)
+    return NULL;
+  return g_strdup (g_checksum_get_string (checksum));
+}

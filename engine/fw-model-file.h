@@ -65,6 +65,11 @@ const FwModelArray *fw_model_file_get_array   (const FwModelFile  *model,
                                                const char         *name);
 void                fw_model_file_free        (FwModelFile        *model);
 
+/* The SHA-256 of a whole file, in lowercase hex: the data fingerprint models record. */
+char               *fw_file_sha256            (GFile              *file,
+                                               GCancellable       *cancellable,
+                                               GError            **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwModelFile, fw_model_file_free)
 
 G_END_DECLS

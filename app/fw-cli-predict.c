@@ -1,0 +1,240 @@
+/* fw-cli-predict.c — fairway-cli predict --model M.fwmodel --data F.csv -o PRED.csv
+ *           and     fairway-cli evaluate --model M.fwmodel --data F.csv [--json]
+ *
+ * Both load a model, import a file and run every row through the saved preprocessing and
+ * model; predict writes the predictions (atomically), evaluate measures them against the
+ * file's own target column.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+#include "fw-atomic-file.h"
+#include "fw-cli.h"
+#include "fw-csv-import.h"
+#include "fw-metrics.h"
+#include "fw-number.h"
+#include "fw-trained-model.h"
+
+/* A CSV field, quoted when it holds a delimiter, a quote or a line break. */
+static void
+append_field (GString    *line,
+              const char *text)
+{
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (line, text);
+      return;
+    }
+  g_string_append_c (line, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '"');
+}
+
+static void
+append_number (GString *line,
+               double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (line, fw_number_format (value, TRUE, buf, sizeof buf));
+}
+
+static gboolean
+write_predictions (const FwTrainedModel *trained,
+                   const float          *out,
+                   gsize                 n,
+                   GFile                *file,
+                   GError              **error)
+{
+  g_autoptr(FwAtomicFile) csv = fw_atomic_file_new (file, NULL, error);
+  g_autoptr(GString) line = g_string_new ("row,prediction");
+  guint width = fw_model_n_predictions (trained->model);
+
+  if (csv == NULL)
+    return FALSE;
+  for (guint c = 0; trained->task != FW_TASK_REGRESSION && c < trained->n_classes; c++)
+    {
+      g_autofree char *name = g_strconcat ("p_", trained->class_names[c], NULL);
+
+      g_string_append_c (line, ',');
+      append_field (line, name);
+    }
+  g_string_append_c (line, '\n');
+  for (gsize r = 0; r < n; r++)
+    {
+      const float *p = out + r * width;
+
+      g_string_append_printf (line, "%zu,", r + 1);
+      if (trained->task == FW_TASK_REGRESSION)
+        append_number (line, p[0]);
+      else
+        {
+          guint best = 0;
+
+          /* The same rule as the metrics: the positive class from 0.5 for two classes. */
+          if (trained->task == FW_TASK_BINARY)
+            best = p[trained->positive] >= 0.5f ? trained->positive : 1 - trained->positive;
+          else
+            for (guint c = 1; c < trained->n_classes; c++)
+              best = p[c] > p[best] ? c : best;
+          append_field (line, trained->class_names[best]);
+          for (guint c = 0; c < trained->n_classes; c++)
+            {
+              g_string_append_c (line, ',');
+              append_number (line, p[c]);
+            }
+        }
+      g_string_append_c (line, '\n');
+      if (line->len >= 64 * 1024 || r + 1 == n)
+        {
+          if (!fw_atomic_file_write (csv, line->str, line->len, error))
+            return FALSE;
+          g_string_truncate (line, 0);
+        }
+    }
+  return fw_atomic_file_write (csv, line->str, line->len, error) &&
+         fw_atomic_file_commit (csv, error);
+}
+
+/* Loads the model and the data; NULL (and an error) when either fails. */
+static FwTrainedModel *
+load_both (const char  *model_path,
+           const char  *data_path,
+           FwTable    **table,
+           GError     **error)
+{
+  g_autoptr(GFile) model_file = g_file_new_for_commandline_arg (model_path);
+  g_autoptr(GFile) data_file = g_file_new_for_commandline_arg (data_path);
+  g_autoptr(FwTrainedModel) trained = fw_trained_model_load (model_file, error);
+
+  if (trained == NULL)
+    return NULL;
+  *table = fw_csv_import_file (data_file, NULL, NULL, NULL, NULL, NULL, error);
+  return *table != NULL ? g_steal_pointer (&trained) : NULL;
+}
+
+int
+fw_cli_predict (int    argc,
+                char **argv)
+{
+  g_autofree char *model = NULL, *data = NULL, *output = NULL;
+  const GOptionEntry entries[] = {
+    { "model", 0, 0, G_OPTION_ARG_FILENAME, &model, N_("The trained model"), "M.fwmodel" },
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &data, N_("The rows to predict"), "F.csv" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the predictions"),
+      "PRED.csv" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    fw_cli_option_context_new ("predict", NULL, _("Predict with a trained model."), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwTable) table = NULL;
+  g_autoptr(FwTrainedModel) trained = NULL;
+  g_autoptr(GFile) out_file = NULL;
+  g_autofree float *out = NULL;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fw_cli_usage_error ("predict", "%s", error->message);
+  if (argc > 1 || model == NULL || data == NULL || output == NULL)
+    return fw_cli_usage_error ("predict", "%s", _("--model, --data and -o are required"));
+
+  trained = load_both (model, data, &table, &error);
+  if (trained != NULL)
+    out = fw_trained_model_predict (trained, table, &error);
+  out_file = g_file_new_for_commandline_arg (output);
+  if (out == NULL || !write_predictions (trained, out, fw_table_n_rows (table), out_file, &error))
+    return fw_cli_fail (error);
+  return FW_CLI_EXIT_OK;
+}
+
+int
+fw_cli_evaluate (int    argc,
+                 char **argv)
+{
+  g_autofree char *model = NULL, *data = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "model", 0, 0, G_OPTION_ARG_FILENAME, &model, N_("The trained model"), "M.fwmodel" },
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &data, N_("Labelled rows to measure it on"), "F.csv" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    fw_cli_option_context_new ("evaluate", NULL,
+                               _("Measure a model's metrics on labelled data."), entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwTable) table = NULL;
+  g_autoptr(FwTrainedModel) trained = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree float *all = NULL, *kept = NULL, *values = NULL;
+  g_autofree gsize *rows = NULL;
+  g_autofree guint32 *labels = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(FwClassificationMetrics) c = NULL;
+  g_autoptr(FwRegressionMetrics) r = NULL;
+  gsize n = 0;
+  guint width;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fw_cli_usage_error ("evaluate", "%s", error->message);
+  if (argc > 1 || model == NULL || data == NULL)
+    return fw_cli_usage_error ("evaluate", "%s", _("--model and --data are required"));
+
+  trained = load_both (model, data, &table, &error);
+  if (trained == NULL ||
+      !fw_trained_model_targets (trained, table, &rows, &labels, &values, &n, &error) ||
+      (all = fw_trained_model_predict (trained, table, &error)) == NULL)
+    return fw_cli_fail (error);
+
+  /* Only the labelled rows count. */
+  width = fw_model_n_predictions (trained->model);
+  kept = g_new (float, MAX (n, 1) * width);
+  for (gsize i = 0; i < n; i++)
+    memcpy (kept + i * width, all + rows[i] * width, width * sizeof (float));
+  if (trained->task == FW_TASK_REGRESSION)
+    r = fw_regression_metrics_new (values, kept, NULL, n, &error);
+  else
+    c = fw_classification_metrics_new (labels, kept, NULL, n, trained->n_classes,
+                                       trained->positive, 0.5, &error);
+  if (error != NULL)
+    return fw_cli_fail (error);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "task");
+  json_builder_add_string_value (b, fw_task_to_string (trained->task));
+  json_builder_set_member_name (b, "rows");
+  json_builder_add_int_value (b, n);
+  json_builder_set_member_name (b, "metrics");
+  json_builder_begin_object (b);
+  if (c != NULL)
+    fw_classification_metrics_to_json (c, b);
+  else
+    fw_regression_metrics_to_json (r, b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+
+  if (json)
+    {
+      json_generator_set_root (generator, root);
+      text = json_generator_to_data (generator, NULL);
+      printf ("%s\n", text);
+    }
+  else
+    {
+      printf (_("%zu labelled rows (%s)\n"), n, fw_task_to_string (trained->task));
+      fw_cli_print_metrics (json_object_get_object_member (json_node_get_object (root), "metrics"));
+    }
+  return FW_CLI_EXIT_OK;
+}

@@ -1,0 +1,444 @@
+/* fw-cli-train.c — fairway-cli train (--recipe R.json | --data F.csv --target COL) …
+ *
+ * Imports, applies the recipe (or the suggested cleaning), trains on the trainer thread
+ * while this thread drains its events: one JSON object per line with --json, a live
+ * one-line display on a terminal otherwise.  Ctrl+C stops training and keeps the best
+ * model so far.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib-unix.h>
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <unistd.h>
+#include "fw-cli.h"
+#include "fw-csv-import.h"
+#include "fw-trained-model.h"
+#include "fw-trainer.h"
+
+typedef struct
+{
+  char     *data, *recipe, *target, *model, *hidden, *device, *mitigate, *positive, *out;
+  char    **sensitive;
+  int       epochs, batch;
+  double    lr;
+  gint64    seed;
+  gboolean  json;
+} Options;
+
+static void
+options_clear (Options *o)
+{
+  g_free (o->data);
+  g_free (o->recipe);
+  g_free (o->target);
+  g_free (o->model);
+  g_free (o->hidden);
+  g_free (o->device);
+  g_free (o->mitigate);
+  g_free (o->positive);
+  g_free (o->out);
+  g_strfreev (o->sensitive);
+}
+
+/* Takes @text; always FALSE, so a check can end in "return refuse (…)". */
+static gboolean
+refuse (char **message,
+        char  *text)
+{
+  *message = text;
+  return FALSE;
+}
+
+/* Command-line flags override the recipe; a usage problem returns FALSE with @message. */
+static gboolean
+apply_options (const Options  *o,
+               FwRecipe       *recipe,
+               char          **message)
+{
+  FwModelSpec *spec = &recipe->model;
+
+  if (o->model != NULL)
+    {
+      if (g_str_equal (o->model, "logistic"))
+        spec->kind = FW_MODEL_LOGISTIC;
+      else if (g_str_equal (o->model, "linear"))
+        spec->kind = FW_MODEL_LINEAR;
+      else if (g_str_equal (o->model, "mlp"))
+        spec->kind = FW_MODEL_MLP;
+      else
+        return refuse (message, g_strdup_printf (_("unknown model “%s” (logistic, linear or mlp)"),
+                                            o->model));
+    }
+  if (o->hidden != NULL)
+    {
+      g_auto(GStrv) widths = g_strsplit (o->hidden, ",", -1);
+
+      spec->n_hidden = g_strv_length (widths);
+      if (spec->n_hidden < 1 || spec->n_hidden > FW_RECIPE_MAX_HIDDEN)
+        return refuse (message, g_strdup (_("--hidden takes 1 to 4 layer widths, such as 64,64")));
+      for (guint i = 0; i < spec->n_hidden; i++)
+        {
+          guint64 width;
+
+          if (!g_ascii_string_to_unsigned (widths[i], 10, 1, 4096, &width, NULL))
+            return refuse (message, g_strdup_printf (_("“%s” is not a layer width from 1 to 4096"),
+                                                widths[i]));
+          spec->hidden[i] = width;
+        }
+      if (o->model == NULL)
+        spec->kind = FW_MODEL_MLP;
+    }
+  /* A model chosen on the command line gets its own default rate unless --lr says. */
+  if ((o->model != NULL || o->hidden != NULL) && o->lr == -1)
+    spec->learning_rate = fw_model_kind_default_learning_rate (spec->kind);
+  if (o->epochs != -1)
+    {
+      if (o->epochs < 1)
+        return refuse (message, g_strdup (_("--epochs must be at least 1")));
+      spec->epochs = o->epochs;
+    }
+  if (o->batch != -1)
+    {
+      if (o->batch < 1)
+        return refuse (message, g_strdup (_("--batch must be at least 1")));
+      spec->batch_size = o->batch;
+    }
+  if (o->lr != -1)
+    {
+      if (!(o->lr > 0 && o->lr < 100))
+        return refuse (message, g_strdup (_("--lr must be a positive number")));
+      spec->learning_rate = o->lr;
+    }
+  if (o->seed != -1)
+    {
+      if (o->seed < 0)
+        return refuse (message, g_strdup (_("--seed must not be negative")));
+      recipe->seed = o->seed;
+    }
+  if (o->device != NULL)
+    {
+      if (!g_str_equal (o->device, "auto") && !g_str_equal (o->device, "cpu") &&
+          !g_str_equal (o->device, "cuda"))
+        return refuse (message, g_strdup_printf (_("unknown device “%s” (auto, cpu or cuda)"),
+                                            o->device));
+      g_free (spec->device);
+      spec->device = g_strdup (o->device);
+    }
+  if (o->mitigate != NULL && !g_str_equal (o->mitigate, "none"))
+    {
+      if (g_str_equal (o->mitigate, "reweigh"))
+        return refuse (message, g_strdup (_("--mitigate reweigh is not available yet in this version")));
+      return refuse (message, g_strdup_printf (_("unknown mitigation “%s” (none or reweigh)"),
+                                          o->mitigate));
+    }
+  if (o->positive != NULL)
+    {
+      g_free (recipe->positive);
+      recipe->positive = g_strdup (o->positive);
+    }
+  for (guint i = 0; o->sensitive != NULL && o->sensitive[i] != NULL; i++)
+    if (!g_ptr_array_find_with_equal_func (recipe->sensitive, o->sensitive[i], g_str_equal, NULL))
+      g_ptr_array_add (recipe->sensitive, g_strdup (o->sensitive[i]));
+  return TRUE;
+}
+
+static gboolean
+on_interrupt (gpointer data)
+{
+  fw_trainer_stop (data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* For --json (stable) and for people (translated), in FwTrainerOutcome order. */
+static const char *const outcomes[] = { "completed", "early_stopped", "stopped", "failed" };
+static const char *const outcome_labels[] = {
+  N_("all epochs"), N_("stopped early"), N_("stopped by you"), N_("failed"),
+};
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+  fflush (stdout);
+}
+
+static void
+print_epoch (const FwTrainerEvent *e,
+             gboolean              json)
+{
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "event"), json_builder_add_string_value (b, "epoch");
+      json_builder_set_member_name (b, "epoch"), json_builder_add_int_value (b, e->epoch);
+      json_builder_set_member_name (b, "epochs"), json_builder_add_int_value (b, e->epochs);
+      json_builder_set_member_name (b, "train_loss"), json_builder_add_double_value (b, e->train_loss);
+      json_builder_set_member_name (b, "validation_loss");
+      json_builder_add_double_value (b, e->validation_loss);
+      json_builder_set_member_name (b, "validation_metric");
+      json_builder_add_double_value (b, e->validation_metric);
+      json_builder_set_member_name (b, "metric"), json_builder_add_string_value (b, e->metric_name);
+      json_builder_set_member_name (b, "rows_per_second");
+      json_builder_add_double_value (b, e->rows_per_second);
+      json_builder_set_member_name (b, "elapsed"), json_builder_add_double_value (b, e->elapsed);
+      json_builder_set_member_name (b, "eta"), json_builder_add_double_value (b, e->eta);
+      json_builder_end_object (b);
+      print_json (b);
+    }
+  else if (fw_cli_progress_enabled ())
+    {
+      fw_cli_progress_clear ();
+      g_printerr (_("Epoch %u/%u  loss %.4f  validation loss %.4f  %s %.4f  %.0f rows/s\n"),
+                  e->epoch, e->epochs, e->train_loss, e->validation_loss, e->metric_name,
+                  e->validation_metric, e->rows_per_second);
+    }
+}
+
+static JsonObject *
+test_metrics_object (FwTrainer *trainer)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  const FwClassificationMetrics *c = fw_trainer_get_classification (trainer);
+  const FwRegressionMetrics *r = fw_trainer_get_regression (trainer);
+
+  json_builder_begin_object (b);
+  if (c != NULL)
+    fw_classification_metrics_to_json (c, b);
+  if (r != NULL)
+    fw_regression_metrics_to_json (r, b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  return json_object_ref (json_node_get_object (root));
+}
+
+static void
+print_done (const FwTrainedModel   *trained,
+            const FwTrainerEvent   *done,
+            const char             *out,
+            gboolean                json)
+{
+  const char *positive = trained->task == FW_TASK_BINARY ? trained->class_names[trained->positive]
+                                                          : NULL;
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "event"), json_builder_add_string_value (b, "done");
+      json_builder_set_member_name (b, "task");
+      json_builder_add_string_value (b, fw_task_to_string (trained->task));
+      json_builder_set_member_name (b, "target");
+      json_builder_add_string_value (b, trained->recipe->target);
+      json_builder_set_member_name (b, "positive");
+      if (positive != NULL)
+        json_builder_add_string_value (b, positive);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "test");
+      json_builder_add_value (b, json_node_init_object (json_node_alloc (), trained->test_metrics));
+      json_builder_set_member_name (b, "outcome");
+      json_builder_add_string_value (b, outcomes[done->outcome]);
+      json_builder_set_member_name (b, "best_epoch"), json_builder_add_int_value (b, done->best_epoch);
+      json_builder_set_member_name (b, "seconds"), json_builder_add_double_value (b, trained->seconds);
+      if (out != NULL)
+        json_builder_set_member_name (b, "model"), json_builder_add_string_value (b, out);
+      json_builder_end_object (b);
+      print_json (b);
+      return;
+    }
+
+  printf (_("Trained in %.2f s (%s, best epoch %u).\n"), trained->seconds,
+          _(outcome_labels[done->outcome]), done->best_epoch);
+  fw_cli_print_metrics (trained->test_metrics);
+  if (out != NULL)
+    printf (_("Model saved to %s\n"), out);
+}
+
+static void
+on_import_progress (double fraction, gpointer data)
+{
+  fw_cli_progress (_("Reading"), fraction);
+}
+
+int
+fw_cli_train (int    argc,
+              char **argv)
+{
+  Options o = { .epochs = -1, .batch = -1, .lr = -1, .seed = -1 };
+  const GOptionEntry entries[] = {
+    { "recipe", 0, 0, G_OPTION_ARG_FILENAME, &o.recipe, N_("Replay this recipe"), "R.json" },
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &o.data, N_("The CSV file to learn from"), "F.csv" },
+    { "target", 0, 0, G_OPTION_ARG_STRING, &o.target, N_("The column to predict"), "COL" },
+    { "sensitive", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.sensitive,
+      N_("A sensitive column, measured but not used as a feature (repeatable)"), "COL" },
+    { "model", 0, 0, G_OPTION_ARG_STRING, &o.model, N_("logistic, linear or mlp"), "KIND" },
+    { "hidden", 0, 0, G_OPTION_ARG_STRING, &o.hidden, N_("MLP layer widths"), "64,64" },
+    { "epochs", 0, 0, G_OPTION_ARG_INT, &o.epochs, N_("Passes over the training rows"), "E" },
+    { "batch", 0, 0, G_OPTION_ARG_INT, &o.batch, N_("Rows per mini-batch"), "B" },
+    { "lr", 0, 0, G_OPTION_ARG_DOUBLE, &o.lr, N_("Learning rate"), "X" },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &o.seed, N_("Seed for the split and the model"), "S" },
+    { "device", 0, 0, G_OPTION_ARG_STRING, &o.device, N_("auto, cpu or cuda"), "DEVICE" },
+    { "mitigate", 0, 0, G_OPTION_ARG_STRING, &o.mitigate, N_("none or reweigh"), "HOW" },
+    { "positive", 0, 0, G_OPTION_ARG_STRING, &o.positive, N_("The positive class"), "VALUE" },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &o.out, N_("Save the trained model here"), "M.fwmodel" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("One JSON object per line"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    fw_cli_option_context_new ("train", NULL, _("Train a model on a CSV file or from a recipe."),
+                               entries);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) data_file = NULL;
+  g_autoptr(FwTable) table = NULL;
+  g_autoptr(FwRecipe) recipe = NULL;
+  g_autoptr(FwDataset) dataset = NULL;
+  g_autoptr(FwTrainer) trainer = NULL;
+  g_autoptr(FwTrainerEvent) done = NULL;
+  g_autoptr(FwTrainedModel) trained = NULL;
+  g_autoptr(JsonObject) metrics = NULL;
+  g_autofree char *message = NULL;
+  guint interrupt_id;
+  int status = FW_CLI_EXIT_OK;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      options_clear (&o);
+      return fw_cli_usage_error ("train", "%s", error->message);
+    }
+  if (argc > 1 || o.data == NULL || (o.recipe == NULL && o.target == NULL))
+    {
+      status = fw_cli_usage_error ("train", "%s", argc > 1 ? _("unexpected argument")
+                                   : o.data == NULL ? _("--data FILE.csv is required")
+                                   : _("--target COL is required without --recipe"));
+      options_clear (&o);
+      return status;
+    }
+
+  if (o.recipe != NULL)
+    {
+      g_autoptr(GFile) recipe_file = g_file_new_for_commandline_arg (o.recipe);
+
+      recipe = fw_recipe_load (recipe_file, &error);
+    }
+  data_file = g_file_new_for_commandline_arg (o.data);
+  if (error == NULL)
+    table = fw_csv_import_file (data_file, NULL, NULL, on_import_progress, NULL, NULL, &error);
+  fw_cli_progress_clear ();
+  if (error == NULL && recipe == NULL)
+    {
+      g_autoptr(FwTableProfile) profile = fw_table_profile_new (table, NULL, NULL, NULL, &error);
+
+      if (profile != NULL)
+        recipe = fw_recipe_new_suggested (table, profile, o.target, &error);
+    }
+  if (error != NULL)
+    {
+      options_clear (&o);
+      return fw_cli_fail (error);
+    }
+  if (o.target != NULL && o.recipe != NULL)
+    {
+      g_free (recipe->target);
+      recipe->target = g_strdup (o.target);
+    }
+  if (!apply_options (&o, recipe, &message))
+    {
+      options_clear (&o);
+      return fw_cli_usage_error ("train", "%s", message);
+    }
+  if (g_strcmp0 (recipe->model.device, "cuda") == 0)
+    {
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("--device cuda: no CUDA device can be used (this build has no CUDA "
+                             "backend). Use --device cpu."));
+      options_clear (&o);
+      return fw_cli_fail (error);
+    }
+
+  dataset = fw_dataset_prepare (table, recipe, NULL, &error);
+  if (dataset != NULL && recipe->model.kind == FW_MODEL_LINEAR && dataset->task != FW_TASK_REGRESSION)
+    g_set_error (&error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_TARGET,
+                 _("Linear regression predicts numbers, but “%s” holds classes. "
+                   "Use --model logistic or --model mlp."), recipe->target);
+  else if (dataset != NULL && recipe->model.kind == FW_MODEL_LOGISTIC &&
+           dataset->task == FW_TASK_REGRESSION)
+    g_set_error (&error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_TARGET,
+                 _("Logistic regression predicts classes, but “%s” holds numbers. "
+                   "Use --model linear or --model mlp."), recipe->target);
+  if (error == NULL)
+    trainer = fw_trainer_new (dataset, &recipe->model, recipe->seed, &error);
+  if (error != NULL)
+    {
+      options_clear (&o);
+      return fw_cli_fail (error);
+    }
+
+  interrupt_id = g_unix_signal_add (SIGINT, on_interrupt, trainer);
+  fw_trainer_start (trainer);
+  while (done == NULL)
+    {
+      FwTrainerEvent *event = fw_trainer_wait_event (trainer, G_USEC_PER_SEC / 20);
+
+      /* Lets the SIGINT source run between events. */
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      if (event == NULL)
+        continue;
+      if (event->kind == FW_TRAINER_EVENT_EPOCH)
+        print_epoch (event, o.json);
+      else if (event->kind == FW_TRAINER_EVENT_PROGRESS)
+        fw_cli_progress (_("Training"), event->fraction);
+      else if (event->kind == FW_TRAINER_EVENT_LOG && !o.json)
+        {
+          fw_cli_progress_clear ();
+          g_printerr ("%s\n", event->message);
+        }
+      if (event->kind == FW_TRAINER_EVENT_DONE)
+        done = event;
+      else
+        fw_trainer_event_free (event);
+    }
+  g_source_remove (interrupt_id);
+  fw_trainer_join (trainer);
+  fw_cli_progress_clear ();
+  if (done->outcome == FW_TRAINER_FAILED)
+    {
+      options_clear (&o);
+      return fw_cli_fail (done->error);
+    }
+
+  metrics = test_metrics_object (trainer);
+  trained = fw_trained_model_new (recipe, dataset, fw_trainer_get_model (trainer), metrics, &error);
+  if (trained != NULL)
+    {
+      trained->seconds = fw_trainer_get_seconds (trainer);
+      trained->data_name = g_file_get_basename (data_file);
+      trained->data_sha256 = fw_file_sha256 (data_file, NULL, &error);
+    }
+  if (error == NULL && o.out != NULL)
+    {
+      g_autoptr(GFile) out = g_file_new_for_commandline_arg (o.out);
+
+      fw_trained_model_save (trained, out, &error);
+    }
+  if (error != NULL)
+    status = fw_cli_fail (error);
+  else
+    print_done (trained, done, o.out, o.json);
+  options_clear (&o);
+  return status;
+}

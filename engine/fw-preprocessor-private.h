@@ -1,0 +1,82 @@
+/* fw-preprocessor-private.h — the fitted preprocessor's insides (engine-internal)
+ *
+ * One input per source column that feeds the model, in table order.  A number input runs
+ * its cell through ops (fill, clip, scale) into one feature.  A category input one-hot
+ * encodes its cell into its kept categories plus a last "column=other" slot; over a
+ * numeric column the ops run first and the result, written as text, is the category.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "fw-dataset.h"
+
+G_BEGIN_DECLS
+
+/* The most categories one column keeps; rarer ones share "column=other". */
+#define FW_ONE_HOT_MAX_CATEGORIES 50
+#define FW_ONE_HOT_OTHER          "other"
+
+typedef enum {
+  FW_OP_FILL,                   /* a: value for a missing cell */
+  FW_OP_CLIP,                   /* a, b: the fences */
+  FW_OP_SCALE,                  /* (x − a) · b */
+} FwOpKind;
+
+typedef struct
+{
+  FwOpKind kind;
+  double   a, b;
+} FwOp;
+
+typedef struct
+{
+  char       *column;
+  gboolean    one_hot;
+  gboolean    from_numbers;     /* one-hot over a numeric column */
+  GArray     *ops;              /* FwOp; numbers and from_numbers; always holds a fill */
+  char       *fill;             /* one-hot over text: a missing cell's category; NULL: other */
+  GPtrArray  *categories;       /* one-hot: kept values, sorted by bytes */
+  GHashTable *slots;            /* one-hot: category → GUINT_TO_POINTER (index + 1) */
+  guint       first;            /* index of the input's first feature */
+  guint       width;            /* 1, or categories + 1 */
+} FwInput;
+
+struct _FwPreprocessor
+{
+  GPtrArray *inputs;            /* FwInput*, in feature order */
+  guint      n_features;
+  char     **feature_names;
+};
+
+FwInput        *fw_input_new              (const char *column);
+void            fw_input_free             (gpointer input);
+/* Sets slots, first, widths and the feature names from the inputs. */
+void            fw_preprocessor_finish    (FwPreprocessor *pre);
+
+/* Fits every input on @train_rows of @table as the recipe asks; the target column is
+ * @target. */
+FwPreprocessor *fw_preprocessor_fit       (const FwTable  *table,
+                                           const FwRecipe *recipe,
+                                           guint           target,
+                                           const gsize    *train_rows,
+                                           gsize           n_train,
+                                           GCancellable   *cancellable,
+                                           GError        **error);
+/* Features of @rows (all rows when NULL) into @out, @n × n_features. */
+gboolean        fw_preprocessor_transform_rows (const FwPreprocessor *pre,
+                                                const FwTable        *table,
+                                                const gsize          *rows,
+                                                gsize                 n,
+                                                float                *out,
+                                                GError              **error);
+
+/* A number as a one-hot category: its shortest float text; @buf holds
+ * G_ASCII_DTOSTR_BUF_SIZE bytes. */
+char           *fw_preprocessor_number_key (double  x,
+                                            char   *buf);
+/* A cell as a number: NaN for missing and non-finite ones. */
+double          fw_preprocessor_cell      (const FwColumn *column,
+                                           gsize           row);
+
+G_END_DECLS

@@ -1,0 +1,501 @@
+/* fw-recipe.c — the recipe struct: defaults, copies, checks, files, the suggested cleaning
+ *
+ * JSON in and out lives in fw-recipe-json.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+#include "fw-atomic-file.h"
+#include "fw-recipe.h"
+#include "fw-recipe-private.h"
+
+G_DEFINE_QUARK (fw-recipe-error-quark, fw_recipe_error)
+
+#define FRACTION_TOLERANCE 1e-9
+#define MAX_HIDDEN_WIDTH   4096
+/* A recipe is a few kilobytes; refuse to read a huge file into memory for one. */
+#define MAX_FILE_BYTES     (16 * 1024 * 1024)
+
+static const char *const step_names[] = {
+  [FW_STEP_IMPUTE_MEAN]       = "impute_mean",
+  [FW_STEP_IMPUTE_MEDIAN]     = "impute_median",
+  [FW_STEP_IMPUTE_MODE]       = "impute_mode",
+  [FW_STEP_IMPUTE_CONSTANT]   = "impute_constant",
+  [FW_STEP_DROP_COLUMN]       = "drop_column",
+  [FW_STEP_DROP_MISSING_ROWS] = "drop_missing_rows",
+  [FW_STEP_CLIP_OUTLIERS]     = "clip_outliers",
+  [FW_STEP_ONE_HOT]           = "one_hot",
+  [FW_STEP_STANDARDIZE]       = "standardize",
+  [FW_STEP_MIN_MAX]           = "min_max",
+};
+
+const char *const fw_recipe_task_names[] = { "auto", "binary", "multiclass", "regression", NULL };
+const char *const fw_recipe_model_names[] = { "logistic", "linear", "mlp", NULL };
+const char *const fw_recipe_optimizer_names[] = { "adam", "sgd", NULL };
+const char *const fw_recipe_device_names[] = { "auto", "cpu", "cuda", NULL };
+const char *const fw_recipe_mitigation_names[] = { "none", "reweigh", NULL };
+
+const char *
+fw_step_kind_to_string (FwStepKind kind)
+{
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (step_names), NULL);
+  return step_names[kind];
+}
+
+gboolean
+fw_step_kind_from_string (const char *name,
+                          FwStepKind *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (step_names); i++)
+    if (g_strcmp0 (name, step_names[i]) == 0)
+      {
+        *kind = (FwStepKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+step_free (gpointer data)
+{
+  FwStep *step = data;
+
+  g_free (step->column);
+  g_free (step->constant);
+  g_free (step);
+}
+
+double
+fw_model_kind_default_learning_rate (FwModelKind kind)
+{
+  return kind == FW_MODEL_MLP ? 1e-3 : 1e-2;
+}
+
+FwRecipe *
+fw_recipe_new (void)
+{
+  FwRecipe *recipe = g_new0 (FwRecipe, 1);
+
+  recipe->schema_version = FW_RECIPE_SCHEMA_VERSION;
+  recipe->steps = g_ptr_array_new_with_free_func (step_free);
+  recipe->task = FW_TASK_AUTO;
+  recipe->sensitive = g_ptr_array_new_with_free_func (g_free);
+  recipe->split = (FwSplitSpec) { 0.70, 0.15, 0.15, TRUE };
+  recipe->model.kind = FW_MODEL_LOGISTIC;
+  /* Used once the user switches to the MLP; the CLI's --hidden default. */
+  recipe->model.hidden[0] = 64;
+  recipe->model.hidden[1] = 64;
+  recipe->model.n_hidden = 2;
+  recipe->model.epochs = 20;
+  recipe->model.batch_size = 256;
+  recipe->model.learning_rate = fw_model_kind_default_learning_rate (FW_MODEL_LOGISTIC);
+  recipe->model.l2 = 1e-4;
+  recipe->model.dropout = 0.0;
+  recipe->model.optimizer = FW_OPTIMIZER_ADAM;
+  recipe->model.momentum = 0.9;
+  recipe->model.patience = 5;
+  recipe->model.device = g_strdup ("auto");
+  recipe->seed = 42;
+  recipe->mitigation = g_strdup ("none");
+  return recipe;
+}
+
+void
+fw_recipe_free (FwRecipe *recipe)
+{
+  if (recipe == NULL)
+    return;
+  g_ptr_array_unref (recipe->steps);
+  g_ptr_array_unref (recipe->sensitive);
+  g_free (recipe->target);
+  g_free (recipe->positive);
+  g_free (recipe->model.device);
+  g_free (recipe->mitigation);
+  g_free (recipe);
+}
+
+FwRecipe *
+fw_recipe_copy (const FwRecipe *recipe)
+{
+  FwRecipe *copy;
+
+  g_return_val_if_fail (recipe != NULL, NULL);
+
+  copy = g_new0 (FwRecipe, 1);
+  *copy = *recipe;
+  copy->steps = g_ptr_array_new_with_free_func (step_free);
+  for (guint i = 0; i < recipe->steps->len; i++)
+    {
+      const FwStep *step = g_ptr_array_index (recipe->steps, i);
+
+      fw_recipe_add_step (copy, step->kind, g_strdup (step->column), g_strdup (step->constant));
+    }
+  copy->sensitive = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < recipe->sensitive->len; i++)
+    g_ptr_array_add (copy->sensitive, g_strdup (g_ptr_array_index (recipe->sensitive, i)));
+  copy->target = g_strdup (recipe->target);
+  copy->positive = g_strdup (recipe->positive);
+  copy->model.device = g_strdup (recipe->model.device);
+  copy->mitigation = g_strdup (recipe->mitigation);
+  return copy;
+}
+
+void
+fw_recipe_add_step (FwRecipe   *recipe,
+                    FwStepKind  kind,
+                    char       *column,
+                    char       *constant)
+{
+  FwStep *step;
+
+  g_return_if_fail (recipe != NULL);
+  g_return_if_fail ((guint) kind < G_N_ELEMENTS (step_names));
+  g_return_if_fail (column != NULL);
+
+  step = g_new0 (FwStep, 1);
+  step->kind = kind;
+  /* Ownership passes to the recipe, as the header says. */
+  step->column = column;
+  step->constant = constant;
+  g_ptr_array_add (recipe->steps, step);
+}
+
+gboolean
+fw_recipe_name_in (const char        *name,
+                   const char *const *names)
+{
+  if (name == NULL)
+    return FALSE;
+  for (guint i = 0; names[i] != NULL; i++)
+    if (strcmp (name, names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean invalid (GError    **error,
+                         const char *format,
+                         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError    **error,
+         const char *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+check_one_of (const char        *value,
+              const char        *field,
+              const char *const *names,
+              GError           **error)
+{
+  g_autofree char *list = NULL;
+
+  if (fw_recipe_name_in (value, names))
+    return TRUE;
+  list = g_strjoinv (", ", (char **) names);
+  g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+               _("Recipe field “%s” must be one of: %s"), field, list);
+  return FALSE;
+}
+
+static gboolean
+check_fraction (double      value,
+                const char *field,
+                GError    **error)
+{
+  if (isfinite (value) && value >= 0.0 && value <= 1.0)
+    return TRUE;
+  return invalid (error, _("Recipe field “%s” must be between 0 and 1"), field);
+}
+
+static gboolean
+check_steps (const FwRecipe *recipe,
+             GError        **error)
+{
+  for (guint i = 0; i < recipe->steps->len; i++)
+    {
+      const FwStep *step = g_ptr_array_index (recipe->steps, i);
+      g_autofree char *field = NULL;
+
+      if ((guint) step->kind >= G_N_ELEMENTS (step_names))
+        {
+          field = g_strdup_printf ("steps[%u].kind", i);
+          return invalid (error, _("Recipe field “%s” names no known cleaning step"), field);
+        }
+      if (step->column == NULL || step->column[0] == '\0')
+        {
+          field = g_strdup_printf ("steps[%u].column", i);
+          return invalid (error, _("Recipe field “%s” must name a column"), field);
+        }
+      if ((step->kind == FW_STEP_IMPUTE_CONSTANT) != (step->constant != NULL))
+        {
+          field = g_strdup_printf ("steps[%u].constant", i);
+          return invalid (error, step->constant == NULL
+                          ? _("Recipe field “%s” is needed by impute_constant")
+                          : _("Recipe field “%s” is only for impute_constant"), field);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+check_model (const FwModelSpec *model,
+             FwTask             task,
+             GError           **error)
+{
+  if ((guint) model->kind > FW_MODEL_MLP)
+    return check_one_of (NULL, "model.kind", fw_recipe_model_names, error);
+  if (model->n_hidden > FW_RECIPE_MAX_HIDDEN)
+    return invalid (error, _("Recipe field “%s” may list at most 4 layers"), "model.hidden");
+  if (model->kind == FW_MODEL_MLP && model->n_hidden == 0)
+    return invalid (error, _("Recipe field “%s” must list at least one layer for a neural network"),
+                           "model.hidden");
+  for (guint i = 0; i < model->n_hidden; i++)
+    if (model->hidden[i] < 1 || model->hidden[i] > MAX_HIDDEN_WIDTH)
+      return invalid (error, _("Recipe field “%s” must hold layer widths from 1 to 4096"),
+                             "model.hidden");
+  if (model->epochs < 1)
+    return invalid (error, _("Recipe field “%s” must be at least 1"), "model.epochs");
+  if (model->batch_size < 1)
+    return invalid (error, _("Recipe field “%s” must be at least 1"), "model.batch_size");
+  if (!(isfinite (model->learning_rate) && model->learning_rate > 0.0))
+    return invalid (error, _("Recipe field “%s” must be a number greater than 0"),
+                           "model.learning_rate");
+  if (!(isfinite (model->l2) && model->l2 >= 0.0))
+    return invalid (error, _("Recipe field “%s” must be a number of at least 0"), "model.l2");
+  if (!(isfinite (model->dropout) && model->dropout >= 0.0 && model->dropout < 1.0))
+    return invalid (error, _("Recipe field “%s” must be at least 0 and less than 1"),
+                           "model.dropout");
+  if ((guint) model->optimizer > FW_OPTIMIZER_SGD)
+    return check_one_of (NULL, "model.optimizer", fw_recipe_optimizer_names, error);
+  if (!(isfinite (model->momentum) && model->momentum >= 0.0 && model->momentum < 1.0))
+    return invalid (error, _("Recipe field “%s” must be at least 0 and less than 1"),
+                           "model.momentum");
+  if (!check_one_of (model->device, "model.device", fw_recipe_device_names, error))
+    return FALSE;
+  /* Only a task the user fixed can contradict the model; "auto" is settled later. */
+  if ((model->kind == FW_MODEL_LOGISTIC && task == FW_TASK_REGRESSION) ||
+      (model->kind == FW_MODEL_LINEAR && (task == FW_TASK_BINARY || task == FW_TASK_MULTICLASS)))
+    return invalid (error, _("Recipe field “%s” names a model that cannot do the chosen task"),
+                           "model.kind");
+  return TRUE;
+}
+
+gboolean
+fw_recipe_validate (const FwRecipe *recipe,
+                    GError        **error)
+{
+  const FwSplitSpec *split;
+  double sum;
+
+  g_return_val_if_fail (recipe != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  split = &recipe->split;
+  if (recipe->schema_version != FW_RECIPE_SCHEMA_VERSION)
+    return invalid (error, _("Recipe field “%s” must be 1"), "schema_version");
+  if (!check_steps (recipe, error))
+    return FALSE;
+  if (recipe->target != NULL && recipe->target[0] == '\0')
+    return invalid (error, _("Recipe field “%s” must name a column"), "target");
+  if (recipe->positive != NULL && recipe->positive[0] == '\0')
+    return invalid (error, _("Recipe field “%s” must not be empty"), "positive");
+  if ((guint) recipe->task > FW_TASK_REGRESSION)
+    return check_one_of (NULL, "task", fw_recipe_task_names, error);
+  for (guint i = 0; i < recipe->sensitive->len; i++)
+    {
+      const char *name = g_ptr_array_index (recipe->sensitive, i);
+
+      if (name == NULL || name[0] == '\0')
+        return invalid (error, _("Recipe field “%s” must list column names"), "sensitive");
+    }
+  if (!check_fraction (split->train, "split.train", error) ||
+      !check_fraction (split->validation, "split.validation", error) ||
+      !check_fraction (split->test, "split.test", error))
+    return FALSE;
+  sum = split->train + split->validation + split->test;
+  if (fabs (sum - 1.0) > FRACTION_TOLERANCE)
+    {
+      g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                   _("Recipe field “%s” must have fractions that add up to 1, not %g"),
+                   "split", sum);
+      return FALSE;
+    }
+  if (split->train <= 0.0)
+    return invalid (error, _("Recipe field “%s” must be greater than 0"), "split.train");
+  if (!check_model (&recipe->model, recipe->task, error))
+    return FALSE;
+  return check_one_of (recipe->mitigation, "mitigation", fw_recipe_mitigation_names, error);
+}
+
+gboolean
+fw_recipe_save (const FwRecipe *recipe,
+                GFile          *file,
+                GError        **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(FwAtomicFile) out = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  g_return_val_if_fail (recipe != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Never write a recipe that could not be read back. */
+  if (!fw_recipe_validate (recipe, error))
+    return FALSE;
+  node = fw_recipe_to_json (recipe);
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, &length);
+
+  out = fw_atomic_file_new (file, NULL, error);
+  return out != NULL &&
+         fw_atomic_file_write (out, text, length, error) &&
+         fw_atomic_file_write (out, "\n", 1, error) &&
+         fw_atomic_file_commit (out, error);
+}
+
+static GBytes *
+read_bounded (GFile   *file,
+              GError **error)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, error);
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  guint8 chunk[16384];
+  gssize got;
+
+  if (stream == NULL)
+    return NULL;
+  while ((got = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk, NULL,
+                                     error)) > 0)
+    {
+      if (bytes->len + (gsize) got > MAX_FILE_BYTES)
+        {
+          g_set_error_literal (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                               _("The file is far too large to be a recipe"));
+          return NULL;
+        }
+      g_byte_array_append (bytes, chunk, (guint) got);
+    }
+  if (got < 0)
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+FwRecipe *
+fw_recipe_load (GFile   *file,
+                GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = read_bounded (file, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &length);
+  parser = json_parser_new_immutable ();
+  if (length == 0 || !json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
+    {
+      g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                   _("The recipe is not valid JSON: %s"),
+                   parse_error != NULL ? parse_error->message : _("the file is empty"));
+      return NULL;
+    }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error_literal (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                           _("A recipe must be a JSON object"));
+      return NULL;
+    }
+  return fw_recipe_new_from_json (json_parser_get_root (parser), error);
+}
+
+FwRecipe *
+fw_recipe_new_suggested (const FwTable        *table,
+                         const FwTableProfile *profile,
+                         const char           *target,
+                         GError              **error)
+{
+  g_autoptr(FwRecipe) recipe = NULL;
+  g_autoptr(FwTableProfile) own = NULL;
+
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (target != NULL && fw_table_column_index (table, target) < 0)
+    {
+      g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_TARGET,
+                   _("The table has no column “%s” to predict"), target);
+      return NULL;
+    }
+  /* Tests and the CLI may come without a profile at hand. */
+  if (profile == NULL)
+    {
+      own = fw_table_profile_new (table, NULL, NULL, NULL, error);
+      if (own == NULL)
+        return NULL;
+      profile = own;
+    }
+  g_return_val_if_fail (profile->n_columns == fw_table_n_columns (table), NULL);
+
+  recipe = fw_recipe_new ();
+  recipe->target = g_strdup (target);
+  for (guint i = 0; i < profile->n_columns; i++)
+    {
+      const FwColumnProfile *p = &profile->columns[i];
+      const FwColumn *column = fw_table_column (table, p->column);
+      const char *name = column->name;
+
+      if (g_strcmp0 (name, target) == 0)
+        continue;
+      if (p->kind == FW_KIND_IDENTIFIER || p->kind == FW_KIND_TEXT ||
+          p->kind == FW_KIND_DATETIME || fw_column_profile_has_issue (p, FW_ISSUE_CONSTANT))
+        {
+          fw_recipe_add_step (recipe, FW_STEP_DROP_COLUMN, g_strdup (name), NULL);
+          continue;
+        }
+      if (fw_column_is_numeric (column))
+        {
+          /* A 0/1 column keeps its two values: the median of a yes/no is no answer. */
+          gboolean zero_one = p->kind == FW_KIND_BOOLEAN;
+
+          if (p->missing > 0)
+            fw_recipe_add_step (recipe, zero_one ? FW_STEP_IMPUTE_MODE : FW_STEP_IMPUTE_MEDIAN,
+                                g_strdup (name), NULL);
+          if (!zero_one)
+            fw_recipe_add_step (recipe, FW_STEP_STANDARDIZE, g_strdup (name), NULL);
+        }
+      else
+        {
+          if (p->missing > 0)
+            fw_recipe_add_step (recipe, FW_STEP_IMPUTE_MODE, g_strdup (name), NULL);
+          fw_recipe_add_step (recipe, FW_STEP_ONE_HOT, g_strdup (name), NULL);
+        }
+    }
+  return g_steal_pointer (&recipe);
+}

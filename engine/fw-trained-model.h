@@ -1,0 +1,70 @@
+/* fw-trained-model.h — a trained pipeline: fitted preprocessing, model and what it scored
+ *
+ * This is what a .fwmodel file holds (fw-model-file.h is the container): the recipe, the
+ * statistics fitted on the training rows, the classes, the model's parameters, its test
+ * metrics and where the data came from.  Loading rebuilds a model that predicts exactly as
+ * the saved one did.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "fw-dataset.h"
+#include "fw-model.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  FwRecipe       *recipe;
+  FwPreprocessor *preprocessor;
+  FwModel        *model;
+  FwTask          task;
+  guint           n_classes;
+  char          **class_names;  /* NULL-terminated; NULL for regression */
+  guint           positive;
+  char          **feature_names;
+  JsonObject     *test_metrics; /* as train --json prints them; may be empty */
+  char           *data_name;    /* the source file's base name */
+  char           *data_sha256;
+  char           *fairway_version;
+  char           *backend;      /* "cpu (OpenBLAS)" … */
+  gint64          created;      /* Unix time */
+  double          seconds;      /* training time */
+} FwTrainedModel;
+
+/* Copies what it needs from @recipe, @dataset (its preprocessor is re-created from JSON)
+ * and @model; @test_metrics is referenced. */
+FwTrainedModel *fw_trained_model_new     (const FwRecipe  *recipe,
+                                          const FwDataset *dataset,
+                                          const FwModel   *model,
+                                          JsonObject      *test_metrics,
+                                          GError         **error);
+void            fw_trained_model_free    (FwTrainedModel *trained);
+
+gboolean        fw_trained_model_save    (const FwTrainedModel *trained,
+                                          GFile                *file,
+                                          GError              **error);
+FwTrainedModel *fw_trained_model_load    (GFile                *file,
+                                          GError              **error);
+
+/* Predictions for every row of @table: n_rows × fw_model_n_predictions, g_malloc'd. */
+float          *fw_trained_model_predict (const FwTrainedModel *trained,
+                                          const FwTable        *table,
+                                          GError              **error);
+/* The labelled rows of @table (target present): their indices, and the class index
+ * (classification) or value (regression) of each.  A class the model never saw is an
+ * error naming it. */
+gboolean        fw_trained_model_targets (const FwTrainedModel *trained,
+                                          const FwTable        *table,
+                                          gsize               **rows,
+                                          guint32             **labels,
+                                          float               **values,
+                                          gsize                *n,
+                                          GError              **error);
+
+const char     *fw_task_to_string        (FwTask task);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwTrainedModel, fw_trained_model_free)
+
+G_END_DECLS

@@ -1,0 +1,408 @@
+/* fw-trainer.c — training on a worker thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include "fw-trainer.h"
+
+struct _FwTrainer
+{
+  const FwDataset *dataset;
+  FwModelSpec      spec;
+  char            *device;      /* spec.device points here */
+  guint64          seed;
+  FwModel         *model;
+  FwModel         *best;        /* parameters of the best epoch so far */
+  GThread         *thread;
+  GAsyncQueue     *events;
+
+  GMutex           lock;        /* with resumed: pausing */
+  GCond            resumed;
+  gint             paused;      /* atomic */
+  gint             stop;        /* atomic */
+  gint             running;     /* atomic */
+
+  /* Worker thread only, until joined. */
+  gint64           start_time;
+  gint64           last_progress;
+  gint64           paused_us;
+  guint            epoch;
+  float           *predictions; /* validation or test rows × predictions per row */
+
+  /* Set by the worker before DONE; read after join. */
+  FwClassificationMetrics *classification;
+  FwRegressionMetrics     *regression;
+  double                   seconds;
+};
+
+static double
+seconds_since (FwTrainer *self)
+{
+  return (g_get_monotonic_time () - self->start_time) / (double) G_USEC_PER_SEC;
+}
+
+static FwTrainerEvent *
+event_new (FwTrainer          *self,
+           FwTrainerEventKind  kind)
+{
+  FwTrainerEvent *event = g_new0 (FwTrainerEvent, 1);
+
+  event->kind = kind;
+  event->elapsed = seconds_since (self);
+  return event;
+}
+
+void
+fw_trainer_event_free (FwTrainerEvent *event)
+{
+  if (event == NULL)
+    return;
+  g_free (event->message);
+  g_clear_error (&event->error);
+  g_free (event);
+}
+
+static void
+push_log (FwTrainer  *self,
+          const char *format,
+          ...) G_GNUC_PRINTF (2, 3);
+
+static void
+push_log (FwTrainer  *self,
+          const char *format,
+          ...)
+{
+  FwTrainerEvent *event = event_new (self, FW_TRAINER_EVENT_LOG);
+  va_list args;
+
+  va_start (args, format);
+  event->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_async_queue_push (self->events, event);
+}
+
+static FwModelData
+part_data (const FwDataset *dataset,
+           FwPart           which)
+{
+  const FwDataPart *part = &dataset->parts[which];
+
+  return (FwModelData) { part->x, part->labels, part->values, part->weights, part->n };
+}
+
+/* After every mini-batch: publish coalesced progress, wait while paused, honour stop. */
+static gboolean
+on_batch (gsize    rows_done,
+          gsize    rows_total,
+          gpointer user_data)
+{
+  FwTrainer *self = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (now - self->last_progress >= G_USEC_PER_SEC / FW_TRAINER_PROGRESS_PER_SECOND)
+    {
+      FwTrainerEvent *event = event_new (self, FW_TRAINER_EVENT_PROGRESS);
+      double epochs = fw_model_is_iterative (self->model) ? self->spec.epochs : 1;
+
+      event->fraction = ((self->epoch - 1) + (double) rows_done / MAX (rows_total, 1)) / epochs;
+      g_async_queue_push (self->events, event);
+      self->last_progress = now;
+    }
+
+  if (g_atomic_int_get (&self->paused))
+    {
+      g_mutex_lock (&self->lock);
+      while (g_atomic_int_get (&self->paused) && !g_atomic_int_get (&self->stop))
+        g_cond_wait (&self->resumed, &self->lock);
+      g_mutex_unlock (&self->lock);
+      self->paused_us += g_get_monotonic_time () - now;
+    }
+  return !g_atomic_int_get (&self->stop);
+}
+
+/* Accuracy for classes, RMSE for numbers, on @which; NaN when the part is empty. */
+static double
+part_metric (FwTrainer *self,
+             FwPart     which)
+{
+  const FwDataPart *part = &self->dataset->parts[which];
+  double metric = NAN;
+
+  if (part->n == 0)
+    return NAN;
+  fw_model_predict (self->model, part->x, part->n, self->predictions);
+  if (self->dataset->task == FW_TASK_REGRESSION)
+    {
+      g_autoptr(FwRegressionMetrics) m = fw_regression_metrics_new (part->values, self->predictions,
+                                                                    part->weights, part->n, NULL);
+      metric = m != NULL ? m->rmse : NAN;
+    }
+  else
+    {
+      g_autoptr(FwClassificationMetrics) m =
+        fw_classification_metrics_new (part->labels, self->predictions, part->weights, part->n,
+                                       self->dataset->n_classes, self->dataset->positive, 0.5, NULL);
+      metric = m != NULL ? m->accuracy : NAN;
+    }
+  return metric;
+}
+
+static void
+measure_test (FwTrainer *self)
+{
+  const FwDataPart *test = &self->dataset->parts[FW_PART_TEST];
+
+  if (test->n == 0)
+    return;
+  fw_model_predict (self->model, test->x, test->n, self->predictions);
+  if (self->dataset->task == FW_TASK_REGRESSION)
+    self->regression = fw_regression_metrics_new (test->values, self->predictions, test->weights,
+                                                  test->n, NULL);
+  else
+    self->classification =
+      fw_classification_metrics_new (test->labels, self->predictions, test->weights, test->n,
+                                     self->dataset->n_classes, self->dataset->positive, 0.5, NULL);
+}
+
+static gpointer
+train_thread (gpointer data)
+{
+  FwTrainer *self = data;
+  FwModelData train = part_data (self->dataset, FW_PART_TRAIN);
+  FwModelData validation = part_data (self->dataset, FW_PART_VALIDATION);
+  gboolean iterative = fw_model_is_iterative (self->model);
+  guint epochs = iterative ? self->spec.epochs : 1, best_epoch = 0, since_best = 0;
+  double best_loss = INFINITY;
+  FwTrainerOutcome outcome = FW_TRAINER_COMPLETED;
+  GError *error = NULL;
+  FwTrainerEvent *done;
+
+  for (self->epoch = 1; self->epoch <= epochs; self->epoch++)
+    {
+      gint64 epoch_start = g_get_monotonic_time (), paused_before = self->paused_us;
+      double train_loss, validation_loss, epoch_seconds;
+      FwTrainerEvent *event;
+
+      train_loss = fw_model_train_epoch (self->model, &train, on_batch, self, &error);
+      if (error != NULL)
+        {
+          outcome = FW_TRAINER_FAILED;
+          break;
+        }
+      if (g_atomic_int_get (&self->stop))
+        {
+          outcome = FW_TRAINER_STOPPED;
+          /* A half epoch is no candidate; with no whole epoch behind, keep what there is. */
+          break;
+        }
+
+      validation_loss = validation.n > 0 ? fw_model_loss (self->model, &validation) : train_loss;
+      epoch_seconds = (g_get_monotonic_time () - epoch_start - (self->paused_us - paused_before)) /
+                      (double) G_USEC_PER_SEC;
+
+      event = event_new (self, FW_TRAINER_EVENT_EPOCH);
+      event->epoch = self->epoch;
+      event->epochs = epochs;
+      event->train_loss = train_loss;
+      event->validation_loss = validation_loss;
+      event->validation_metric = part_metric (self, FW_PART_VALIDATION);
+      event->metric_name = self->dataset->task == FW_TASK_REGRESSION ? "rmse" : "accuracy";
+      event->rows_per_second = train.n / MAX (epoch_seconds, 1e-9);
+      event->eta = (event->elapsed - self->paused_us / (double) G_USEC_PER_SEC) / self->epoch *
+                   (epochs - self->epoch);
+      if (validation_loss < best_loss)
+        {
+          best_loss = validation_loss;
+          best_epoch = self->epoch;
+          since_best = 0;
+          fw_model_copy_params (self->best, self->model);
+          event->best = TRUE;
+        }
+      else
+        since_best++;
+      g_async_queue_push (self->events, event);
+
+      if (self->spec.patience > 0 && since_best >= self->spec.patience && self->epoch < epochs)
+        {
+          outcome = FW_TRAINER_EARLY_STOPPED;
+          push_log (self, _("Stopped early at epoch %u: the validation loss has not improved for "
+                            "%u epochs. Keeping epoch %u."), self->epoch, since_best, best_epoch);
+          break;
+        }
+    }
+
+  if (best_epoch > 0)
+    fw_model_copy_params (self->model, self->best);
+  if (outcome != FW_TRAINER_FAILED)
+    measure_test (self);
+  self->seconds = seconds_since (self);
+
+  done = event_new (self, FW_TRAINER_EVENT_DONE);
+  done->outcome = outcome;
+  done->best_epoch = best_epoch;
+  done->error = error;
+  g_atomic_int_set (&self->running, FALSE);
+  g_async_queue_push (self->events, done);
+  return NULL;
+}
+
+FwTrainer *
+fw_trainer_new (const FwDataset   *dataset,
+                const FwModelSpec *spec,
+                guint64            seed,
+                GError           **error)
+{
+  g_autoptr(FwTrainer) self = NULL;
+  guint n_outputs;
+  gsize most_rows;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (spec != NULL, NULL);
+  g_return_val_if_fail (dataset->task != FW_TASK_AUTO, NULL);
+
+  self = g_new0 (FwTrainer, 1);
+  self->dataset = dataset;
+  self->spec = *spec;
+  self->device = g_strdup (spec->device != NULL ? spec->device : "auto");
+  self->spec.device = self->device;
+  self->seed = seed;
+  self->events = g_async_queue_new_full ((GDestroyNotify) fw_trainer_event_free);
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->resumed);
+
+  n_outputs = dataset->task == FW_TASK_MULTICLASS ? dataset->n_classes : 1;
+  self->model = fw_model_new (&self->spec, dataset->task, dataset->n_features, n_outputs, seed, error);
+  if (self->model == NULL)
+    return NULL;
+  self->best = fw_model_dup (self->model);
+  most_rows = MAX (dataset->parts[FW_PART_VALIDATION].n, dataset->parts[FW_PART_TEST].n);
+  self->predictions = g_new (float, MAX (most_rows, 1) * fw_model_n_predictions (self->model));
+  return g_steal_pointer (&self);
+}
+
+void
+fw_trainer_start (FwTrainer *self)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->thread == NULL);
+
+  self->start_time = g_get_monotonic_time ();
+  g_atomic_int_set (&self->running, TRUE);
+  self->thread = g_thread_new ("fairway-trainer", train_thread, self);
+}
+
+void
+fw_trainer_pause (FwTrainer *self)
+{
+  g_return_if_fail (self != NULL);
+  g_atomic_int_set (&self->paused, TRUE);
+}
+
+void
+fw_trainer_resume (FwTrainer *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_mutex_lock (&self->lock);
+  g_atomic_int_set (&self->paused, FALSE);
+  g_cond_broadcast (&self->resumed);
+  g_mutex_unlock (&self->lock);
+}
+
+void
+fw_trainer_stop (FwTrainer *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_mutex_lock (&self->lock);
+  g_atomic_int_set (&self->stop, TRUE);
+  g_cond_broadcast (&self->resumed);
+  g_mutex_unlock (&self->lock);
+}
+
+gboolean
+fw_trainer_is_running (FwTrainer *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return g_atomic_int_get (&self->running);
+}
+
+FwTrainerEvent *
+fw_trainer_pop_event (FwTrainer *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_async_queue_try_pop (self->events);
+}
+
+FwTrainerEvent *
+fw_trainer_wait_event (FwTrainer *self,
+                       guint64    timeout_us)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_async_queue_timeout_pop (self->events, timeout_us);
+}
+
+void
+fw_trainer_join (FwTrainer *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->thread != NULL)
+    g_clear_pointer (&self->thread, g_thread_join);
+}
+
+FwModel *
+fw_trainer_get_model (FwTrainer *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (!fw_trainer_is_running (self), NULL);
+  return self->model;
+}
+
+const FwClassificationMetrics *
+fw_trainer_get_classification (FwTrainer *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (!fw_trainer_is_running (self), NULL);
+  return self->classification;
+}
+
+const FwRegressionMetrics *
+fw_trainer_get_regression (FwTrainer *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (!fw_trainer_is_running (self), NULL);
+  return self->regression;
+}
+
+double
+fw_trainer_get_seconds (FwTrainer *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->seconds;
+}
+
+void
+fw_trainer_free (FwTrainer *self)
+{
+  if (self == NULL)
+    return;
+  if (self->thread != NULL)
+    {
+      fw_trainer_stop (self);
+      fw_trainer_join (self);
+    }
+  g_async_queue_unref (self->events);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->resumed);
+  fw_model_free (self->model);
+  fw_model_free (self->best);
+  fw_classification_metrics_free (self->classification);
+  fw_regression_metrics_free (self->regression);
+  g_free (self->predictions);
+  g_free (self->device);
+  g_free (self);
+}

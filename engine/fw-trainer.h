@@ -1,0 +1,95 @@
+/* fw-trainer.h — training on a worker thread that streams what it is doing
+ *
+ * The trainer owns one GThread.  The UI or the CLI starts it and drains typed events from
+ * a thread-safe queue without ever blocking the worker; control goes the other way as
+ * atomic flags (pause, resume, stop).  The worker never touches GTK.  Stop keeps the best
+ * model so far; early stopping restores the best epoch.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "fw-dataset.h"
+#include "fw-metrics.h"
+#include "fw-model.h"
+
+G_BEGIN_DECLS
+
+/* Progress events are coalesced to at most this many per second. */
+#define FW_TRAINER_PROGRESS_PER_SECOND 20
+
+typedef enum {
+  FW_TRAINER_EVENT_EPOCH,
+  FW_TRAINER_EVENT_PROGRESS,
+  FW_TRAINER_EVENT_LOG,
+  FW_TRAINER_EVENT_DONE,
+} FwTrainerEventKind;
+
+typedef enum {
+  FW_TRAINER_COMPLETED,         /* every epoch ran */
+  FW_TRAINER_EARLY_STOPPED,     /* validation loss stopped improving */
+  FW_TRAINER_STOPPED,           /* the user stopped it; the best model so far is kept */
+  FW_TRAINER_FAILED,            /* error says why */
+} FwTrainerOutcome;
+
+typedef struct
+{
+  FwTrainerEventKind kind;
+  double             elapsed;           /* seconds since start */
+
+  /* EPOCH */
+  guint              epoch, epochs;     /* from 1 */
+  double             train_loss;
+  double             validation_loss;
+  double             validation_metric; /* accuracy, or RMSE for regression */
+  const char        *metric_name;       /* "accuracy" or "rmse" (static) */
+  double             rows_per_second;
+  double             eta;               /* seconds left, estimated */
+  gboolean           best;              /* the best validation loss so far */
+
+  /* PROGRESS: the share of all epochs' rows done */
+  double             fraction;
+
+  /* LOG */
+  char              *message;
+
+  /* DONE */
+  FwTrainerOutcome   outcome;
+  guint              best_epoch;        /* 0 when no epoch completed */
+  GError            *error;
+} FwTrainerEvent;
+
+typedef struct _FwTrainer FwTrainer;
+
+/* @dataset must outlive the trainer and stay untouched while it runs. */
+FwTrainer      *fw_trainer_new          (const FwDataset   *dataset,
+                                         const FwModelSpec *spec,
+                                         guint64            seed,
+                                         GError           **error);
+void            fw_trainer_free         (FwTrainer *trainer);   /* stops and joins first */
+
+void            fw_trainer_start        (FwTrainer *trainer);
+void            fw_trainer_pause        (FwTrainer *trainer);
+void            fw_trainer_resume       (FwTrainer *trainer);
+void            fw_trainer_stop         (FwTrainer *trainer);
+gboolean        fw_trainer_is_running   (FwTrainer *trainer);
+
+/* The next event, or NULL when none is waiting (never blocks). */
+FwTrainerEvent *fw_trainer_pop_event    (FwTrainer *trainer);
+/* The next event, waiting at most @timeout_us; NULL on time-out. */
+FwTrainerEvent *fw_trainer_wait_event   (FwTrainer *trainer,
+                                         guint64    timeout_us);
+void            fw_trainer_event_free   (FwTrainerEvent *event);
+
+/* After the DONE event (or fw_trainer_join): the model (best epoch restored), the test
+ * metrics of the task (the other is NULL), and the seconds the run took. */
+void            fw_trainer_join         (FwTrainer *trainer);
+FwModel        *fw_trainer_get_model    (FwTrainer *trainer);
+const FwClassificationMetrics *fw_trainer_get_classification (FwTrainer *trainer);
+const FwRegressionMetrics     *fw_trainer_get_regression     (FwTrainer *trainer);
+double          fw_trainer_get_seconds  (FwTrainer *trainer);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwTrainer, fw_trainer_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwTrainerEvent, fw_trainer_event_free)
+
+G_END_DECLS

@@ -1,0 +1,181 @@
+#!/usr/bin/python3
+# test-train.py — fairway-cli train / predict / evaluate, checked from outside (TAP).
+#
+# Usage: test-train.py PATH/TO/fairway-cli
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import csv
+import json
+import math
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+CLI = sys.argv[1]
+ERROR_LINE = re.compile(r"^fairway-cli: error: \S.*\n$")
+CLASSIFICATION_KEYS = {"accuracy", "balanced_accuracy", "precision", "recall", "f1", "roc_auc",
+                       "log_loss"}
+tests = []
+tmp = tempfile.TemporaryDirectory()
+SAMPLE = os.path.join(tmp.name, "sample.csv")
+
+
+def test(func):
+    tests.append(func)
+    return func
+
+
+def run(*args, timeout=300):
+    return subprocess.run([CLI, *args], capture_output=True, timeout=timeout)
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def check_error(result, status, what):
+    stderr = result.stderr.decode("utf-8", "replace")
+    check(result.returncode == status, f"{what}: exit {result.returncode}, not {status}: {stderr!r}")
+    first = stderr.splitlines(keepends=True)[0] if stderr else ""
+    check(ERROR_LINE.match(first), f"{what}: no error line: {stderr!r}")
+    if status == 1:
+        check(len(stderr.splitlines()) == 1, f"{what}: more than one line: {stderr!r}")
+
+
+def train_json(*args):
+    result = run("train", "--data", SAMPLE, "--json", *args)
+    check(result.returncode == 0, f"train {args}: exit {result.returncode}: {result.stderr!r}")
+    events = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    check(events and events[-1]["event"] == "done", f"no done event: {events[-1:]}")
+    return events
+
+
+@test
+def train_predict_evaluate():
+    model = os.path.join(tmp.name, "m.fwmodel")
+    events = train_json("--target", "approved", "--sensitive", "sex", "--epochs", "5",
+                        "--out", model)
+    epochs = [e for e in events if e["event"] == "epoch"]
+    done = events[-1]
+    check(1 <= len(epochs) <= 5, f"{len(epochs)} epoch events")
+    check([e["epoch"] for e in epochs] == list(range(1, len(epochs) + 1)), "epochs out of order")
+    for e in epochs:
+        check(math.isfinite(e["train_loss"]) and e["rows_per_second"] > 0, f"bad epoch {e}")
+    check(done["task"] == "binary" and done["target"] == "approved", f"done: {done}")
+    check(done["positive"] == "yes", f"positive {done['positive']!r}")
+    check(set(done["test"]) == CLASSIFICATION_KEYS, f"test keys {sorted(done['test'])}")
+    # The sample's approvals follow its features: far better than the 56% majority.
+    check(done["test"]["accuracy"] > 0.65, f"accuracy {done['test']['accuracy']}")
+    check(0.5 < done["test"]["roc_auc"] <= 1, f"roc_auc {done['test']['roc_auc']}")
+    check("fairness" not in done, "fairness is reported before it is measured")
+    check(os.path.getsize(model) > 0, "no model file")
+
+    pred = os.path.join(tmp.name, "pred.csv")
+    result = run("predict", "--model", model, "--data", SAMPLE, "-o", pred)
+    check(result.returncode == 0, f"predict: {result.stderr!r}")
+    with open(pred, newline="") as f:
+        rows = list(csv.reader(f))
+    check(rows[0] == ["row", "prediction", "p_no", "p_yes"], f"header {rows[0]}")
+    check(len(rows) == 3001, f"{len(rows) - 1} prediction rows")
+    for row in rows[1:]:
+        check(row[1] in ("yes", "no"), f"prediction {row[1]!r}")
+        check(abs(float(row[2]) + float(row[3]) - 1) < 1e-5, f"probabilities {row}")
+        check((row[1] == "yes") == (float(row[3]) >= 0.5), f"label disagrees with p: {row}")
+    check([r[0] for r in rows[1:4]] == ["1", "2", "3"], "row numbers")
+
+    result = run("evaluate", "--model", model, "--data", SAMPLE, "--json")
+    check(result.returncode == 0, f"evaluate: {result.stderr!r}")
+    report = json.loads(result.stdout)
+    check(report["task"] == "binary" and report["rows"] == 3000, f"evaluate: {report}")
+    check(set(report["metrics"]) == CLASSIFICATION_KEYS, f"keys {sorted(report['metrics'])}")
+    # Every row of the file, training rows included: near the held-out figure (450 test rows
+    # leave a few points of sampling noise).
+    check(abs(report["metrics"]["accuracy"] - done["test"]["accuracy"]) < 0.1,
+          f"evaluate accuracy {report['metrics']['accuracy']} vs test {done['test']['accuracy']}")
+
+
+@test
+def deterministic():
+    first = train_json("--target", "approved", "--epochs", "3", "--seed", "3")[-1]["test"]
+    second = train_json("--target", "approved", "--epochs", "3", "--seed", "3")[-1]["test"]
+    other = train_json("--target", "approved", "--epochs", "3", "--seed", "4")[-1]["test"]
+    check(first == second, f"same seed, different metrics: {first} {second}")
+    check(first != other, "another seed gave identical metrics")
+
+
+@test
+def mlp_and_regression():
+    done = train_json("--target", "approved", "--model", "mlp", "--hidden", "16,8",
+                      "--epochs", "20")[-1]
+    check(done["test"]["accuracy"] > 0.6, f"mlp accuracy {done['test']['accuracy']}")
+    done = train_json("--target", "loan_amount", "--model", "linear")[-1]
+    check(done["task"] == "regression" and done["positive"] is None, f"regression: {done}")
+    check(set(done["test"]) == {"mae", "rmse", "r2"}, f"keys {sorted(done['test'])}")
+    check(math.isfinite(done["test"]["r2"]), "r2")
+
+
+@test
+def bad_input():
+    check_error(run("train", "--data", SAMPLE), 2, "no target")
+    check_error(run("train", "--target", "approved"), 2, "no data")
+    check_error(run("train", "--data", SAMPLE, "--target", "nope"), 1, "unknown target")
+    check_error(run("train", "--data", SAMPLE, "--target", "approved", "--model", "linear"), 1,
+                "linear for classes")
+    check_error(run("train", "--data", SAMPLE, "--target", "approved", "--device", "cuda"), 1,
+                "cuda without a GPU")
+    check_error(run("train", "--data", SAMPLE, "--target", "approved", "--mitigate", "reweigh"),
+                2, "reweigh not yet")
+    check_error(run("train", "--data", SAMPLE, "--target", "approved", "--hidden", "0"), 2,
+                "hidden 0")
+    check_error(run("train", "--data", SAMPLE, "--target", "approved", "--positive", "maybe"), 1,
+                "positive not a class")
+
+    junk = os.path.join(tmp.name, "junk.fwmodel")
+    with open(junk, "wb") as f:
+        f.write(os.urandom(4096))
+    check_error(run("predict", "--model", junk, "--data", SAMPLE, "-o",
+                    os.path.join(tmp.name, "x.csv")), 1, "junk model")
+    check(not os.path.exists(os.path.join(tmp.name, "x.csv")), "predict left a file")
+
+    model = os.path.join(tmp.name, "m2.fwmodel")
+    train_json("--target", "approved", "--epochs", "1", "--out", model)
+    data = open(model, "rb").read()
+    for cut in (10, len(data) // 2, len(data) - 1):
+        truncated = os.path.join(tmp.name, "cut.fwmodel")
+        with open(truncated, "wb") as f:
+            f.write(data[:cut])
+        check_error(run("evaluate", "--model", truncated, "--data", SAMPLE), 1, f"cut at {cut}")
+    no_target = os.path.join(tmp.name, "no-target.csv")
+    with open(SAMPLE) as src, open(no_target, "w") as dst:
+        for line in src:
+            dst.write(line.rsplit(",", 1)[0] + "\n")
+    check_error(run("evaluate", "--model", model, "--data", no_target), 1, "no target column")
+    result = run("predict", "--model", model, "--data", no_target, "-o",
+                 os.path.join(tmp.name, "ok.csv"))
+    check(result.returncode == 0, f"predict needs no target: {result.stderr!r}")
+
+
+def main():
+    result = run("sample", "--rows", "3000", "--seed", "11", "-o", SAMPLE)
+    if result.returncode != 0:
+        print(f"Bail out! sample failed: {result.stderr!r}")
+        return 1
+    print(f"1..{len(tests)}")
+    failed = 0
+    for number, func in enumerate(tests, 1):
+        try:
+            func()
+            print(f"ok {number} {func.__name__}")
+        except Exception as error:  # noqa: BLE001 — every failure is reported, not raised
+            failed += 1
+            print(f"not ok {number} {func.__name__}")
+            for line in str(error).splitlines():
+                print(f"# {line}")
+    return 1 if failed else 0
+
+
+sys.exit(main())
