@@ -319,10 +319,10 @@ fw_cli_train (int    argc,
       options_clear (&o);
       return fw_cli_usage_error ("train", "%s", error->message);
     }
-  if (argc > 1 || o.data == NULL || (o.recipe == NULL && o.target == NULL))
+  if (argc > 1 || (o.recipe == NULL && (o.data == NULL || o.target == NULL)))
     {
       status = fw_cli_usage_error ("train", "%s", argc > 1 ? _("unexpected argument")
-                                   : o.data == NULL ? _("--data FILE.csv is required")
+                                   : o.data == NULL ? _("--data FILE.csv is required without --recipe")
                                    : _("--target COL is required without --recipe"));
       options_clear (&o);
       return status;
@@ -333,8 +333,21 @@ fw_cli_train (int    argc,
       g_autoptr(GFile) recipe_file = g_file_new_for_commandline_arg (o.recipe);
 
       recipe = fw_recipe_load (recipe_file, &error);
+      /* A recipe may name its data, relative to its own folder. */
+      if (recipe != NULL && o.data == NULL)
+        {
+          g_autoptr(GFile) folder = g_file_get_parent (recipe_file);
+
+          if (recipe->data == NULL)
+            g_set_error_literal (&error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                                 _("The recipe does not say which data it is for; "
+                                   "give it with --data FILE.csv."));
+          else
+            data_file = g_file_resolve_relative_path (folder, recipe->data);
+        }
     }
-  data_file = g_file_new_for_commandline_arg (o.data);
+  if (data_file == NULL && o.data != NULL)
+    data_file = g_file_new_for_commandline_arg (o.data);
   if (error == NULL)
     table = fw_csv_import_file (data_file, NULL, NULL, on_import_progress, NULL, NULL, &error);
   fw_cli_progress_clear ();

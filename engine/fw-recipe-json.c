@@ -109,6 +109,7 @@ fw_recipe_to_json (const FwRecipe *recipe)
       json_object_set_string_member (object, "seed", buf);
     }
   set_string_or_null (object, "mitigation", recipe->mitigation);
+  set_string_or_null (object, "data", recipe->data);
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, object);
@@ -503,7 +504,7 @@ fw_recipe_new_from_json (JsonNode *node,
 {
   static const char *const known[] = {
     "schema_version", "target", "positive", "task", "sensitive", "sensitive_as_features",
-    "steps", "split", "model", "seed", "mitigation", NULL
+    "steps", "split", "model", "seed", "mitigation", "data", NULL
   };
   g_autoptr(FwRecipe) recipe = NULL;
   JsonObject *object, *inner;
@@ -535,7 +536,9 @@ fw_recipe_new_from_json (JsonNode *node,
       ((member = json_object_get_member (object, "seed")) != NULL &&
        !read_seed (member, &recipe->seed, error)) ||
       ((member = json_object_get_member (object, "mitigation")) != NULL &&
-       !read_string (member, "mitigation", FALSE, &recipe->mitigation, error)))
+       !read_string (member, "mitigation", FALSE, &recipe->mitigation, error)) ||
+      ((member = json_object_get_member (object, "data")) != NULL &&
+       !read_string (member, "data", TRUE, &recipe->data, error)))
     return NULL;
   if ((member = json_object_get_member (object, "task")) != NULL)
     {

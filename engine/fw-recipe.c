@@ -116,6 +116,7 @@ fw_recipe_free (FwRecipe *recipe)
   g_free (recipe->positive);
   g_free (recipe->model.device);
   g_free (recipe->mitigation);
+  g_free (recipe->data);
   g_free (recipe);
 }
 
@@ -142,6 +143,7 @@ fw_recipe_copy (const FwRecipe *recipe)
   copy->positive = g_strdup (recipe->positive);
   copy->model.device = g_strdup (recipe->model.device);
   copy->mitigation = g_strdup (recipe->mitigation);
+  copy->data = g_strdup (recipe->data);
   return copy;
 }
 

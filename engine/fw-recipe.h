@@ -100,6 +100,8 @@ typedef struct
   FwModelSpec  model;
   guint64      seed;
   char        *mitigation;      /* "none" or "reweigh" */
+  char        *data;            /* the CSV it was made for: absolute, or relative to the
+                                   recipe file's folder; NULL when not recorded */
 } FwRecipe;
 
 GQuark    fw_recipe_error_quark   (void);

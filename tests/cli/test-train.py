@@ -14,7 +14,7 @@ import subprocess
 import sys
 import tempfile
 
-CLI = sys.argv[1]
+CLI = os.path.abspath(sys.argv[1])
 ERROR_LINE = re.compile(r"^fairway-cli: error: \S.*\n$")
 CLASSIFICATION_KEYS = {"accuracy", "balanced_accuracy", "precision", "recall", "f1", "roc_auc",
                        "log_loss"}
@@ -119,9 +119,36 @@ def mlp_and_regression():
 
 
 @test
+def recipe_replay():
+    recipe = {"schema_version": 1, "target": "approved", "sensitive": ["sex"],
+              "data": "sample.csv", "seed": 9, "model": {"kind": "logistic", "epochs": 4}}
+    path = os.path.join(tmp.name, "recipe.json")
+    with open(path, "w") as f:
+        json.dump(recipe, f)
+    # Run from another folder: the data path is relative to the recipe's own folder.
+    result = subprocess.run([CLI, "train", "--recipe", path, "--json"], capture_output=True,
+                            cwd="/", timeout=300)
+    check(result.returncode == 0, f"train --recipe: {result.stderr!r}")
+    replayed = json.loads(result.stdout.decode().splitlines()[-1])
+    direct = train_json("--recipe", path)[-1]
+    check(replayed["test"] == direct["test"], "the same recipe gave different metrics")
+    check(len([1 for line in result.stdout.decode().splitlines() if '"epoch"' in line]) <= 4,
+          "more epochs than the recipe asked for")
+
+    del recipe["data"]
+    with open(path, "w") as f:
+        json.dump(recipe, f)
+    check_error(run("train", "--recipe", path), 1, "recipe without data")
+    with open(path, "w") as f:
+        f.write('{"schema_version": 1, "target": "approved", "colour": "blue"}')
+    check_error(run("train", "--recipe", path, "--data", SAMPLE), 1, "unknown recipe field")
+
+
+@test
 def bad_input():
     check_error(run("train", "--data", SAMPLE), 2, "no target")
     check_error(run("train", "--target", "approved"), 2, "no data")
+    check_error(run("train", "--recipe", os.path.join(tmp.name, "none.json")), 1, "no recipe")
     check_error(run("train", "--data", SAMPLE, "--target", "nope"), 1, "unknown target")
     check_error(run("train", "--data", SAMPLE, "--target", "approved", "--model", "linear"), 1,
                 "linear for classes")

@@ -52,6 +52,7 @@ assert_recipes_equal (const FwRecipe *a,
   g_assert_cmpstr (a->model.device, ==, b->model.device);
   g_assert_cmpuint (a->seed, ==, b->seed);
   g_assert_cmpstr (a->mitigation, ==, b->mitigation);
+  g_assert_cmpstr (a->data, ==, b->data);
 }
 
 static char *
@@ -110,6 +111,7 @@ busy_recipe (void)
   recipe->seed = G_MAXUINT64 - 1;               /* past what JSON integers carry */
   g_free (recipe->mitigation);
   recipe->mitigation = g_strdup ("reweigh");
+  recipe->data = g_strdup ("données/prêts.csv");
   return recipe;
 }
 
