@@ -18,86 +18,11 @@
 #define ADAM_BETA2   0.999f
 #define ADAM_EPSILON 1e-8f
 
-__extension__ typedef unsigned __int128 FwU128;
-
-/* PRNG: xoshiro256** (Blackman & Vigna 2018), seeded through SplitMix64 as they advise. */
-static inline guint64
-rotl (guint64 x,
-      int     k)
-{
-  return (x << k) | (x >> (64 - k));
-}
-
-static guint64
-splitmix64 (guint64 *state)
-{
-  guint64 z = (*state += G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
-
-  z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
-  return z ^ (z >> 31);
-}
-
-void
-fw_rng_seed (FwRng   *rng,
-             guint64  seed,
-             guint64  stream)
-{
-  /* Each stream (initialisation, shuffling, dropout) starts from its own point. */
-  guint64 state = seed ^ ((stream + 1) * G_GUINT64_CONSTANT (0x6a09e667f3bcc909));
-
-  for (guint i = 0; i < 4; i++)
-    rng->s[i] = splitmix64 (&state);
-}
-
-static guint64
-rng_next (FwRng *rng)
-{
-  guint64 *s = rng->s;
-  guint64 result = rotl (s[1] * 5, 7) * 9, t = s[1] << 17;
-
-  s[2] ^= s[0];
-  s[3] ^= s[1];
-  s[1] ^= s[2];
-  s[0] ^= s[3];
-  s[2] ^= t;
-  s[3] = rotl (s[3], 45);
-  return result;
-}
-
-/* Uniform in [0, 1), 53 bits. */
-static double
-rng_uniform (FwRng *rng)
-{
-  return (rng_next (rng) >> 11) * 0x1.0p-53;
-}
-
-/* Uniform in [0, bound) without modulo bias (Lemire 2019). */
-static guint64
-rng_below (FwRng   *rng,
-           guint64  bound)
-{
-  FwU128 m = (FwU128) rng_next (rng) * bound;
-  guint64 low = (guint64) m;
-
-  if (low < bound)
-    {
-      guint64 threshold = -bound % bound;
-
-      while (low < threshold)
-        {
-          m = (FwU128) rng_next (rng) * bound;
-          low = (guint64) m;
-        }
-    }
-  return (guint64) (m >> 64);
-}
-
 /* Standard normal by Box–Muller. */
 static double
 rng_normal (FwRng *rng)
 {
-  double u1 = 1.0 - rng_uniform (rng), u2 = rng_uniform (rng);
+  double u1 = 1.0 - fw_rng_uniform (rng), u2 = fw_rng_uniform (rng);
 
   return sqrt (-2.0 * log (u1)) * cos (2.0 * G_PI * u2);
 }
@@ -111,7 +36,7 @@ mlp_init_params (FwModel *model,
 {
   FwRng rng;
 
-  fw_rng_seed (&rng, model->seed, 0);
+  fw_rng_init_stream (&rng, model->seed, 0);
   for (guint l = 0; l < model->n_layers; l++)
     {
       const FwLayer *layer = &model->layers[l];
@@ -130,7 +55,7 @@ mlp_init_params (FwModel *model,
           double limit = sqrt (6.0 / (layer->n_in + layer->n_out));
 
           for (gsize i = 0; i < n; i++)
-            w[i] = (float) (limit * (2.0 * rng_uniform (&rng) - 1.0));
+            w[i] = (float) (limit * (2.0 * fw_rng_uniform (&rng) - 1.0));
         }
       else
         memset (w, 0, n * sizeof (float));
@@ -307,7 +232,7 @@ mlp_train_epoch (FwModel           *model,
     model->order[i] = i;
   for (gsize i = n - 1; i > 0; i--)
     {
-      gsize j = rng_below (&model->shuffle_rng, i + 1), t = model->order[i];
+      gsize j = fw_rng_below (&model->shuffle_rng, i + 1), t = model->order[i];
 
       model->order[i] = model->order[j];
       model->order[j] = t;
@@ -329,7 +254,7 @@ mlp_train_epoch (FwModel           *model,
       if (data->weights != NULL)
         be->gather (be, model->weights, data->weights, 1, idx, rows);
       if (model->spec.dropout > 0)
-        key = rng_next (&model->dropout_rng) | 1;   /* 0 means "no dropout" */
+        key = fw_rng_next (&model->dropout_rng) | 1;   /* 0 means "no dropout" */
 
       weight = loss_and_gradient (model, rows, data->weights != NULL, key, &loss);
       if (isnan (loss))

@@ -13,6 +13,7 @@
 
 #include "fw-backend.h"
 #include "fw-model.h"
+#include "fw-random.h"
 
 G_BEGIN_DECLS
 
@@ -20,11 +21,6 @@ G_BEGIN_DECLS
 /* Hidden layer l of a batch drops units with fw_backend_dropout_mask (key + l·STEP, i, rate),
  * i the element's index in the batch's row-major activations. */
 #define FW_MLP_LAYER_KEY_STEP G_GUINT64_CONSTANT (0xd1b54a32d192ed03)
-
-typedef struct
-{
-  guint64 s[4];                 /* xoshiro256** state */
-} FwRng;
 
 typedef struct
 {
@@ -96,9 +92,6 @@ void     fw_model_upload_targets    (FwModel           *model,
 void     fw_model_set_diverged      (GError           **error);
 
 /* fw-mlp.c */
-void     fw_rng_seed                (FwRng             *rng,
-                                     guint64            seed,
-                                     guint64            stream);
 /* Runs the layers over model->x (@rows rows); dropout only when @dropout_key is not 0. */
 void     fw_mlp_forward             (FwModel           *model,
                                      gsize              rows,

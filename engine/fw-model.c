@@ -227,8 +227,8 @@ fw_model_new (const FwModelSpec *spec,
 
   model->klass->init_params (model, model->host_params);
   be->upload (be, model->params, model->host_params, model->n_params * sizeof (float));
-  fw_rng_seed (&model->shuffle_rng, seed, 1);
-  fw_rng_seed (&model->dropout_rng, seed, 2);
+  fw_rng_init_stream (&model->shuffle_rng, seed, 1);
+  fw_rng_init_stream (&model->dropout_rng, seed, 2);
   return g_steal_pointer (&model);
 }
 

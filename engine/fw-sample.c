@@ -48,6 +48,7 @@
 #include <math.h>
 #include <string.h>
 #include "fw-atomic-file.h"
+#include "fw-random.h"
 #include "fw-sample.h"
 
 /* A fused multiply-add would round differently from the separate operations. */
@@ -63,62 +64,14 @@
 #define CHUNK_BYTES (64 * 1024)
 #define CANCEL_CHECK_ROWS 8192
 
-typedef struct
-{
-  guint64 s[4];
-} Rng;
-
-static guint64
-splitmix64 (guint64 *state)
-{
-  guint64 z = (*state += G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
-
-  z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
-  return z ^ (z >> 31);
-}
-
-static void
-rng_init (Rng     *rng,
-          guint64  seed)
-{
-  for (guint i = 0; i < 4; i++)
-    rng->s[i] = splitmix64 (&seed);
-}
-
-static inline guint64
-rotl (guint64 x,
-      int     k)
-{
-  return (x << k) | (x >> (64 - k));
-}
-
-/* xoshiro256** (Blackman and Vigna, 2018). */
-static guint64
-rng_next (Rng *rng)
-{
-  guint64 *s = rng->s;
-  guint64 result = rotl (s[1] * 5, 7) * 9;
-  guint64 t = s[1] << 17;
-
-  s[2] ^= s[0];
-  s[3] ^= s[1];
-  s[1] ^= s[2];
-  s[0] ^= s[3];
-  s[2] ^= t;
-  s[3] = rotl (s[3], 45);
-  return result;
-}
-
-/* [0, 1) with 53 random bits. */
 static double
-uniform (Rng *rng)
+uniform (FwRng *rng)
 {
-  return (double) (rng_next (rng) >> 11) * 0x1.0p-53;
+  return fw_rng_uniform (rng);
 }
 
 static gboolean
-chance (Rng    *rng,
+chance (FwRng    *rng,
         double  p)
 {
   return uniform (rng) < p;
@@ -126,7 +79,7 @@ chance (Rng    *rng,
 
 /* Standard normal, approximately: Irwin–Hall with twelve uniforms needs no libm. */
 static double
-normal (Rng *rng)
+normal (FwRng *rng)
 {
   double sum = 0.0;
 
@@ -137,7 +90,7 @@ normal (Rng *rng)
 
 /* Picks an index by cumulative weights summing to 1. */
 static guint
-pick (Rng          *rng,
+pick (FwRng          *rng,
       const double *weights,
       guint         n)
 {
@@ -333,7 +286,7 @@ age_band (guint age)
 /* Appends row @index (0-based).  Every value is drawn in a fixed order from @rng; the
  * decision uses the true values, and missing cells are then blanked as an export would. */
 static void
-append_row (Rng     *rng,
+append_row (FwRng     *rng,
             guint64  index,
             GString *out)
 {
@@ -452,7 +405,7 @@ fw_sample_write (GFile         *file,
 {
   g_autoptr(FwAtomicFile) out = NULL;
   g_autoptr(GString) chunk = NULL;
-  Rng rng;
+  FwRng rng;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -463,7 +416,7 @@ fw_sample_write (GFile         *file,
   if (out == NULL)
     return FALSE;
 
-  rng_init (&rng, seed);
+  fw_rng_init (&rng, seed);
   chunk = g_string_sized_new (CHUNK_BYTES + 1024);
   g_string_append (chunk, header);
   for (guint64 i = 0; i < n_rows; i++)
@@ -487,11 +440,11 @@ fw_sample_generate (guint64 n_rows,
                     guint64 seed)
 {
   GString *text;
-  Rng rng;
+  FwRng rng;
 
   g_return_val_if_fail (n_rows >= 1 && n_rows <= FW_SAMPLE_MAX_ROWS, NULL);
 
-  rng_init (&rng, seed);
+  fw_rng_init (&rng, seed);
   /* About 125 bytes a row; the pre-size is capped, the string grows past it if needed. */
   text = g_string_sized_new (sizeof header + MIN (n_rows, 1000000) * 128);
   g_string_append (text, header);

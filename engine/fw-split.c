@@ -13,75 +13,17 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include "fw-random.h"
 #include "fw-split.h"
-
-/* xoshiro256** 1.0 (Blackman and Vigna), seeded by SplitMix64 as its authors advise. */
-typedef struct
-{
-  guint64 s[4];
-} Rng;
-
-static guint64
-splitmix64 (guint64 *state)
-{
-  guint64 z = (*state += G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
-
-  z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
-  return z ^ (z >> 31);
-}
-
-static inline guint64
-rotl (guint64 x,
-      int     k)
-{
-  return (x << k) | (x >> (64 - k));
-}
-
-static void
-rng_init (Rng     *rng,
-          guint64  seed)
-{
-  for (guint i = 0; i < 4; i++)
-    rng->s[i] = splitmix64 (&seed);
-}
-
-static guint64
-rng_next (Rng *rng)
-{
-  guint64 *s = rng->s;
-  guint64 result = rotl (s[1] * 5, 7) * 9, t = s[1] << 17;
-
-  s[2] ^= s[0];
-  s[3] ^= s[1];
-  s[1] ^= s[2];
-  s[0] ^= s[3];
-  s[2] ^= t;
-  s[3] = rotl (s[3], 45);
-  return result;
-}
-
-/* Uniform in [0, @bound): rejection keeps it unbiased. */
-static guint64
-rng_below (Rng     *rng,
-           guint64  bound)
-{
-  guint64 threshold = (0 - bound) % bound, r;
-
-  do
-    r = rng_next (rng);
-  while (r < threshold);
-  return r % bound;
-}
 
 static void
 shuffle (gsize *rows,
          gsize  n,
-         Rng   *rng)
+         FwRng   *rng)
 {
   for (gsize i = n; i > 1; i--)
     {
-      gsize j = (gsize) rng_below (rng, i), tmp = rows[i - 1];
+      gsize j = (gsize) fw_rng_below (rng, i), tmp = rows[i - 1];
 
       rows[i - 1] = rows[j];
       rows[j] = tmp;
@@ -166,7 +108,7 @@ fw_split_new (const gsize   *rows,
   gboolean ascending = TRUE;
   guint n_classes = strata != NULL ? n_strata : 1;
   FwSplit *split;
-  Rng rng;
+  FwRng rng;
 
   g_return_val_if_fail (rows != NULL || n_rows == 0, NULL);
   g_return_val_if_fail (strata == NULL || n_strata > 0, NULL);
@@ -210,7 +152,7 @@ fw_split_new (const gsize   *rows,
 
   /* Shuffle each class, deal it out, then collect the parts in input order. */
   part_of = g_new (guint8, MAX (n_rows, 1));
-  rng_init (&rng, seed);
+  fw_rng_init (&rng, seed);
   for (guint c = 0; c < n_classes; c++)
     {
       gsize *members = grouped + class_start[c];
