@@ -172,9 +172,11 @@ print_json (JsonBuilder *builder)
   fflush (stdout);
 }
 
+/* JSON: one line per epoch.  People: the epoch's figures join the live progress line. */
 static void
 print_epoch (const FwTrainerEvent *e,
-             gboolean              json)
+             gboolean              json,
+             GString              *status)
 {
   if (json)
     {
@@ -197,13 +199,11 @@ print_epoch (const FwTrainerEvent *e,
       json_builder_end_object (b);
       print_json (b);
     }
-  else if (fw_cli_progress_enabled ())
-    {
-      fw_cli_progress_clear ();
-      g_printerr (_("Epoch %u/%u  loss %.4f  validation loss %.4f  %s %.4f  %.0f rows/s\n"),
-                  e->epoch, e->epochs, e->train_loss, e->validation_loss, e->metric_name,
-                  e->validation_metric, e->rows_per_second);
-    }
+  else
+    g_string_printf (status, _("Training · epoch %u/%u · loss %.4f · validation %s %.3f · "
+                               "%.0f rows/s · about %.0f s left ·"),
+                     e->epoch, e->epochs, e->train_loss, e->metric_name, e->validation_metric,
+                     e->rows_per_second, e->eta);
 }
 
 static JsonObject *
@@ -311,8 +311,9 @@ fw_cli_train (int    argc,
   g_autoptr(FwTrainedModel) trained = NULL;
   g_autoptr(JsonObject) metrics = NULL;
   g_autofree char *message = NULL;
+  g_autoptr(GString) status = g_string_new (_("Training"));
   guint interrupt_id;
-  int status = FW_CLI_EXIT_OK;
+  int exit_status = FW_CLI_EXIT_OK;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -321,11 +322,11 @@ fw_cli_train (int    argc,
     }
   if (argc > 1 || (o.recipe == NULL && (o.data == NULL || o.target == NULL)))
     {
-      status = fw_cli_usage_error ("train", "%s", argc > 1 ? _("unexpected argument")
+      exit_status = fw_cli_usage_error ("train", "%s", argc > 1 ? _("unexpected argument")
                                    : o.data == NULL ? _("--data FILE.csv is required without --recipe")
                                    : _("--target COL is required without --recipe"));
       options_clear (&o);
-      return status;
+      return exit_status;
     }
 
   if (o.recipe != NULL)
@@ -412,9 +413,9 @@ fw_cli_train (int    argc,
       if (event == NULL)
         continue;
       if (event->kind == FW_TRAINER_EVENT_EPOCH)
-        print_epoch (event, o.json);
+        print_epoch (event, o.json, status);
       else if (event->kind == FW_TRAINER_EVENT_PROGRESS)
-        fw_cli_progress (_("Training"), event->fraction);
+        fw_cli_progress (status->str, event->fraction);
       else if (event->kind == FW_TRAINER_EVENT_LOG && !o.json)
         {
           fw_cli_progress_clear ();
@@ -449,9 +450,9 @@ fw_cli_train (int    argc,
       fw_trained_model_save (trained, out, &error);
     }
   if (error != NULL)
-    status = fw_cli_fail (error);
+    exit_status = fw_cli_fail (error);
   else
     print_done (trained, done, o.out, o.json);
   options_clear (&o);
-  return status;
+  return exit_status;
 }
