@@ -142,10 +142,26 @@ part_metric (FwTrainer *self,
     }
   else
     {
-      g_autoptr(FwClassificationMetrics) m =
-        fw_classification_metrics_new (part->labels, self->predictions, part->weights, part->n,
-                                       self->dataset->n_classes, self->dataset->positive, 0.5, NULL);
-      metric = m != NULL ? m->accuracy : NAN;
+      /* Only the accuracy, every epoch: the full metrics sort for ROC-AUC and draw curves,
+       * which the test part alone needs.  Same decision rule as fw-metrics. */
+      guint C = self->dataset->n_classes, positive = self->dataset->positive;
+      double correct = 0, total = 0;
+
+      for (gsize i = 0; i < part->n; i++)
+        {
+          const float *p = self->predictions + i * C;
+          double w = part->weights != NULL ? part->weights[i] : 1.0;
+          guint predicted = 0;
+
+          if (C == 2)
+            predicted = p[positive] >= 0.5f ? positive : 1 - positive;
+          else
+            for (guint c = 1; c < C; c++)
+              predicted = p[c] > p[predicted] ? c : predicted;
+          correct += predicted == part->labels[i] ? w : 0;
+          total += w;
+        }
+      metric = total > 0 ? correct / total : NAN;
     }
   return metric;
 }
