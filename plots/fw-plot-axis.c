@@ -1,4 +1,4 @@
-/* fw-plot-axis.c — the plot frame (title, axes, labels, grid) and legends
+/* fw-plot-axis.c — the plot frame (title, axes, labels, grid)
  *
  * Margins come from Pango's measure of the text they hold: the y tick labels set the left
  * margin, the title the top one, the x tick labels and axis label the bottom one, and half
@@ -22,6 +22,7 @@ typedef struct
   double             pad;         /* between the plot's edge and anything drawn */
   double             gap;         /* between tick labels and the plot area */
   double             label_h;     /* one tick label's height */
+  double             title_h;     /* 0 without a title */
 } Layout;
 
 static double
@@ -32,36 +33,6 @@ text_width (const Layout *lay,
 
   fw_plot_text_size (lay->cr, lay->style, text, 1.0, FALSE, &w, NULL);
   return w;
-}
-
-/* @text cut to fit @max_width with an ellipsis; a new string. */
-static char *
-fit_text (const Layout *lay,
-          const char   *text,
-          double        max_width)
-{
-  glong lo = 0, hi = g_utf8_strlen (text, -1);
-  g_autofree char *best = g_strdup ("…");
-
-  if (text_width (lay, text) <= max_width)
-    return g_strdup (text);
-  /* Bisect on the number of characters kept. */
-  while (lo < hi)
-    {
-      glong mid = (lo + hi + 1) / 2;
-      g_autofree char *head = g_utf8_substring (text, 0, mid);
-      g_autofree char *candidate = g_strconcat (g_strchomp (head), "…", NULL);
-
-      if (text_width (lay, candidate) <= max_width)
-        {
-          lo = mid;
-          g_free (best);
-          best = g_steal_pointer (&candidate);
-        }
-      else
-        hi = mid - 1;
-    }
-  return g_steal_pointer (&best);
 }
 
 static void
@@ -183,7 +154,6 @@ frame_layout (const Layout     *lay,
               const FwAxesSpec *spec,
               double            width,
               double            height,
-              double            title_h,
               FwPlotFrame      *frame)
 {
   double x_label_h = 0.0, y_label_h = 0.0, left, right, top, bottom, ylw, x0, x1, y0, y1;
@@ -194,7 +164,7 @@ frame_layout (const Layout     *lay,
   if (spec->y_label != NULL)
     fw_plot_text_size (lay->cr, lay->style, spec->y_label, 1.0, FALSE, NULL, &y_label_h);
 
-  top = lay->pad + (title_h > 0 ? title_h + lay->em : lay->label_h / 2);
+  top = lay->pad + (lay->title_h > 0 ? lay->title_h + lay->em : lay->label_h / 2);
   bottom = lay->pad + lay->label_h + lay->gap + (x_label_h > 0 ? x_label_h + 0.25 * lay->em : 0);
 
   if (spec->n_y_categories > 0)
@@ -341,7 +311,8 @@ draw_labels (const Layout      *lay,
     }
   for (guint i = 0; i < spec->n_y_categories; i++)
     {
-      g_autofree char *text = fit_text (lay, spec->y_categories[i], 0.35 * width);
+      g_autofree char *text = fw_plot_text_fit (cr, lay->style, spec->y_categories[i], 1.0,
+                                                0.35 * width);
 
       fw_plot_text (cr, lay->style, text, y_labels_x, fw_plot_frame_y (frame, i + 0.5),
                     FW_TEXT_ANCHOR_END, 1.0, FALSE, &lay->style->foreground);
@@ -349,7 +320,8 @@ draw_labels (const Layout      *lay,
   for (guint i = 0; i < spec->n_x_categories; i++)
     {
       double slot = frame->width / spec->n_x_categories;
-      g_autofree char *text = fit_text (lay, spec->x_categories[i], slot - 0.5 * lay->em);
+      g_autofree char *text = fw_plot_text_fit (cr, lay->style, spec->x_categories[i], 1.0,
+                                                slot - 0.5 * lay->em);
 
       fw_plot_text (cr, lay->style, text, fw_plot_frame_x (frame, i + 0.5), x_labels_y,
                     FW_TEXT_ANCHOR_MIDDLE, 1.0, FALSE, &lay->style->foreground);
@@ -378,6 +350,35 @@ draw_labels (const Layout      *lay,
 
 #define TITLE_SCALE 1.15
 
+/* Everything fw_plot_frame_draw() works out before it draws; fw_plot_frame_layout() and
+ * fw_plot_frame_square() come through here too, so they cannot disagree with the drawing.
+ * FALSE (and an empty frame) for an empty plot. */
+static gboolean
+frame_measure (cairo_t           *cr,
+               double             width,
+               double             height,
+               const FwPlotStyle *style,
+               const FwAxesSpec  *spec,
+               Layout            *lay,
+               FwPlotFrame       *frame)
+{
+  memset (frame, 0, sizeof *frame);
+  if (!(width > 0.0) || !(height > 0.0))
+    return FALSE;
+
+  lay->cr = cr;
+  lay->style = style;
+  lay->em = style->font_size * 96.0 / 72.0;
+  lay->pad = 0.75 * lay->em;
+  lay->gap = 0.5 * lay->em;
+  fw_plot_text_size (cr, style, "0", 1.0, FALSE, NULL, &lay->label_h);
+  lay->title_h = 0.0;
+  if (spec->title != NULL)
+    fw_plot_text_size (cr, style, spec->title, TITLE_SCALE, TRUE, NULL, &lay->title_h);
+  frame_layout (lay, spec, width, height, frame);
+  return TRUE;
+}
+
 void
 fw_plot_frame_draw (cairo_t           *cr,
                     double             width,
@@ -387,26 +388,14 @@ fw_plot_frame_draw (cairo_t           *cr,
                     FwPlotFrame       *frame)
 {
   Layout lay;
-  double title_h = 0.0;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (style != NULL);
   g_return_if_fail (spec != NULL);
   g_return_if_fail (frame != NULL);
 
-  memset (frame, 0, sizeof *frame);
-  if (!(width > 0.0) || !(height > 0.0))
+  if (!frame_measure (cr, width, height, style, spec, &lay, frame))
     return;
-
-  lay.cr = cr;
-  lay.style = style;
-  lay.em = style->font_size * 96.0 / 72.0;
-  lay.pad = 0.75 * lay.em;
-  lay.gap = 0.5 * lay.em;
-  fw_plot_text_size (cr, style, "0", 1.0, FALSE, NULL, &lay.label_h);
-  if (spec->title != NULL)
-    fw_plot_text_size (cr, style, spec->title, TITLE_SCALE, TRUE, NULL, &title_h);
-  frame_layout (&lay, spec, width, height, title_h, frame);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
@@ -416,9 +405,65 @@ fw_plot_frame_draw (cairo_t           *cr,
   draw_grid (&lay, spec, frame);
   draw_labels (&lay, spec, frame, width, height);
   if (spec->title != NULL)
-    fw_plot_text (cr, style, spec->title, lay.pad, lay.pad + title_h / 2, FW_TEXT_ANCHOR_START,
-                  TITLE_SCALE, TRUE, &style->foreground);
+    fw_plot_text (cr, style, spec->title, lay.pad, lay.pad + lay.title_h / 2,
+                  FW_TEXT_ANCHOR_START, TITLE_SCALE, TRUE, &style->foreground);
   cairo_restore (cr);
+}
+
+void
+fw_plot_frame_layout (double             width,
+                      double             height,
+                      const FwPlotStyle *style,
+                      const FwAxesSpec  *spec,
+                      FwPlotFrame       *frame)
+{
+  cairo_t *cr;
+  Layout lay;
+
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (spec != NULL);
+  g_return_if_fail (frame != NULL);
+
+  cr = fw_plot_scratch_new ();
+  frame_measure (cr, width, height, style, spec, &lay, frame);
+  cairo_destroy (cr);
+}
+
+void
+fw_plot_frame_square (double             width,
+                      double             height,
+                      const FwPlotStyle *style,
+                      const FwAxesSpec  *spec,
+                      cairo_rectangle_t *area)
+{
+  cairo_t *cr;
+  double w = width, h = height;
+
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (spec != NULL);
+  g_return_if_fail (area != NULL);
+
+  cr = fw_plot_scratch_new ();
+  /* Margins hardly depend on the area, but tick labels may be cut shorter: settle twice. */
+  for (guint pass = 0; pass < 3; pass++)
+    {
+      FwPlotFrame frame;
+      Layout lay;
+      double side;
+
+      frame_measure (cr, w, h, style, spec, &lay, &frame);
+      if (frame.width <= 0 || frame.height <= 0 || fabs (frame.width - frame.height) < 0.5)
+        break;
+      side = floor (MIN (frame.width, frame.height));
+      w = MAX (1.0, w - (frame.width - side));
+      h = MAX (1.0, h - (frame.height - side));
+    }
+  cairo_destroy (cr);
+  /* Whole units: the frame drawn translated by them still lands on the pixel grid. */
+  area->x = floor ((width - w) / 2);
+  area->y = floor ((height - h) / 2);
+  area->width = w;
+  area->height = h;
 }
 
 double
@@ -465,147 +510,4 @@ fw_plot_frame_clip (cairo_t           *cr,
   cairo_save (cr);
   cairo_rectangle (cr, frame->left, frame->top, frame->width, frame->height);
   cairo_clip (cr);
-}
-
-/* ---- Legends ------------------------------------------------------------------------ */
-
-typedef struct
-{
-  double em, sample, pad_x, pad_y, row_h;
-  double x, y, width, height;
-} LegendBox;
-
-static void
-legend_box (cairo_t             *cr,
-            const FwPlotFrame   *frame,
-            const FwPlotStyle   *style,
-            const FwLegendEntry *entries,
-            guint                n_entries,
-            gboolean             bottom,
-            LegendBox           *box)
-{
-  double inset, text_w = 0.0;
-
-  box->em = style->font_size * 96.0 / 72.0;
-  box->sample = 1.75 * box->em;
-  box->pad_x = 0.6 * box->em;
-  box->pad_y = 0.35 * box->em;
-  inset = 0.5 * box->em;
-  fw_plot_text_size (cr, style, "0", 1.0, FALSE, NULL, &box->row_h);
-  for (guint i = 0; i < n_entries; i++)
-    if (entries[i].label != NULL)
-      {
-        double w;
-
-        fw_plot_text_size (cr, style, entries[i].label, 1.0, FALSE, &w, NULL);
-        text_w = MAX (text_w, w);
-      }
-  box->width = box->pad_x + box->sample + 0.5 * box->em + text_w + box->pad_x;
-  box->height = 2 * box->pad_y + n_entries * box->row_h;
-  box->x = frame->left + frame->width - inset - box->width;
-  box->y = bottom ? frame->top + frame->height - inset - box->height : frame->top + inset;
-  fw_plot_snap (cr, &box->x, &box->y, TRUE);
-}
-
-void
-fw_plot_legend_get_box (cairo_t             *cr,
-                        const FwPlotFrame   *frame,
-                        const FwPlotStyle   *style,
-                        const FwLegendEntry *entries,
-                        guint                n_entries,
-                        gboolean             bottom,
-                        double              *x,
-                        double              *y,
-                        double              *width,
-                        double              *height)
-{
-  LegendBox box = { 0, };
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (frame != NULL);
-  g_return_if_fail (style != NULL);
-  g_return_if_fail (entries != NULL || n_entries == 0);
-
-  if (n_entries > 0)
-    legend_box (cr, frame, style, entries, n_entries, bottom, &box);
-  if (x != NULL)
-    *x = box.x;
-  if (y != NULL)
-    *y = box.y;
-  if (width != NULL)
-    *width = box.width;
-  if (height != NULL)
-    *height = box.height;
-}
-
-void
-fw_plot_legend_draw (cairo_t             *cr,
-                     const FwPlotFrame   *frame,
-                     const FwPlotStyle   *style,
-                     const FwLegendEntry *entries,
-                     guint                n_entries,
-                     gboolean             bottom)
-{
-  LegendBox box;
-  double r;
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (frame != NULL);
-  g_return_if_fail (style != NULL);
-  g_return_if_fail (entries != NULL || n_entries == 0);
-
-  if (n_entries == 0)
-    return;
-  legend_box (cr, frame, style, entries, n_entries, bottom, &box);
-  r = 0.35 * box.em;
-
-  fw_plot_frame_clip (cr, frame);
-  /* A rounded panel that lets the data behind it show a little. */
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, box.x + box.width - r, box.y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, box.x + box.width - r, box.y + box.height - r, r, 0, G_PI / 2);
-  cairo_arc (cr, box.x + r, box.y + box.height - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, box.x + r, box.y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-  fw_color_set_source (cr, &style->panel);
-  cairo_fill_preserve (cr);
-  fw_color_set_source (cr, &style->grid);
-  cairo_set_line_width (cr, fw_plot_hairline (cr));
-  cairo_stroke (cr);
-
-  for (guint i = 0; i < n_entries; i++)
-    {
-      const FwColor *color = entries[i].color != NULL ? entries[i].color : &style->foreground;
-      double cy = box.y + box.pad_y + (i + 0.5) * box.row_h, sx = box.x + box.pad_x;
-
-      fw_plot_snap (cr, &sx, &cy, TRUE);
-
-      fw_color_set_source (cr, color);
-      if (entries[i].filled)
-        {
-          double side = 0.75 * box.em;
-          double x0 = sx + (box.sample - side) / 2, y0 = cy - side / 2;
-          double x1 = x0 + side, y1 = y0 + side;
-
-          fw_plot_snap (cr, &x0, &y0, FALSE);
-          fw_plot_snap (cr, &x1, &y1, FALSE);
-          cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
-          cairo_fill (cr);
-        }
-      else
-        {
-          cairo_set_line_width (cr, style->line_width);
-          cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-          if (entries[i].dashed)
-            fw_plot_set_dashed (cr, style);
-          cairo_move_to (cr, sx, cy);
-          cairo_line_to (cr, sx + box.sample, cy);
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0.0);
-        }
-      if (entries[i].label != NULL)
-        fw_plot_text (cr, style, entries[i].label, sx + box.sample + 0.5 * box.em, cy,
-                      FW_TEXT_ANCHOR_START, 1.0, FALSE, &style->foreground);
-    }
-  cairo_restore (cr);
 }

@@ -84,6 +84,21 @@ void   fw_plot_frame_draw   (cairo_t           *cr,
                              const FwPlotStyle *style,
                              const FwAxesSpec  *spec,
                              FwPlotFrame       *frame);
+/* The @frame fw_plot_frame_draw() would fill, measured on a scratch surface at scale 1 and
+ * drawn nowhere: for a plot that sizes its data to the plot area before it draws. */
+void   fw_plot_frame_layout (double             width,
+                             double             height,
+                             const FwPlotStyle *style,
+                             const FwAxesSpec  *spec,
+                             FwPlotFrame       *frame);
+/* Where in [0, width] × [0, height] to draw the frame, translated to @area's corner at
+ * @area's size, so that its plot area comes out square and centred (to within half a unit;
+ * the corner on whole units).  The whole plot where the frame has no plot area. */
+void   fw_plot_frame_square (double             width,
+                             double             height,
+                             const FwPlotStyle *style,
+                             const FwAxesSpec  *spec,
+                             cairo_rectangle_t *area);
 double fw_plot_frame_x      (const FwPlotFrame *frame,
                              double             x);
 /* NaN for y ≤ 0 on a log axis. */
@@ -146,5 +161,12 @@ void   fw_plot_text_size    (cairo_t           *cr,
                              gboolean           bold,
                              double            *width,
                              double            *height);
+/* @text, or where it is wider than @max_width at @scale (regular weight) its longest
+ * prefix that fits with an ellipsis, down to "…" alone; a new string. */
+char  *fw_plot_text_fit     (cairo_t           *cr,
+                             const FwPlotStyle *style,
+                             const char        *text,
+                             double             scale,
+                             double             max_width);
 
 G_END_DECLS

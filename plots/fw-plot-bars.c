@@ -11,51 +11,6 @@
 #define MAX_BAR_EMS   6.0       /* widest bar, in font sizes: wider ones look like slabs */
 #define NOTE_SCALE    0.9       /* of the font size, for the band's and the line's labels */
 
-/* @v on a device pixel's edge (for fills) or centre (for hairlines), on raster surfaces. */
-static double
-snap (cairo_t *cr,
-      double   v,
-      gboolean vertical,
-      gboolean centre)
-{
-  fw_plot_snap (cr, vertical ? NULL : &v, vertical ? &v : NULL, centre);
-  return v;
-}
-
-/* @text, cut short with "…" where it is wider than @max_width. */
-static char *
-fit_text (cairo_t           *cr,
-          const FwPlotStyle *style,
-          const char        *text,
-          double             scale,
-          double             max_width)
-{
-  glong lo = 0, hi = g_utf8_strlen (text, -1);
-  double w, h;
-
-  fw_plot_text_size (cr, style, text, scale, FALSE, &w, &h);
-  if (w <= max_width)
-    return g_strdup (text);
-  /* The longest prefix that still fits with its ellipsis. */
-  while (lo < hi)
-    {
-      glong mid = (lo + hi + 1) / 2;
-      g_autofree char *prefix = g_utf8_substring (text, 0, mid);
-      g_autofree char *cut = g_strconcat (g_strchomp (prefix), "…", NULL);
-
-      fw_plot_text_size (cr, style, cut, scale, FALSE, &w, &h);
-      if (w <= max_width)
-        lo = mid;
-      else
-        hi = mid - 1;
-    }
-  {
-    g_autofree char *prefix = g_utf8_substring (text, 0, lo);
-
-    return g_strconcat (g_strchomp (prefix), "…", NULL);
-  }
-}
-
 static double
 value_at (const double     *array,
           const FwPlotBars *bars,
@@ -119,21 +74,6 @@ fill_spec (const FwPlotBars *bars,
   spec->y_max = hi;
 }
 
-static void
-scratch_frame (double             width,
-               double             height,
-               const FwPlotStyle *style,
-               const FwAxesSpec  *spec,
-               FwPlotFrame       *frame)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *cr = cairo_create (surface);
-
-  fw_plot_frame_draw (cr, width, height, style, spec, frame);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-}
-
 /* A legend entry per named series; returns how many. */
 static guint
 legend_entries (const FwPlotStyle *style,
@@ -169,7 +109,7 @@ make_room_for_legend (cairo_t           *cr,
 
   if (n == 0 || bars->y_max > bars->y_min || spec->n_x_categories == 0)
     return;
-  scratch_frame (width, height, style, spec, &frame);
+  fw_plot_frame_layout (width, height, style, spec, &frame);
   fw_plot_legend_get_box (cr, &frame, style, entries, n, FALSE, &box_x, &box_y, &box_w, &box_h);
   /* Half an em of air under the box. */
   clear = box_y + box_h - frame.top + style->font_size * 0.66;
@@ -201,7 +141,6 @@ fw_plot_bars_layout (double             width,
                      const FwPlotBars  *bars,
                      FwPlotFrame       *frame)
 {
-  cairo_surface_t *surface;
   cairo_t *cr;
   FwAxesSpec spec;
 
@@ -211,13 +150,11 @@ fw_plot_bars_layout (double             width,
 
   if (!(width > 0 && height > 0))
     return FALSE;
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
+  cr = fw_plot_scratch_new ();
   fill_spec (bars, &spec);
   make_room_for_legend (cr, width, height, style, bars, &spec);
-  fw_plot_frame_draw (cr, width, height, style, &spec, frame);
   cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  fw_plot_frame_layout (width, height, style, &spec, frame);
   return TRUE;
 }
 
@@ -258,8 +195,8 @@ draw_band (cairo_t           *cr,
   double bottom = fw_plot_frame_y (frame, bars->band_lo);
   double hair = fw_plot_hairline (cr), left = frame->left, right = frame->left + frame->width;
 
-  top = snap (cr, CLAMP (top, frame->top, frame->top + frame->height), TRUE, FALSE);
-  bottom = snap (cr, CLAMP (bottom, frame->top, frame->top + frame->height), TRUE, FALSE);
+  top = fw_plot_snap_y (cr, CLAMP (top, frame->top, frame->top + frame->height), FALSE);
+  bottom = fw_plot_snap_y (cr, CLAMP (bottom, frame->top, frame->top + frame->height), FALSE);
   if (bottom - top <= 0)
     return;
   /* A neutral tint: the band is context, not data, and must not read as a series. */
@@ -309,7 +246,7 @@ draw_note (cairo_t           *cr,
            double             y,
            FwTextAnchor       anchor)
 {
-  g_autofree char *label = fit_text (cr, style, text, NOTE_SCALE, frame->width * 0.45);
+  g_autofree char *label = fw_plot_text_fit (cr, style, text, NOTE_SCALE, frame->width * 0.45);
   double w, h, x0;
 
   fw_plot_text_size (cr, style, label, NOTE_SCALE, FALSE, &w, &h);
@@ -365,7 +302,7 @@ draw_reference (cairo_t           *cr,
   if (!isfinite (y) || y < frame->top - 0.5 || y > frame->top + frame->height + 0.5)
     return;
   /* A one-pixel line is crisp on the centre of a pixel row. */
-  y = snap (cr, y, TRUE, TRUE);
+  y = fw_plot_snap_y (cr, y, TRUE);
   cairo_save (cr);
   fw_color_set_source (cr, &style->foreground);
   cairo_set_line_width (cr, hair);
@@ -384,10 +321,10 @@ draw_whisker (cairo_t           *cr,
               double             to,
               double             cap)
 {
-  double hair = fw_plot_hairline (cr), x = snap (cr, centre, FALSE, TRUE);
+  double hair = fw_plot_hairline (cr), x = fw_plot_snap_x (cr, centre, TRUE);
 
-  from = snap (cr, from, TRUE, TRUE);
-  to = snap (cr, to, TRUE, TRUE);
+  from = fw_plot_snap_y (cr, from, TRUE);
+  to = fw_plot_snap_y (cr, to, TRUE);
   cairo_move_to (cr, x, from);
   cairo_line_to (cr, x, to);
   /* Whole pixels either side of the stem, so the cap is symmetric. */
@@ -417,10 +354,10 @@ draw_bars (cairo_t           *cr,
           if (!isfinite (v))
             continue;
           fw_plot_bars_bar_extent (frame, style, bars, g, s, &l, &r);
-          l = snap (cr, l, FALSE, FALSE);
-          r = MAX (snap (cr, r, FALSE, FALSE), l + hair);
-          y = snap (cr, CLAMP (fw_plot_frame_y (frame, v), frame->top, bottom), TRUE, FALSE);
-          y0 = snap (cr, zero, TRUE, FALSE);
+          l = fw_plot_snap_x (cr, l, FALSE);
+          r = MAX (fw_plot_snap_x (cr, r, FALSE), l + hair);
+          y = fw_plot_snap_y (cr, CLAMP (fw_plot_frame_y (frame, v), frame->top, bottom), FALSE);
+          y0 = fw_plot_snap_y (cr, zero, FALSE);
           cairo_rectangle (cr, l, MIN (y, y0), r - l, fabs (y0 - y));
         }
       cairo_fill (cr);

@@ -11,17 +11,6 @@
 #define MAX_CURVES     (FW_PLOT_N_SERIES_COLORS - 1)  /* the legend keeps a row for chance */
 #define STRIP_SHARE    0.16     /* of the plot area's height given to the count strip */
 
-/* @v on a device pixel's edge (for fills) or centre (for hairlines), on raster surfaces. */
-static double
-snap (cairo_t *cr,
-      double   v,
-      gboolean vertical,
-      gboolean centre)
-{
-  fw_plot_snap (cr, vertical ? NULL : &v, vertical ? &v : NULL, centre);
-  return v;
-}
-
 static void
 fill_spec (FwPlotCurvesKind kind,
            const char      *title,
@@ -53,42 +42,6 @@ fill_spec (FwPlotCurvesKind kind,
     }
 }
 
-/* The size and offset at which the frame's plot area comes out square, centred. */
-static void
-square_up (cairo_t           *cr,
-           double             width,
-           double             height,
-           const FwPlotStyle *style,
-           const FwAxesSpec  *spec,
-           double            *dx,
-           double            *dy,
-           double            *w,
-           double            *h)
-{
-  cairo_surface_t *surface = cairo_surface_create_similar_image (cairo_get_target (cr),
-                                                                 CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *scratch = cairo_create (surface);
-
-  *w = width;
-  *h = height;
-  for (guint pass = 0; pass < 3; pass++)
-    {
-      FwPlotFrame frame;
-      double side;
-
-      fw_plot_frame_draw (scratch, *w, *h, style, spec, &frame);
-      if (frame.width <= 0 || frame.height <= 0 || fabs (frame.width - frame.height) < 0.5)
-        break;
-      side = floor (MIN (frame.width, frame.height));
-      *w = MAX (1.0, *w - (frame.width - side));
-      *h = MAX (1.0, *h - (frame.height - side));
-    }
-  *dx = floor ((width - *w) / 2);
-  *dy = floor ((height - *h) / 2);
-  cairo_destroy (scratch);
-  cairo_surface_destroy (surface);
-}
-
 gboolean
 fw_plot_curves_layout (FwPlotCurvesKind   kind,
                        double             width,
@@ -97,10 +50,8 @@ fw_plot_curves_layout (FwPlotCurvesKind   kind,
                        const char        *title,
                        FwPlotFrame       *frame)
 {
-  cairo_surface_t *surface;
-  cairo_t *cr;
   FwAxesSpec spec;
-  double dx, dy, w, h;
+  cairo_rectangle_t area;
 
   g_return_val_if_fail (kind <= FW_PLOT_CURVES_CALIBRATION, FALSE);
   g_return_val_if_fail (style != NULL, FALSE);
@@ -108,15 +59,11 @@ fw_plot_curves_layout (FwPlotCurvesKind   kind,
 
   if (!(width > 0 && height > 0))
     return FALSE;
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
   fill_spec (kind, title, &spec);
-  square_up (cr, width, height, style, &spec, &dx, &dy, &w, &h);
-  fw_plot_frame_draw (cr, w, h, style, &spec, frame);
-  frame->left += dx;
-  frame->top += dy;
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  fw_plot_frame_square (width, height, style, &spec, &area);
+  fw_plot_frame_layout (area.width, area.height, style, &spec, frame);
+  frame->left += area.x;
+  frame->top += area.y;
   return TRUE;
 }
 
@@ -132,17 +79,17 @@ begin (cairo_t           *cr,
        FwPlotFrame       *frame)
 {
   FwAxesSpec spec;
-  double dx, dy, w, h;
+  cairo_rectangle_t area;
 
   fill_spec (kind, title, &spec);
-  square_up (cr, width, height, style, &spec, &dx, &dy, &w, &h);
+  fw_plot_frame_square (width, height, style, &spec, &area);
   /* Curves and markers may stray past the plot area's edges, never past the plot's. */
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
   fw_color_set_source (cr, &style->background);
   cairo_paint (cr);
-  cairo_translate (cr, dx, dy);
-  fw_plot_frame_draw (cr, w, h, style, &spec, frame);
+  cairo_translate (cr, area.x, area.y);
+  fw_plot_frame_draw (cr, area.width, area.height, style, &spec, frame);
   return frame->width > 0 && frame->height > 0;
 }
 
@@ -172,7 +119,7 @@ draw_chance (cairo_t           *cr,
 
   /* A level line lies on a pixel row's centre to stay one pixel wide. */
   if (y0 == y1)
-    uy0 = uy1 = snap (cr, uy0, TRUE, TRUE);
+    uy0 = uy1 = fw_plot_snap_y (cr, uy0, TRUE);
   cairo_save (cr);
   fw_color_set_source (cr, &style->muted);
   cairo_set_line_width (cr, 1.5 * hair);
@@ -387,7 +334,7 @@ draw_count_strip (cairo_t                 *cr,
                   const FwPlotCalibration *calibration,
                   const FwPlotFrame       *frame)
 {
-  double peak = 0, base = snap (cr, frame->top + frame->height, TRUE, FALSE);
+  double peak = 0, base = fw_plot_snap_y (cr, frame->top + frame->height, FALSE);
   double strip = frame->height * STRIP_SHARE, hair = fw_plot_hairline (cr);
   FwColor tint = style->series[0];
 
@@ -405,10 +352,10 @@ draw_count_strip (cairo_t                 *cr,
       x0 = fw_plot_frame_x (frame, (double) i / calibration->n_bins);
       x1 = fw_plot_frame_x (frame, (double) (i + 1) / calibration->n_bins);
       /* A hairline of air between neighbours, as in the histograms. */
-      x0 = snap (cr, x0, FALSE, FALSE) + hair;
-      x1 = snap (cr, x1, FALSE, FALSE);
+      x0 = fw_plot_snap_x (cr, x0, FALSE) + hair;
+      x1 = fw_plot_snap_x (cr, x1, FALSE);
       /* A bin with any rows is at least a pixel tall, so it never reads as empty. */
-      top = snap (cr, base - MAX (hair, strip * w / peak), TRUE, FALSE);
+      top = fw_plot_snap_y (cr, base - MAX (hair, strip * w / peak), FALSE);
       cairo_rectangle (cr, x0, top, MAX (hair, x1 - x0), base - top);
     }
   tint.alpha = 0.28;

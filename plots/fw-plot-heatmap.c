@@ -10,17 +10,6 @@
 
 #define EMPTY_TINT 0.05         /* of the foreground in an empty cell, so the grid still reads */
 
-/* @v on a device pixel's edge (for fills) or centre (for hairlines), on raster surfaces. */
-static double
-snap (cairo_t *cr,
-      double   v,
-      gboolean vertical,
-      gboolean centre)
-{
-  fw_plot_snap (cr, vertical ? NULL : &v, vertical ? &v : NULL, centre);
-  return v;
-}
-
 static double
 count_at (const FwPlotHeatmap *heatmap,
           guint                i,
@@ -109,44 +98,6 @@ fill_spec (const FwPlotHeatmap *heatmap,
     .n_y_categories = heatmap->n,
     .no_grid = TRUE,
   };
-}
-
-/* Shrinks the frame to make the plot area square and centres it: the offset and size
- * to draw the frame at. */
-static void
-square_up (cairo_t           *cr,
-           double             width,
-           double             height,
-           const FwPlotStyle *style,
-           const FwAxesSpec  *spec,
-           double            *dx,
-           double            *dy,
-           double            *w,
-           double            *h)
-{
-  cairo_surface_t *surface = cairo_surface_create_similar_image (cairo_get_target (cr),
-                                                                 CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *scratch = cairo_create (surface);
-
-  *w = width;
-  *h = height;
-  /* Margins hardly depend on the area, but tick labels may be cut shorter: settle twice. */
-  for (guint pass = 0; pass < 3; pass++)
-    {
-      FwPlotFrame frame;
-      double side;
-
-      fw_plot_frame_draw (scratch, *w, *h, style, spec, &frame);
-      if (frame.width <= 0 || frame.height <= 0 || fabs (frame.width - frame.height) < 0.5)
-        break;
-      side = floor (MIN (frame.width, frame.height));
-      *w = MAX (1.0, *w - (frame.width - side));
-      *h = MAX (1.0, *h - (frame.height - side));
-    }
-  *dx = floor ((width - *w) / 2);
-  *dy = floor ((height - *h) / 2);
-  cairo_destroy (scratch);
-  cairo_surface_destroy (surface);
 }
 
 typedef enum {
@@ -282,10 +233,10 @@ draw_cells (cairo_t             *cr,
       for (guint j = 0; j < n; j++)
         {
           double count = count_at (heatmap, i, j), share = total > 0 ? count / total : NAN;
-          double x0 = snap (cr, frame->left + j * cw + gap / 2, FALSE, FALSE);
-          double x1 = snap (cr, frame->left + (j + 1) * cw - gap / 2, FALSE, FALSE);
-          double y0 = snap (cr, frame->top + i * ch + gap / 2, TRUE, FALSE);
-          double y1 = snap (cr, frame->top + (i + 1) * ch - gap / 2, TRUE, FALSE);
+          double x0 = fw_plot_snap_x (cr, frame->left + j * cw + gap / 2, FALSE);
+          double x1 = fw_plot_snap_x (cr, frame->left + (j + 1) * cw - gap / 2, FALSE);
+          double y0 = fw_plot_snap_y (cr, frame->top + i * ch + gap / 2, FALSE);
+          double y1 = fw_plot_snap_y (cr, frame->top + (i + 1) * ch - gap / 2, FALSE);
           FwColor fill;
 
           if (x1 <= x0 || y1 <= y0)
@@ -301,17 +252,14 @@ draw_cells (cairo_t             *cr,
     }
 }
 
+/* The frame's spec, and where to draw it so its plot area comes out square. */
 static gboolean
-lay_out (cairo_t             *cr,
-         double               width,
+lay_out (double               width,
          double               height,
          const FwPlotStyle   *style,
          const FwPlotHeatmap *heatmap,
          FwAxesSpec          *spec,
-         double              *dx,
-         double              *dy,
-         double              *w,
-         double              *h)
+         cairo_rectangle_t   *area)
 {
   if (!(width > 0 && height > 0))
     return FALSE;
@@ -320,12 +268,10 @@ lay_out (cairo_t             *cr,
     {
       /* Nothing to square up: an empty frame at full size. */
       spec->n_x_categories = spec->n_y_categories = 0;
-      *dx = *dy = 0;
-      *w = width;
-      *h = height;
+      *area = (cairo_rectangle_t) { 0, 0, width, height };
       return TRUE;
     }
-  square_up (cr, width, height, style, spec, dx, dy, w, h);
+  fw_plot_frame_square (width, height, style, spec, area);
   return TRUE;
 }
 
@@ -336,10 +282,8 @@ fw_plot_heatmap_layout (double               width,
                         const FwPlotHeatmap *heatmap,
                         FwPlotFrame         *frame)
 {
-  cairo_surface_t *surface;
-  cairo_t *cr;
   FwAxesSpec spec;
-  double dx, dy, w, h;
+  cairo_rectangle_t area;
 
   g_return_val_if_fail (style != NULL, FALSE);
   g_return_val_if_fail (heatmap != NULL, FALSE);
@@ -347,14 +291,10 @@ fw_plot_heatmap_layout (double               width,
 
   if (heatmap->n == 0 || heatmap->counts == NULL || !(width > 0 && height > 0))
     return FALSE;
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
-  lay_out (cr, width, height, style, heatmap, &spec, &dx, &dy, &w, &h);
-  fw_plot_frame_draw (cr, w, h, style, &spec, frame);
-  frame->left += dx;
-  frame->top += dy;
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  lay_out (width, height, style, heatmap, &spec, &area);
+  fw_plot_frame_layout (area.width, area.height, style, &spec, frame);
+  frame->left += area.x;
+  frame->top += area.y;
   return TRUE;
 }
 
@@ -368,21 +308,21 @@ fw_plot_heatmap_draw (cairo_t           *cr,
   const FwPlotHeatmap *heatmap = data;
   FwAxesSpec spec;
   FwPlotFrame frame;
-  double dx, dy, w, h;
+  cairo_rectangle_t area;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (style != NULL);
   g_return_if_fail (heatmap != NULL);
 
-  if (!lay_out (cr, width, height, style, heatmap, &spec, &dx, &dy, &w, &h))
+  if (!lay_out (width, height, style, heatmap, &spec, &area))
     return;
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
   fw_color_set_source (cr, &style->background);
   cairo_paint (cr);
-  cairo_translate (cr, dx, dy);
-  fw_plot_frame_draw (cr, w, h, style, &spec, &frame);
+  cairo_translate (cr, area.x, area.y);
+  fw_plot_frame_draw (cr, area.width, area.height, style, &spec, &frame);
   if (spec.n_x_categories > 0 && frame.width > 0 && frame.height > 0)
     draw_cells (cr, style, heatmap, &frame);
   cairo_restore (cr);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <glib/gi18n-lib.h>
 #include "fw-plot-histogram.h"
+#include "fw-plot-ranked-private.h"
 
 #define MAX_MARKER_ROWS 3       /* label rows above the bars before labels are dropped */
 #define LABEL_SCALE     0.85
@@ -19,34 +20,6 @@ typedef struct
   guint    row;
   gboolean labelled;
 } Placed;
-
-/* @v on a device pixel's edge (for fills) or centre (for hairlines), on raster surfaces. */
-static double
-snap (cairo_t *cr,
-      double   v,
-      gboolean vertical,
-      gboolean centre)
-{
-  fw_plot_snap (cr, vertical ? NULL : &v, vertical ? &v : NULL, centre);
-  return v;
-}
-
-static void
-scratch_frame (cairo_t           *cr,
-               double             width,
-               double             height,
-               const FwPlotStyle *style,
-               const FwAxesSpec  *spec,
-               FwPlotFrame       *frame)
-{
-  cairo_surface_t *surface = cairo_surface_create_similar_image (cairo_get_target (cr),
-                                                                 CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *scratch = cairo_create (surface);
-
-  fw_plot_frame_draw (scratch, width, height, style, spec, frame);
-  cairo_destroy (scratch);
-  cairo_surface_destroy (surface);
-}
 
 static guint
 peak_count (const FwPlotHistogram *histogram)
@@ -169,7 +142,7 @@ make_room_for_labels (cairo_t               *cr,
 
   if (histogram->n_markers == 0 || histogram->markers == NULL || peak == 0)
     return;
-  scratch_frame (cr, width, height, style, spec, &frame);
+  fw_plot_frame_layout (width, height, style, spec, &frame);
   if (frame.width <= 0 || frame.height <= 0)
     return;
   placed = place_markers (cr, style, histogram, &frame, &n_placed, &n_rows);
@@ -199,7 +172,6 @@ fw_plot_histogram_layout (double                 width,
                           const FwPlotHistogram *histogram,
                           FwPlotFrame           *frame)
 {
-  cairo_surface_t *surface;
   cairo_t *cr;
   FwAxesSpec spec;
 
@@ -209,12 +181,10 @@ fw_plot_histogram_layout (double                 width,
 
   if (!(width > 0 && height > 0))
     return FALSE;
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
+  cr = fw_plot_scratch_new ();
   lay_out_histogram (cr, width, height, style, histogram, &spec);
-  fw_plot_frame_draw (cr, width, height, style, &spec, frame);
   cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  fw_plot_frame_layout (width, height, style, &spec, frame);
   return TRUE;
 }
 
@@ -224,7 +194,8 @@ draw_bins (cairo_t               *cr,
            const FwPlotHistogram *histogram,
            const FwPlotFrame     *frame)
 {
-  double hair = fw_plot_hairline (cr), base = snap (cr, frame->top + frame->height, TRUE, FALSE);
+  double hair = fw_plot_hairline (cr);
+  double base = fw_plot_snap_y (cr, frame->top + frame->height, FALSE);
   double span = histogram->hi - histogram->lo, bin_w;
   gboolean gaps;
 
@@ -249,10 +220,10 @@ draw_bins (cairo_t               *cr,
           x0 = fw_plot_frame_x (frame, histogram->lo) - bin_w / 2;
           x1 = x0 + bin_w;
         }
-      x0 = snap (cr, x0, FALSE, FALSE);
-      x1 = MAX (snap (cr, x1, FALSE, FALSE) - (gaps ? hair : 0), x0 + hair);
+      x0 = fw_plot_snap_x (cr, x0, FALSE);
+      x1 = MAX (fw_plot_snap_x (cr, x1, FALSE) - (gaps ? hair : 0), x0 + hair);
       /* A bin with any rows is at least a pixel tall, so it never reads as empty. */
-      top = MIN (snap (cr, fw_plot_frame_y (frame, histogram->counts[i]), TRUE, FALSE),
+      top = MIN (fw_plot_snap_y (cr, fw_plot_frame_y (frame, histogram->counts[i]), FALSE),
                  base - hair);
       cairo_rectangle (cr, x0, top, x1 - x0, base - top);
     }
@@ -279,7 +250,7 @@ draw_markers (cairo_t               *cr,
   fw_plot_set_dashed (cr, style);
   for (guint i = 0; i < n_placed; i++)
     {
-      double x = snap (cr, placed[i].x, FALSE, TRUE);
+      double x = fw_plot_snap_x (cr, placed[i].x, TRUE);
       /* Lines stop under their own label and run behind the rows above none. */
       double top = placed[i].labelled ? frame->top + 2 + (placed[i].row + 1) * row_h
                                       : frame->top;
@@ -374,22 +345,19 @@ make_room_for_counts (cairo_t                    *cr,
                       Ranked                     *ranked)
 {
   FwPlotFrame frame;
-  double gap = style->font_size * 0.5, hi;
+  double lo, hi;
 
-  scratch_frame (cr, width, height, style, &ranked->spec, &frame);
+  fw_plot_frame_layout (width, height, style, &ranked->spec, &frame);
   if (frame.width <= 0 || frame.x_max <= frame.x_min)
     return;
+  lo = frame.x_min;
   hi = frame.x_max;
   for (guint r = 0; r < ranked->n_rows; r++)
     {
-      g_autofree char *text = count_text (row_count (counts, r));
-      double w, room;
+      gsize count = row_count (counts, r);
+      g_autofree char *text = count_text (count);
 
-      fw_plot_text_size (cr, style, text, LABEL_SCALE, FALSE, &w, NULL);
-      room = frame.width - gap - w;
-      if (room > frame.width / 3)
-        hi = MAX (hi, frame.x_min + frame.width * ((double) row_count (counts, r) - frame.x_min)
-                      / room);
+      fw_plot_ranked_make_room (cr, style, &frame, text, (double) count, &lo, &hi);
     }
   ranked->spec.x_max = hi;
 }
@@ -434,7 +402,6 @@ fw_plot_category_counts_layout (double                      width,
                                 const FwPlotCategoryCounts *counts,
                                 FwPlotFrame                *frame)
 {
-  cairo_surface_t *surface;
   cairo_t *cr;
   Ranked ranked;
 
@@ -444,13 +411,11 @@ fw_plot_category_counts_layout (double                      width,
 
   if (!(width > 0 && height > 0))
     return FALSE;
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
+  cr = fw_plot_scratch_new ();
   ranked_init (&ranked, cr, width, height, style, counts);
-  fw_plot_frame_draw (cr, width, height, style, &ranked.spec, frame);
-  g_free (ranked.labels);
   cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  fw_plot_frame_layout (width, height, style, &ranked.spec, frame);
+  g_free (ranked.labels);
   return TRUE;
 }
 
@@ -461,30 +426,23 @@ draw_ranked_bars (cairo_t                    *cr,
                   const Ranked               *ranked,
                   const FwPlotFrame          *frame)
 {
-  double slot = frame->height / ranked->n_rows, hair = fw_plot_hairline (cr);
-  double thick = MIN (slot * 0.62, 2.0 * style->font_size), gap = style->font_size * 0.5;
-  double x0 = snap (cr, frame->left, FALSE, FALSE), right = frame->left + frame->width;
+  double hair = fw_plot_hairline (cr), x0 = fw_plot_snap_x (cr, frame->left, FALSE);
 
   for (guint r = 0; r < ranked->n_rows; r++)
     {
       gsize count = row_count (counts, r);
-      double cy = fw_plot_frame_y (frame, r + 0.5), x1, y0, y1, w;
       g_autofree char *text = count_text (count);
+      double x1 = fw_plot_snap_x (cr, fw_plot_frame_x (frame, (double) count), FALSE), y0, y1;
+      double cy = fw_plot_ranked_row (cr, style, frame, r, ranked->n_rows, &y0, &y1);
 
-      x1 = snap (cr, fw_plot_frame_x (frame, (double) count), FALSE, FALSE);
       /* A value with any rows is at least a pixel long, so it never reads as empty. */
       if (count > 0)
         x1 = MAX (x1, x0 + hair);
-      y0 = snap (cr, cy - thick / 2, TRUE, FALSE);
-      y1 = MAX (snap (cr, cy + thick / 2, TRUE, FALSE), y0 + hair);
       /* "Other" is the rest of the column, not a value: it must not compete with them. */
       fw_color_set_source (cr, r < counts->n_top ? &style->series[0] : &style->muted);
       cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
       cairo_fill (cr);
-
-      fw_plot_text_size (cr, style, text, LABEL_SCALE, FALSE, &w, NULL);
-      fw_plot_text (cr, style, text, MIN (x1 + gap, right - w - 2), cy, FW_TEXT_ANCHOR_START,
-                    LABEL_SCALE, FALSE, &style->foreground);
+      fw_plot_ranked_label (cr, style, frame, text, x1, cy, FALSE);
     }
 }
 

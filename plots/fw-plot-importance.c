@@ -6,8 +6,7 @@
 
 #include <math.h>
 #include "fw-plot-importance.h"
-
-#define VALUE_SCALE 0.85        /* of the font size, for the numbers at the bars' ends */
+#include "fw-plot-ranked-private.h"
 
 typedef struct
 {
@@ -15,16 +14,6 @@ typedef struct
   const char **labels;          /* row → name, as the frame wants them */
   FwAxesSpec   spec;
 } Layout;
-
-static double
-snap (cairo_t *cr,
-      double   v,
-      gboolean vertical,
-      gboolean centre)
-{
-  fw_plot_snap (cr, vertical ? NULL : &v, vertical ? &v : NULL, centre);
-  return v;
-}
 
 static double
 mean_of (const FwPlotImportance *importance,
@@ -89,23 +78,6 @@ value_text (const FwPlotImportance *importance,
   return g_strdup (fw_tick_format (value, step, importance->x_format, buf, sizeof buf));
 }
 
-static void
-scratch_frame (cairo_t           *cr,
-               double             width,
-               double             height,
-               const FwPlotStyle *style,
-               const FwAxesSpec  *spec,
-               FwPlotFrame       *frame)
-{
-  cairo_surface_t *surface = cairo_surface_create_similar_image (cairo_get_target (cr),
-                                                                 CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *scratch = cairo_create (surface);
-
-  fw_plot_frame_draw (scratch, width, height, style, spec, frame);
-  cairo_destroy (scratch);
-  cairo_surface_destroy (surface);
-}
-
 /* Widens the x range until every value label fits beside its bar and whisker. */
 static void
 make_room_for_values (cairo_t                *cr,
@@ -116,31 +88,23 @@ make_room_for_values (cairo_t                *cr,
                       FwAxesSpec             *spec)
 {
   FwPlotFrame frame;
-  double gap = style->font_size * 0.5, lo, hi;
+  double lo, hi;
 
-  scratch_frame (cr, width, height, style, spec, &frame);
+  fw_plot_frame_layout (width, height, style, spec, &frame);
   if (frame.width <= 0 || frame.x_max <= frame.x_min)
     return;
   lo = frame.x_min;
   hi = frame.x_max;
   for (guint i = 0; i < importance->n; i++)
     {
-      double m = mean_of (importance, i), from, to, w, h, room;
+      double m = mean_of (importance, i), from, to;
       g_autofree char *text = NULL;
 
       if (!isfinite (m))
         continue;
       text = value_text (importance, &frame, m);
-      fw_plot_text_size (cr, style, text, VALUE_SCALE, FALSE, &w, &h);
-      room = frame.width - gap - w;
-      if (room <= frame.width / 3)
-        continue;
       reach (importance, i, &from, &to);
-      /* Solve left + W·(end − lo)/(hi − lo) + gap + w ≤ left + W for hi (or lo). */
-      if (m >= 0)
-        hi = MAX (hi, frame.x_min + frame.width * (to - frame.x_min) / room);
-      else
-        lo = MIN (lo, frame.x_max - frame.width * (frame.x_max - from) / room);
+      fw_plot_ranked_make_room (cr, style, &frame, text, m >= 0 ? to : from, &lo, &hi);
     }
   spec->x_min = lo;
   spec->x_max = hi;
@@ -205,7 +169,6 @@ fw_plot_importance_layout (double                  width,
                            FwPlotFrame            *frame,
                            guint                  *order)
 {
-  cairo_surface_t *surface;
   cairo_t *cr;
   Layout lay;
 
@@ -215,16 +178,14 @@ fw_plot_importance_layout (double                  width,
 
   if (!(width > 0 && height > 0))
     return FALSE;
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
+  cr = fw_plot_scratch_new ();
   layout_init (&lay, cr, width, height, style, importance);
-  fw_plot_frame_draw (cr, width, height, style, &lay.spec, frame);
+  cairo_destroy (cr);
+  fw_plot_frame_layout (width, height, style, &lay.spec, frame);
   if (order != NULL)
     for (guint r = 0; r < lay.spec.n_y_categories; r++)
       order[r] = lay.order[r];
   layout_clear (&lay);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
   return TRUE;
 }
 
@@ -236,24 +197,20 @@ draw_row (cairo_t                *cr,
           guint                   row,
           guint                   i)
 {
-  double m = mean_of (importance, i), sd = sd_of (importance, i);
-  double slot = frame->height / importance->n, hair = fw_plot_hairline (cr);
-  double cy = fw_plot_frame_y (frame, row + 0.5), thick, x0, x1, y0, y1, end, w, h;
-  double gap = style->font_size * 0.5, right = frame->left + frame->width;
+  double m = mean_of (importance, i), sd = sd_of (importance, i), hair = fw_plot_hairline (cr);
+  double x0, x1, y0, y1, end;
+  double cy = fw_plot_ranked_row (cr, style, frame, row, importance->n, &y0, &y1);
   g_autofree char *text = NULL;
   FwColor whisker = style->foreground;
 
   if (!isfinite (m))
     {
-      fw_plot_text (cr, style, "—", fw_plot_frame_x (frame, 0) + gap, cy, FW_TEXT_ANCHOR_START,
-                    VALUE_SCALE, FALSE, &style->muted);
+      fw_plot_text (cr, style, "—", fw_plot_frame_x (frame, 0) + style->font_size * 0.5, cy,
+                    FW_TEXT_ANCHOR_START, FW_PLOT_RANKED_LABEL_SCALE, FALSE, &style->muted);
       return;
     }
-  thick = MIN (slot * 0.62, 2.0 * style->font_size);
-  x0 = snap (cr, fw_plot_frame_x (frame, MIN (0.0, m)), FALSE, FALSE);
-  x1 = snap (cr, fw_plot_frame_x (frame, MAX (0.0, m)), FALSE, FALSE);
-  y0 = snap (cr, cy - thick / 2, TRUE, FALSE);
-  y1 = MAX (snap (cr, cy + thick / 2, TRUE, FALSE), y0 + hair);
+  x0 = fw_plot_snap_x (cr, fw_plot_frame_x (frame, MIN (0.0, m)), FALSE);
+  x1 = fw_plot_snap_x (cr, fw_plot_frame_x (frame, MAX (0.0, m)), FALSE);
   if (x1 > x0)
     {
       fw_color_set_source (cr, &style->series[0]);
@@ -264,9 +221,9 @@ draw_row (cairo_t                *cr,
   end = fw_plot_frame_x (frame, m);
   if (isfinite (sd) && sd > 0)
     {
-      double a = snap (cr, fw_plot_frame_x (frame, m - sd), FALSE, TRUE);
-      double b = snap (cr, fw_plot_frame_x (frame, m + sd), FALSE, TRUE);
-      double c = snap (cr, (y0 + y1) / 2, TRUE, TRUE), cap = (y1 - y0) * 0.5;
+      double a = fw_plot_snap_x (cr, fw_plot_frame_x (frame, m - sd), TRUE);
+      double b = fw_plot_snap_x (cr, fw_plot_frame_x (frame, m + sd), TRUE);
+      double c = fw_plot_snap_y (cr, (y0 + y1) / 2, TRUE), cap = (y1 - y0) * 0.5;
 
       whisker.alpha = 0.85;
       fw_color_set_source (cr, &whisker);
@@ -282,13 +239,7 @@ draw_row (cairo_t                *cr,
     }
 
   text = value_text (importance, frame, m);
-  fw_plot_text_size (cr, style, text, VALUE_SCALE, FALSE, &w, &h);
-  if (m >= 0)
-    fw_plot_text (cr, style, text, MIN (end + gap, right - w - 2), cy, FW_TEXT_ANCHOR_START,
-                  VALUE_SCALE, FALSE, &style->foreground);
-  else
-    fw_plot_text (cr, style, text, MAX (end - gap, frame->left + w + 2), cy, FW_TEXT_ANCHOR_END,
-                  VALUE_SCALE, FALSE, &style->foreground);
+  fw_plot_ranked_label (cr, style, frame, text, end, cy, m < 0);
 }
 
 void
@@ -318,7 +269,7 @@ fw_plot_importance_draw (cairo_t           *cr,
       if (frame.x_min < 0)
         {
           double hair = fw_plot_hairline (cr);
-          double x = snap (cr, fw_plot_frame_x (&frame, 0), FALSE, TRUE);
+          double x = fw_plot_snap_x (cr, fw_plot_frame_x (&frame, 0), TRUE);
 
           fw_color_set_source (cr, &style->muted);
           cairo_set_line_width (cr, hair);

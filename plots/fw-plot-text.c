@@ -127,3 +127,43 @@ fw_plot_text (cairo_t           *cr,
   g_object_unref (layout);
   return w;
 }
+
+char *
+fw_plot_text_fit (cairo_t           *cr,
+                  const FwPlotStyle *style,
+                  const char        *text,
+                  double             scale,
+                  double             max_width)
+{
+  glong lo = 0, hi;
+  g_autofree char *best = NULL;
+  double w;
+
+  g_return_val_if_fail (cr != NULL, NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  fw_plot_text_size (cr, style, text, scale, FALSE, &w, NULL);
+  if (w <= max_width)
+    return g_strdup (text);
+  best = g_strdup ("…");
+  /* Bisect on the number of characters kept: the longest prefix that fits with its "…". */
+  hi = g_utf8_strlen (text, -1);
+  while (lo < hi)
+    {
+      glong mid = (lo + hi + 1) / 2;
+      g_autofree char *head = g_utf8_substring (text, 0, mid);
+      g_autofree char *candidate = g_strconcat (g_strchomp (head), "…", NULL);
+
+      fw_plot_text_size (cr, style, candidate, scale, FALSE, &w, NULL);
+      if (w <= max_width)
+        {
+          lo = mid;
+          g_free (best);
+          best = g_steal_pointer (&candidate);
+        }
+      else
+        hi = mid - 1;
+    }
+  return g_steal_pointer (&best);
+}

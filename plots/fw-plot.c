@@ -94,6 +94,35 @@ fw_plot_snap (cairo_t  *cr,
     *y = dy;
 }
 
+double
+fw_plot_snap_x (cairo_t  *cr,
+                double    x,
+                gboolean  centre)
+{
+  fw_plot_snap (cr, &x, NULL, centre);
+  return x;
+}
+
+double
+fw_plot_snap_y (cairo_t  *cr,
+                double    y,
+                gboolean  centre)
+{
+  fw_plot_snap (cr, NULL, &y, centre);
+  return y;
+}
+
+cairo_t *
+fw_plot_scratch_new (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  /* The context holds its own reference to the surface. */
+  cairo_surface_destroy (surface);
+  return cr;
+}
+
 void
 fw_plot_set_dashed (cairo_t           *cr,
                     const FwPlotStyle *style)

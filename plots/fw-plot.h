@@ -80,5 +80,17 @@ void         fw_plot_snap              (cairo_t           *cr,
                                         double            *x,
                                         double            *y,
                                         gboolean           centre);
+/* fw_plot_snap() for one coordinate: @x onto a pixel column's edge or centre, @y onto a
+ * pixel row's. */
+double       fw_plot_snap_x            (cairo_t           *cr,
+                                        double             x,
+                                        gboolean           centre);
+double       fw_plot_snap_y            (cairo_t           *cr,
+                                        double             y,
+                                        gboolean           centre);
+
+/* A context on a 1 × 1 image surface, at scale 1, for measuring text and laying a plot out
+ * without drawing it.  cairo_destroy() frees the surface with it. */
+cairo_t     *fw_plot_scratch_new       (void);
 
 G_END_DECLS
