@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <stdarg.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -117,6 +118,73 @@ fw_cli_print_metrics (JsonObject *metrics)
 
       if (JSON_NODE_HOLDS_VALUE (value))
         printf ("  %-18s %.4f\n", (const char *) l->data, json_node_get_double (value));
+    }
+}
+
+void
+fw_cli_add_fairness (JsonBuilder       *builder,
+                     FwFairness *const *fairness,
+                     char *const       *attributes,
+                     guint              n)
+{
+  json_builder_set_member_name (builder, "fairness");
+  json_builder_begin_array (builder);
+  for (guint a = 0; a < n; a++)
+    if (fairness != NULL && fairness[a] != NULL)
+      fw_fairness_to_json (fairness[a], attributes[a], builder);
+  json_builder_end_array (builder);
+}
+
+static void
+print_rate (double value)
+{
+  if (isnan (value))
+    printf ("  %8s", "—");
+  else
+    printf ("  %8.3f", value);
+}
+
+void
+fw_cli_print_fairness (FwFairness *const *fairness,
+                       char *const       *attributes,
+                       guint              n)
+{
+  static const struct { FwFairnessSummary which; const char *label; } summaries[] = {
+    { FW_FAIRNESS_DEMOGRAPHIC_PARITY_DIFFERENCE, N_("Demographic parity difference") },
+    { FW_FAIRNESS_DEMOGRAPHIC_PARITY_RATIO, N_("Demographic parity ratio") },
+    { FW_FAIRNESS_EQUALIZED_ODDS_DIFFERENCE, N_("Equalized odds difference") },
+    { FW_FAIRNESS_EQUAL_OPPORTUNITY_DIFFERENCE, N_("Equal opportunity difference") },
+  };
+
+  for (guint a = 0; a < n && fairness != NULL; a++)
+    {
+      const FwFairness *f = fairness[a];
+
+      if (f == NULL || f->regression)
+        continue;
+      printf (_("\nFairness by “%s” (test rows):\n"), attributes[a]);
+      printf ("  %-16s %8s  %8s  %8s  %8s  %8s\n", _("group"), _("rows"), _("selected"),
+              "TPR", "FPR", _("accuracy"));
+      for (guint g = 0; g < f->n_groups; g++)
+        {
+          printf ("  %-16.16s %8" G_GUINT64_FORMAT, f->group_names[g], f->groups[g].n);
+          print_rate (f->groups[g].selection_rate);
+          print_rate (f->groups[g].tpr);
+          print_rate (f->groups[g].fpr);
+          print_rate (f->groups[g].accuracy);
+          printf ("\n");
+        }
+      for (guint s = 0; s < G_N_ELEMENTS (summaries); s++)
+        {
+          const FwFairnessInterval *ci = &f->intervals[summaries[s].which];
+
+          printf ("  %-30s %.3f", _(summaries[s].label), f->summaries[summaries[s].which]);
+          if (!isnan (ci->low))
+            printf (_("  (95%% interval %.3f – %.3f)"), ci->low, ci->high);
+          printf ("\n");
+        }
+      for (guint w = 0; f->warnings != NULL && f->warnings[w] != NULL; w++)
+        printf ("  ! %s\n", f->warnings[w]);
     }
 }
 

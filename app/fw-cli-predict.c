@@ -17,6 +17,7 @@
 #include "fw-csv-import.h"
 #include "fw-metrics.h"
 #include "fw-number.h"
+#include "fw-sensitive.h"
 #include "fw-trained-model.h"
 
 /* A CSV field, quoted when it holds a delimiter, a quote or a line break. */
@@ -156,6 +157,51 @@ fw_cli_predict (int    argc,
   return FW_CLI_EXIT_OK;
 }
 
+/* Fairness of @kept (the labelled rows' predictions) by each sensitive column the model
+ * was trained with, as they appear in this file; a column the file lacks is left out. */
+static FwFairness **
+evaluate_fairness (const FwTrainedModel *trained,
+                   const FwTable        *table,
+                   const gsize          *rows,
+                   const guint32        *labels,
+                   const float          *values,
+                   const float          *kept,
+                   gsize                 n,
+                   char               ***attributes,
+                   guint                *n_attributes)
+{
+  GPtrArray *sensitive = trained->recipe->sensitive;
+  FwFairness **fairness = g_new0 (FwFairness *, MAX (sensitive->len, 1));
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (guint a = 0; a < sensitive->len; a++)
+    {
+      const FwColumn *column = fw_table_column_by_name (table, g_ptr_array_index (sensitive, a));
+      g_autofree guint32 *codes = NULL, *kept_codes = NULL;
+      g_auto(GStrv) groups = NULL;
+      guint i = names->len;
+
+      if (column == NULL)
+        continue;
+      fw_sensitive_groups (column, &codes, &groups);
+      kept_codes = g_new (guint32, MAX (n, 1));
+      for (gsize r = 0; r < n; r++)
+        kept_codes[r] = codes[rows[r]];
+      fairness[i] = trained->task == FW_TASK_REGRESSION
+        ? fw_fairness_compute_regression (kept_codes, (const char *const *) groups, values, kept,
+                                          NULL, n, FW_FAIRNESS_DEFAULT_RESAMPLES,
+                                          trained->recipe->seed, NULL)
+        : fw_fairness_compute (kept_codes, (const char *const *) groups, labels, kept,
+                               trained->n_classes, NULL, n, trained->positive, 0.5,
+                               FW_FAIRNESS_DEFAULT_RESAMPLES, trained->recipe->seed, NULL);
+      g_ptr_array_add (names, g_strdup (column->name));
+    }
+  *n_attributes = names->len;
+  g_ptr_array_add (names, NULL);
+  *attributes = (char **) g_ptr_array_free (names, FALSE);
+  return fairness;
+}
+
 int
 fw_cli_evaluate (int    argc,
                  char **argv)
@@ -184,7 +230,9 @@ fw_cli_evaluate (int    argc,
   g_autoptr(FwClassificationMetrics) c = NULL;
   g_autoptr(FwRegressionMetrics) r = NULL;
   gsize n = 0;
-  guint width;
+  guint width, n_attributes = 0;
+  FwFairness **fairness = NULL;
+  g_auto(GStrv) attributes = NULL;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fw_cli_usage_error ("evaluate", "%s", error->message);
@@ -209,6 +257,8 @@ fw_cli_evaluate (int    argc,
                                        trained->positive, 0.5, &error);
   if (error != NULL)
     return fw_cli_fail (error);
+  fairness = evaluate_fairness (trained, table, rows, labels, values, kept, n, &attributes,
+                                &n_attributes);
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "task");
@@ -222,6 +272,7 @@ fw_cli_evaluate (int    argc,
   else
     fw_regression_metrics_to_json (r, b);
   json_builder_end_object (b);
+  fw_cli_add_fairness (b, fairness, attributes, n_attributes);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
 
@@ -235,6 +286,10 @@ fw_cli_evaluate (int    argc,
     {
       printf (_("%zu labelled rows (%s)\n"), n, fw_task_to_string (trained->task));
       fw_cli_print_metrics (json_object_get_object_member (json_node_get_object (root), "metrics"));
+      fw_cli_print_fairness (fairness, attributes, n_attributes);
     }
+  for (guint a = 0; a < n_attributes; a++)
+    fw_fairness_free (fairness[a]);
+  g_free (fairness);
   return FW_CLI_EXIT_OK;
 }

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include "fw-cli.h"
 #include "fw-csv-import.h"
+#include "fw-mitigation.h"
 #include "fw-trained-model.h"
 #include "fw-trainer.h"
 
@@ -24,7 +25,7 @@ typedef struct
   char     *data, *recipe, *target, *model, *hidden, *device, *mitigate, *positive, *out;
   char    **sensitive;
   int       epochs, batch;
-  double    lr;
+  double    lr, carbon_intensity;
   gint64    seed;
   gboolean  json;
 } Options;
@@ -128,13 +129,17 @@ apply_options (const Options  *o,
       g_free (spec->device);
       spec->device = g_strdup (o->device);
     }
-  if (o->mitigate != NULL && !g_str_equal (o->mitigate, "none"))
+  if (o->mitigate != NULL)
     {
-      if (g_str_equal (o->mitigate, "reweigh"))
-        return refuse (message, g_strdup (_("--mitigate reweigh is not available yet in this version")));
-      return refuse (message, g_strdup_printf (_("unknown mitigation “%s” (none or reweigh)"),
-                                          o->mitigate));
+      if (!g_str_equal (o->mitigate, "none") && !g_str_equal (o->mitigate, "reweigh"))
+        return refuse (message, g_strdup_printf (_("unknown mitigation “%s” (none or reweigh)"),
+                                                 o->mitigate));
+      g_free (recipe->mitigation);
+      recipe->mitigation = g_strdup (o->mitigate);
     }
+  if (o->carbon_intensity != -1 && !(o->carbon_intensity >= 0 && o->carbon_intensity < 1e5))
+    return refuse (message, g_strdup (_("--carbon-intensity takes grams of CO2e per kWh, "
+                                        "such as 475")));
   if (o->positive != NULL)
     {
       g_free (recipe->positive);
@@ -175,6 +180,7 @@ print_json (JsonBuilder *builder)
 /* JSON: one line per epoch.  People: the epoch's figures join the live progress line. */
 static void
 print_epoch (const FwTrainerEvent *e,
+             char *const          *attributes,
              gboolean              json,
              GString              *status)
 {
@@ -196,6 +202,8 @@ print_epoch (const FwTrainerEvent *e,
       json_builder_add_double_value (b, e->rows_per_second);
       json_builder_set_member_name (b, "elapsed"), json_builder_add_double_value (b, e->elapsed);
       json_builder_set_member_name (b, "eta"), json_builder_add_double_value (b, e->eta);
+      json_builder_set_member_name (b, "joules"), json_builder_add_double_value (b, e->joules);
+      fw_cli_add_fairness (b, e->fairness, attributes, e->n_fairness);
       json_builder_end_object (b);
       print_json (b);
     }
@@ -227,9 +235,15 @@ test_metrics_object (FwTrainer *trainer)
 static void
 print_done (const FwTrainedModel   *trained,
             const FwTrainerEvent   *done,
+            FwTrainer              *trainer,
+            char *const            *attributes,
             const char             *out,
             gboolean                json)
 {
+  guint n_fairness;
+  FwFairness *const *fairness = fw_trainer_get_fairness (trainer, &n_fairness);
+  const FwEnergyReading *energy = fw_trainer_get_energy (trainer);
+
   const char *positive = trained->task == FW_TASK_BINARY ? trained->class_names[trained->positive]
                                                           : NULL;
 
@@ -253,6 +267,14 @@ print_done (const FwTrainedModel   *trained,
       json_builder_set_member_name (b, "outcome");
       json_builder_add_string_value (b, outcomes[done->outcome]);
       json_builder_set_member_name (b, "best_epoch"), json_builder_add_int_value (b, done->best_epoch);
+      fw_cli_add_fairness (b, fairness, attributes, n_fairness);
+      if (energy != NULL)
+        {
+          json_builder_set_member_name (b, "energy");
+          json_builder_begin_object (b);
+          fw_energy_reading_to_json (energy, b);
+          json_builder_end_object (b);
+        }
       json_builder_set_member_name (b, "seconds"), json_builder_add_double_value (b, trained->seconds);
       if (out != NULL)
         json_builder_set_member_name (b, "model"), json_builder_add_string_value (b, out);
@@ -264,6 +286,13 @@ print_done (const FwTrainedModel   *trained,
   printf (_("Trained in %.2f s (%s, best epoch %u).\n"), trained->seconds,
           _(outcome_labels[done->outcome]), done->best_epoch);
   fw_cli_print_metrics (trained->test_metrics);
+  fw_cli_print_fairness (fairness, attributes, n_fairness);
+  if (energy != NULL)
+    {
+      g_autofree char *text = fw_energy_reading_to_string (energy);
+
+      printf (_("\nEnergy: %s\n"), text);
+    }
   if (out != NULL)
     printf (_("Model saved to %s\n"), out);
 }
@@ -278,7 +307,7 @@ int
 fw_cli_train (int    argc,
               char **argv)
 {
-  Options o = { .epochs = -1, .batch = -1, .lr = -1, .seed = -1 };
+  Options o = { .epochs = -1, .batch = -1, .lr = -1, .seed = -1, .carbon_intensity = -1 };
   const GOptionEntry entries[] = {
     { "recipe", 0, 0, G_OPTION_ARG_FILENAME, &o.recipe, N_("Replay this recipe"), "R.json" },
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &o.data, N_("The CSV file to learn from"), "F.csv" },
@@ -294,6 +323,8 @@ fw_cli_train (int    argc,
     { "device", 0, 0, G_OPTION_ARG_STRING, &o.device, N_("auto, cpu or cuda"), "DEVICE" },
     { "mitigate", 0, 0, G_OPTION_ARG_STRING, &o.mitigate, N_("none or reweigh"), "HOW" },
     { "positive", 0, 0, G_OPTION_ARG_STRING, &o.positive, N_("The positive class"), "VALUE" },
+    { "carbon-intensity", 0, 0, G_OPTION_ARG_DOUBLE, &o.carbon_intensity,
+      N_("Grid carbon intensity in g CO2e per kWh (default 475, the world average)"), "G" },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &o.out, N_("Save the trained model here"), "M.fwmodel" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("One JSON object per line"), NULL },
     { NULL }
@@ -393,8 +424,31 @@ fw_cli_train (int    argc,
     g_set_error (&error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_TARGET,
                  _("Logistic regression predicts classes, but “%s” holds numbers. "
                    "Use --model linear or --model mlp."), recipe->target);
+  /* Kamiran–Calders weights on the training rows, by the first sensitive column. */
+  if (error == NULL && g_strcmp0 (recipe->mitigation, "reweigh") == 0)
+    {
+      FwDataPart *train = &dataset->parts[FW_PART_TRAIN];
+
+      if (dataset->n_sensitive == 0 || dataset->task == FW_TASK_REGRESSION)
+        g_set_error_literal (&error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                             _("Reweighing needs a sensitive column (--sensitive COL) and "
+                               "classes to predict."));
+      else
+        train->weights = fw_reweigh_weights (train->sensitive[0],
+                                             g_strv_length (dataset->sensitive_groups[0]),
+                                             train->labels, dataset->n_classes, NULL, train->n,
+                                             &error);
+    }
   if (error == NULL)
     trainer = fw_trainer_new (dataset, &recipe->model, recipe->seed, &error);
+  if (trainer != NULL && o.carbon_intensity != -1)
+    {
+      FwEnergyOptions energy;
+
+      fw_energy_options_init (&energy);
+      energy.intensity = o.carbon_intensity;
+      fw_trainer_set_energy_options (trainer, &energy);
+    }
   if (error != NULL)
     {
       options_clear (&o);
@@ -413,7 +467,7 @@ fw_cli_train (int    argc,
       if (event == NULL)
         continue;
       if (event->kind == FW_TRAINER_EVENT_EPOCH)
-        print_epoch (event, o.json, status);
+        print_epoch (event, dataset->sensitive_names, o.json, status);
       else if (event->kind == FW_TRAINER_EVENT_PROGRESS)
         fw_cli_progress (status->str, event->fraction);
       else if (event->kind == FW_TRAINER_EVENT_LOG && !o.json)
@@ -439,6 +493,25 @@ fw_cli_train (int    argc,
   trained = fw_trained_model_new (recipe, dataset, fw_trainer_get_model (trainer), metrics, &error);
   if (trained != NULL)
     {
+      guint n_fairness;
+      FwFairness *const *fairness = fw_trainer_get_fairness (trainer, &n_fairness);
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+
+      /* The model keeps what it was measured at, for reports. */
+      json_builder_begin_object (b);
+      fw_cli_add_fairness (b, fairness, dataset->sensitive_names, n_fairness);
+      json_builder_set_member_name (b, "energy");
+      json_builder_begin_object (b);
+      if (fw_trainer_get_energy (trainer) != NULL)
+        fw_energy_reading_to_json (fw_trainer_get_energy (trainer), b);
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+      node = json_builder_get_root (b);
+      g_clear_pointer (&trained->fairness, json_array_unref);
+      g_clear_pointer (&trained->energy, json_object_unref);
+      trained->fairness = json_array_ref (json_object_get_array_member (json_node_get_object (node), "fairness"));
+      trained->energy = json_object_ref (json_object_get_object_member (json_node_get_object (node), "energy"));
       trained->seconds = fw_trainer_get_seconds (trainer);
       trained->data_name = g_file_get_basename (data_file);
       trained->data_sha256 = fw_file_sha256 (data_file, NULL, &error);
@@ -452,7 +525,7 @@ fw_cli_train (int    argc,
   if (error != NULL)
     exit_status = fw_cli_fail (error);
   else
-    print_done (trained, done, o.out, o.json);
+    print_done (trained, done, trainer, dataset->sensitive_names, o.out, o.json);
   options_clear (&o);
   return exit_status;
 }

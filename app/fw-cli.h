@@ -5,6 +5,7 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
+#include "fw-fairness.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,17 @@ GOptionContext *fw_cli_option_context_new (const char         *command,
 
 /* One aligned "name value" line per metric, in the order they were added. */
 void     fw_cli_print_metrics (JsonObject *metrics);
+
+/* Adds "fairness": [one DESIGN.md entry per attribute] to the object being built; NULL
+ * entries (a measurement that failed) are left out. */
+void     fw_cli_add_fairness   (JsonBuilder       *builder,
+                                FwFairness *const *fairness,
+                                char *const       *attributes,
+                                guint              n);
+/* The same as a table for people, with intervals and warnings. */
+void     fw_cli_print_fairness (FwFairness *const *fairness,
+                                char *const       *attributes,
+                                guint              n);
 
 /* Progress for people: drawn on stderr, only when stderr is a terminal. */
 gboolean fw_cli_progress_enabled (void);

@@ -17,6 +17,7 @@
 #include <string.h>
 #include "fw-number.h"
 #include "fw-preprocessor-private.h"
+#include "fw-sensitive.h"
 #include "fw-split.h"
 
 /* A numeric target with at most this many distinct whole values is a set of classes. */
@@ -359,6 +360,44 @@ kept_training_rows (const FwTable  *table,
   return kept;
 }
 
+/* Group codes of every sensitive column, gathered for each part's rows: the fairness
+ * metrics need them beside the features they are kept out of. */
+static void
+fill_sensitive (FwDataset      *dataset,
+                const FwTable  *table,
+                const FwRecipe *recipe,
+                const FwSplit  *split,
+                const gsize    *kept,
+                gsize           n_kept)
+{
+  guint n = recipe->sensitive->len;
+
+  dataset->n_sensitive = n;
+  dataset->sensitive_names = g_new0 (char *, n + 1);
+  dataset->sensitive_groups = g_new0 (char **, n + 1);
+  for (guint p = 0; p < FW_N_PARTS; p++)
+    dataset->parts[p].sensitive = g_new0 (guint32 *, MAX (n, 1));
+  for (guint a = 0; a < n; a++)
+    {
+      const char *name = g_ptr_array_index (recipe->sensitive, a);
+      g_autofree guint32 *codes = NULL;
+
+      fw_sensitive_groups (fw_table_column_by_name (table, name), &codes,
+                           &dataset->sensitive_groups[a]);
+      dataset->sensitive_names[a] = g_strdup (name);
+      for (guint p = 0; p < FW_N_PARTS; p++)
+        {
+          const gsize *rows = p == FW_PART_TRAIN ? kept : split->rows[p];
+          gsize rows_n = p == FW_PART_TRAIN ? n_kept : split->n[p];
+          guint32 *part_codes = g_new (guint32, MAX (rows_n, 1));
+
+          for (gsize i = 0; i < rows_n; i++)
+            part_codes[i] = codes[rows[i]];
+          dataset->parts[p].sensitive[a] = part_codes;
+        }
+    }
+}
+
 static gboolean
 fill_part (FwDataset      *dataset,
            FwPart          part,
@@ -484,6 +523,7 @@ fw_dataset_prepare (const FwTable  *table,
     }
   dataset->n_features = dataset->preprocessor->n_features;
   dataset->feature_names = g_strdupv (dataset->preprocessor->feature_names);
+  fill_sensitive (dataset, table, recipe, split, kept, n_kept);
 
   for (guint p = 0; p < FW_N_PARTS; p++)
     {
@@ -513,7 +553,14 @@ fw_dataset_free (FwDataset *dataset)
       g_free (dataset->parts[p].values);
       g_free (dataset->parts[p].weights);
       g_free (dataset->parts[p].source_rows);
+      for (guint a = 0; a < dataset->n_sensitive; a++)
+        g_free (dataset->parts[p].sensitive[a]);
+      g_free (dataset->parts[p].sensitive);
     }
+  for (guint a = 0; a < dataset->n_sensitive; a++)
+    g_strfreev (dataset->sensitive_groups[a]);
+  g_free (dataset->sensitive_groups);
+  g_strfreev (dataset->sensitive_names);
   g_strfreev (dataset->class_names);
   g_strfreev (dataset->feature_names);
   fw_preprocessor_free (dataset->preprocessor);

@@ -32,6 +32,7 @@ typedef struct
   float   *values;              /* regression: target per row */
   float   *weights;             /* NULL until mitigation sets per-row weights */
   gsize   *source_rows;         /* the table row each came from */
+  guint32 **sensitive;          /* per sensitive attribute: its group code per row */
 } FwDataPart;
 
 typedef struct
@@ -43,6 +44,10 @@ typedef struct
   guint            positive;    /* binary: index of the positive class */
   guint            n_features;
   char           **feature_names;   /* NULL-terminated, e.g. "age", "sex=female" */
+  guint            n_sensitive;
+  char           **sensitive_names;   /* NULL-terminated: the recipe's sensitive columns */
+  char          ***sensitive_groups;  /* per attribute: NULL-terminated group names
+                                         (fw-sensitive.h) */
   FwDataPart       parts[FW_N_PARTS];
   FwPreprocessor  *preprocessor;
 } FwDataset;

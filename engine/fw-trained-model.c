@@ -47,6 +47,8 @@ fw_trained_model_free (FwTrainedModel *t)
   g_strfreev (t->class_names);
   g_strfreev (t->feature_names);
   g_clear_pointer (&t->test_metrics, json_object_unref);
+  g_clear_pointer (&t->fairness, json_array_unref);
+  g_clear_pointer (&t->energy, json_object_unref);
   g_free (t->data_name);
   g_free (t->data_sha256);
   g_free (t->fairway_version);
@@ -79,6 +81,8 @@ fw_trained_model_new (const FwRecipe  *recipe,
   t->positive = dataset->positive;
   t->feature_names = g_strdupv (dataset->feature_names);
   t->test_metrics = test_metrics != NULL ? json_object_ref (test_metrics) : json_object_new ();
+  t->fairness = json_array_new ();
+  t->energy = json_object_new ();
   t->fairway_version = g_strdup (PACKAGE_VERSION);
   t->backend = g_strdup ("cpu (OpenBLAS)");
   t->created = g_get_real_time () / G_USEC_PER_SEC;
@@ -120,6 +124,8 @@ fw_trained_model_save (const FwTrainedModel *t,
   json_object_set_member (header, "recipe", fw_recipe_to_json (t->recipe));
   json_object_set_member (header, "preprocessor", fw_preprocessor_to_json (t->preprocessor));
   json_object_set_object_member (header, "test_metrics", json_object_ref (t->test_metrics));
+  json_object_set_array_member (header, "fairness", json_array_ref (t->fairness));
+  json_object_set_object_member (header, "energy", json_object_ref (t->energy));
   if (t->data_name != NULL)
     json_object_set_string_member (data, "name", t->data_name);
   if (t->data_sha256 != NULL)
@@ -236,6 +242,12 @@ fw_trained_model_load (GFile   *file,
   node = json_object_get_member (h, "test_metrics");
   t->test_metrics = node != NULL && JSON_NODE_HOLDS_OBJECT (node)
                     ? json_object_ref (json_node_get_object (node)) : json_object_new ();
+  node = json_object_get_member (h, "fairness");
+  t->fairness = node != NULL && JSON_NODE_HOLDS_ARRAY (node)
+                ? json_array_ref (json_node_get_array (node)) : json_array_new ();
+  node = json_object_get_member (h, "energy");
+  t->energy = node != NULL && JSON_NODE_HOLDS_OBJECT (node)
+              ? json_object_ref (json_node_get_object (node)) : json_object_new ();
   t->fairway_version = g_strdup (string_member (h, "fairway_version"));
   t->backend = g_strdup (string_member (h, "backend"));
   t->created = json_object_get_int_member_with_default (h, "created", 0);

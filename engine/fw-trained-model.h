@@ -25,6 +25,8 @@ typedef struct
   guint           positive;
   char          **feature_names;
   JsonObject     *test_metrics; /* as train --json prints them; may be empty */
+  JsonArray      *fairness;     /* test-part fairness entries (DESIGN.md shape); may be empty */
+  JsonObject     *energy;       /* the training's energy reading; may be empty */
   char           *data_name;    /* the source file's base name */
   char           *data_sha256;
   char           *fairway_version;

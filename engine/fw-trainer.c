@@ -31,10 +31,13 @@ struct _FwTrainer
   gint64           paused_us;
   guint            epoch;
   float           *predictions; /* validation or test rows × predictions per row */
+  FwEnergyMeter   *energy_meter;
 
   /* Set by the worker before DONE; read after join. */
   FwClassificationMetrics *classification;
   FwRegressionMetrics     *regression;
+  FwFairness             **fairness;    /* test part, per sensitive attribute */
+  FwEnergyReading         *energy;
   double                   seconds;
 };
 
@@ -55,11 +58,21 @@ event_new (FwTrainer          *self,
   return event;
 }
 
+static void
+free_fairness (FwFairness **fairness,
+               guint        n)
+{
+  for (guint a = 0; fairness != NULL && a < n; a++)
+    fw_fairness_free (fairness[a]);
+  g_free (fairness);
+}
+
 void
 fw_trainer_event_free (FwTrainerEvent *event)
 {
   if (event == NULL)
     return;
+  free_fairness (event->fairness, event->n_fairness);
   g_free (event->message);
   g_clear_error (&event->error);
   g_free (event);
@@ -166,6 +179,36 @@ part_metric (FwTrainer *self,
   return metric;
 }
 
+/* Per sensitive attribute on @which, from self->predictions (already filled for it).
+ * Intervals only when @resamples > 0: the bootstrap is for the final figures. */
+static FwFairness **
+part_fairness (FwTrainer *self,
+               FwPart     which,
+               guint      resamples)
+{
+  const FwDataset *d = self->dataset;
+  const FwDataPart *part = &d->parts[which];
+  FwFairness **fairness;
+
+  if (d->n_sensitive == 0 || part->n == 0)
+    return NULL;
+  fairness = g_new0 (FwFairness *, d->n_sensitive);
+  for (guint a = 0; a < d->n_sensitive; a++)
+    {
+      const char *const *names = (const char *const *) d->sensitive_groups[a];
+
+      if (d->task == FW_TASK_REGRESSION)
+        fairness[a] = fw_fairness_compute_regression (part->sensitive[a], names, part->values,
+                                                      self->predictions, part->weights, part->n,
+                                                      resamples, self->seed, NULL);
+      else
+        fairness[a] = fw_fairness_compute (part->sensitive[a], names, part->labels,
+                                           self->predictions, d->n_classes, part->weights,
+                                           part->n, d->positive, 0.5, resamples, self->seed, NULL);
+    }
+  return fairness;
+}
+
 static void
 measure_test (FwTrainer *self)
 {
@@ -174,6 +217,7 @@ measure_test (FwTrainer *self)
   if (test->n == 0)
     return;
   fw_model_predict (self->model, test->x, test->n, self->predictions);
+  self->fairness = part_fairness (self, FW_PART_TEST, FW_FAIRNESS_DEFAULT_RESAMPLES);
   if (self->dataset->task == FW_TASK_REGRESSION)
     self->regression = fw_regression_metrics_new (test->values, self->predictions, test->weights,
                                                   test->n, NULL);
@@ -196,6 +240,7 @@ train_thread (gpointer data)
   GError *error = NULL;
   FwTrainerEvent *done;
 
+  fw_energy_meter_start (self->energy_meter);
   for (self->epoch = 1; self->epoch <= epochs; self->epoch++)
     {
       gint64 epoch_start = g_get_monotonic_time (), paused_before = self->paused_us;
@@ -225,6 +270,9 @@ train_thread (gpointer data)
       event->train_loss = train_loss;
       event->validation_loss = validation_loss;
       event->validation_metric = part_metric (self, FW_PART_VALIDATION);
+      event->fairness = part_fairness (self, FW_PART_VALIDATION, 0);
+      event->n_fairness = event->fairness != NULL ? self->dataset->n_sensitive : 0;
+      event->joules = fw_energy_meter_sample (self->energy_meter);
       event->metric_name = self->dataset->task == FW_TASK_REGRESSION ? "rmse" : "accuracy";
       event->rows_per_second = train.n / MAX (epoch_seconds, 1e-9);
       event->eta = (event->elapsed - self->paused_us / (double) G_USEC_PER_SEC) / self->epoch *
@@ -255,6 +303,7 @@ train_thread (gpointer data)
   if (outcome != FW_TRAINER_FAILED)
     measure_test (self);
   self->seconds = seconds_since (self);
+  self->energy = fw_energy_meter_stop (self->energy_meter);
 
   done = event_new (self, FW_TRAINER_EVENT_DONE);
   done->outcome = outcome;
@@ -294,6 +343,7 @@ fw_trainer_new (const FwDataset   *dataset,
   if (self->model == NULL)
     return NULL;
   self->best = fw_model_dup (self->model);
+  self->energy_meter = fw_energy_meter_new (NULL);
   most_rows = MAX (dataset->parts[FW_PART_VALIDATION].n, dataset->parts[FW_PART_TEST].n);
   self->predictions = g_new (float, MAX (most_rows, 1) * fw_model_n_predictions (self->model));
   return g_steal_pointer (&self);
@@ -394,6 +444,36 @@ fw_trainer_get_regression (FwTrainer *self)
   return self->regression;
 }
 
+void
+fw_trainer_set_energy_options (FwTrainer             *self,
+                               const FwEnergyOptions *options)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->thread == NULL);
+
+  fw_energy_meter_free (self->energy_meter);
+  self->energy_meter = fw_energy_meter_new (options);
+}
+
+FwFairness * const *
+fw_trainer_get_fairness (FwTrainer *self,
+                         guint     *n)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (!fw_trainer_is_running (self), NULL);
+
+  *n = self->fairness != NULL ? self->dataset->n_sensitive : 0;
+  return self->fairness;
+}
+
+const FwEnergyReading *
+fw_trainer_get_energy (FwTrainer *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (!fw_trainer_is_running (self), NULL);
+  return self->energy;
+}
+
 double
 fw_trainer_get_seconds (FwTrainer *self)
 {
@@ -418,6 +498,9 @@ fw_trainer_free (FwTrainer *self)
   fw_model_free (self->best);
   fw_classification_metrics_free (self->classification);
   fw_regression_metrics_free (self->regression);
+  free_fairness (self->fairness, self->fairness != NULL ? self->dataset->n_sensitive : 0);
+  fw_energy_reading_free (self->energy);
+  fw_energy_meter_free (self->energy_meter);
   g_free (self->predictions);
   g_free (self->device);
   g_free (self);

@@ -10,6 +10,8 @@
 #pragma once
 
 #include "fw-dataset.h"
+#include "fw-energy.h"
+#include "fw-fairness.h"
 #include "fw-metrics.h"
 #include "fw-model.h"
 
@@ -46,6 +48,10 @@ typedef struct
   double             rows_per_second;
   double             eta;               /* seconds left, estimated */
   gboolean           best;              /* the best validation loss so far */
+  FwFairness       **fairness;          /* per sensitive attribute, on the validation part
+                                           (no confidence intervals); owned */
+  guint              n_fairness;
+  double             joules;            /* energy so far */
 
   /* PROGRESS: the share of all epochs' rows done */
   double             fraction;
@@ -87,6 +93,14 @@ void            fw_trainer_join         (FwTrainer *trainer);
 FwModel        *fw_trainer_get_model    (FwTrainer *trainer);
 const FwClassificationMetrics *fw_trainer_get_classification (FwTrainer *trainer);
 const FwRegressionMetrics     *fw_trainer_get_regression     (FwTrainer *trainer);
+/* Per sensitive attribute, on the test part, with bootstrap 95% intervals; NULL when the
+ * dataset has no sensitive columns or no test rows. */
+FwFairness * const            *fw_trainer_get_fairness       (FwTrainer *trainer,
+                                                              guint     *n);
+const FwEnergyReading         *fw_trainer_get_energy         (FwTrainer *trainer);
+/* Before start: where energy is read and the grid intensity (defaults otherwise). */
+void            fw_trainer_set_energy_options (FwTrainer             *trainer,
+                                               const FwEnergyOptions *options);
 double          fw_trainer_get_seconds  (FwTrainer *trainer);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwTrainer, fw_trainer_free)

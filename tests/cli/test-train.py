@@ -71,7 +71,16 @@ def train_predict_evaluate():
     # The sample's approvals follow its features: far better than the 56% majority.
     check(done["test"]["accuracy"] > 0.65, f"accuracy {done['test']['accuracy']}")
     check(0.5 < done["test"]["roc_auc"] <= 1, f"roc_auc {done['test']['roc_auc']}")
-    check("fairness" not in done, "fairness is reported before it is measured")
+    fairness = done["fairness"]
+    check([f["attribute"] for f in fairness] == ["sex"], f"fairness attributes {fairness}")
+    check({g["value"] for g in fairness[0]["groups"]} == {"female", "male"}, "sex groups")
+    check(sum(g["n"] for g in fairness[0]["groups"]) == 450, "test rows by group")
+    check(0 <= fairness[0]["demographic_parity_difference"] <= 1, "dp difference")
+    for e in epochs:
+        check(len(e["fairness"]) == 1 and e["joules"] >= 0, f"epoch fairness/energy {e}")
+    energy = done["energy"]
+    check(energy["method"] in ("rapl", "nvml", "estimate") and energy["joules"] >= 0, f"{energy}")
+    check(abs(energy["co2e_g"] - energy["kwh"] * energy["intensity_g_per_kwh"]) < 1e-12, "co2e")
     check(os.path.getsize(model) > 0, "no model file")
 
     pred = os.path.join(tmp.name, "pred.csv")
@@ -92,6 +101,34 @@ def train_predict_evaluate():
     report = json.loads(result.stdout)
     check(report["task"] == "binary" and report["rows"] == 3000, f"evaluate: {report}")
     check(set(report["metrics"]) == CLASSIFICATION_KEYS, f"keys {sorted(report['metrics'])}")
+    # An auditor's check: every per-group figure of evaluate, recomputed from predict's output
+    # and the file by Fairlearn's definitions.
+    with open(SAMPLE, newline="") as f:
+        table = list(csv.DictReader(f))
+    by_group = {}
+    for row, prediction in zip(table, rows[1:]):
+        cell = by_group.setdefault(row["sex"], {"n": 0, "sel": 0, "tp": 0, "p": 0, "fp": 0,
+                                                "neg": 0, "right": 0})
+        actual, predicted = row["approved"] == "yes", prediction[1] == "yes"
+        cell["n"] += 1
+        cell["sel"] += predicted
+        cell["p"] += actual
+        cell["tp"] += actual and predicted
+        cell["neg"] += not actual
+        cell["fp"] += predicted and not actual
+        cell["right"] += actual == predicted
+    groups = {g["value"]: g for g in report["fairness"][0]["groups"]}
+    check(set(groups) == set(by_group), f"groups {set(groups)} vs {set(by_group)}")
+    for name, cell in by_group.items():
+        g = groups[name]
+        expected = {"n": cell["n"], "selection_rate": cell["sel"] / cell["n"],
+                    "tpr": cell["tp"] / cell["p"], "fpr": cell["fp"] / cell["neg"],
+                    "accuracy": cell["right"] / cell["n"]}
+        for key, value in expected.items():
+            check(abs(g[key] - value) < 1e-6, f"{name} {key}: {g[key]} vs {value}")
+    rates = [cell["sel"] / cell["n"] for cell in by_group.values()]
+    check(abs(report["fairness"][0]["demographic_parity_difference"] - (max(rates) - min(rates)))
+          < 1e-6, "demographic parity difference")
     # Every row of the file, training rows included: near the held-out figure (450 test rows
     # leave a few points of sampling noise).
     check(abs(report["metrics"]["accuracy"] - done["test"]["accuracy"]) < 0.1,
@@ -116,6 +153,17 @@ def mlp_and_regression():
     check(done["task"] == "regression" and done["positive"] is None, f"regression: {done}")
     check(set(done["test"]) == {"mae", "rmse", "r2"}, f"keys {sorted(done['test'])}")
     check(math.isfinite(done["test"]["r2"]), "r2")
+
+
+@test
+def reweighing():
+    plain = train_json("--target", "approved", "--sensitive", "sex", "--seed", "2")[-1]
+    reweighed = train_json("--target", "approved", "--sensitive", "sex", "--seed", "2",
+                           "--mitigate", "reweigh")[-1]
+    check(plain["test"] != reweighed["test"], "reweighing changed nothing")
+    check(reweighed["test"]["accuracy"] > 0.6, f"reweighed accuracy {reweighed['test']}")
+    done = train_json("--target", "approved", "--carbon-intensity", "100", "--epochs", "2")[-1]
+    check(done["energy"]["intensity_g_per_kwh"] == 100, f"intensity {done['energy']}")
 
 
 @test
@@ -155,7 +203,9 @@ def bad_input():
     check_error(run("train", "--data", SAMPLE, "--target", "approved", "--device", "cuda"), 1,
                 "cuda without a GPU")
     check_error(run("train", "--data", SAMPLE, "--target", "approved", "--mitigate", "reweigh"),
-                2, "reweigh not yet")
+                1, "reweigh without a sensitive column")
+    check_error(run("train", "--data", SAMPLE, "--target", "approved", "--mitigate", "fairly"),
+                2, "unknown mitigation")
     check_error(run("train", "--data", SAMPLE, "--target", "approved", "--hidden", "0"), 2,
                 "hidden 0")
     check_error(run("train", "--data", SAMPLE, "--target", "approved", "--positive", "maybe"), 1,

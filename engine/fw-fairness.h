@@ -1,0 +1,159 @@
+/* fw-fairness.h — how a model treats each group of one sensitive attribute
+ *
+ * Per group: rows and summed weight, selection rate, TPR, FPR, FNR, precision, accuracy
+ * (regression: MAE and mean prediction).  Summaries follow Fairlearn's `between_groups`
+ * method: demographic parity difference (max − min selection rate) and ratio (min / max),
+ * equalised odds difference (the larger of the TPR and FPR differences) and equal
+ * opportunity difference (the TPR difference).
+ *
+ * Undefined figures are NaN and JSON null: every rate of a group with no rows (or zero
+ * weight), TPR and FNR of a group with no actual positives, FPR of one with no actual
+ * negatives, precision of one with nothing selected.  A summary leaves out the groups whose
+ * rate is NaN, as pandas' min/max do inside Fairlearn's MetricFrame; one defined group gives
+ * a difference of 0, none gives NaN.  Unlike Fairlearn, whose TPR/FPR come from
+ * scikit-learn's normalised confusion matrix and read 0 for a group with no positives
+ * (negatives), we call that rate undefined, so no disparity is claimed that nobody measured.
+ * The ratio is NaN when the largest selection rate is 0 (0/0, as in pandas).  The
+ * equalised odds difference is the larger of the TPR and FPR differences that are defined.
+ *
+ * Decisions: with two classes a row is selected when P(@positive) ≥ threshold (the rule of
+ * fw-metrics); with more classes the predicted class is the most probable one (ties to the
+ * lower index), a row is selected when that is @positive, actual positives are the rows of
+ * class @positive, and accuracy counts predicted == actual over all classes.
+ *
+ * Confidence intervals: rows resampled with replacement over the whole set (as Fairlearn's
+ * MetricFrame bootstrap does), every group recomputed, 95% percentile interval (linear
+ * interpolation between order statistics, as numpy.quantile) over the resamples in which
+ * the summary is defined; NaN when fewer than half of them are.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define FW_FAIRNESS_ERROR (fw_fairness_error_quark ())
+
+typedef enum {
+  FW_FAIRNESS_ERROR_EMPTY,      /* no rows, or every weight zero */
+  FW_FAIRNESS_ERROR_INVALID,    /* a group or label out of range, a non-finite number */
+} FwFairnessError;
+
+/* Groups with fewer rows than this get a warning. */
+#define FW_FAIRNESS_MIN_ROWS 30
+/* Enough resamples for the 2.5% and 97.5% percentiles to rest on 5 rows each. */
+#define FW_FAIRNESS_DEFAULT_RESAMPLES 200
+
+typedef enum {
+  FW_FAIRNESS_DEMOGRAPHIC_PARITY_DIFFERENCE,
+  FW_FAIRNESS_DEMOGRAPHIC_PARITY_RATIO,
+  FW_FAIRNESS_EQUALIZED_ODDS_DIFFERENCE,
+  FW_FAIRNESS_EQUAL_OPPORTUNITY_DIFFERENCE,
+  FW_FAIRNESS_MAE_DIFFERENCE,           /* regression: max − min MAE */
+  FW_FAIRNESS_N_SUMMARIES
+} FwFairnessSummary;
+
+typedef struct
+{
+  guint64 n;                    /* rows */
+  double  weight;               /* summed weight (= n without weights) */
+  /* Classification; NaN when undefined. */
+  double  selection_rate, tpr, fpr, fnr, precision, accuracy;
+  /* Regression; NaN when the group is empty. */
+  double  mae, mean_prediction;
+} FwFairnessGroup;
+
+typedef struct
+{
+  double low, high;             /* NaN when not computed */
+} FwFairnessInterval;
+
+typedef struct
+{
+  gboolean            regression;
+  guint               n_groups;
+  char              **group_names;      /* n_groups, NULL-terminated */
+  FwFairnessGroup    *groups;
+  /* NaN where undefined, or not meaningful for the task (MAE difference for classification,
+   * the four parity figures for regression). */
+  double              summaries[FW_FAIRNESS_N_SUMMARIES];
+  FwFairnessInterval  intervals[FW_FAIRNESS_N_SUMMARIES];
+  guint               n_resamples;      /* 0: no intervals */
+  char              **warnings;         /* translated sentences, NULL-terminated */
+} FwFairness;
+
+GQuark      fw_fairness_error_quark        (void);
+
+/* @groups: per row, a code below the length of @group_names (map missing cells to a group
+ * of their own first).  @labels: actual class per row (< @n_classes); @probabilities:
+ * row-major n × n_classes.  @weights may be NULL.  @n_resamples 0 skips the bootstrap (cheap
+ * enough for every epoch); otherwise at least 200 are advised, drawn from @seed. */
+FwFairness *fw_fairness_compute            (const guint32      *groups,
+                                            const char *const  *group_names,
+                                            const guint32      *labels,
+                                            const float        *probabilities,
+                                            guint               n_classes,
+                                            const float        *weights,
+                                            gsize               n,
+                                            guint               positive,
+                                            double              threshold,
+                                            guint               n_resamples,
+                                            guint64             seed,
+                                            GError            **error);
+/* The same from decisions already taken (say, per-group thresholds): @predicted is the
+ * predicted class per row (< @n_classes). */
+FwFairness *fw_fairness_compute_predicted  (const guint32      *groups,
+                                            const char *const  *group_names,
+                                            const guint32      *labels,
+                                            const guint32      *predicted,
+                                            guint               n_classes,
+                                            const float        *weights,
+                                            gsize               n,
+                                            guint               positive,
+                                            guint               n_resamples,
+                                            guint64             seed,
+                                            GError            **error);
+/* Regression: MAE and mean prediction per group, and the MAE difference. */
+FwFairness *fw_fairness_compute_regression (const guint32      *groups,
+                                            const char *const  *group_names,
+                                            const float        *actual,
+                                            const float        *predicted,
+                                            const float        *weights,
+                                            gsize               n,
+                                            guint               n_resamples,
+                                            guint64             seed,
+                                            GError            **error);
+void        fw_fairness_free               (FwFairness *fairness);
+
+/* The JSON key of a summary ("demographic_parity_difference", …). */
+const char *fw_fairness_summary_key        (FwFairnessSummary summary);
+
+/* Groups of two attributes crossed, named "female × 18-25": every pair of a value seen in
+ * @codes_a and one seen in @codes_b, in code order (a first), so pairs with no rows show up
+ * as empty groups, as in Fairlearn's MetricFrame over two features.  Fills @codes_out
+ * (n codes, g_free) and @names_out (g_strfreev). */
+gboolean    fw_fairness_intersect_groups   (const guint32      *codes_a,
+                                            const char *const  *names_a,
+                                            const guint32      *codes_b,
+                                            const char *const  *names_b,
+                                            gsize               n,
+                                            guint32           **codes_out,
+                                            char             ***names_out,
+                                            GError            **error);
+
+/* Adds one object — DESIGN.md's fairness entry — as the builder's next value (an array
+ * element, or after a member name): {"attribute", "groups": [{"value", "n", "weight",
+ * "selection_rate", "tpr", "fpr", "fnr", "precision", "accuracy"}], the four summaries,
+ * "confidence_intervals": {"level", "resamples", <summary>: [low, high]} (only when
+ * bootstrapped), "warnings": [sentences]}.  Regression keeps the same keys, null, and has
+ * "mae" and "mean_prediction" in place of "fnr" and "precision", and "mae_difference".
+ * NaN is written as null. */
+void        fw_fairness_to_json            (const FwFairness *fairness,
+                                            const char       *attribute,
+                                            JsonBuilder      *builder);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwFairness, fw_fairness_free)
+
+G_END_DECLS

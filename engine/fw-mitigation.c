@@ -1,0 +1,771 @@
+/* fw-mitigation.c — reweighing before training, per-group thresholds after
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include "fw-mitigation.h"
+
+G_DEFINE_QUARK (fw-mitigation-error-quark, fw_mitigation_error)
+
+static const char *const policy_names[] = { "parity", "tpr", NULL };
+
+static gboolean invalid (GError    **error,
+                         const char *format,
+                         ...) G_GNUC_PRINTF (2, 3);
+
+/* Sets FW_MITIGATION_ERROR_INVALID; returns FALSE. */
+static gboolean
+invalid (GError    **error,
+         const char *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+check_weight (const float *weights,
+              gsize        i,
+              GError     **error)
+{
+  if (weights == NULL || (isfinite (weights[i]) && weights[i] >= 0))
+    return TRUE;
+  return invalid (error, _("Row %zu has a weight that is negative or not a number"), i + 1);
+}
+
+/* Reweighing */
+
+float *
+fw_reweigh_weights (const guint32 *groups,
+                    guint          n_groups,
+                    const guint32 *labels,
+                    guint          n_classes,
+                    const float   *base_weights,
+                    gsize          n,
+                    GError       **error)
+{
+  g_autofree double *cell = NULL, *group_total = NULL, *class_total = NULL;
+  double total = 0;
+  float *weights;
+
+  g_return_val_if_fail (n == 0 || (groups != NULL && labels != NULL), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Weighted counts: P(g) = W_g / W, P(y) = W_y / W, P(g, y) = W_gy / W. */
+  cell = g_new0 (double, (gsize) n_groups * n_classes);
+  group_total = g_new0 (double, n_groups);
+  class_total = g_new0 (double, n_classes);
+  for (gsize i = 0; i < n; i++)
+    {
+      double b = base_weights != NULL ? base_weights[i] : 1.0;
+
+      if (groups[i] >= n_groups
+          && !invalid (error, _("Row %zu has group %u; there are only %u"),
+                       i + 1, groups[i], n_groups))
+        return NULL;
+      if (labels[i] >= n_classes
+          && !invalid (error, _("Row %zu has class %u; there are only %u"),
+                       i + 1, labels[i], n_classes))
+        return NULL;
+      if (!check_weight (base_weights, i, error))
+        return NULL;
+      cell[(gsize) groups[i] * n_classes + labels[i]] += b;
+      group_total[groups[i]] += b;
+      class_total[labels[i]] += b;
+      total += b;
+    }
+  if (!(total > 0))
+    {
+      g_set_error_literal (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_EMPTY,
+                           n == 0 ? _("There are no rows to reweigh")
+                                  : _("Every row has weight zero"));
+      return NULL;
+    }
+
+  /* P(g)·P(y)/P(g, y) = W_g·W_y / (W·W_gy).  A row's own cell holds at least its own base
+   * weight, so W_gy is zero only for rows of weight zero, which stay zero. */
+  weights = g_new (float, MAX (n, 1));
+  for (gsize i = 0; i < n; i++)
+    {
+      double b = base_weights != NULL ? base_weights[i] : 1.0;
+      double w_gy = cell[(gsize) groups[i] * n_classes + labels[i]];
+
+      weights[i] = w_gy > 0 ? b * (group_total[groups[i]] * class_total[labels[i]]
+                                   / (total * w_gy))
+                            : 0.0f;
+      if (!isfinite (weights[i]))
+        {
+          g_free (weights);
+          invalid (error, _("Row %zu gets a weight too large to store"), i + 1);
+          return NULL;
+        }
+    }
+  return weights;
+}
+
+/* Per-group thresholds */
+
+const char *
+fw_threshold_policy_to_string (FwThresholdPolicy policy)
+{
+  g_return_val_if_fail ((guint) policy <= FW_THRESHOLD_POLICY_TPR, NULL);
+
+  return policy_names[policy];
+}
+
+gboolean
+fw_threshold_policy_from_string (const char        *name,
+                                 FwThresholdPolicy *policy)
+{
+  g_return_val_if_fail (policy != NULL, FALSE);
+
+  for (guint i = 0; name != NULL && policy_names[i] != NULL; i++)
+    if (g_str_equal (name, policy_names[i]))
+      {
+        *policy = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+typedef struct
+{
+  float   score;
+  gsize   index;                /* breaks ties in the sort, so every libc gives one order */
+  double  weight;
+  gboolean positive;
+} Row;
+
+/* Decisions "positive when score ≥ threshold" for one group: rate is the policy's rate,
+ * correct the weight decided right (true positives + true negatives). */
+typedef struct
+{
+  double rate, threshold, correct;
+} Cut;
+
+typedef struct
+{
+  Cut     *cuts;                /* rates strictly increasing */
+  gsize    n_cuts;
+  gsize    rows;
+  double   weight, positives, negatives;
+  double   chosen_default;      /* selected (PARITY) or true-positive (TPR) weight at 0.5 */
+  double   rate_default, correct_default;
+  gboolean fitted;
+} Group;
+
+static int
+compare_rows (const void *a,
+              const void *b)
+{
+  const Row *x = a, *y = b;
+
+  if (x->score != y->score)
+    return x->score > y->score ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static void
+add_cut (Group  *group,
+         double  rate,
+         double  threshold,
+         double  correct)
+{
+  /* Walking down from the highest threshold, the first cut with a rate is the one with
+   * fewest false positives; a later cut with the same rate only adds negatives. */
+  if (group->n_cuts > 0 && rate <= group->cuts[group->n_cuts - 1].rate)
+    return;
+  group->cuts[group->n_cuts++] = (Cut) { rate, threshold, correct };
+}
+
+/* Sorts @rows (one group's) by score, highest first, and lists the group's cuts. */
+static void
+group_init (Group             *group,
+            Row               *rows,
+            gsize              m,
+            FwThresholdPolicy  policy)
+{
+  double taken = 0, tp = 0, fp = 0, denominator;
+
+  qsort (rows, m, sizeof (Row), compare_rows);
+  group->rows = m;
+  /* Totals summed in the walk's order, so that the last cut's rate is exactly 1. */
+  for (gsize i = 0; i < m; i++)
+    {
+      if (rows[i].positive)
+        group->positives += rows[i].weight;
+      else
+        group->negatives += rows[i].weight;
+      group->weight += rows[i].weight;
+      if (rows[i].score >= FW_THRESHOLDS_DEFAULT)
+        {
+          group->chosen_default += policy == FW_THRESHOLD_POLICY_TPR && !rows[i].positive
+                                   ? 0 : rows[i].weight;
+          tp += rows[i].positive ? rows[i].weight : 0;
+          fp += rows[i].positive ? 0 : rows[i].weight;
+        }
+    }
+  denominator = policy == FW_THRESHOLD_POLICY_TPR ? group->positives : group->weight;
+  group->rate_default = denominator > 0 ? group->chosen_default / denominator : NAN;
+  group->correct_default = tp + group->negatives - fp;
+  if (!(denominator > 0))
+    return;
+
+  group->cuts = g_new (Cut, m + 1);
+  /* "No row" needs a threshold in [0, 1] above every score. */
+  if (m > 0 && rows[0].score < 1.0f)
+    add_cut (group, 0, (rows[0].score + 1.0) / 2, group->negatives);
+  tp = fp = 0;
+  for (gsize i = 0; i < m; i++)
+    {
+      double below;
+
+      taken += rows[i].weight;
+      tp += rows[i].positive ? rows[i].weight : 0;
+      fp += rows[i].positive ? 0 : rows[i].weight;
+      if (i + 1 < m && rows[i + 1].score == rows[i].score)
+        continue;
+      /* Halfway to the next lower score: the same decisions on these rows, the widest
+       * margin for new ones. */
+      below = i + 1 < m ? rows[i + 1].score : 0.0;
+      add_cut (group, (policy == FW_THRESHOLD_POLICY_TPR ? tp : taken) / denominator,
+               (rows[i].score + below) / 2, tp + group->negatives - fp);
+    }
+}
+
+/* The cut whose rate is nearest @target; ties go to the more accurate one. */
+static const Cut *
+nearest_cut (const Group *group,
+             double       target)
+{
+  gsize lo = 0, hi = group->n_cuts;
+  const Cut *above, *below;
+
+  g_assert (group->n_cuts > 0);
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (group->cuts[mid].rate < target)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == 0)
+    return &group->cuts[0];
+  below = &group->cuts[lo - 1];
+  if (lo == group->n_cuts)
+    return below;
+  above = &group->cuts[lo];
+  if (above->rate - target != target - below->rate)
+    return above->rate - target < target - below->rate ? above : below;
+  return above->correct > below->correct ? above : below;
+}
+
+typedef struct
+{
+  double target, difference, accuracy;
+} Candidate;
+
+static Candidate
+evaluate_target (const Group *groups,
+                 guint        n_groups,
+                 double       target,
+                 double       correct_unfitted,
+                 double       total)
+{
+  double lowest = INFINITY, highest = -INFINITY, correct = correct_unfitted;
+
+  for (guint g = 0; g < n_groups; g++)
+    if (groups[g].fitted)
+      {
+        const Cut *cut = nearest_cut (&groups[g], target);
+
+        lowest = MIN (lowest, cut->rate);
+        highest = MAX (highest, cut->rate);
+        correct += cut->correct;
+      }
+  return (Candidate) { target, highest - lowest, correct / total };
+}
+
+static gboolean
+candidate_better (const Candidate *a,
+                  const Candidate *b)
+{
+  /* A hair of slack so that a difference computed as exactly the tolerance counts. */
+  gboolean a_ok = a->difference <= FW_THRESHOLDS_TOLERANCE + 1e-12;
+  gboolean b_ok = b->difference <= FW_THRESHOLDS_TOLERANCE + 1e-12;
+
+  if (a_ok != b_ok)
+    return a_ok;
+  if (!a_ok)
+    return a->difference < b->difference;
+  if (a->accuracy != b->accuracy)
+    return a->accuracy > b->accuracy;
+  if (a->difference != b->difference)
+    return a->difference < b->difference;
+  return a->target < b->target;
+}
+
+static gboolean
+check_fit_input (const guint32 *groups,
+                 guint          n_groups,
+                 const float   *p_positive,
+                 const guint32 *labels,
+                 guint          positive,
+                 const float   *weights,
+                 gsize          n,
+                 GError       **error)
+{
+  if (positive > 1)
+    return invalid (error, _("Per-group thresholds need two classes; the positive class is %u"),
+                    positive);
+  for (gsize i = 0; i < n; i++)
+    {
+      if (groups[i] >= n_groups)
+        return invalid (error, _("Row %zu has group %u; there are only %u"),
+                        i + 1, groups[i], n_groups);
+      if (labels[i] > 1)
+        return invalid (error, _("Row %zu has class %u; per-group thresholds "
+                                 "need two classes"), i + 1, labels[i]);
+      if (!(p_positive[i] >= 0 && p_positive[i] <= 1))
+        return invalid (error, _("Row %zu has a probability outside [0, 1]"),
+                        i + 1);
+      if (!check_weight (weights, i, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static FwThresholds *
+thresholds_new (FwThresholdPolicy   policy,
+                guint               n_groups,
+                const char *const  *group_names,
+                GError            **error)
+{
+  g_autoptr(FwThresholds) thresholds = g_new0 (FwThresholds, 1);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  thresholds->policy = policy;
+  thresholds->n_groups = n_groups;
+  thresholds->groups = g_new0 (FwGroupThreshold, n_groups);
+  thresholds->target = thresholds->difference_before = thresholds->difference_after = NAN;
+  thresholds->accuracy_before = thresholds->accuracy_after = NAN;
+  for (guint g = 0; g < n_groups; g++)
+    {
+      FwGroupThreshold *group = &thresholds->groups[g];
+
+      group->name = group_names != NULL ? g_strdup (group_names[g]) : g_strdup_printf ("%u", g);
+      if ((group->name == NULL || group->name[0] == '\0')
+          && !invalid (error, _("Group %u has no name"), g + 1))
+        return NULL;
+      if (!g_hash_table_add (seen, group->name)
+          && !invalid (error, _("Two groups are called “%s”"), group->name))
+        return NULL;
+      group->threshold = FW_THRESHOLDS_DEFAULT;
+      group->fitted = TRUE;
+      group->weight = group->rate_before = group->rate_after = NAN;
+    }
+  return g_steal_pointer (&thresholds);
+}
+
+static void
+keep_default (FwGroupThreshold *group,
+              char             *warning)
+{
+  group->fitted = FALSE;
+  group->threshold = FW_THRESHOLDS_DEFAULT;
+  group->rate_after = group->rate_before;
+  g_free (group->warning);
+  group->warning = warning;
+}
+
+/* Which groups can be fitted, with the reason for each that cannot. */
+static void
+choose_fitted (FwThresholds *thresholds,
+               Group        *work)
+{
+  guint n_fitted = 0;
+
+  for (guint g = 0; g < thresholds->n_groups; g++)
+    {
+      FwGroupThreshold *group = &thresholds->groups[g];
+
+      group->weight = work[g].weight;
+      group->rate_before = group->rate_after = work[g].rate_default;
+      work[g].fitted = FALSE;
+      if (work[g].rows < FW_THRESHOLDS_MIN_ROWS)
+        keep_default (group, g_strdup_printf (_("Group “%s” has too few rows (%zu, at least "
+                                                "%d needed) to adjust its threshold; it "
+                                                "keeps %.1f"),
+                                              group->name, work[g].rows,
+                                              FW_THRESHOLDS_MIN_ROWS, FW_THRESHOLDS_DEFAULT));
+      else if (!(work[g].positives > 0) && thresholds->policy == FW_THRESHOLD_POLICY_TPR)
+        keep_default (group, g_strdup_printf (_("Group “%s” has no positive rows, so its "
+                                                "true-positive rate is undefined; it keeps "
+                                                "the threshold %.1f"),
+                                              group->name, FW_THRESHOLDS_DEFAULT));
+      else
+        {
+          work[g].fitted = TRUE;
+          n_fitted++;
+        }
+    }
+  if (n_fitted == 1)
+    for (guint g = 0; g < thresholds->n_groups; g++)
+      if (work[g].fitted)
+        {
+          work[g].fitted = FALSE;
+          keep_default (&thresholds->groups[g],
+                        g_strdup_printf (_("Group “%s” is the only group with enough rows; "
+                                           "with nothing to equalise it keeps the "
+                                           "threshold %.1f"),
+                                         thresholds->groups[g].name, FW_THRESHOLDS_DEFAULT));
+        }
+}
+
+/* Searches the candidate common rates and applies the best to @thresholds. */
+static void
+choose_target (FwThresholds *thresholds,
+               const Group  *work)
+{
+  double total = 0, correct_default = 0, correct_unfitted = 0, chosen = 0, denominator = 0;
+  double lowest = INFINITY, highest = -INFINITY;
+  Candidate best;
+
+  for (guint g = 0; g < thresholds->n_groups; g++)
+    {
+      total += work[g].weight;
+      correct_default += work[g].correct_default;
+      if (!work[g].fitted)
+        {
+          correct_unfitted += work[g].correct_default;
+          continue;
+        }
+      chosen += work[g].chosen_default;
+      denominator += thresholds->policy == FW_THRESHOLD_POLICY_TPR ? work[g].positives
+                                                                   : work[g].weight;
+      lowest = MIN (lowest, work[g].rate_default);
+      highest = MAX (highest, work[g].rate_default);
+    }
+  thresholds->accuracy_before = thresholds->accuracy_after = correct_default / total;
+  if (isinf (lowest))
+    return;
+  thresholds->difference_before = thresholds->difference_after = highest - lowest;
+
+  /* The fitted groups' joint rate at the default is a candidate beside the grid: where the
+   * model already treats them alike, it keeps things as they are. */
+  best = evaluate_target (work, thresholds->n_groups, chosen / denominator, correct_unfitted,
+                          total);
+  for (guint k = 0; k <= FW_THRESHOLDS_GRID; k++)
+    {
+      Candidate c = evaluate_target (work, thresholds->n_groups,
+                                     (double) k / FW_THRESHOLDS_GRID, correct_unfitted, total);
+
+      if (candidate_better (&c, &best))
+        best = c;
+    }
+
+  thresholds->target = best.target;
+  thresholds->difference_after = best.difference;
+  thresholds->accuracy_after = best.accuracy;
+  for (guint g = 0; g < thresholds->n_groups; g++)
+    if (work[g].fitted)
+      {
+        const Cut *cut = nearest_cut (&work[g], best.target);
+
+        thresholds->groups[g].threshold = cut->threshold;
+        thresholds->groups[g].rate_after = cut->rate;
+      }
+}
+
+FwThresholds *
+fw_thresholds_fit (const guint32      *groups,
+                   guint               n_groups,
+                   const char *const  *group_names,
+                   const float        *p_positive,
+                   const guint32      *labels,
+                   guint               positive,
+                   const float        *weights,
+                   gsize               n,
+                   FwThresholdPolicy   policy,
+                   GError            **error)
+{
+  g_autoptr(FwThresholds) thresholds = NULL;
+  g_autofree gsize *start = NULL;
+  g_autofree Row *rows = NULL;
+  Group *work;
+  double total = 0;
+
+  g_return_val_if_fail (n == 0 || (groups != NULL && p_positive != NULL && labels != NULL),
+                        NULL);
+  g_return_val_if_fail ((guint) policy <= FW_THRESHOLD_POLICY_TPR, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_fit_input (groups, n_groups, p_positive, labels, positive, weights, n, error))
+    return NULL;
+  thresholds = thresholds_new (policy, n_groups, group_names, error);
+  if (thresholds == NULL)
+    return NULL;
+
+  /* Rows bucketed by group (a counting sort), so each group's scores are sorted once.  Rows
+   * of weight zero are left out: they must not even place a threshold. */
+  start = g_new0 (gsize, n_groups + 1);
+  for (gsize i = 0; i < n; i++)
+    start[groups[i] + 1] += weights == NULL || weights[i] > 0;
+  for (guint g = 0; g < n_groups; g++)
+    start[g + 1] += start[g];
+  rows = g_new (Row, MAX (n, 1));
+  {
+    g_autofree gsize *next = g_memdup2 (start, sizeof (gsize) * (n_groups + 1));
+
+    for (gsize i = 0; i < n; i++)
+      {
+        double w = weights != NULL ? weights[i] : 1.0;
+
+        if (w > 0)
+          rows[next[groups[i]]++] = (Row) { p_positive[i], i, w,
+                                            labels[i] == positive };
+        total += w;
+      }
+  }
+  if (!(total > 0))
+    {
+      g_set_error_literal (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_EMPTY,
+                           n == 0 ? _("There are no rows to fit thresholds on")
+                                  : _("Every row has weight zero"));
+      return NULL;
+    }
+
+  work = g_new0 (Group, MAX (n_groups, 1));
+  for (guint g = 0; g < n_groups; g++)
+    group_init (&work[g], rows + start[g], start[g + 1] - start[g], policy);
+  choose_fitted (thresholds, work);
+  choose_target (thresholds, work);
+  for (guint g = 0; g < n_groups; g++)
+    g_free (work[g].cuts);
+  g_free (work);
+  return g_steal_pointer (&thresholds);
+}
+
+void
+fw_thresholds_free (FwThresholds *thresholds)
+{
+  if (thresholds == NULL)
+    return;
+  for (guint g = 0; g < thresholds->n_groups && thresholds->groups != NULL; g++)
+    {
+      g_free (thresholds->groups[g].name);
+      g_free (thresholds->groups[g].warning);
+    }
+  g_free (thresholds->groups);
+  g_free (thresholds);
+}
+
+void
+fw_thresholds_apply (const FwThresholds *thresholds,
+                     const guint32      *groups,
+                     const float        *p_positive,
+                     gsize               n,
+                     guint8             *decisions)
+{
+  g_return_if_fail (thresholds != NULL);
+  g_return_if_fail (n == 0 || (groups != NULL && p_positive != NULL && decisions != NULL));
+
+  for (gsize i = 0; i < n; i++)
+    {
+      double t = groups[i] < thresholds->n_groups ? thresholds->groups[groups[i]].threshold
+                                                  : FW_THRESHOLDS_DEFAULT;
+
+      decisions[i] = p_positive[i] >= t;
+    }
+}
+
+guint32
+fw_thresholds_find_group (const FwThresholds *thresholds,
+                          const char         *name)
+{
+  g_return_val_if_fail (thresholds != NULL, FW_THRESHOLDS_UNSEEN);
+
+  for (guint g = 0; name != NULL && g < thresholds->n_groups; g++)
+    if (g_str_equal (thresholds->groups[g].name, name))
+      return g;
+  return FW_THRESHOLDS_UNSEEN;
+}
+
+double
+fw_thresholds_lookup (const FwThresholds *thresholds,
+                      const char         *name)
+{
+  guint32 g;
+
+  g_return_val_if_fail (thresholds != NULL, FW_THRESHOLDS_DEFAULT);
+
+  g = fw_thresholds_find_group (thresholds, name);
+  return g < thresholds->n_groups ? thresholds->groups[g].threshold : FW_THRESHOLDS_DEFAULT;
+}
+
+/* JSON */
+
+JsonNode *
+fw_thresholds_to_json (const FwThresholds *thresholds)
+{
+  JsonObject *object;
+  JsonArray *groups;
+  JsonNode *node;
+
+  g_return_val_if_fail (thresholds != NULL, NULL);
+
+  object = json_object_new ();
+  json_object_set_string_member (object, "policy",
+                                 fw_threshold_policy_to_string (thresholds->policy));
+  groups = json_array_new ();
+  for (guint g = 0; g < thresholds->n_groups; g++)
+    {
+      JsonObject *item = json_object_new ();
+
+      json_object_set_string_member (item, "name", thresholds->groups[g].name);
+      json_object_set_double_member (item, "threshold", thresholds->groups[g].threshold);
+      json_object_set_boolean_member (item, "fitted", thresholds->groups[g].fitted);
+      json_array_add_object_element (groups, item);
+    }
+  json_object_set_array_member (object, "groups", groups);
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, object);
+  return node;
+}
+
+/* Refuses members not in @known, naming them by their path: "groups[2].colour". */
+static gboolean
+only_members (JsonObject        *object,
+              const char        *prefix,
+              const char *const *known,
+              GError           **error)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (known, l->data))
+      {
+        g_autofree char *field = prefix != NULL ? g_strconcat (prefix, ".", l->data, NULL)
+                                                : g_strdup (l->data);
+
+        return invalid (error, _("Unknown thresholds field “%s”"), field);
+      }
+  return TRUE;
+}
+
+static GType
+value_type (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node)
+                                                      : G_TYPE_INVALID;
+}
+
+static gboolean
+read_group (JsonNode          *node,
+            guint              index,
+            FwGroupThreshold  *group,
+            GHashTable        *seen,
+            GError           **error)
+{
+  static const char *const known[] = { "name", "threshold", "fitted", NULL };
+  g_autofree char *where = g_strdup_printf ("groups[%u]", index);
+  JsonObject *object;
+  JsonNode *member;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, _("Thresholds field “%s” must be an object"), where);
+  object = json_node_get_object (node);
+  if (!only_members (object, where, known, error))
+    return FALSE;
+
+  member = json_object_get_member (object, "name");
+  if (value_type (member) != G_TYPE_STRING || json_node_get_string (member)[0] == '\0')
+    return invalid (error, _("Thresholds field “%s.name” must be non-empty text"), where);
+  group->name = g_strdup (json_node_get_string (member));
+  if (!g_hash_table_add (seen, group->name))
+    return invalid (error, _("Two groups are called “%s”"), group->name);
+
+  member = json_object_get_member (object, "threshold");
+  if (value_type (member) == G_TYPE_DOUBLE)
+    group->threshold = json_node_get_double (member);
+  else if (value_type (member) == G_TYPE_INT64)
+    group->threshold = json_node_get_int (member);
+  else
+    return invalid (error, _("Thresholds field “%s.threshold” must be a number"), where);
+  if (!(group->threshold >= 0 && group->threshold <= 1))
+    return invalid (error, _("Thresholds field “%s.threshold” must be between 0 and 1"),
+                    where);
+
+  member = json_object_get_member (object, "fitted");
+  if (member != NULL && value_type (member) != G_TYPE_BOOLEAN)
+    return invalid (error, _("Thresholds field “%s.fitted” must be true or false"), where);
+  group->fitted = member == NULL || json_node_get_boolean (member);
+  return TRUE;
+}
+
+FwThresholds *
+fw_thresholds_new_from_json (JsonNode  *node,
+                             GError   **error)
+{
+  static const char *const known[] = { "policy", "groups", NULL };
+  g_autoptr(FwThresholds) thresholds = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonObject *object;
+  JsonNode *member;
+  JsonArray *groups;
+  FwThresholdPolicy policy;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      invalid (error, _("Thresholds must be a JSON object"));
+      return NULL;
+    }
+  object = json_node_get_object (node);
+  if (!only_members (object, NULL, known, error))
+    return NULL;
+  member = json_object_get_member (object, "policy");
+  if (value_type (member) != G_TYPE_STRING
+      || !fw_threshold_policy_from_string (json_node_get_string (member), &policy))
+    {
+      invalid (error, _("Thresholds field “policy” must be “parity” or “tpr”"));
+      return NULL;
+    }
+  member = json_object_get_member (object, "groups");
+  if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
+    {
+      invalid (error, _("Thresholds field “groups” must be an array"));
+      return NULL;
+    }
+  groups = json_node_get_array (member);
+
+  thresholds = g_new0 (FwThresholds, 1);
+  thresholds->policy = policy;
+  thresholds->n_groups = json_array_get_length (groups);
+  thresholds->groups = g_new0 (FwGroupThreshold, thresholds->n_groups);
+  thresholds->target = thresholds->difference_before = thresholds->difference_after = NAN;
+  thresholds->accuracy_before = thresholds->accuracy_after = NAN;
+  for (guint g = 0; g < thresholds->n_groups; g++)
+    {
+      FwGroupThreshold *group = &thresholds->groups[g];
+
+      group->weight = group->rate_before = group->rate_after = NAN;
+      if (!read_group (json_array_get_element (groups, g), g, group, seen, error))
+        return NULL;
+    }
+  return g_steal_pointer (&thresholds);
+}

@@ -1,0 +1,119 @@
+/* fw-sensitive.c — the groups of a sensitive column
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
+#include "fw-number.h"
+#include "fw-sensitive.h"
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Sorted distinct non-missing values; their count in *n_distinct. */
+static double *
+distinct_values (const FwColumn *column,
+                 gsize          *n_distinct)
+{
+  double *values = g_new (double, MAX (column->n_rows, 1));
+  gsize n = 0, d = 0;
+
+  for (gsize r = 0; r < column->n_rows; r++)
+    if (!fw_column_is_missing (column, r))
+      values[n++] = fw_column_get_number (column, r);
+  qsort (values, n, sizeof (double), compare_doubles);
+  for (gsize i = 0; i < n; i++)
+    if (d == 0 || values[i] != values[d - 1])
+      values[d++] = values[i];
+  *n_distinct = d;
+  return values;
+}
+
+void
+fw_sensitive_groups (const FwColumn *column,
+                     guint32       **codes_out,
+                     char         ***names_out)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint32 *codes = g_new (guint32, MAX (column->n_rows, 1));
+  gboolean any_missing = column->n_missing > 0;
+  guint missing_code;
+
+  g_return_if_fail (column != NULL);
+
+  if (column->storage == FW_STORAGE_CODES)
+    {
+      for (guint c = 0; c < fw_dictionary_size (column->dict); c++)
+        g_ptr_array_add (names, g_strdup (fw_dictionary_get (column->dict, c)));
+      missing_code = names->len;
+      for (gsize r = 0; r < column->n_rows; r++)
+        codes[r] = column->data.codes[r] == FW_CODE_MISSING ? missing_code : column->data.codes[r];
+    }
+  else
+    {
+      gsize n_distinct;
+      g_autofree double *values = distinct_values (column, &n_distinct);
+      double cuts[3];
+      guint n_cuts = 0;
+      char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (n_distinct <= FW_SENSITIVE_MAX_VALUES)
+        for (gsize i = 0; i < n_distinct; i++)
+          g_ptr_array_add (names, g_strdup (fw_number_format (values[i], FALSE, a, sizeof a)));
+      else
+        {
+          /* Quartiles of the distinct values keep ranges apart even when one value dominates. */
+          for (guint q = 1; q <= 3; q++)
+            {
+              double cut = values[n_distinct * q / 4];
+
+              if (n_cuts == 0 || cut > cuts[n_cuts - 1])
+                cuts[n_cuts++] = cut;
+            }
+          for (guint k = 0; k <= n_cuts; k++)
+            {
+              if (k == 0)
+                g_ptr_array_add (names, g_strdup_printf ("< %s", fw_number_format (cuts[0], FALSE, a, sizeof a)));
+              else if (k == n_cuts)
+                g_ptr_array_add (names, g_strdup_printf ("≥ %s", fw_number_format (cuts[k - 1], FALSE, a, sizeof a)));
+              else
+                g_ptr_array_add (names, g_strdup_printf ("%s – %s",
+                                                         fw_number_format (cuts[k - 1], FALSE, a, sizeof a),
+                                                         fw_number_format (cuts[k], FALSE, b, sizeof b)));
+            }
+        }
+      missing_code = names->len;
+      for (gsize r = 0; r < column->n_rows; r++)
+        {
+          double x = fw_column_get_number (column, r);
+          guint code = 0;
+
+          if (isnan (x))
+            code = missing_code;
+          else if (n_distinct <= FW_SENSITIVE_MAX_VALUES)
+            {
+              const double *hit = bsearch (&x, values, n_distinct, sizeof (double), compare_doubles);
+
+              code = (guint) (hit - values);
+            }
+          else
+            while (code < n_cuts && x >= cuts[code])
+              code++;
+          codes[r] = code;
+        }
+    }
+  if (any_missing)
+    g_ptr_array_add (names, g_strdup (_("(missing)")));
+  g_ptr_array_add (names, NULL);
+  *codes_out = codes;
+  *names_out = (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
