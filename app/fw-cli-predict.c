@@ -51,11 +51,13 @@ append_number (GString *line,
 
 static gboolean
 write_predictions (const FwTrainedModel *trained,
+                   const FwTable        *table,
                    const float          *out,
                    gsize                 n,
                    GFile                *file,
                    GError              **error)
 {
+  g_autofree guint32 *decided = fw_trained_model_decide (trained, table, out);
   g_autoptr(FwAtomicFile) csv = fw_atomic_file_new (file, NULL, error);
   g_autoptr(GString) line = g_string_new ("row,prediction");
   guint width = fw_model_n_predictions (trained->model);
@@ -79,15 +81,8 @@ write_predictions (const FwTrainedModel *trained,
         append_number (line, p[0]);
       else
         {
-          guint best = 0;
-
-          /* The same rule as the metrics: the positive class from 0.5 for two classes. */
-          if (trained->task == FW_TASK_BINARY)
-            best = p[trained->positive] >= 0.5f ? trained->positive : 1 - trained->positive;
-          else
-            for (guint c = 1; c < trained->n_classes; c++)
-              best = p[c] > p[best] ? c : best;
-          append_field (line, trained->class_names[best]);
+          /* The model's own rule, per-group thresholds included. */
+          append_field (line, trained->class_names[decided[r]]);
           for (guint c = 0; c < trained->n_classes; c++)
             {
               g_string_append_c (line, ',');
@@ -152,7 +147,8 @@ fw_cli_predict (int    argc,
   if (trained != NULL)
     out = fw_trained_model_predict (trained, table, &error);
   out_file = g_file_new_for_commandline_arg (output);
-  if (out == NULL || !write_predictions (trained, out, fw_table_n_rows (table), out_file, &error))
+  if (out == NULL ||
+      !write_predictions (trained, table, out, fw_table_n_rows (table), out_file, &error))
     return fw_cli_fail (error);
   return FW_CLI_EXIT_OK;
 }
@@ -166,6 +162,7 @@ evaluate_fairness (const FwTrainedModel *trained,
                    const guint32        *labels,
                    const float          *values,
                    const float          *kept,
+                   const guint32        *decided,
                    gsize                 n,
                    char               ***attributes,
                    guint                *n_attributes)
@@ -191,9 +188,10 @@ evaluate_fairness (const FwTrainedModel *trained,
         ? fw_fairness_compute_regression (kept_codes, (const char *const *) groups, values, kept,
                                           NULL, n, FW_FAIRNESS_DEFAULT_RESAMPLES,
                                           trained->recipe->seed, NULL)
-        : fw_fairness_compute (kept_codes, (const char *const *) groups, labels, kept,
-                               trained->n_classes, NULL, n, trained->positive, 0.5,
-                               FW_FAIRNESS_DEFAULT_RESAMPLES, trained->recipe->seed, NULL);
+        : fw_fairness_compute_predicted (kept_codes, (const char *const *) groups, labels,
+                                         decided, trained->n_classes, NULL, n, trained->positive,
+                                         FW_FAIRNESS_DEFAULT_RESAMPLES, trained->recipe->seed,
+                                         NULL);
       g_ptr_array_add (names, g_strdup (column->name));
     }
   *n_attributes = names->len;
@@ -233,6 +231,7 @@ fw_cli_evaluate (int    argc,
   guint width, n_attributes = 0;
   FwFairness **fairness = NULL;
   g_auto(GStrv) attributes = NULL;
+  g_autofree guint32 *decided = NULL;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fw_cli_usage_error ("evaluate", "%s", error->message);
@@ -257,8 +256,16 @@ fw_cli_evaluate (int    argc,
                                        trained->positive, 0.5, &error);
   if (error != NULL)
     return fw_cli_fail (error);
-  fairness = evaluate_fairness (trained, table, rows, labels, values, kept, n, &attributes,
-                                &n_attributes);
+  if (trained->task != FW_TASK_REGRESSION)
+    {
+      g_autofree guint32 *all_decided = fw_trained_model_decide (trained, table, all);
+
+      decided = g_new (guint32, MAX (n, 1));
+      for (gsize i = 0; i < n; i++)
+        decided[i] = all_decided[rows[i]];
+    }
+  fairness = evaluate_fairness (trained, table, rows, labels, values, kept, decided, n,
+                                &attributes, &n_attributes);
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "task");
@@ -275,6 +282,9 @@ fw_cli_evaluate (int    argc,
   fw_cli_add_fairness (b, fairness, attributes, n_attributes);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
+  if (trained->thresholds != NULL)
+    fw_cli_decision_metrics (json_object_get_object_member (json_node_get_object (root), "metrics"),
+                             labels, decided, NULL, n, trained->n_classes, trained->positive);
 
   if (json)
     {

@@ -23,6 +23,7 @@
 typedef struct
 {
   char     *data, *recipe, *target, *model, *hidden, *device, *mitigate, *positive, *out;
+  char     *threshold_policy;
   char    **sensitive;
   int       epochs, batch;
   double    lr, carbon_intensity;
@@ -40,6 +41,7 @@ options_clear (Options *o)
   g_free (o->hidden);
   g_free (o->device);
   g_free (o->mitigate);
+  g_free (o->threshold_policy);
   g_free (o->positive);
   g_free (o->out);
   g_strfreev (o->sensitive);
@@ -136,6 +138,14 @@ apply_options (const Options  *o,
                                                  o->mitigate));
       g_free (recipe->mitigation);
       recipe->mitigation = g_strdup (o->mitigate);
+    }
+  if (o->threshold_policy != NULL && !g_str_equal (o->threshold_policy, "none"))
+    {
+      FwThresholdPolicy policy;
+
+      if (!fw_threshold_policy_from_string (o->threshold_policy, &policy))
+        return refuse (message, g_strdup_printf (_("unknown threshold policy “%s” "
+                                                   "(none, parity or tpr)"), o->threshold_policy));
     }
   if (o->carbon_intensity != -1 && !(o->carbon_intensity >= 0 && o->carbon_intensity < 1e5))
     return refuse (message, g_strdup (_("--carbon-intensity takes grams of CO2e per kWh, "
@@ -236,12 +246,12 @@ static void
 print_done (const FwTrainedModel   *trained,
             const FwTrainerEvent   *done,
             FwTrainer              *trainer,
+            FwFairness *const      *fairness,
+            guint                   n_fairness,
             char *const            *attributes,
             const char             *out,
             gboolean                json)
 {
-  guint n_fairness;
-  FwFairness *const *fairness = fw_trainer_get_fairness (trainer, &n_fairness);
   const FwEnergyReading *energy = fw_trainer_get_energy (trainer);
 
   const char *positive = trained->task == FW_TASK_BINARY ? trained->class_names[trained->positive]
@@ -278,6 +288,11 @@ print_done (const FwTrainedModel   *trained,
       json_builder_set_member_name (b, "seconds"), json_builder_add_double_value (b, trained->seconds);
       if (out != NULL)
         json_builder_set_member_name (b, "model"), json_builder_add_string_value (b, out);
+      if (trained->thresholds != NULL)
+        {
+          json_builder_set_member_name (b, "thresholds");
+          json_builder_add_value (b, fw_thresholds_to_json (trained->thresholds));
+        }
       json_builder_end_object (b);
       print_json (b);
       return;
@@ -295,6 +310,37 @@ print_done (const FwTrainedModel   *trained,
     }
   if (out != NULL)
     printf (_("Model saved to %s\n"), out);
+}
+
+/* The test part's decisions under the model's per-group thresholds: its decision metrics
+ * are overwritten in trained->test_metrics, and its fairness is measured again. */
+static FwFairness **
+apply_thresholds (FwTrainedModel  *trained,
+                  const FwDataset *dataset,
+                  guint64          seed)
+{
+  const FwDataPart *test = &dataset->parts[FW_PART_TEST];
+  g_autofree float *probs = g_new (float, MAX (test->n, 1) * 2);
+  g_autofree float *p_positive = g_new (float, MAX (test->n, 1));
+  g_autofree guint8 *decisions = g_new (guint8, MAX (test->n, 1));
+  g_autofree guint32 *decided = g_new (guint32, MAX (test->n, 1));
+  FwFairness **fairness = g_new0 (FwFairness *, MAX (dataset->n_sensitive, 1));
+
+  fw_model_predict (trained->model, test->x, test->n, probs);
+  for (gsize i = 0; i < test->n; i++)
+    p_positive[i] = probs[2 * i + trained->positive];
+  fw_thresholds_apply (trained->thresholds, test->sensitive[0], p_positive, test->n, decisions);
+  for (gsize i = 0; i < test->n; i++)
+    decided[i] = decisions[i] ? trained->positive : 1 - trained->positive;
+  fw_cli_decision_metrics (trained->test_metrics, test->labels, decided, test->weights, test->n,
+                           2, trained->positive);
+  for (guint a = 0; a < dataset->n_sensitive; a++)
+    fairness[a] = fw_fairness_compute_predicted (test->sensitive[a],
+                                                 (const char *const *) dataset->sensitive_groups[a],
+                                                 test->labels, decided, 2, test->weights, test->n,
+                                                 trained->positive, FW_FAIRNESS_DEFAULT_RESAMPLES,
+                                                 seed, NULL);
+  return fairness;
 }
 
 static void
@@ -323,6 +369,8 @@ fw_cli_train (int    argc,
     { "device", 0, 0, G_OPTION_ARG_STRING, &o.device, N_("auto, cpu or cuda"), "DEVICE" },
     { "mitigate", 0, 0, G_OPTION_ARG_STRING, &o.mitigate, N_("none or reweigh"), "HOW" },
     { "positive", 0, 0, G_OPTION_ARG_STRING, &o.positive, N_("The positive class"), "VALUE" },
+    { "threshold-policy", 0, 0, G_OPTION_ARG_STRING, &o.threshold_policy,
+      N_("Per-group decision thresholds: none, parity (equal selection rates) or tpr"), "POLICY" },
     { "carbon-intensity", 0, 0, G_OPTION_ARG_DOUBLE, &o.carbon_intensity,
       N_("Grid carbon intensity in g CO2e per kWh (default 475, the world average)"), "G" },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &o.out, N_("Save the trained model here"), "M.fwmodel" },
@@ -343,6 +391,9 @@ fw_cli_train (int    argc,
   g_autoptr(JsonObject) metrics = NULL;
   g_autofree char *message = NULL;
   g_autoptr(GString) status = g_string_new (_("Training"));
+  FwFairness *const *fairness = NULL;
+  FwFairness **thresholded = NULL;
+  guint n_fairness;
   guint interrupt_id;
   int exit_status = FW_CLI_EXIT_OK;
 
@@ -439,6 +490,13 @@ fw_cli_train (int    argc,
                                              train->labels, dataset->n_classes, NULL, train->n,
                                              &error);
     }
+  /* Refused before training, not after it. */
+  if (error == NULL && o.threshold_policy != NULL && !g_str_equal (o.threshold_policy, "none") &&
+      (dataset->task != FW_TASK_BINARY || dataset->n_sensitive == 0 ||
+       dataset->parts[FW_PART_VALIDATION].n == 0))
+    g_set_error_literal (&error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         _("Per-group thresholds need a yes/no target, a sensitive column "
+                           "(--sensitive COL) and validation rows."));
   if (error == NULL)
     trainer = fw_trainer_new (dataset, &recipe->model, recipe->seed, &error);
   if (trainer != NULL && o.carbon_intensity != -1)
@@ -491,10 +549,18 @@ fw_cli_train (int    argc,
 
   metrics = test_metrics_object (trainer);
   trained = fw_trained_model_new (recipe, dataset, fw_trainer_get_model (trainer), metrics, &error);
-  if (trained != NULL)
+  n_fairness = 0;
+  fairness = fw_trainer_get_fairness (trainer, &n_fairness);
+  if (trained != NULL && o.threshold_policy != NULL && !g_str_equal (o.threshold_policy, "none"))
     {
-      guint n_fairness;
-      FwFairness *const *fairness = fw_trainer_get_fairness (trainer, &n_fairness);
+      FwThresholdPolicy policy;
+
+      fw_threshold_policy_from_string (o.threshold_policy, &policy);
+      if (fw_trained_model_fit_thresholds (trained, dataset, policy, &error))
+        fairness = thresholded = apply_thresholds (trained, dataset, recipe->seed);
+    }
+  if (trained != NULL && error == NULL)
+    {
       g_autoptr(JsonBuilder) b = json_builder_new ();
       g_autoptr(JsonNode) node = NULL;
 
@@ -525,7 +591,11 @@ fw_cli_train (int    argc,
   if (error != NULL)
     exit_status = fw_cli_fail (error);
   else
-    print_done (trained, done, trainer, dataset->sensitive_names, o.out, o.json);
+    print_done (trained, done, trainer, fairness, n_fairness, dataset->sensitive_names, o.out,
+                o.json);
+  for (guint a = 0; thresholded != NULL && a < n_fairness; a++)
+    fw_fairness_free (thresholded[a]);
+  g_free (thresholded);
   options_clear (&o);
   return exit_status;
 }

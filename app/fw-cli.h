@@ -50,6 +50,16 @@ void     fw_cli_add_fairness   (JsonBuilder       *builder,
                                 FwFairness *const *fairness,
                                 char *const       *attributes,
                                 guint              n);
+/* Overwrites the metrics that depend on the decision (accuracy, balanced_accuracy,
+ * precision, recall, f1) with those of @decided; ROC-AUC and log-loss do not depend on a
+ * threshold and stay. */
+void     fw_cli_decision_metrics (JsonObject    *metrics,
+                                  const guint32 *labels,
+                                  const guint32 *decided,
+                                  const float   *weights,
+                                  gsize          n,
+                                  guint          n_classes,
+                                  guint          positive);
 /* The same as a table for people, with intervals and warnings. */
 void     fw_cli_print_fairness (FwFairness *const *fairness,
                                 char *const       *attributes,

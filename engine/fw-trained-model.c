@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 #include "fw-model-file.h"
+#include "fw-sensitive.h"
 #include "fw-trained-model.h"
 
 static const char *const task_names[] = {
@@ -49,6 +50,8 @@ fw_trained_model_free (FwTrainedModel *t)
   g_clear_pointer (&t->test_metrics, json_object_unref);
   g_clear_pointer (&t->fairness, json_array_unref);
   g_clear_pointer (&t->energy, json_object_unref);
+  g_clear_pointer (&t->thresholds, fw_thresholds_free);
+  g_free (t->threshold_attribute);
   g_free (t->data_name);
   g_free (t->data_sha256);
   g_free (t->fairway_version);
@@ -126,6 +129,11 @@ fw_trained_model_save (const FwTrainedModel *t,
   json_object_set_object_member (header, "test_metrics", json_object_ref (t->test_metrics));
   json_object_set_array_member (header, "fairness", json_array_ref (t->fairness));
   json_object_set_object_member (header, "energy", json_object_ref (t->energy));
+  if (t->thresholds != NULL)
+    {
+      json_object_set_member (header, "thresholds", fw_thresholds_to_json (t->thresholds));
+      json_object_set_string_member (header, "threshold_attribute", t->threshold_attribute);
+    }
   if (t->data_name != NULL)
     json_object_set_string_member (data, "name", t->data_name);
   if (t->data_sha256 != NULL)
@@ -248,6 +256,16 @@ fw_trained_model_load (GFile   *file,
   node = json_object_get_member (h, "energy");
   t->energy = node != NULL && JSON_NODE_HOLDS_OBJECT (node)
               ? json_object_ref (json_node_get_object (node)) : json_object_new ();
+  node = json_object_get_member (h, "thresholds");
+  if (node != NULL)
+    {
+      t->threshold_attribute = g_strdup (string_member (h, "threshold_attribute"));
+      if (t->threshold_attribute == NULL || t->task != FW_TASK_BINARY)
+        return corrupt (error, "thresholds");
+      t->thresholds = fw_thresholds_new_from_json (node, error);
+      if (t->thresholds == NULL)
+        return NULL;
+    }
   t->fairway_version = g_strdup (string_member (h, "fairway_version"));
   t->backend = g_strdup (string_member (h, "backend"));
   t->created = json_object_get_int_member_with_default (h, "created", 0);
@@ -352,4 +370,88 @@ fw_trained_model_targets (const FwTrainedModel *t,
   if (values_out != NULL)
     *values_out = g_steal_pointer (&values);
   return TRUE;
+}
+
+gboolean
+fw_trained_model_fit_thresholds (FwTrainedModel    *t,
+                                 const FwDataset   *dataset,
+                                 FwThresholdPolicy  policy,
+                                 GError           **error)
+{
+  const FwDataPart *part = &dataset->parts[FW_PART_VALIDATION];
+  g_autofree float *probs = NULL, *p_positive = NULL;
+
+  g_return_val_if_fail (t != NULL && dataset != NULL, FALSE);
+
+  if (t->task != FW_TASK_BINARY || dataset->n_sensitive == 0 || part->n == 0)
+    {
+      g_set_error_literal (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                           _("Per-group thresholds need a yes/no target, a sensitive column and "
+                             "validation rows."));
+      return FALSE;
+    }
+  probs = g_new (float, part->n * 2);
+  p_positive = g_new (float, part->n);
+  fw_model_predict (t->model, part->x, part->n, probs);
+  for (gsize i = 0; i < part->n; i++)
+    p_positive[i] = probs[2 * i + t->positive];
+  g_clear_pointer (&t->thresholds, fw_thresholds_free);
+  t->thresholds = fw_thresholds_fit (part->sensitive[0],
+                                     g_strv_length (dataset->sensitive_groups[0]),
+                                     (const char *const *) dataset->sensitive_groups[0],
+                                     p_positive, part->labels, t->positive, part->weights, part->n,
+                                     policy, error);
+  g_free (t->threshold_attribute);
+  t->threshold_attribute = g_strdup (dataset->sensitive_names[0]);
+  return t->thresholds != NULL;
+}
+
+guint32 *
+fw_trained_model_decide (const FwTrainedModel *t,
+                         const FwTable        *table,
+                         const float          *predictions)
+{
+  gsize n = fw_table_n_rows (table);
+  const FwColumn *column = NULL;
+  g_autofree guint32 *codes = NULL;
+  g_autofree double *by_code = NULL;
+  g_auto(GStrv) names = NULL;
+  guint32 *decided;
+
+  g_return_val_if_fail (t != NULL && table != NULL, NULL);
+
+  if (t->task == FW_TASK_REGRESSION)
+    return NULL;
+  if (t->thresholds != NULL)
+    column = fw_table_column_by_name (table, t->threshold_attribute);
+  if (column != NULL)
+    {
+      guint n_names;
+
+      /* The file's own groups, matched to the fitted ones by name. */
+      fw_sensitive_groups (column, &codes, &names);
+      n_names = g_strv_length (names);
+      by_code = g_new (double, MAX (n_names, 1));
+      for (guint g = 0; g < n_names; g++)
+        by_code[g] = fw_thresholds_lookup (t->thresholds, names[g]);
+    }
+
+  decided = g_new (guint32, MAX (n, 1));
+  for (gsize r = 0; r < n; r++)
+    {
+      const float *p = predictions + r * t->n_classes;
+      guint best = 0;
+
+      if (t->task == FW_TASK_BINARY)
+        {
+          double threshold = by_code != NULL ? by_code[codes[r]] : FW_THRESHOLDS_DEFAULT;
+
+          best = p[t->positive] >= threshold ? t->positive : 1 - t->positive;
+        }
+      else
+        for (guint c = 1; c < t->n_classes; c++)
+          best = p[c] > p[best] ? c : best;
+      decided[r] = best;
+    }
+  return decided;
 }

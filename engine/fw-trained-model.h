@@ -10,6 +10,7 @@
 #pragma once
 
 #include "fw-dataset.h"
+#include "fw-mitigation.h"
 #include "fw-model.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,8 @@ typedef struct
   JsonObject     *test_metrics; /* as train --json prints them; may be empty */
   JsonArray      *fairness;     /* test-part fairness entries (DESIGN.md shape); may be empty */
   JsonObject     *energy;       /* the training's energy reading; may be empty */
+  FwThresholds   *thresholds;   /* per-group decision thresholds, or NULL */
+  char           *threshold_attribute;  /* the sensitive column they are per group of */
   char           *data_name;    /* the source file's base name */
   char           *data_sha256;
   char           *fairway_version;
@@ -64,6 +67,21 @@ gboolean        fw_trained_model_targets (const FwTrainedModel *trained,
                                           float               **values,
                                           gsize                *n,
                                           GError              **error);
+
+/* Fits per-group thresholds on the validation part of @dataset (binary tasks with a
+ * sensitive column; the first one's groups).  Scores on training rows would be
+ * over-confident, hence validation. */
+gboolean        fw_trained_model_fit_thresholds (FwTrainedModel    *trained,
+                                                 const FwDataset   *dataset,
+                                                 FwThresholdPolicy  policy,
+                                                 GError           **error);
+/* The predicted class of every row of @table from @predictions (as predict returns them):
+ * the most probable class, or for binary tasks the positive class from 0.5 — from the
+ * row's group threshold when the model has thresholds (a group or column it never saw
+ * keeps 0.5).  Regression: NULL. */
+guint32        *fw_trained_model_decide  (const FwTrainedModel *trained,
+                                          const FwTable        *table,
+                                          const float          *predictions);
 
 const char     *fw_task_to_string        (FwTask task);
 

@@ -167,6 +167,40 @@ def reweighing():
 
 
 @test
+def thresholds():
+    model = os.path.join(tmp.name, "th.fwmodel")
+    plain = train_json("--target", "approved", "--sensitive", "age_band", "--seed", "5")[-1]
+    done = train_json("--target", "approved", "--sensitive", "age_band", "--seed", "5",
+                      "--threshold-policy", "parity", "--out", model)[-1]
+    limits = {g["name"]: g["threshold"] for g in done["thresholds"]["groups"]}
+    check(done["thresholds"]["policy"] == "parity" and len(limits) >= 2, f"{done['thresholds']}")
+    before = plain["fairness"][0]["demographic_parity_difference"]
+    after = done["fairness"][0]["demographic_parity_difference"]
+    check(after <= before + 1e-9, f"parity thresholds widened the gap: {before} -> {after}")
+    # predict applies each row's group threshold.
+    pred = os.path.join(tmp.name, "th.csv")
+    result = run("predict", "--model", model, "--data", SAMPLE, "-o", pred)
+    check(result.returncode == 0, f"predict: {result.stderr!r}")
+    with open(SAMPLE, newline="") as f:
+        groups = [row["age_band"] for row in csv.DictReader(f)]
+    with open(pred, newline="") as f:
+        rows = list(csv.reader(f))[1:]
+    for group, row in zip(groups, rows):
+        expected = "yes" if float(row[3]) >= limits.get(group, 0.5) else "no"
+        check(row[1] == expected, f"{group} p={row[3]} limit={limits.get(group)}: {row[1]}")
+    # evaluate judges the same decisions.
+    result = run("evaluate", "--model", model, "--data", SAMPLE, "--json")
+    report = json.loads(result.stdout)
+    right = sum((r[1] == "yes") == (a == "yes") for r, a in
+                zip(rows, [x["approved"] for x in csv.DictReader(open(SAMPLE, newline=""))]))
+    check(abs(report["metrics"]["accuracy"] - right / len(rows)) < 1e-6, "evaluate accuracy")
+    check_error(run("train", "--data", SAMPLE, "--target", "approved", "--threshold-policy", "x"),
+                2, "unknown policy")
+    check_error(run("train", "--data", SAMPLE, "--target", "approved", "--threshold-policy",
+                    "parity"), 1, "thresholds without a sensitive column")
+
+
+@test
 def recipe_replay():
     recipe = {"schema_version": 1, "target": "approved", "sensitive": ["sex"],
               "data": "sample.csv", "seed": 9, "model": {"kind": "logistic", "epochs": 4}}
