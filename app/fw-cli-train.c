@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include "fw-cli.h"
 #include "fw-csv-import.h"
+#include "fw-importance.h"
 #include "fw-mitigation.h"
 #include "fw-trained-model.h"
 #include "fw-trainer.h"
@@ -242,6 +243,28 @@ test_metrics_object (FwTrainer *trainer)
   return json_object_ref (json_node_get_object (root));
 }
 
+/* The five columns the model leans on most, as the drop in quality when each is shuffled. */
+static void
+print_importance (JsonObject *explanations)
+{
+  JsonObject *importance = json_object_has_member (explanations, "importance")
+                           ? json_object_get_object_member (explanations, "importance") : NULL;
+  JsonArray *columns;
+
+  if (importance == NULL || !json_object_has_member (importance, "columns"))
+    return;
+  columns = json_object_get_array_member (importance, "columns");
+  printf (_("\nWhat the model relies on (drop in quality when a column is shuffled):\n"));
+  for (guint i = 0; i < MIN (json_array_get_length (columns), 5); i++)
+    {
+      JsonObject *column = json_array_get_object_element (columns, i);
+
+      printf ("  %-24s %.4f ± %.4f\n", json_object_get_string_member (column, "column"),
+              json_object_get_double_member (column, "mean"),
+              json_object_get_double_member (column, "sd"));
+    }
+}
+
 static void
 print_done (const FwTrainedModel   *trained,
             const FwTrainerEvent   *done,
@@ -288,6 +311,8 @@ print_done (const FwTrainedModel   *trained,
       json_builder_set_member_name (b, "seconds"), json_builder_add_double_value (b, trained->seconds);
       if (out != NULL)
         json_builder_set_member_name (b, "model"), json_builder_add_string_value (b, out);
+      json_builder_set_member_name (b, "explanations");
+      json_builder_add_value (b, json_node_init_object (json_node_alloc (), trained->explanations));
       if (trained->thresholds != NULL)
         {
           json_builder_set_member_name (b, "thresholds");
@@ -302,6 +327,7 @@ print_done (const FwTrainedModel   *trained,
           _(outcome_labels[done->outcome]), done->best_epoch);
   fw_cli_print_metrics (trained->test_metrics);
   fw_cli_print_fairness (fairness, attributes, n_fairness);
+  print_importance (trained->explanations);
   if (energy != NULL)
     {
       g_autofree char *text = fw_energy_reading_to_string (energy);
@@ -572,8 +598,31 @@ fw_cli_train (int    argc,
       if (fw_trainer_get_energy (trainer) != NULL)
         fw_energy_reading_to_json (fw_trainer_get_energy (trainer), b);
       json_builder_end_object (b);
+      /* Which columns the model leans on: shuffled one at a time on the test rows. */
+      {
+        g_autoptr(FwImportance) importance =
+          fw_importance_permutation (trained->model, dataset, FW_PART_TEST,
+                                     FW_IMPORTANCE_DEFAULT_REPEATS, recipe->seed, NULL, NULL);
+        g_autoptr(FwCoefficients) coefficients = fw_importance_coefficients (trained->model, dataset);
+
+        json_builder_set_member_name (b, "explanations");
+        json_builder_begin_object (b);
+        if (importance != NULL)
+          {
+            json_builder_set_member_name (b, "importance");
+            fw_importance_to_json (importance, b);
+          }
+        if (coefficients != NULL)
+          {
+            json_builder_set_member_name (b, "coefficients");
+            fw_coefficients_to_json (coefficients, b);
+          }
+        json_builder_end_object (b);
+      }
       json_builder_end_object (b);
       node = json_builder_get_root (b);
+      g_clear_pointer (&trained->explanations, json_object_unref);
+      trained->explanations = json_object_ref (json_object_get_object_member (json_node_get_object (node), "explanations"));
       g_clear_pointer (&trained->fairness, json_array_unref);
       g_clear_pointer (&trained->energy, json_object_unref);
       trained->fairness = json_array_ref (json_object_get_array_member (json_node_get_object (node), "fairness"));

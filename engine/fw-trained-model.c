@@ -50,6 +50,7 @@ fw_trained_model_free (FwTrainedModel *t)
   g_clear_pointer (&t->test_metrics, json_object_unref);
   g_clear_pointer (&t->fairness, json_array_unref);
   g_clear_pointer (&t->energy, json_object_unref);
+  g_clear_pointer (&t->explanations, json_object_unref);
   g_clear_pointer (&t->thresholds, fw_thresholds_free);
   g_free (t->threshold_attribute);
   g_free (t->data_name);
@@ -86,6 +87,7 @@ fw_trained_model_new (const FwRecipe  *recipe,
   t->test_metrics = test_metrics != NULL ? json_object_ref (test_metrics) : json_object_new ();
   t->fairness = json_array_new ();
   t->energy = json_object_new ();
+  t->explanations = json_object_new ();
   t->fairway_version = g_strdup (PACKAGE_VERSION);
   t->backend = g_strdup ("cpu (OpenBLAS)");
   t->created = g_get_real_time () / G_USEC_PER_SEC;
@@ -129,6 +131,7 @@ fw_trained_model_save (const FwTrainedModel *t,
   json_object_set_object_member (header, "test_metrics", json_object_ref (t->test_metrics));
   json_object_set_array_member (header, "fairness", json_array_ref (t->fairness));
   json_object_set_object_member (header, "energy", json_object_ref (t->energy));
+  json_object_set_object_member (header, "explanations", json_object_ref (t->explanations));
   if (t->thresholds != NULL)
     {
       json_object_set_member (header, "thresholds", fw_thresholds_to_json (t->thresholds));
@@ -256,6 +259,9 @@ fw_trained_model_load (GFile   *file,
   node = json_object_get_member (h, "energy");
   t->energy = node != NULL && JSON_NODE_HOLDS_OBJECT (node)
               ? json_object_ref (json_node_get_object (node)) : json_object_new ();
+  node = json_object_get_member (h, "explanations");
+  t->explanations = node != NULL && JSON_NODE_HOLDS_OBJECT (node)
+                    ? json_object_ref (json_node_get_object (node)) : json_object_new ();
   node = json_object_get_member (h, "thresholds");
   if (node != NULL)
     {

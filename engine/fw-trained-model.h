@@ -28,6 +28,7 @@ typedef struct
   JsonObject     *test_metrics; /* as train --json prints them; may be empty */
   JsonArray      *fairness;     /* test-part fairness entries (DESIGN.md shape); may be empty */
   JsonObject     *energy;       /* the training's energy reading; may be empty */
+  JsonObject     *explanations; /* {"importance": …, "coefficients": …}; may be empty */
   FwThresholds   *thresholds;   /* per-group decision thresholds, or NULL */
   char           *threshold_attribute;  /* the sensitive column they are per group of */
   char           *data_name;    /* the source file's base name */
