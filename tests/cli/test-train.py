@@ -78,6 +78,10 @@ def train_predict_evaluate():
     check(0 <= fairness[0]["demographic_parity_difference"] <= 1, "dp difference")
     for e in epochs:
         check(len(e["fairness"]) == 1 and e["joules"] >= 0, f"epoch fairness/energy {e}")
+    importance = done["explanations"]["importance"]["columns"]
+    check(importance and all("column" in c and "mean" in c for c in importance), "importance")
+    check("sex" not in [c["column"] for c in importance], "a sensitive column was a feature")
+    check(done["explanations"]["coefficients"]["outputs"] == ["yes"], "logistic coefficients")
     energy = done["energy"]
     check(energy["method"] in ("rapl", "nvml", "estimate") and energy["joules"] >= 0, f"{energy}")
     check(abs(energy["co2e_g"] - energy["kwh"] * energy["intensity_g_per_kwh"]) < 1e-12, "co2e")
