@@ -8,17 +8,14 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "fw-audit.h"
-#include "fw-number.h"
+#include "fw-audit-private.h"
 #include "fw-profile-private.h"
 #include "fw-sensitive.h"
+#include "fw-target.h"
 
 G_DEFINE_QUARK (fw-audit-error-quark, fw_audit_error)
 
-#define MAX_BINS          (FW_AUDIT_TOP_CATEGORIES + 2)
-#define MAX_INTEGER_CLASSES 20      /* as fw_dataset_prepare decides */
-#define MAX_CLASSES       1000
-#define NO_LABEL          G_MAXUINT32
+#define MAX_BINS (FW_AUDIT_TOP_CATEGORIES + 2)
 
 /* A column cut into categories; the last bin holds the missing cells. */
 typedef struct
@@ -34,15 +31,6 @@ compare_doubles (const void *a,
   double x = *(const double *) a, y = *(const double *) b;
 
   return x < y ? -1 : x > y;
-}
-
-static int
-compare_codes (gconstpointer a,
-               gconstpointer b,
-               gpointer      dict)
-{
-  return strcmp (fw_dictionary_get (dict, *(const guint32 *) a),
-                 fw_dictionary_get (dict, *(const guint32 *) b));
 }
 
 /* The most frequent values each get a bin; the rest share "other". */
@@ -181,187 +169,38 @@ fw_audit_cramers_v (const gsize *table,
 
 /* The target -------------------------------------------------------------------------- */
 
-typedef struct
-{
-  const FwColumn *column;       /* NULL: none */
-  FwTask          task;
-  guint           n_classes;
-  char          **names;
-  double         *values;       /* number classes, ascending */
-  guint32        *labels;       /* classification: per row, NO_LABEL when missing */
-  int             positive;
-} Target;
-
-static void
-target_clear (Target *t)
-{
-  g_strfreev (t->names);
-  g_free (t->values);
-  g_free (t->labels);
-}
-
+/* fw-target.h's rules over the rows with a value.  An audit looks at whatever the column
+ * holds, so one value, or a yes/no task asked of more classes, is no error here; only a
+ * yes/no task has a positive class. */
 static gboolean
-number_classes (Target  *t,
-                GError **error)
-{
-  const FwColumn *column = t->column;
-  g_autofree double *sorted = g_new (double, MAX (column->n_rows, 1));
-  gsize m = 0, distinct = 0;
-  gboolean integers = TRUE;
-
-  for (gsize r = 0; r < column->n_rows; r++)
-    {
-      double x = fw_column_get_number (column, r);
-
-      if (!isnan (x))
-        {
-          integers = integers && x == floor (x);
-          sorted[m++] = x;
-        }
-    }
-  qsort (sorted, m, sizeof (double), compare_doubles);
-  for (gsize i = 0; i < m; i++)
-    if (i == 0 || sorted[i] != sorted[i - 1])
-      sorted[distinct++] = sorted[i];
-  if (t->task == FW_TASK_REGRESSION ||
-      (t->task == FW_TASK_AUTO && (!integers || distinct > MAX_INTEGER_CLASSES)))
-    {
-      t->task = FW_TASK_REGRESSION;
-      return TRUE;
-    }
-  if (distinct > MAX_CLASSES)
-    {
-      g_set_error (error, FW_AUDIT_ERROR, FW_AUDIT_ERROR_TARGET,
-                   _("The column to predict, “%s”, has more than 1000 different values: too "
-                     "many classes"), column->name);
-      return FALSE;
-    }
-  t->n_classes = distinct;
-  t->values = g_memdup2 (sorted, MAX (distinct, 1) * sizeof (double));
-  t->names = g_new0 (char *, distinct + 1);
-  for (guint c = 0; c < distinct; c++)
-    {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-      t->names[c] = g_strdup (fw_number_format (sorted[c], column->storage == FW_STORAGE_FLOAT32,
-                                                buf, sizeof buf));
-    }
-  for (gsize r = 0; r < column->n_rows; r++)
-    {
-      double x = fw_column_get_number (column, r);
-      const double *hit = isnan (x) ? NULL : bsearch (&x, t->values, distinct, sizeof (double),
-                                                      compare_doubles);
-
-      t->labels[r] = hit != NULL ? (guint32) (hit - t->values) : NO_LABEL;
-    }
-  return TRUE;
-}
-
-static gboolean
-word_classes (Target  *t,
-              GError **error)
-{
-  const FwColumn *column = t->column;
-  guint n_codes, n = 0;
-  g_autofree gsize *counts = fw_profile_count_codes (column, &n_codes);
-  g_autofree guint32 *present = g_new (guint32, MAX (n_codes, 1));
-  g_autofree guint32 *class_of = g_new (guint32, (gsize) n_codes + 1);
-
-  if (t->task == FW_TASK_REGRESSION)
-    {
-      g_set_error (error, FW_AUDIT_ERROR, FW_AUDIT_ERROR_TARGET,
-                   _("The column to predict, “%s”, holds words, not numbers: it needs a "
-                     "classification task"), column->name);
-      return FALSE;
-    }
-  for (guint32 code = 0; code < n_codes; code++)
-    if (counts[code] > 0)
-      present[n++] = code;
-  if (n > MAX_CLASSES)
-    {
-      g_set_error (error, FW_AUDIT_ERROR, FW_AUDIT_ERROR_TARGET,
-                   _("The column to predict, “%s”, has more than 1000 different values: too "
-                     "many classes"), column->name);
-      return FALSE;
-    }
-  /* Byte order, as the dataset sorts classes. */
-  g_qsort_with_data (present, n, sizeof (guint32), compare_codes, column->dict);
-  t->n_classes = n;
-  t->names = g_new0 (char *, n + 1);
-  class_of[n_codes] = NO_LABEL;
-  for (guint c = 0; c < n; c++)
-    {
-      t->names[c] = g_strdup (fw_dictionary_get (column->dict, present[c]));
-      class_of[present[c]] = c;
-    }
-  for (gsize r = 0; r < column->n_rows; r++)
-    t->labels[r] = class_of[MIN (column->data.codes[r], n_codes)];
-  return TRUE;
-}
-
-/* @positive, else "1", "yes" or "true", else the rarer class (ties: the second), as
- * fw_dataset_prepare picks it. */
-static gboolean
-resolve_positive (Target      *t,
-                  const char  *positive,
-                  GError     **error)
-{
-  static const char *const words[] = { "1", "yes", "true" };
-  gsize counts[2] = { 0, 0 };
-  double number;
-
-  t->positive = -1;
-  if (t->task != FW_TASK_BINARY)
-    return TRUE;
-  if (positive != NULL)
-    {
-      for (guint c = 0; c < 2; c++)
-        if (strcmp (t->names[c], positive) == 0 ||
-            (t->values != NULL && fw_number_parse (positive, strlen (positive), FALSE, &number,
-                                                   NULL) && number == t->values[c]))
-          t->positive = c;
-      if (t->positive < 0)
-        g_set_error (error, FW_AUDIT_ERROR, FW_AUDIT_ERROR_TARGET,
-                     _("“%s” is not a value of “%s”, so it cannot be the positive class; the "
-                       "classes are “%s” and “%s”"),
-                     positive, t->column->name, t->names[0], t->names[1]);
-      return t->positive >= 0;
-    }
-  for (guint w = 0; w < G_N_ELEMENTS (words) && t->positive < 0; w++)
-    for (guint c = 0; c < 2 && t->positive < 0; c++)
-      if (g_ascii_strcasecmp (t->names[c], words[w]) == 0)
-        t->positive = c;
-  for (gsize r = 0; r < t->column->n_rows; r++)
-    if (t->labels[r] != NO_LABEL)
-      counts[t->labels[r]]++;
-  if (t->positive < 0)
-    t->positive = counts[1] <= counts[0] ? 1 : 0;
-  return TRUE;
-}
-
-static gboolean
-resolve_target (Target         *t,
+resolve_target (FwTarget       *t,
                 const FwColumn *column,
                 FwTask          task,
                 const char     *positive,
                 GError        **error)
 {
-  *t = (Target) { column, FW_TASK_AUTO, 0, NULL, NULL, NULL, -1 };
+  g_autofree gsize *rows = NULL;
+  GError *local = NULL;
+  gsize n = 0;
+
   if (column == NULL)
     return TRUE;
-  t->task = task;
-  t->labels = g_new (guint32, MAX (column->n_rows, 1));
-  if (!(column->storage == FW_STORAGE_CODES ? word_classes (t, error)
-                                             : number_classes (t, error)))
-    return FALSE;
-  if (t->task == FW_TASK_REGRESSION)
+  rows = g_new (gsize, MAX (column->n_rows, 1));
+  for (gsize r = 0; r < column->n_rows; r++)
+    if (!fw_column_is_missing (column, r))
+      rows[n++] = r;
+  if (fw_target_init (t, column, task, rows, n, &local))
     {
-      g_clear_pointer (&t->labels, g_free);
-      return TRUE;
+      if (t->task == FW_TASK_BINARY && t->n_classes != 2)
+        t->task = FW_TASK_MULTICLASS;
+      if (t->task != FW_TASK_BINARY || fw_target_find_positive (t, column, positive, &local))
+        return TRUE;
     }
-  t->task = task != FW_TASK_MULTICLASS && t->n_classes == 2 ? FW_TASK_BINARY
-                                                           : FW_TASK_MULTICLASS;
-  return resolve_positive (t, positive, error);
+  /* fw-target.h reports in the recipe's domain; every target problem here is the audit's. */
+  local->domain = FW_AUDIT_ERROR;
+  local->code = FW_AUDIT_ERROR_TARGET;
+  g_propagate_error (error, local);
+  return FALSE;
 }
 
 /* Groups ------------------------------------------------------------------------------ */
@@ -378,7 +217,8 @@ static void
 attribute_init (FwAuditAttribute *attr,
                 Sensitive        *s,
                 guint             n_columns,
-                const Target     *t)
+                const FwTarget   *t,
+                const FwColumn   *target)
 {
   g_auto(GStrv) names = NULL;
   g_autofree double *sums = NULL;
@@ -409,11 +249,10 @@ attribute_init (FwAuditAttribute *attr,
       guint32 g = s->codes[r];
 
       attr->groups[g].rows++;
-      if (t->labels != NULL && t->labels[r] != NO_LABEL)
+      if (t->labels != NULL && t->labels[r] != FW_TARGET_NO_LABEL)
         sums[g * C + t->labels[r]] += 1.0;
-      else if (t->column != NULL && t->labels == NULL &&
-               !isnan (fw_column_get_number (t->column, r)))
-        sums[g * C] += fw_column_get_number (t->column, r);
+      else if (target != NULL && t->labels == NULL && !isnan (fw_column_get_number (target, r)))
+        sums[g * C] += fw_column_get_number (target, r);
       else
         continue;
       attr->groups[g].labelled++;
@@ -522,129 +361,6 @@ attribute_find_gaps (FwAuditAttribute *attr,
   attr->gaps = (FwAuditGap *) g_array_free (gaps, FALSE);
 }
 
-/* Findings ---------------------------------------------------------------------------- */
-
-/* "“sex” is “female”", for the middle of a sentence. */
-static char *
-group_phrase (const FwAuditAttribute *attr,
-              const FwAuditGroup     *g)
-{
-  if (g->missing_value)
-    return g_strdup_printf (_("“%s” is missing"), attr->name);
-  return g_strdup_printf (_("“%s” is “%s”"), attr->name, g->value);
-}
-
-static char *
-format_percent (double share)
-{
-  double percent = 100.0 * share;
-  /* Whole percents unless that would hide a small share or a fraction. */
-  int digits = (percent > 0.0 && percent < 1.0) || fabs (percent - round (percent)) >= 0.05;
-
-  return g_strdup_printf ("%.*f%%", digits, percent);
-}
-
-static void
-add_finding (FwAudit            *audit,
-             FwAuditFindingKind  kind,
-             guint               attribute,
-             int                 column,
-             char               *message)
-{
-  FwAuditFinding *f = g_new (FwAuditFinding, 1);
-
-  *f = (FwAuditFinding) { kind, attribute, column, message };
-  g_ptr_array_add (audit->findings, f);
-}
-
-static void
-finding_free (gpointer data)
-{
-  FwAuditFinding *f = data;
-
-  g_free (f->message);
-  g_free (f);
-}
-
-static void
-find (FwAudit *audit,
-      guint    a)
-{
-  const FwAuditAttribute *attr = &audit->attributes[a];
-  int high = -1, low = -1;
-  char *message;
-
-  for (guint g = 0; g < attr->n_groups; g++)
-    {
-      const FwAuditGroup *group = &attr->groups[g];
-
-      if (group->rows > 0 && group->rows < FW_AUDIT_SMALL_GROUP)
-        {
-          g_autofree char *where = group_phrase (attr, group);
-
-          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  /* Translators: the second %s is a phrase
-                                                   * such as “sex” is “female”. */
-                                                  "Only %zu row where %s: figures for this "
-                                                  "group are unreliable",
-                                                  "Only %zu rows where %s: figures for this "
-                                                  "group are unreliable", group->rows),
-                                     group->rows, where);
-          add_finding (audit, FW_AUDIT_FINDING_SMALL_GROUP, a, -1, message);
-        }
-      if (isnan (group->base_rate))
-        continue;
-      if (high < 0 || group->base_rate > attr->groups[high].base_rate)
-        high = g;
-      if (low < 0 || group->base_rate < attr->groups[low].base_rate)
-        low = g;
-    }
-
-  if (audit->task == FW_TASK_BINARY && high >= 0 &&
-      attr->groups[high].base_rate - attr->groups[low].base_rate > FW_AUDIT_BASE_RATE_GAP)
-    {
-      g_autofree char *hi_where = group_phrase (attr, &attr->groups[high]);
-      g_autofree char *lo_where = group_phrase (attr, &attr->groups[low]);
-      g_autofree char *hi = format_percent (attr->groups[high].base_rate);
-      g_autofree char *lo = format_percent (attr->groups[low].base_rate);
-
-      /* Translators: “income” is “>50K” for 31% of the rows where “sex” is “male”, but for
-       * 11% where “sex” is “female”. */
-      message = g_strdup_printf (_("“%s” is “%s” for %s of the rows where %s, but for %s "
-                                   "where %s"), audit->target,
-                                 audit->class_names[audit->positive], hi, hi_where, lo, lo_where);
-      add_finding (audit, FW_AUDIT_FINDING_BASE_RATE_GAP, a, audit->target_column, message);
-    }
-
-  for (guint i = 0; i < attr->n_gaps; i++)
-    {
-      const FwAuditGap *gap = &attr->gaps[i];
-      g_autofree char *hi_where = group_phrase (attr, &attr->groups[gap->most]);
-      g_autofree char *lo_where = group_phrase (attr, &attr->groups[gap->least]);
-      g_autofree char *hi = format_percent (attr->groups[gap->most].missing[gap->column]);
-      g_autofree char *lo = format_percent (attr->groups[gap->least].missing[gap->column]);
-
-      /* Translators: “income” is missing in 40% of the rows where “sex” is “female”, but in
-       * 5% where “sex” is “male”. */
-      message = g_strdup_printf (_("“%s” is missing in %s of the rows where %s, but in %s "
-                                   "where %s"), audit->column_names[gap->column], hi,
-                                 hi_where, lo, lo_where);
-      add_finding (audit, FW_AUDIT_FINDING_MISSING_GAP, a, gap->column, message);
-    }
-
-  for (guint i = 0; i < attr->n_associations; i++)
-    {
-      const FwAuditAssociation *p = &attr->associations[i];
-
-      if (p->association < FW_AUDIT_PROXY_ASSOCIATION)
-        break;
-      /* Translators: “postcode” predicts “ethnicity” (association 0.62). */
-      message = g_strdup_printf (_("“%s” predicts “%s” (association %.2f)"),
-                                 audit->column_names[p->column], attr->name, p->association);
-      add_finding (audit, FW_AUDIT_FINDING_PROXY, a, p->column, message);
-    }
-}
-
 /* The audit --------------------------------------------------------------------------- */
 
 static gboolean
@@ -731,7 +447,7 @@ measure_columns (FwAudit            *audit,
       attr->associations = g_memdup2 (array->data,
                                       MAX (array->len, 1) * sizeof (FwAuditAssociation));
       attribute_find_gaps (attr, audit->n_columns);
-      find (audit, a);
+      fw_audit_find (audit, a);
     }
   return TRUE;
 }
@@ -747,7 +463,8 @@ fw_audit_new (const FwTable      *table,
 {
   g_autoptr(FwAudit) audit = NULL;
   g_autofree Sensitive *sens = NULL;
-  Target t = { 0 };
+  const FwColumn *target_column = NULL;
+  FwTarget t = FW_TARGET_INIT;
   guint n_attributes = 0, n_columns;
   gboolean ok = FALSE;
 
@@ -755,9 +472,10 @@ fw_audit_new (const FwTable      *table,
   g_return_val_if_fail (sensitive != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_columns (table, sensitive, target, error) ||
-      !resolve_target (&t, target != NULL ? fw_table_column_by_name (table, target) : NULL,
-                       task, positive, error))
+  if (!check_columns (table, sensitive, target, error))
+    goto out;
+  target_column = target != NULL ? fw_table_column_by_name (table, target) : NULL;
+  if (!resolve_target (&t, target_column, task, positive, error))
     goto out;
 
   n_attributes = g_strv_length ((char **) sensitive);
@@ -776,14 +494,14 @@ fw_audit_new (const FwTable      *table,
   audit->positive = t.positive;
   audit->n_attributes = n_attributes;
   audit->attributes = g_new0 (FwAuditAttribute, MAX (n_attributes, 1));
-  audit->findings = g_ptr_array_new_with_free_func (finding_free);
+  audit->findings = g_ptr_array_new_with_free_func (fw_audit_finding_free);
 
   sens = g_new0 (Sensitive, MAX (n_attributes, 1));
   for (guint a = 0; a < n_attributes; a++)
     {
       audit->attributes[a].column = fw_table_column_index (table, sensitive[a]);
       sens[a].column = fw_table_column (table, audit->attributes[a].column);
-      attribute_init (&audit->attributes[a], &sens[a], n_columns, &t);
+      attribute_init (&audit->attributes[a], &sens[a], n_columns, &t, target_column);
     }
 
   if (!measure_columns (audit, sens, table, sensitive, cancellable, error))
@@ -796,7 +514,7 @@ out:
       g_free (sens[a].codes);
       g_free (sens[a].contingency);
     }
-  target_clear (&t);
+  fw_target_clear (&t);
   return ok ? g_steal_pointer (&audit) : NULL;
 }
 
@@ -827,150 +545,4 @@ fw_audit_free (FwAudit *audit)
   if (audit->findings != NULL)
     g_ptr_array_unref (audit->findings);
   g_free (audit);
-}
-
-/* JSON -------------------------------------------------------------------------------- */
-
-static void
-add_number (JsonBuilder *builder,
-            const char  *key,
-            double       value)
-{
-  json_builder_set_member_name (builder, key);
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *key,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, key);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static const char *const finding_kinds[] = { "small_group", "base_rate_gap", "missing_gap",
-                                             "proxy" };
-
-static void
-group_to_json (const FwAudit      *audit,
-               const FwAuditGroup *g,
-               JsonBuilder        *builder)
-{
-  json_builder_begin_object (builder);
-  add_string (builder, "value", g->value);
-  json_builder_set_member_name (builder, "missing_value");
-  json_builder_add_boolean_value (builder, g->missing_value);
-  json_builder_set_member_name (builder, "rows");
-  json_builder_add_int_value (builder, g->rows);
-  json_builder_set_member_name (builder, "labelled");
-  json_builder_add_int_value (builder, g->labelled);
-  add_number (builder, "base_rate", g->base_rate);
-  if (g->class_shares != NULL)
-    {
-      json_builder_set_member_name (builder, "class_shares");
-      json_builder_begin_object (builder);
-      for (guint c = 0; c < audit->n_classes; c++)
-        add_number (builder, audit->class_names[c], g->labelled > 0 ? g->class_shares[c] : NAN);
-      json_builder_end_object (builder);
-    }
-  json_builder_set_member_name (builder, "missing");
-  json_builder_begin_object (builder);
-  for (guint c = 0; c < audit->n_columns; c++)
-    add_number (builder, audit->column_names[c], g->missing[c]);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-}
-
-static void
-attribute_to_json (const FwAudit          *audit,
-                   const FwAuditAttribute *attr,
-                   JsonBuilder            *builder)
-{
-  json_builder_begin_object (builder);
-  add_string (builder, "attribute", attr->name);
-  json_builder_set_member_name (builder, "groups");
-  json_builder_begin_array (builder);
-  for (guint g = 0; g < attr->n_groups; g++)
-    group_to_json (audit, &attr->groups[g], builder);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "missing_gaps");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < attr->n_gaps; i++)
-    {
-      const FwAuditGap *gap = &attr->gaps[i];
-
-      json_builder_begin_object (builder);
-      add_string (builder, "column", audit->column_names[gap->column]);
-      add_number (builder, "spread", gap->spread);
-      json_builder_set_member_name (builder, "most");
-      json_builder_add_int_value (builder, gap->most);
-      json_builder_set_member_name (builder, "least");
-      json_builder_add_int_value (builder, gap->least);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "associations");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < attr->n_associations; i++)
-    {
-      json_builder_begin_object (builder);
-      add_string (builder, "column", audit->column_names[attr->associations[i].column]);
-      add_number (builder, "association", attr->associations[i].association);
-      json_builder_set_member_name (builder, "proxy");
-      json_builder_add_boolean_value (builder, attr->associations[i].association >=
-                                               FW_AUDIT_PROXY_ASSOCIATION);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-}
-
-void
-fw_audit_to_json (const FwAudit *audit,
-                  JsonBuilder   *builder)
-{
-  g_return_if_fail (audit != NULL);
-  g_return_if_fail (JSON_IS_BUILDER (builder));
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "rows");
-  json_builder_add_int_value (builder, audit->n_rows);
-  add_string (builder, "target", audit->target);
-  add_string (builder, "task", audit->task == FW_TASK_BINARY ? "binary"
-                               : audit->task == FW_TASK_MULTICLASS ? "multiclass"
-                               : audit->task == FW_TASK_REGRESSION ? "regression" : NULL);
-  json_builder_set_member_name (builder, "classes");
-  json_builder_begin_array (builder);
-  for (guint c = 0; c < audit->n_classes; c++)
-    json_builder_add_string_value (builder, audit->class_names[c]);
-  json_builder_end_array (builder);
-  add_string (builder, "positive", audit->positive >= 0 ? audit->class_names[audit->positive]
-                                                        : NULL);
-  json_builder_set_member_name (builder, "attributes");
-  json_builder_begin_array (builder);
-  for (guint a = 0; a < audit->n_attributes; a++)
-    attribute_to_json (audit, &audit->attributes[a], builder);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "findings");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < audit->findings->len; i++)
-    {
-      const FwAuditFinding *f = g_ptr_array_index (audit->findings, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "kind", finding_kinds[f->kind]);
-      add_string (builder, "attribute", audit->attributes[f->attribute].name);
-      add_string (builder, "column", f->column >= 0 ? audit->column_names[f->column] : NULL);
-      add_string (builder, "message", f->message);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
 }

@@ -13,41 +13,11 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdarg.h>
-#include <stdlib.h>
 #include <string.h>
-#include "fw-number.h"
 #include "fw-preprocessor-private.h"
 #include "fw-sensitive.h"
 #include "fw-split.h"
-
-/* A numeric target with at most this many distinct whole values is a set of classes. */
-#define MAX_INTEGER_CLASSES 20
-/* Past this many classes a "target" is a free-text column picked by mistake. */
-#define MAX_CLASSES 1000
-/* Class names quoted in an error message at most. */
-#define MAX_LISTED 20
-
-#define NO_LABEL G_MAXUINT32
-
-typedef struct
-{
-  FwTask    task;
-  guint     n_classes;
-  char    **names;              /* sorted as scikit-learn sorts classes_ */
-  double   *values;             /* numeric targets: the class values, ascending */
-  gsize    *counts;
-  guint32  *labels;             /* per table row; NO_LABEL where the target is missing */
-  guint     positive;
-} Target;
-
-static void
-target_clear (Target *t)
-{
-  g_strfreev (t->names);
-  g_free (t->values);
-  g_free (t->counts);
-  g_free (t->labels);
-}
+#include "fw-target.h"
 
 static gboolean target_error (GError    **error,
                               const char *format,
@@ -68,210 +38,35 @@ target_error (GError    **error,
   return FALSE;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static int
-compare_strings (const void *a,
-                 const void *b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
-/* Numbers: classes are the distinct values, in numeric order. */
-static gboolean
-numeric_classes (const FwColumn *column,
-                 const gsize    *rows,
-                 gsize           n,
-                 Target         *t,
-                 GError        **error)
-{
-  g_autofree double *sorted = g_new (double, n);
-  gboolean integers = TRUE;
-  gsize distinct = 0;
-
-  for (gsize i = 0; i < n; i++)
-    {
-      sorted[i] = fw_preprocessor_cell (column, rows[i]);
-      integers = integers && sorted[i] == floor (sorted[i]);
-    }
-  qsort (sorted, n, sizeof (double), compare_doubles);
-  for (gsize i = 0; i < n; i++)
-    if (i == 0 || sorted[i] != sorted[i - 1])
-      sorted[distinct++] = sorted[i];
-
-  if (distinct < 2)
-    return target_error (error, _("The column to predict, “%s”, holds only one value: there "
-                                  "is nothing to learn"), column->name);
-  if (t->task == FW_TASK_AUTO)
-    t->task = !integers || distinct > MAX_INTEGER_CLASSES ? FW_TASK_REGRESSION
-              : distinct == 2 ? FW_TASK_BINARY : FW_TASK_MULTICLASS;
-  if (t->task == FW_TASK_REGRESSION)
-    return TRUE;
-  if (distinct > MAX_CLASSES)
-    return target_error (error, _("The column to predict, “%s”, has more than 1000 different "
-                                  "values: too many classes to learn"), column->name);
-
-  t->n_classes = (guint) distinct;
-  t->values = g_memdup2 (sorted, distinct * sizeof (double));
-  t->names = g_new0 (char *, distinct + 1);
-  for (guint c = 0; c < distinct; c++)
-    {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-      t->names[c] = g_strdup (fw_number_format (sorted[c], column->storage == FW_STORAGE_FLOAT32,
-                                                buf, sizeof buf));
-    }
-  for (gsize i = 0; i < n; i++)
-    {
-      double x = fw_preprocessor_cell (column, rows[i]);
-      const double *hit = bsearch (&x, t->values, distinct, sizeof (double), compare_doubles);
-
-      t->labels[rows[i]] = (guint32) (hit - t->values);
-    }
-  return TRUE;
-}
-
-/* Text: classes are the values present, in byte order (Python's order for str). */
-static gboolean
-text_classes (const FwColumn *column,
-              const gsize    *rows,
-              gsize           n,
-              Target         *t,
-              GError        **error)
-{
-  guint size = fw_dictionary_size (column->dict);
-  g_autofree guint32 *class_of = g_new (guint32, size + 1);
-  g_autofree const char **present = g_new (const char *, size + 1);
-  guint distinct = 0;
-
-  if (t->task == FW_TASK_REGRESSION)
-    return target_error (error, _("The column to predict, “%s”, holds words, not numbers: it "
-                                  "needs a classification task"), column->name);
-  if (t->task == FW_TASK_AUTO &&
-      (column->kind == FW_KIND_IDENTIFIER || column->kind == FW_KIND_DATETIME))
-    return target_error (error, column->kind == FW_KIND_IDENTIFIER
-                         ? _("The column to predict, “%s”, looks like an ID: every row has its "
-                             "own value")
-                         : _("The column to predict, “%s”, holds dates, which cannot be "
-                             "predicted"), column->name);
-
-  memset (class_of, 0, (size + 1) * sizeof (guint32));
-  for (gsize i = 0; i < n; i++)
-    class_of[column->data.codes[rows[i]]] = 1;
-  for (guint code = 0; code < size; code++)
-    if (class_of[code])
-      present[distinct++] = fw_dictionary_get (column->dict, code);
-  if (distinct < 2)
-    return target_error (error, _("The column to predict, “%s”, holds only one value: there "
-                                  "is nothing to learn"), column->name);
-  if (distinct > MAX_CLASSES)
-    return target_error (error, _("The column to predict, “%s”, has more than 1000 different "
-                                  "values: too many classes to learn"), column->name);
-  if (t->task == FW_TASK_AUTO)
-    t->task = distinct == 2 ? FW_TASK_BINARY : FW_TASK_MULTICLASS;
-
-  qsort (present, distinct, sizeof (const char *), compare_strings);
-  t->n_classes = distinct;
-  t->names = g_new0 (char *, distinct + 1);
-  for (guint c = 0; c < distinct; c++)
-    {
-      t->names[c] = g_strdup (present[c]);
-      class_of[fw_dictionary_lookup (column->dict, present[c])] = c;
-    }
-  for (gsize i = 0; i < n; i++)
-    t->labels[rows[i]] = class_of[column->data.codes[rows[i]]];
-  return TRUE;
-}
-
-static char *
-list_classes (const Target *t)
-{
-  GString *list = g_string_new (NULL);
-
-  for (guint c = 0; c < MIN (t->n_classes, MAX_LISTED); c++)
-    g_string_append_printf (list, "%s“%s”", c > 0 ? ", " : "", t->names[c]);
-  if (t->n_classes > MAX_LISTED)
-    g_string_append (list, ", …");
-  return g_string_free (list, FALSE);
-}
-
-/* recipe->positive, else "1", "yes" or "true", else the rarer class (ties: the second). */
-static gboolean
-resolve_positive (Target         *t,
-                  const FwColumn *column,
-                  const char     *positive,
-                  GError        **error)
-{
-  static const char *const words[] = { "1", "yes", "true" };
-  g_autofree char *list = NULL;
-  double number;
-
-  t->positive = 0;
-  if (positive != NULL)
-    {
-      for (guint c = 0; c < t->n_classes; c++)
-        if (strcmp (t->names[c], positive) == 0 ||
-            (t->values != NULL && fw_number_parse (positive, strlen (positive), FALSE, &number,
-                                                   NULL) && number == t->values[c]))
-          {
-            t->positive = c;
-            return TRUE;
-          }
-      list = list_classes (t);
-      g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
-                   _("“%s” is not a value of “%s”, so it cannot be the positive class; the "
-                     "classes are %s"), positive, column->name, list);
-      return FALSE;
-    }
-  if (t->task != FW_TASK_BINARY)
-    return TRUE;
-  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
-    for (guint c = 0; c < t->n_classes; c++)
-      if (g_ascii_strcasecmp (t->names[c], words[w]) == 0)
-        {
-          t->positive = c;
-          return TRUE;
-        }
-  t->positive = t->counts[1] <= t->counts[0] ? 1 : 0;
-  return TRUE;
-}
-
+/* fw-target.h's rules, and a refusal of any target with nothing to learn from. */
 static gboolean
 resolve_target (const FwColumn *column,
                 FwTask          task,
                 const char     *positive,
                 const gsize    *rows,
                 gsize           n,
-                Target         *t,
+                FwTarget       *t,
                 GError        **error)
 {
-  t->task = task;
-  t->labels = g_new (guint32, MAX (column->n_rows, 1));
-  for (gsize i = 0; i < column->n_rows; i++)
-    t->labels[i] = NO_LABEL;
-  if (!(fw_column_is_numeric (column) ? numeric_classes (column, rows, n, t, error)
-                                      : text_classes (column, rows, n, t, error)))
+  /* Before the classes are counted: an ID has more of them than any limit. */
+  if (task == FW_TASK_AUTO && !fw_column_is_numeric (column) &&
+      (column->kind == FW_KIND_IDENTIFIER || column->kind == FW_KIND_DATETIME))
+    return target_error (error, column->kind == FW_KIND_IDENTIFIER
+                         ? _("The column to predict, “%s”, looks like an ID: every row has its "
+                             "own value")
+                         : _("The column to predict, “%s”, holds dates, which cannot be "
+                             "predicted"), column->name);
+  if (!fw_target_init (t, column, task, rows, n, error))
     return FALSE;
+  if (t->n_values < 2)
+    return target_error (error, _("The column to predict, “%s”, holds only one value: there "
+                                  "is nothing to learn"), column->name);
   if (t->task == FW_TASK_REGRESSION)
     return TRUE;
   if (t->task == FW_TASK_BINARY && t->n_classes != 2)
-    {
-      g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_TARGET,
-                   _("The column to predict, “%s”, has %u different values, but a yes/no "
-                     "task needs exactly 2"), column->name, t->n_classes);
-      return FALSE;
-    }
-  t->counts = g_new0 (gsize, t->n_classes);
-  for (gsize i = 0; i < n; i++)
-    t->counts[t->labels[rows[i]]]++;
-  return resolve_positive (t, column, positive, error);
+    return target_error (error, _("The column to predict, “%s”, has %u different values, but "
+                                  "a yes/no task needs exactly 2"), column->name, t->n_classes);
+  return fw_target_find_positive (t, column, positive, error);
 }
 
 /* Every column the recipe names must exist; steps must leave the target alone. */
@@ -403,7 +198,7 @@ fill_part (FwDataset      *dataset,
            FwPart          part,
            const FwTable  *table,
            const FwColumn *target,
-           const Target   *t,
+           const FwTarget *t,
            const gsize    *rows,
            gsize           n,
            GError        **error)
@@ -441,7 +236,7 @@ fw_dataset_prepare (const FwTable  *table,
   g_autofree gsize *rows = NULL;
   g_autofree gsize *kept = NULL;
   const FwColumn *target;
-  Target t = { 0 };
+  FwTarget t = FW_TARGET_INIT;
   double fractions[FW_N_PARTS];
   gsize n = 0, n_kept;
   int target_index;
@@ -482,7 +277,7 @@ fw_dataset_prepare (const FwTable  *table,
     }
   if (!resolve_target (target, recipe->task, recipe->positive, rows, n, &t, error))
     {
-      target_clear (&t);
+      fw_target_clear (&t);
       return NULL;
     }
 
@@ -508,7 +303,7 @@ fw_dataset_prepare (const FwTable  *table,
   dataset->task = t.task;
   dataset->n_classes = t.task == FW_TASK_REGRESSION ? 0 : t.n_classes;
   dataset->class_names = t.task == FW_TASK_REGRESSION ? NULL : g_steal_pointer (&t.names);
-  dataset->positive = t.positive;
+  dataset->positive = MAX (t.positive, 0);
   if (n_kept == 0)
     g_set_error_literal (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
                          _("No rows are left to learn from: the training part is empty once "
@@ -518,7 +313,7 @@ fw_dataset_prepare (const FwTable  *table,
                                                  n_kept, cancellable, error);
   if (dataset->preprocessor == NULL)
     {
-      target_clear (&t);
+      fw_target_clear (&t);
       return NULL;
     }
   dataset->n_features = dataset->preprocessor->n_features;
@@ -533,11 +328,11 @@ fw_dataset_prepare (const FwTable  *table,
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
           !fill_part (dataset, (FwPart) p, table, target, &t, part_rows, part_n, error))
         {
-          target_clear (&t);
+          fw_target_clear (&t);
           return NULL;
         }
     }
-  target_clear (&t);
+  fw_target_clear (&t);
   return g_steal_pointer (&dataset);
 }
 
