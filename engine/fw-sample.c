@@ -32,9 +32,11 @@
  * debt-to-income, repayment burden, late payments, years employed, unemployment, home
  * ownership) plus a deliberate bias: an applicant with sex = female has
  * FEMALE_LOGIT_PENALTY = 0.75 subtracted from the logit (her odds of approval multiplied by
- * e^-0.75 ≈ 0.47).  No feature depends on sex, so the whole gap in approval rates — about
- * 13 percentage points, roughly 63% of men against 50% of women — is that penalty: a
- * demographic-parity gap a fairness check must catch.
+ * e^-0.75 ≈ 0.47).  One feature is a proxy for sex: a quarter of working-age women work
+ * part-time against 4% of men (employment_type), as in many real labour markets.  So a
+ * model that never sees sex still learns part of the penalty through that proxy, and its
+ * decisions differ by sex — the demographic-parity gap Fairway's fairness views, audit
+ * (proxy detection) and mitigations are there to catch.
  *
  * The same (rows, seed) gives the same bytes everywhere: our own PRNG (xoshiro256**
  * seeded by splitmix64), only IEEE basic arithmetic plus our own exp(), and numbers
@@ -248,7 +250,10 @@ static const double education_income[] = { 22000, 30000, 34000, 46000, 58000, 70
 
 static const char *const job_names[] = {
   "employed", "self-employed", "part-time", "unemployed", "retired" };
-static const double job_weights[] = { 0.68, 0.12, 0.12, 0.08 };
+/* employed, self-employed, part-time, unemployed: women work part-time far more often,
+ * which makes employment_type a proxy for sex (see the bias note at the top). */
+static const double job_weights_male[] = { 0.74, 0.14, 0.04, 0.08 };
+static const double job_weights_female[] = { 0.58, 0.09, 0.25, 0.08 };
 static const double job_income[] = { 1.0, 1.1, 0.55, 0.25, 0.6 };
 
 static const char *const marital_names[] = { "single", "married", "divorced", "widowed" };
@@ -295,7 +300,8 @@ append_row (FwRng     *rng,
   const double *marital_w = age <= 25 ? marital_young : age < 60 ? marital_middle : marital_old;
   guint marital = pick (rng, marital_w, 4);
   guint education = pick (rng, education_weights, 6);
-  guint job = age >= 63 && chance (rng, 0.75) ? JOB_RETIRED : pick (rng, job_weights, 4);
+  guint job = age >= 63 && chance (rng, 0.75)
+              ? JOB_RETIRED : pick (rng, female ? job_weights_female : job_weights_male, 4);
   gboolean working = job == JOB_EMPLOYED || job == JOB_SELF || job == JOB_PART_TIME;
   double years = working ? floor (uniform (rng) * MIN (age - 17, 45)) : 0.0;
   double experience = MIN ((double) age - 18.0, 30.0) / 30.0;
