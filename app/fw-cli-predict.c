@@ -155,6 +155,34 @@ fw_cli_predict (int    argc,
 
 /* Fairness of @kept (the labelled rows' predictions) by each sensitive column the model
  * was trained with, as they appear in this file; a column the file lacks is left out. */
+/* One attribute's fairness on the labelled rows (@rows) from whole-table @codes. */
+static FwFairness *
+attribute_fairness (const FwTrainedModel *trained,
+                    const guint32        *codes,
+                    char *const          *groups,
+                    const gsize          *rows,
+                    const guint32        *labels,
+                    const float          *values,
+                    const float          *kept,
+                    const guint32        *decided,
+                    gsize                 n)
+{
+  g_autofree guint32 *kept_codes = g_new (guint32, MAX (n, 1));
+
+  for (gsize r = 0; r < n; r++)
+    kept_codes[r] = codes[rows[r]];
+  return trained->task == FW_TASK_REGRESSION
+    ? fw_fairness_compute_regression (kept_codes, (const char *const *) groups, values, kept,
+                                      NULL, n, FW_FAIRNESS_DEFAULT_RESAMPLES,
+                                      trained->recipe->seed, NULL)
+    : fw_fairness_compute_predicted (kept_codes, (const char *const *) groups, labels, decided,
+                                     trained->n_classes, NULL, n, trained->positive,
+                                     FW_FAIRNESS_DEFAULT_RESAMPLES, trained->recipe->seed, NULL);
+}
+
+/* Fairness of the labelled rows' decisions by each sensitive column the model was trained
+ * with, as they appear in this file (a column the file lacks is left out), and by the
+ * first two together when the recipe asks for it. */
 static FwFairness **
 evaluate_fairness (const FwTrainedModel *trained,
                    const FwTable        *table,
@@ -168,31 +196,42 @@ evaluate_fairness (const FwTrainedModel *trained,
                    guint                *n_attributes)
 {
   GPtrArray *sensitive = trained->recipe->sensitive;
-  FwFairness **fairness = g_new0 (FwFairness *, MAX (sensitive->len, 1));
+  FwFairness **fairness = g_new0 (FwFairness *, sensitive->len + 2);
   GPtrArray *names = g_ptr_array_new ();
+  g_autofree guint32 *first = NULL, *second = NULL;
+  g_auto(GStrv) first_groups = NULL, second_groups = NULL;
 
   for (guint a = 0; a < sensitive->len; a++)
     {
       const FwColumn *column = fw_table_column_by_name (table, g_ptr_array_index (sensitive, a));
-      g_autofree guint32 *codes = NULL, *kept_codes = NULL;
+      g_autofree guint32 *codes = NULL;
       g_auto(GStrv) groups = NULL;
-      guint i = names->len;
 
       if (column == NULL)
         continue;
       fw_sensitive_groups (column, &codes, &groups);
-      kept_codes = g_new (guint32, MAX (n, 1));
-      for (gsize r = 0; r < n; r++)
-        kept_codes[r] = codes[rows[r]];
-      fairness[i] = trained->task == FW_TASK_REGRESSION
-        ? fw_fairness_compute_regression (kept_codes, (const char *const *) groups, values, kept,
-                                          NULL, n, FW_FAIRNESS_DEFAULT_RESAMPLES,
-                                          trained->recipe->seed, NULL)
-        : fw_fairness_compute_predicted (kept_codes, (const char *const *) groups, labels,
-                                         decided, trained->n_classes, NULL, n, trained->positive,
-                                         FW_FAIRNESS_DEFAULT_RESAMPLES, trained->recipe->seed,
-                                         NULL);
+      fairness[names->len] = attribute_fairness (trained, codes, groups, rows, labels, values,
+                                                 kept, decided, n);
       g_ptr_array_add (names, g_strdup (column->name));
+      if (a == 0)
+        first = g_steal_pointer (&codes), first_groups = g_steal_pointer (&groups);
+      else if (a == 1)
+        second = g_steal_pointer (&codes), second_groups = g_steal_pointer (&groups);
+    }
+  if (trained->recipe->intersect_sensitive && first != NULL && second != NULL)
+    {
+      g_autofree guint32 *codes = NULL;
+      g_auto(GStrv) groups = NULL;
+
+      if (fw_fairness_intersect_groups (first, (const char *const *) first_groups, second,
+                                        (const char *const *) second_groups,
+                                        fw_table_n_rows (table), &codes, &groups, NULL))
+        {
+          fairness[names->len] = attribute_fairness (trained, codes, groups, rows, labels, values,
+                                                     kept, decided, n);
+          g_ptr_array_add (names, g_strdup_printf ("%s × %s", (char *) g_ptr_array_index (names, 0),
+                                                   (char *) g_ptr_array_index (names, 1)));
+        }
     }
   *n_attributes = names->len;
   g_ptr_array_add (names, NULL);

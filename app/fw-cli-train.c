@@ -29,7 +29,7 @@ typedef struct
   int       epochs, batch;
   double    lr, carbon_intensity;
   gint64    seed;
-  gboolean  json;
+  gboolean  json, intersect;
 } Options;
 
 static void
@@ -156,6 +156,8 @@ apply_options (const Options  *o,
       g_free (recipe->positive);
       recipe->positive = g_strdup (o->positive);
     }
+  if (o->intersect)
+    recipe->intersect_sensitive = TRUE;
   for (guint i = 0; o->sensitive != NULL && o->sensitive[i] != NULL; i++)
     if (!g_ptr_array_find_with_equal_func (recipe->sensitive, o->sensitive[i], g_str_equal, NULL))
       g_ptr_array_add (recipe->sensitive, g_strdup (o->sensitive[i]));
@@ -386,6 +388,8 @@ fw_cli_train (int    argc,
     { "target", 0, 0, G_OPTION_ARG_STRING, &o.target, N_("The column to predict"), "COL" },
     { "sensitive", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.sensitive,
       N_("A sensitive column, measured but not used as a feature (repeatable)"), "COL" },
+    { "intersect", 0, 0, G_OPTION_ARG_NONE, &o.intersect,
+      N_("Also measure fairness for the first two sensitive columns together"), NULL },
     { "model", 0, 0, G_OPTION_ARG_STRING, &o.model, N_("logistic, linear or mlp"), "KIND" },
     { "hidden", 0, 0, G_OPTION_ARG_STRING, &o.hidden, N_("MLP layer widths"), "64,64" },
     { "epochs", 0, 0, G_OPTION_ARG_INT, &o.epochs, N_("Passes over the training rows"), "E" },

@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <string.h>
 #include "fw-preprocessor-private.h"
+#include "fw-fairness.h"
 #include "fw-sensitive.h"
 #include "fw-split.h"
 #include "fw-target.h"
@@ -155,8 +156,9 @@ kept_training_rows (const FwTable  *table,
   return kept;
 }
 
-/* Group codes of every sensitive column, gathered for each part's rows: the fairness
- * metrics need them beside the features they are kept out of. */
+/* Group codes of every sensitive column (and, on request, of the first two's intersection),
+ * gathered for each part's rows: the fairness metrics need them beside the features they
+ * are kept out of. */
 static void
 fill_sensitive (FwDataset      *dataset,
                 const FwTable  *table,
@@ -165,32 +167,49 @@ fill_sensitive (FwDataset      *dataset,
                 const gsize    *kept,
                 gsize           n_kept)
 {
-  guint n = recipe->sensitive->len;
+  guint n_columns = recipe->sensitive->len;
+  gboolean intersect = recipe->intersect_sensitive && n_columns >= 2;
+  guint n = n_columns + (intersect ? 1 : 0);
+  g_autofree guint32 **codes = g_new0 (guint32 *, n + 1);
 
   dataset->n_sensitive = n;
   dataset->sensitive_names = g_new0 (char *, n + 1);
   dataset->sensitive_groups = g_new0 (char **, n + 1);
-  for (guint p = 0; p < FW_N_PARTS; p++)
-    dataset->parts[p].sensitive = g_new0 (guint32 *, MAX (n, 1));
-  for (guint a = 0; a < n; a++)
+  for (guint a = 0; a < n_columns; a++)
     {
       const char *name = g_ptr_array_index (recipe->sensitive, a);
-      g_autofree guint32 *codes = NULL;
 
-      fw_sensitive_groups (fw_table_column_by_name (table, name), &codes,
+      fw_sensitive_groups (fw_table_column_by_name (table, name), &codes[a],
                            &dataset->sensitive_groups[a]);
       dataset->sensitive_names[a] = g_strdup (name);
-      for (guint p = 0; p < FW_N_PARTS; p++)
+    }
+  if (intersect)
+    {
+      fw_fairness_intersect_groups (codes[0], (const char *const *) dataset->sensitive_groups[0],
+                                    codes[1], (const char *const *) dataset->sensitive_groups[1],
+                                    fw_table_n_rows (table), &codes[n_columns],
+                                    &dataset->sensitive_groups[n_columns], NULL);
+      dataset->sensitive_names[n_columns] = g_strdup_printf ("%s × %s", dataset->sensitive_names[0],
+                                                             dataset->sensitive_names[1]);
+    }
+
+  for (guint p = 0; p < FW_N_PARTS; p++)
+    {
+      const gsize *rows = p == FW_PART_TRAIN ? kept : split->rows[p];
+      gsize rows_n = p == FW_PART_TRAIN ? n_kept : split->n[p];
+
+      dataset->parts[p].sensitive = g_new0 (guint32 *, MAX (n, 1));
+      for (guint a = 0; a < n; a++)
         {
-          const gsize *rows = p == FW_PART_TRAIN ? kept : split->rows[p];
-          gsize rows_n = p == FW_PART_TRAIN ? n_kept : split->n[p];
           guint32 *part_codes = g_new (guint32, MAX (rows_n, 1));
 
           for (gsize i = 0; i < rows_n; i++)
-            part_codes[i] = codes[rows[i]];
+            part_codes[i] = codes[a][rows[i]];
           dataset->parts[p].sensitive[a] = part_codes;
         }
     }
+  for (guint a = 0; a < n; a++)
+    g_free (codes[a]);
 }
 
 static gboolean

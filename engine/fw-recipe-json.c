@@ -75,6 +75,7 @@ fw_recipe_to_json (const FwRecipe *recipe)
     json_array_add_string_element (sensitive, g_ptr_array_index (recipe->sensitive, i));
   json_object_set_array_member (object, "sensitive", sensitive);
   json_object_set_boolean_member (object, "sensitive_as_features", recipe->sensitive_as_features);
+  json_object_set_boolean_member (object, "intersect_sensitive", recipe->intersect_sensitive);
 
   steps = json_array_new ();
   for (guint i = 0; i < recipe->steps->len; i++)
@@ -504,6 +505,7 @@ fw_recipe_new_from_json (JsonNode *node,
 {
   static const char *const known[] = {
     "schema_version", "target", "positive", "task", "sensitive", "sensitive_as_features",
+    "intersect_sensitive",
     "steps", "split", "model", "seed", "mitigation", "data", NULL
   };
   g_autoptr(FwRecipe) recipe = NULL;
@@ -533,6 +535,8 @@ fw_recipe_new_from_json (JsonNode *node,
        !read_string (member, "positive", TRUE, &recipe->positive, error)) ||
       ((member = json_object_get_member (object, "sensitive_as_features")) != NULL &&
        !read_bool (member, "sensitive_as_features", &recipe->sensitive_as_features, error)) ||
+      ((member = json_object_get_member (object, "intersect_sensitive")) != NULL &&
+       !read_bool (member, "intersect_sensitive", &recipe->intersect_sensitive, error)) ||
       ((member = json_object_get_member (object, "seed")) != NULL &&
        !read_seed (member, &recipe->seed, error)) ||
       ((member = json_object_get_member (object, "mitigation")) != NULL &&

@@ -96,6 +96,8 @@ typedef struct
   FwTask       task;
   GPtrArray   *sensitive;       /* char* column names */
   gboolean     sensitive_as_features;
+  gboolean     intersect_sensitive;   /* also measure the first two sensitive columns'
+                                         intersection ("sex × age_band") */
   FwSplitSpec  split;
   FwModelSpec  model;
   guint64      seed;

@@ -205,6 +205,22 @@ def thresholds():
 
 
 @test
+def intersections():
+    model = os.path.join(tmp.name, "inter.fwmodel")
+    done = train_json("--target", "approved", "--sensitive", "sex", "--sensitive", "age_band",
+                      "--intersect", "--out", model)[-1]
+    attributes = [f["attribute"] for f in done["fairness"]]
+    check(attributes == ["sex", "age_band", "sex × age_band"], f"attributes {attributes}")
+    pairs = done["fairness"][2]["groups"]
+    check(len(pairs) == 10 and sum(g["n"] for g in pairs) == 450, "intersection groups")
+    check(sum(g["n"] for g in pairs if g["value"].startswith("female × ")) ==
+          next(g["n"] for g in done["fairness"][0]["groups"] if g["value"] == "female"),
+          "female rows across age bands")
+    report = json.loads(run("evaluate", "--model", model, "--data", SAMPLE, "--json").stdout)
+    check([f["attribute"] for f in report["fairness"]] == attributes, "evaluate intersections")
+
+
+@test
 def recipe_replay():
     recipe = {"schema_version": 1, "target": "approved", "sensitive": ["sex"],
               "data": "sample.csv", "seed": 9, "model": {"kind": "logistic", "epochs": 4}}

@@ -32,6 +32,7 @@ assert_recipes_equal (const FwRecipe *a,
   for (guint i = 0; i < a->sensitive->len; i++)
     g_assert_cmpstr (g_ptr_array_index (a->sensitive, i), ==, g_ptr_array_index (b->sensitive, i));
   g_assert_cmpint (a->sensitive_as_features, ==, b->sensitive_as_features);
+  g_assert_cmpint (a->intersect_sensitive, ==, b->intersect_sensitive);
   /* Exact: JSON carries doubles with all their digits. */
   g_assert_true (a->split.train == b->split.train);
   g_assert_true (a->split.validation == b->split.validation);
@@ -92,6 +93,7 @@ busy_recipe (void)
   g_ptr_array_add (recipe->sensitive, g_strdup ("sex"));
   g_ptr_array_add (recipe->sensitive, g_strdup ("race"));
   recipe->sensitive_as_features = TRUE;
+  recipe->intersect_sensitive = TRUE;
   recipe->split = (FwSplitSpec) { 0.6, 0.1, 0.3, FALSE };
   recipe->model.kind = FW_MODEL_MLP;
   recipe->model.hidden[0] = 4096;
@@ -262,6 +264,7 @@ static const InvalidCase invalid_cases[] = {
   { "sensitive", "[1]", "sensitive" },
   { "sensitive", "[\"\"]", "sensitive" },
   { "sensitive_as_features", "\"yes\"", "sensitive_as_features" },
+  { "intersect_sensitive", "1", "intersect_sensitive" },
   { "steps", "{}", "steps" },
   { "steps", "[\"drop_column\"]", "steps[0]" },
   { "steps.0.kind", "\"impute_magic\"", "steps[0].kind" },
