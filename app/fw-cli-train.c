@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <unistd.h>
 #include "fw-cli.h"
+#include "fw-audit.h"
 #include "fw-csv-import.h"
 #include "fw-importance.h"
 #include "fw-mitigation.h"
@@ -274,6 +275,7 @@ print_done (const FwTrainedModel   *trained,
             FwFairness *const      *fairness,
             guint                   n_fairness,
             char *const            *attributes,
+            const FwAudit          *audit,
             const char             *out,
             gboolean                json)
 {
@@ -315,6 +317,11 @@ print_done (const FwTrainedModel   *trained,
         json_builder_set_member_name (b, "model"), json_builder_add_string_value (b, out);
       json_builder_set_member_name (b, "explanations");
       json_builder_add_value (b, json_node_init_object (json_node_alloc (), trained->explanations));
+      if (audit != NULL)
+        {
+          json_builder_set_member_name (b, "audit");
+          fw_audit_to_json (audit, b);
+        }
       if (trained->thresholds != NULL)
         {
           json_builder_set_member_name (b, "thresholds");
@@ -329,6 +336,12 @@ print_done (const FwTrainedModel   *trained,
           _(outcome_labels[done->outcome]), done->best_epoch);
   fw_cli_print_metrics (trained->test_metrics);
   fw_cli_print_fairness (fairness, attributes, n_fairness);
+  if (audit != NULL && audit->findings->len > 0)
+    {
+      printf (_("\nWhat the data itself shows:\n"));
+      for (guint i = 0; i < audit->findings->len; i++)
+        printf ("  ! %s\n", ((FwAuditFinding *) g_ptr_array_index (audit->findings, i))->message);
+    }
   print_importance (trained->explanations);
   if (energy != NULL)
     {
@@ -423,6 +436,7 @@ fw_cli_train (int    argc,
   g_autoptr(GString) status = g_string_new (_("Training"));
   FwFairness *const *fairness = NULL;
   FwFairness **thresholded = NULL;
+  g_autoptr(FwAudit) audit = NULL;
   guint n_fairness;
   guint interrupt_id;
   int exit_status = FW_CLI_EXIT_OK;
@@ -519,6 +533,21 @@ fw_cli_train (int    argc,
                                              g_strv_length (dataset->sensitive_groups[0]),
                                              train->labels, dataset->n_classes, NULL, train->n,
                                              &error);
+    }
+  /* The data audit: group sizes, base rates, missingness and proxies, before any model. */
+  if (error == NULL && recipe->sensitive->len > 0)
+    {
+      /* Borrowed names: g_ptr_array_copy would carry over the recipe's free function. */
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+      for (guint i = 0; i < recipe->sensitive->len; i++)
+        g_ptr_array_add (names, g_ptr_array_index (recipe->sensitive, i));
+      g_ptr_array_add (names, NULL);
+      audit = fw_audit_new (table, (const char *const *) names->pdata, recipe->target,
+                            dataset->task,
+                            dataset->task == FW_TASK_BINARY
+                              ? dataset->class_names[dataset->positive] : NULL,
+                            NULL, NULL);
     }
   /* Refused before training, not after it. */
   if (error == NULL && o.threshold_policy != NULL && !g_str_equal (o.threshold_policy, "none") &&
@@ -644,8 +673,8 @@ fw_cli_train (int    argc,
   if (error != NULL)
     exit_status = fw_cli_fail (error);
   else
-    print_done (trained, done, trainer, fairness, n_fairness, dataset->sensitive_names, o.out,
-                o.json);
+    print_done (trained, done, trainer, fairness, n_fairness, dataset->sensitive_names, audit,
+                o.out, o.json);
   for (guint a = 0; thresholded != NULL && a < n_fairness; a++)
     fw_fairness_free (thresholded[a]);
   g_free (thresholded);

@@ -78,6 +78,11 @@ def train_predict_evaluate():
     check(0 <= fairness[0]["demographic_parity_difference"] <= 1, "dp difference")
     for e in epochs:
         check(len(e["fairness"]) == 1 and e["joules"] >= 0, f"epoch fairness/energy {e}")
+    audit = done["audit"]
+    check([a["attribute"] for a in audit["attributes"]] == ["sex"], "audit attributes")
+    check(any(f["kind"] == "base_rate_gap" for f in audit["findings"]), "audit base-rate gap")
+    proxies = {a["column"]: a["association"] for a in audit["attributes"][0]["associations"]}
+    check(max(proxies, key=proxies.get) == "employment_type", f"strongest proxy {proxies}")
     importance = done["explanations"]["importance"]["columns"]
     check(importance and all("column" in c and "mean" in c for c in importance), "importance")
     check("sex" not in [c["column"] for c in importance], "a sensitive column was a feature")
