@@ -14,6 +14,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "fw-json.h"
 #include "fw-cli.h"
 #include "fw-csv-import.h"
 #include "fw-profile.h"
@@ -40,18 +41,6 @@ on_profile_progress (double   fraction,
 /* JSON ---------------------------------------------------------------------------------- */
 
 static void
-add_number (JsonBuilder *builder,
-            const char  *key,
-            double       value)
-{
-  json_builder_set_member_name (builder, key);
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_column_json (JsonBuilder           *builder,
                  const FwColumn        *column,
                  const FwColumnProfile *p)
@@ -68,10 +57,10 @@ add_column_json (JsonBuilder           *builder,
 
   if (p->has_numbers)
     {
-      add_number (builder, "min", p->min);
-      add_number (builder, "max", p->max);
-      add_number (builder, "mean", p->mean);
-      add_number (builder, "std", p->std);
+      fw_json_add_number (builder, "min", p->min);
+      fw_json_add_number (builder, "max", p->max);
+      fw_json_add_number (builder, "mean", p->mean);
+      fw_json_add_number (builder, "std", p->std);
       /* Extra keys beyond the contract: "p05" … "p95", and the IQR outlier count. */
       json_builder_set_member_name (builder, "quantiles");
       json_builder_begin_object (builder);
@@ -81,7 +70,7 @@ add_column_json (JsonBuilder           *builder,
 
           g_snprintf (key, sizeof key, "p%02d",
                       (int) floor (fw_profile_quantile_levels[q] * 100.0 + 0.5));
-          add_number (builder, key, p->quantiles[q]);
+          fw_json_add_number (builder, key, p->quantiles[q]);
         }
       json_builder_end_object (builder);
       json_builder_set_member_name (builder, "outliers");
@@ -129,7 +118,7 @@ print_json (const FwTable        *table,
   for (guint c = 0; c < profile->n_columns; c++)
     add_column_json (builder, fw_table_column (table, c), &profile->columns[c]);
   json_builder_end_array (builder);
-  add_number (builder, "seconds", seconds);
+  fw_json_add_number (builder, "seconds", seconds);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

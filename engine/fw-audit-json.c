@@ -5,19 +5,8 @@
 #include "config.h"
 
 #include <math.h>
+#include "fw-json.h"
 #include "fw-audit.h"
-
-static void
-add_number (JsonBuilder *builder,
-            const char  *key,
-            double       value)
-{
-  json_builder_set_member_name (builder, key);
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
 
 static void
 add_string (JsonBuilder *builder,
@@ -47,19 +36,19 @@ group_to_json (const FwAudit      *audit,
   json_builder_add_int_value (builder, g->rows);
   json_builder_set_member_name (builder, "labelled");
   json_builder_add_int_value (builder, g->labelled);
-  add_number (builder, "base_rate", g->base_rate);
+  fw_json_add_number (builder, "base_rate", g->base_rate);
   if (g->class_shares != NULL)
     {
       json_builder_set_member_name (builder, "class_shares");
       json_builder_begin_object (builder);
       for (guint c = 0; c < audit->n_classes; c++)
-        add_number (builder, audit->class_names[c], g->labelled > 0 ? g->class_shares[c] : NAN);
+        fw_json_add_number (builder, audit->class_names[c], g->labelled > 0 ? g->class_shares[c] : NAN);
       json_builder_end_object (builder);
     }
   json_builder_set_member_name (builder, "missing");
   json_builder_begin_object (builder);
   for (guint c = 0; c < audit->n_columns; c++)
-    add_number (builder, audit->column_names[c], g->missing[c]);
+    fw_json_add_number (builder, audit->column_names[c], g->missing[c]);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 }
@@ -84,7 +73,7 @@ attribute_to_json (const FwAudit          *audit,
 
       json_builder_begin_object (builder);
       add_string (builder, "column", audit->column_names[gap->column]);
-      add_number (builder, "spread", gap->spread);
+      fw_json_add_number (builder, "spread", gap->spread);
       json_builder_set_member_name (builder, "most");
       json_builder_add_int_value (builder, gap->most);
       json_builder_set_member_name (builder, "least");
@@ -98,7 +87,7 @@ attribute_to_json (const FwAudit          *audit,
     {
       json_builder_begin_object (builder);
       add_string (builder, "column", audit->column_names[attr->associations[i].column]);
-      add_number (builder, "association", attr->associations[i].association);
+      fw_json_add_number (builder, "association", attr->associations[i].association);
       json_builder_set_member_name (builder, "proxy");
       json_builder_add_boolean_value (builder, attr->associations[i].association >=
                                                FW_AUDIT_PROXY_ASSOCIATION);

@@ -14,30 +14,12 @@
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
+#include "fw-error.h"
 #include "fw-preprocessor-private.h"
 #include "fw-fairness.h"
 #include "fw-sensitive.h"
 #include "fw-split.h"
 #include "fw-target.h"
-
-static gboolean target_error (GError    **error,
-                              const char *format,
-                              ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-target_error (GError    **error,
-              const char *format,
-              ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_TARGET, message);
-  return FALSE;
-}
 
 /* fw-target.h's rules, and a refusal of any target with nothing to learn from. */
 static gboolean
@@ -52,21 +34,24 @@ resolve_target (const FwColumn *column,
   /* Before the classes are counted: an ID has more of them than any limit. */
   if (task == FW_TASK_AUTO && !fw_column_is_numeric (column) &&
       (column->kind == FW_KIND_IDENTIFIER || column->kind == FW_KIND_DATETIME))
-    return target_error (error, column->kind == FW_KIND_IDENTIFIER
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_TARGET,
+                         column->kind == FW_KIND_IDENTIFIER
                          ? _("The column to predict, “%s”, looks like an ID: every row has its "
-                             "own value")
+                         "own value")
                          : _("The column to predict, “%s”, holds dates, which cannot be "
-                             "predicted"), column->name);
+                         "predicted"), column->name);
   if (!fw_target_init (t, column, task, rows, n, error))
     return FALSE;
   if (t->n_values < 2)
-    return target_error (error, _("The column to predict, “%s”, holds only one value: there "
-                                  "is nothing to learn"), column->name);
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_TARGET,
+                         _("The column to predict, “%s”, holds only one value: there "
+                           "is nothing to learn"), column->name);
   if (t->task == FW_TASK_REGRESSION)
     return TRUE;
   if (t->task == FW_TASK_BINARY && t->n_classes != 2)
-    return target_error (error, _("The column to predict, “%s”, has %u different values, but "
-                                  "a yes/no task needs exactly 2"), column->name, t->n_classes);
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_TARGET,
+                         _("The column to predict, “%s”, has %u different values, but "
+                           "a yes/no task needs exactly 2"), column->name, t->n_classes);
   return fw_target_find_positive (t, column, positive, error);
 }
 
@@ -276,7 +261,8 @@ fw_dataset_prepare (const FwTable  *table,
   target_index = fw_table_column_index (table, recipe->target);
   if (target_index < 0)
     {
-      target_error (error, _("The table has no column “%s” to predict"), recipe->target);
+      fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_TARGET,
+                    _("The table has no column “%s” to predict"), recipe->target);
       return NULL;
     }
   if (!check_names (table, recipe, recipe->target, error))
@@ -290,7 +276,8 @@ fw_dataset_prepare (const FwTable  *table,
       rows[n++] = i;
   if (n == 0)
     {
-      target_error (error, _("The column to predict, “%s”, is empty in every row"),
+      fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_TARGET,
+                    _("The column to predict, “%s”, is empty in every row"),
                     target->name);
       return NULL;
     }

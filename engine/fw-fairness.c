@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "fw-json.h"
 #include "fw-fairness.h"
 #include "fw-random.h"
 
@@ -622,19 +623,6 @@ fw_fairness_intersect_groups (const guint32      *codes_a,
 }
 
 static void
-add_number (JsonBuilder *builder,
-            const char  *key,
-            double       value)
-{
-  if (key != NULL)
-    json_builder_set_member_name (builder, key);
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 group_to_json (const FwFairness *f,
                guint             g,
                JsonBuilder      *builder)
@@ -646,14 +634,14 @@ group_to_json (const FwFairness *f,
   json_builder_add_string_value (builder, f->group_names[g]);
   json_builder_set_member_name (builder, "n");
   json_builder_add_int_value (builder, (gint64) group->n);
-  add_number (builder, "weight", group->weight);
+  fw_json_add_number (builder, "weight", group->weight);
   /* The contract's four in both tasks (null for regression), then the task's own. */
-  add_number (builder, "selection_rate", group->selection_rate);
-  add_number (builder, "tpr", group->tpr);
-  add_number (builder, "fpr", group->fpr);
-  add_number (builder, "accuracy", group->accuracy);
-  add_number (builder, f->regression ? "mae" : "fnr", f->regression ? group->mae : group->fnr);
-  add_number (builder, f->regression ? "mean_prediction" : "precision",
+  fw_json_add_number (builder, "selection_rate", group->selection_rate);
+  fw_json_add_number (builder, "tpr", group->tpr);
+  fw_json_add_number (builder, "fpr", group->fpr);
+  fw_json_add_number (builder, "accuracy", group->accuracy);
+  fw_json_add_number (builder, f->regression ? "mae" : "fnr", f->regression ? group->mae : group->fnr);
+  fw_json_add_number (builder, f->regression ? "mean_prediction" : "precision",
               f->regression ? group->mean_prediction : group->precision);
   json_builder_end_object (builder);
 }
@@ -680,21 +668,21 @@ fw_fairness_to_json (const FwFairness *f,
   json_builder_end_array (builder);
 
   for (guint s = 0; s < n_summaries; s++)
-    add_number (builder, summary_keys[s], f->summaries[s]);
+    fw_json_add_number (builder, summary_keys[s], f->summaries[s]);
 
   if (f->n_resamples > 0)
     {
       json_builder_set_member_name (builder, "confidence_intervals");
       json_builder_begin_object (builder);
-      add_number (builder, "level", CONFIDENCE_LEVEL);
+      fw_json_add_number (builder, "level", CONFIDENCE_LEVEL);
       json_builder_set_member_name (builder, "resamples");
       json_builder_add_int_value (builder, f->n_resamples);
       for (guint s = 0; s < n_summaries; s++)
         {
           json_builder_set_member_name (builder, summary_keys[s]);
           json_builder_begin_array (builder);
-          add_number (builder, NULL, f->intervals[s].low);
-          add_number (builder, NULL, f->intervals[s].high);
+          fw_json_add_number (builder, NULL, f->intervals[s].low);
+          fw_json_add_number (builder, NULL, f->intervals[s].high);
           json_builder_end_array (builder);
         }
       json_builder_end_object (builder);

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
+#include "fw-json.h"
 #include "fw-importance.h"
 #include "fw-preprocessor-private.h"
 #include "fw-random.h"
@@ -366,16 +367,6 @@ fw_importance_free (FwImportance *imp)
   g_free (imp);
 }
 
-static void
-add_number (JsonBuilder *builder,
-            double       value)
-{
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 void
 fw_importance_to_json (const FwImportance *imp,
                        JsonBuilder        *builder)
@@ -387,7 +378,7 @@ fw_importance_to_json (const FwImportance *imp,
   json_builder_set_member_name (builder, "metric");
   json_builder_add_string_value (builder, imp->task == FW_TASK_REGRESSION ? "rmse" : "accuracy");
   json_builder_set_member_name (builder, "baseline");
-  add_number (builder, imp->baseline);
+  fw_json_add_number (builder, NULL, imp->baseline);
   json_builder_set_member_name (builder, "repeats");
   json_builder_add_int_value (builder, imp->n_repeats);
   json_builder_set_member_name (builder, "seed");
@@ -405,13 +396,13 @@ fw_importance_to_json (const FwImportance *imp,
         json_builder_add_string_value (builder, *f);
       json_builder_end_array (builder);
       json_builder_set_member_name (builder, "mean");
-      add_number (builder, imp->mean[i]);
+      fw_json_add_number (builder, NULL, imp->mean[i]);
       json_builder_set_member_name (builder, "sd");
-      add_number (builder, imp->sd[i]);
+      fw_json_add_number (builder, NULL, imp->sd[i]);
       json_builder_set_member_name (builder, "drops");
       json_builder_begin_array (builder);
       for (guint k = 0; k < imp->n_repeats; k++)
-        add_number (builder, imp->drops[i * imp->n_repeats + k]);
+        fw_json_add_number (builder, NULL, imp->drops[i * imp->n_repeats + k]);
       json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
@@ -520,7 +511,7 @@ add_numbers (JsonBuilder  *builder,
 {
   json_builder_begin_array (builder);
   for (guint i = 0; i < n; i++)
-    add_number (builder, values[i]);
+    fw_json_add_number (builder, NULL, values[i]);
   json_builder_end_array (builder);
 }
 

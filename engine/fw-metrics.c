@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdlib.h>
+#include "fw-json.h"
 #include "fw-metrics.h"
 
 #define LOG_LOSS_EPSILON 1e-15
@@ -308,18 +309,6 @@ fw_classification_metrics_free (FwClassificationMetrics *m)
   g_free (m);
 }
 
-static void
-add_number (JsonBuilder *builder,
-            const char  *key,
-            double       value)
-{
-  json_builder_set_member_name (builder, key);
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 void
 fw_classification_metrics_to_json (const FwClassificationMetrics *m,
                                    JsonBuilder                   *builder)
@@ -327,13 +316,13 @@ fw_classification_metrics_to_json (const FwClassificationMetrics *m,
   g_return_if_fail (m != NULL);
   g_return_if_fail (JSON_IS_BUILDER (builder));
 
-  add_number (builder, "accuracy", m->accuracy);
-  add_number (builder, "balanced_accuracy", m->balanced_accuracy);
-  add_number (builder, "precision", m->precision);
-  add_number (builder, "recall", m->recall);
-  add_number (builder, "f1", m->f1);
-  add_number (builder, "roc_auc", m->roc_auc);
-  add_number (builder, "log_loss", m->log_loss);
+  fw_json_add_number (builder, "accuracy", m->accuracy);
+  fw_json_add_number (builder, "balanced_accuracy", m->balanced_accuracy);
+  fw_json_add_number (builder, "precision", m->precision);
+  fw_json_add_number (builder, "recall", m->recall);
+  fw_json_add_number (builder, "f1", m->f1);
+  fw_json_add_number (builder, "roc_auc", m->roc_auc);
+  fw_json_add_number (builder, "log_loss", m->log_loss);
 }
 
 FwRegressionMetrics *
@@ -405,7 +394,7 @@ fw_regression_metrics_to_json (const FwRegressionMetrics *m,
   g_return_if_fail (m != NULL);
   g_return_if_fail (JSON_IS_BUILDER (builder));
 
-  add_number (builder, "mae", m->mae);
-  add_number (builder, "rmse", m->rmse);
-  add_number (builder, "r2", m->r2);
+  fw_json_add_number (builder, "mae", m->mae);
+  fw_json_add_number (builder, "rmse", m->rmse);
+  fw_json_add_number (builder, "r2", m->r2);
 }

@@ -8,31 +8,12 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include "fw-error.h"
 #include "fw-mitigation.h"
 
 G_DEFINE_QUARK (fw-mitigation-error-quark, fw_mitigation_error)
 
 static const char *const policy_names[] = { "parity", "tpr", NULL };
-
-static gboolean invalid (GError    **error,
-                         const char *format,
-                         ...) G_GNUC_PRINTF (2, 3);
-
-/* Sets FW_MITIGATION_ERROR_INVALID; returns FALSE. */
-static gboolean
-invalid (GError    **error,
-         const char *format,
-         ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID, message);
-  return FALSE;
-}
 
 static gboolean
 check_weight (const float *weights,
@@ -41,7 +22,8 @@ check_weight (const float *weights,
 {
   if (weights == NULL || (isfinite (weights[i]) && weights[i] >= 0))
     return TRUE;
-  return invalid (error, _("Row %zu has a weight that is negative or not a number"), i + 1);
+  return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
+                       _("Row %zu has a weight that is negative or not a number"), i + 1);
 }
 
 /* Reweighing */
@@ -71,12 +53,14 @@ fw_reweigh_weights (const guint32 *groups,
       double b = base_weights != NULL ? base_weights[i] : 1.0;
 
       if (groups[i] >= n_groups
-          && !invalid (error, _("Row %zu has group %u; there are only %u"),
-                       i + 1, groups[i], n_groups))
+          && !fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
+                            _("Row %zu has group %u; there are only %u"),
+                            i + 1, groups[i], n_groups))
         return NULL;
       if (labels[i] >= n_classes
-          && !invalid (error, _("Row %zu has class %u; there are only %u"),
-                       i + 1, labels[i], n_classes))
+          && !fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
+                            _("Row %zu has class %u; there are only %u"),
+                            i + 1, labels[i], n_classes))
         return NULL;
       if (!check_weight (base_weights, i, error))
         return NULL;
@@ -107,7 +91,8 @@ fw_reweigh_weights (const guint32 *groups,
       if (!isfinite (weights[i]))
         {
           g_free (weights);
-          invalid (error, _("Row %zu gets a weight too large to store"), i + 1);
+          fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
+                        _("Row %zu gets a weight too large to store"), i + 1);
           return NULL;
         }
     }
@@ -329,19 +314,23 @@ check_fit_input (const guint32 *groups,
                  GError       **error)
 {
   if (positive > 1)
-    return invalid (error, _("Per-group thresholds need two classes; the positive class is %u"),
-                    positive);
+    return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
+                         _("Per-group thresholds need two classes; the positive class is %u"),
+                         positive);
   for (gsize i = 0; i < n; i++)
     {
       if (groups[i] >= n_groups)
-        return invalid (error, _("Row %zu has group %u; there are only %u"),
-                        i + 1, groups[i], n_groups);
+        return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
+                             _("Row %zu has group %u; there are only %u"),
+                             i + 1, groups[i], n_groups);
       if (labels[i] > 1)
-        return invalid (error, _("Row %zu has class %u; per-group thresholds "
-                                 "need two classes"), i + 1, labels[i]);
+        return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
+                             _("Row %zu has class %u; per-group thresholds "
+                               "need two classes"), i + 1, labels[i]);
       if (!(p_positive[i] >= 0 && p_positive[i] <= 1))
-        return invalid (error, _("Row %zu has a probability outside [0, 1]"),
-                        i + 1);
+        return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
+                             _("Row %zu has a probability outside [0, 1]"),
+                             i + 1);
       if (!check_weight (weights, i, error))
         return FALSE;
     }
@@ -368,10 +357,12 @@ thresholds_new (FwThresholdPolicy   policy,
 
       group->name = group_names != NULL ? g_strdup (group_names[g]) : g_strdup_printf ("%u", g);
       if ((group->name == NULL || group->name[0] == '\0')
-          && !invalid (error, _("Group %u has no name"), g + 1))
+          && !fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
+                            _("Group %u has no name"), g + 1))
         return NULL;
       if (!g_hash_table_add (seen, group->name)
-          && !invalid (error, _("Two groups are called “%s”"), group->name))
+          && !fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
+                            _("Two groups are called “%s”"), group->name))
         return NULL;
       group->threshold = FW_THRESHOLDS_DEFAULT;
       group->fitted = TRUE;
@@ -661,7 +652,8 @@ only_members (JsonObject        *object,
         g_autofree char *field = prefix != NULL ? g_strconcat (prefix, ".", l->data, NULL)
                                                 : g_strdup (l->data);
 
-        return invalid (error, _("Unknown thresholds field “%s”"), field);
+        return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
+                             _("Unknown thresholds field “%s”"), field);
       }
   return TRUE;
 }
@@ -686,17 +678,20 @@ read_group (JsonNode          *node,
   JsonNode *member;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (error, _("Thresholds field “%s” must be an object"), where);
+    return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
+                         _("Thresholds field “%s” must be an object"), where);
   object = json_node_get_object (node);
   if (!only_members (object, where, known, error))
     return FALSE;
 
   member = json_object_get_member (object, "name");
   if (value_type (member) != G_TYPE_STRING || json_node_get_string (member)[0] == '\0')
-    return invalid (error, _("Thresholds field “%s.name” must be non-empty text"), where);
+    return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
+                         _("Thresholds field “%s.name” must be non-empty text"), where);
   group->name = g_strdup (json_node_get_string (member));
   if (!g_hash_table_add (seen, group->name))
-    return invalid (error, _("Two groups are called “%s”"), group->name);
+    return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
+                         _("Two groups are called “%s”"), group->name);
 
   member = json_object_get_member (object, "threshold");
   if (value_type (member) == G_TYPE_DOUBLE)
@@ -704,14 +699,17 @@ read_group (JsonNode          *node,
   else if (value_type (member) == G_TYPE_INT64)
     group->threshold = json_node_get_int (member);
   else
-    return invalid (error, _("Thresholds field “%s.threshold” must be a number"), where);
+    return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
+                         _("Thresholds field “%s.threshold” must be a number"), where);
   if (!(group->threshold >= 0 && group->threshold <= 1))
-    return invalid (error, _("Thresholds field “%s.threshold” must be between 0 and 1"),
-                    where);
+    return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
+                         _("Thresholds field “%s.threshold” must be between 0 and 1"),
+                         where);
 
   member = json_object_get_member (object, "fitted");
   if (member != NULL && value_type (member) != G_TYPE_BOOLEAN)
-    return invalid (error, _("Thresholds field “%s.fitted” must be true or false"), where);
+    return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
+                         _("Thresholds field “%s.fitted” must be true or false"), where);
   group->fitted = member == NULL || json_node_get_boolean (member);
   return TRUE;
 }
@@ -732,7 +730,8 @@ fw_thresholds_new_from_json (JsonNode  *node,
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
-      invalid (error, _("Thresholds must be a JSON object"));
+      fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
+                    _("Thresholds must be a JSON object"));
       return NULL;
     }
   object = json_node_get_object (node);
@@ -742,13 +741,15 @@ fw_thresholds_new_from_json (JsonNode  *node,
   if (value_type (member) != G_TYPE_STRING
       || !fw_threshold_policy_from_string (json_node_get_string (member), &policy))
     {
-      invalid (error, _("Thresholds field “policy” must be “parity” or “tpr”"));
+      fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
+                    _("Thresholds field “policy” must be “parity” or “tpr”"));
       return NULL;
     }
   member = json_object_get_member (object, "groups");
   if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
     {
-      invalid (error, _("Thresholds field “groups” must be an array"));
+      fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
+                    _("Thresholds field “groups” must be an array"));
       return NULL;
     }
   groups = json_node_get_array (member);

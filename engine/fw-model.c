@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "fw-error.h"
 #include "fw-model-private.h"
 
 /* Far beyond any table Fairway is for; they keep every size product inside a gsize. */
@@ -20,14 +21,6 @@
 G_DEFINE_QUARK (fw-model-error-quark, fw_model_error)
 
 static gboolean
-invalid (GError    **error,
-         const char *message)
-{
-  g_set_error_literal (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
 check_spec (const FwModelSpec *spec,
             FwTask             task,
             guint              n_features,
@@ -37,50 +30,64 @@ check_spec (const FwModelSpec *spec,
   gboolean classification = task == FW_TASK_BINARY || task == FW_TASK_MULTICLASS;
 
   if (task != FW_TASK_BINARY && task != FW_TASK_MULTICLASS && task != FW_TASK_REGRESSION)
-    return invalid (error, _("The model needs to know whether it predicts classes or numbers."));
+    return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
+                         _("The model needs to know whether it predicts classes or numbers."));
   if (n_features == 0 || n_features > MAX_FEATURES)
-    return invalid (error, _("The model needs at least one feature column."));
+    return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
+                         _("The model needs at least one feature column."));
   if ((task == FW_TASK_MULTICLASS && (n_outputs < 2 || n_outputs > MAX_WIDTH)) ||
       (task != FW_TASK_MULTICLASS && n_outputs != 1))
-    return invalid (error, _("The number of model outputs does not fit the task."));
+    return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
+                         _("The number of model outputs does not fit the task."));
   if (spec->kind == FW_MODEL_LOGISTIC && !classification)
-    return invalid (error, _("Logistic regression predicts classes; "
-                             "use linear regression to predict numbers."));
+    return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
+                         _("Logistic regression predicts classes; "
+                           "use linear regression to predict numbers."));
   if (spec->kind == FW_MODEL_LINEAR && classification)
-    return invalid (error, _("Linear regression predicts numbers; "
-                             "use logistic regression to predict classes."));
+    return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
+                         _("Linear regression predicts numbers; "
+                           "use logistic regression to predict classes."));
   if (spec->kind != FW_MODEL_LOGISTIC && spec->kind != FW_MODEL_LINEAR &&
       spec->kind != FW_MODEL_MLP)
-    return invalid (error, _("Unknown kind of model."));
+    return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
+                         _("Unknown kind of model."));
   if (spec->kind == FW_MODEL_MLP)
     {
       if (spec->n_hidden > FW_RECIPE_MAX_HIDDEN)
-        return invalid (error, _("A neural network here has at most four hidden layers."));
+        return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
+                             _("A neural network here has at most four hidden layers."));
       for (guint i = 0; i < spec->n_hidden; i++)
         if (spec->hidden[i] == 0 || spec->hidden[i] > MAX_WIDTH)
-          return invalid (error, _("Every hidden layer needs between 1 and 65536 units."));
+          return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
+                               _("Every hidden layer needs between 1 and 65536 units."));
     }
   if (!(spec->l2 >= 0) || !isfinite (spec->l2))
-    return invalid (error, _("The regularisation strength must be zero or more."));
+    return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
+                         _("The regularisation strength must be zero or more."));
   if (spec->kind == FW_MODEL_LINEAR)
     {
       /* The closed form holds an n_features² matrix of doubles: 512 MiB at this size. */
       if (n_features > LINEAR_MAX_FEATURES)
-        return invalid (error, _("Linear regression takes at most 8192 feature columns."));
+        return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
+                             _("Linear regression takes at most 8192 feature columns."));
       return TRUE;
     }
 
   if (spec->batch_size == 0 || spec->batch_size > MAX_BATCH)
-    return invalid (error, _("The batch size must be between 1 and 16777216 rows."));
+    return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
+                         _("The batch size must be between 1 and 16777216 rows."));
   /* A NaN learning rate is let through: training then reports divergence, as for a huge one. */
   if (spec->learning_rate < 0)
-    return invalid (error, _("The learning rate must not be negative."));
+    return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
+                         _("The learning rate must not be negative."));
   if (!(spec->dropout >= 0 && spec->dropout < 1))
-    return invalid (error, _("The dropout rate must be at least 0 and below 1."));
+    return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
+                         _("The dropout rate must be at least 0 and below 1."));
   if (spec->optimizer != FW_OPTIMIZER_ADAM && spec->optimizer != FW_OPTIMIZER_SGD)
-    return invalid (error, _("Unknown optimiser."));
+    return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID, _("Unknown optimiser."));
   if (spec->optimizer == FW_OPTIMIZER_SGD && !(spec->momentum >= 0 && spec->momentum < 1))
-    return invalid (error, _("The momentum must be at least 0 and below 1."));
+    return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
+                         _("The momentum must be at least 0 and below 1."));
   return TRUE;
 }
 
@@ -296,11 +303,13 @@ fw_model_check_data (const FwModel     *model,
   double total_weight = 0;
 
   if (data->n == 0)
-    return invalid (error, _("There are no rows to learn from."));
+    return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
+                         _("There are no rows to learn from."));
   if (model->n_classes > 0)
     {
       if (data->labels == NULL)
-        return invalid (error, _("The rows have no class labels."));
+        return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
+                             _("The rows have no class labels."));
       for (gsize i = 0; i < data->n; i++)
         if (data->labels[i] >= model->n_classes)
           {
@@ -313,21 +322,25 @@ fw_model_check_data (const FwModel     *model,
   else
     {
       if (data->values == NULL)
-        return invalid (error, _("The rows have no target values."));
+        return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
+                             _("The rows have no target values."));
       for (gsize i = 0; i < data->n * model->n_outputs; i++)
         if (!isfinite (data->values[i]))
-          return invalid (error, _("A target value is missing or not a finite number."));
+          return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
+                               _("A target value is missing or not a finite number."));
     }
   if (data->weights == NULL)
     return TRUE;
   for (gsize i = 0; i < data->n; i++)
     {
       if (!(data->weights[i] >= 0) || !isfinite (data->weights[i]))
-        return invalid (error, _("Row weights must be finite and not negative."));
+        return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
+                             _("Row weights must be finite and not negative."));
       total_weight += data->weights[i];
     }
   if (total_weight <= 0)
-    return invalid (error, _("Every row has weight zero."));
+    return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
+                         _("Every row has weight zero."));
   return TRUE;
 }
 

@@ -14,6 +14,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
+#include "fw-error.h"
 #include "fw-recipe.h"
 #include "fw-recipe-private.h"
 
@@ -119,25 +120,6 @@ fw_recipe_to_json (const FwRecipe *recipe)
 
 /* Reading: each helper names @field in its error. */
 
-static gboolean type_error (GError    **error,
-                            const char *format,
-                            ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-type_error (GError    **error,
-            const char *format,
-            ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID, message);
-  return FALSE;
-}
-
 static gboolean
 check_members (JsonObject        *object,
                const char        *prefix,
@@ -152,7 +134,8 @@ check_members (JsonObject        *object,
         g_autofree char *field = prefix != NULL ? g_strconcat (prefix, ".", l->data, NULL)
                                                 : g_strdup (l->data);
 
-        return type_error (error, _("Unknown recipe field “%s”"), field);
+        return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                             _("Unknown recipe field “%s”"), field);
       }
   return TRUE;
 }
@@ -170,8 +153,9 @@ read_string (JsonNode   *node,
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return type_error (error, nullable ? _("Recipe field “%s” must be text or null")
-                                              : _("Recipe field “%s” must be text"), field);
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         nullable ? _("Recipe field “%s” must be text or null")
+                         : _("Recipe field “%s” must be text"), field);
   g_free (*out);
   *out = g_strdup (json_node_get_string (node));
   return TRUE;
@@ -190,7 +174,8 @@ read_number (JsonNode   *node,
   else if (type == G_TYPE_INT64)
     *out = (double) json_node_get_int (node);
   else
-    return type_error (error, _("Recipe field “%s” must be a number"), field);
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         _("Recipe field “%s” must be a number"), field);
   return TRUE;
 }
 
@@ -248,7 +233,8 @@ read_bool (JsonNode   *node,
            GError    **error)
 {
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return type_error (error, _("Recipe field “%s” must be true or false"), field);
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         _("Recipe field “%s” must be true or false"), field);
   *out = json_node_get_boolean (node);
   return TRUE;
 }
@@ -285,7 +271,8 @@ read_object (JsonNode   *node,
 {
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      type_error (error, _("Recipe field “%s” must be an object"), field);
+      fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                    _("Recipe field “%s” must be an object"), field);
       return NULL;
     }
   return json_node_get_object (node);
@@ -298,7 +285,8 @@ read_array (JsonNode   *node,
 {
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      type_error (error, _("Recipe field “%s” must be a list"), field);
+      fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                    _("Recipe field “%s” must be a list"), field);
       return NULL;
     }
   return json_node_get_array (node);
@@ -320,7 +308,8 @@ read_seed (JsonNode   *node,
     }
   else if (read_whole (node, "seed", G_MAXINT64, out, NULL))
     return TRUE;
-  return type_error (error, _("Recipe field “%s” must be a whole number of at least 0"), "seed");
+  return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                       _("Recipe field “%s” must be a whole number of at least 0"), "seed");
 }
 
 static gboolean
@@ -344,9 +333,11 @@ read_steps (JsonArray *array,
       if (object == NULL || !check_members (object, prefix, known, error))
         return FALSE;
       if (!json_object_has_member (object, "kind"))
-        return type_error (error, _("Recipe field “%s” is missing"), kind_field);
+        return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                             _("Recipe field “%s” is missing"), kind_field);
       if (!json_object_has_member (object, "column"))
-        return type_error (error, _("Recipe field “%s” is missing"), column_field);
+        return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                             _("Recipe field “%s” is missing"), column_field);
       if (!read_string (json_object_get_member (object, "kind"), kind_field, FALSE, &kind_name,
                         error) ||
           !read_string (json_object_get_member (object, "column"), column_field, FALSE, &column,
@@ -401,7 +392,8 @@ read_hidden (JsonArray   *array,
   guint n = json_array_get_length (array);
 
   if (n > FW_RECIPE_MAX_HIDDEN)
-    return type_error (error, _("Recipe field “%s” may list at most 4 layers"), "model.hidden");
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         _("Recipe field “%s” may list at most 4 layers"), "model.hidden");
   for (guint i = 0; i < n; i++)
     if (!read_uint (json_array_get_element (array, i), "model.hidden", &model->hidden[i], error))
       return FALSE;
@@ -484,7 +476,8 @@ read_version (JsonObject *object,
   guint64 version;
 
   if (node == NULL)
-    return type_error (error, _("Recipe field “%s” is missing"), "schema_version");
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         _("Recipe field “%s” is missing"), "schema_version");
   if (!read_whole (node, "schema_version", G_MAXUINT, &version, error))
     return FALSE;
   if (version > FW_RECIPE_SCHEMA_VERSION)
@@ -495,7 +488,8 @@ read_version (JsonObject *object,
       return FALSE;
     }
   if (version < 1)
-    return type_error (error, _("Recipe field “%s” must be at least 1"), "schema_version");
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         _("Recipe field “%s” must be at least 1"), "schema_version");
   return TRUE;
 }
 

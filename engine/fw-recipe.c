@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
+#include "fw-error.h"
 #include "fw-atomic-file.h"
 #include "fw-recipe.h"
 #include "fw-recipe-private.h"
@@ -179,25 +180,6 @@ fw_recipe_name_in (const char        *name,
   return FALSE;
 }
 
-static gboolean invalid (GError    **error,
-                         const char *format,
-                         ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-invalid (GError    **error,
-         const char *format,
-         ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID, message);
-  return FALSE;
-}
-
 static gboolean
 check_one_of (const char        *value,
               const char        *field,
@@ -221,7 +203,8 @@ check_fraction (double      value,
 {
   if (isfinite (value) && value >= 0.0 && value <= 1.0)
     return TRUE;
-  return invalid (error, _("Recipe field “%s” must be between 0 and 1"), field);
+  return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                       _("Recipe field “%s” must be between 0 and 1"), field);
 }
 
 static gboolean
@@ -236,19 +219,22 @@ check_steps (const FwRecipe *recipe,
       if ((guint) step->kind >= G_N_ELEMENTS (step_names))
         {
           field = g_strdup_printf ("steps[%u].kind", i);
-          return invalid (error, _("Recipe field “%s” names no known cleaning step"), field);
+          return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                               _("Recipe field “%s” names no known cleaning step"), field);
         }
       if (step->column == NULL || step->column[0] == '\0')
         {
           field = g_strdup_printf ("steps[%u].column", i);
-          return invalid (error, _("Recipe field “%s” must name a column"), field);
+          return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                               _("Recipe field “%s” must name a column"), field);
         }
       if ((step->kind == FW_STEP_IMPUTE_CONSTANT) != (step->constant != NULL))
         {
           field = g_strdup_printf ("steps[%u].constant", i);
-          return invalid (error, step->constant == NULL
-                          ? _("Recipe field “%s” is needed by impute_constant")
-                          : _("Recipe field “%s” is only for impute_constant"), field);
+          return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                               step->constant == NULL
+                               ? _("Recipe field “%s” is needed by impute_constant")
+                               : _("Recipe field “%s” is only for impute_constant"), field);
         }
     }
   return TRUE;
@@ -262,37 +248,47 @@ check_model (const FwModelSpec *model,
   if ((guint) model->kind > FW_MODEL_MLP)
     return check_one_of (NULL, "model.kind", fw_recipe_model_names, error);
   if (model->n_hidden > FW_RECIPE_MAX_HIDDEN)
-    return invalid (error, _("Recipe field “%s” may list at most 4 layers"), "model.hidden");
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         _("Recipe field “%s” may list at most 4 layers"), "model.hidden");
   if (model->kind == FW_MODEL_MLP && model->n_hidden == 0)
-    return invalid (error, _("Recipe field “%s” must list at least one layer for a neural network"),
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         _("Recipe field “%s” must list at least one layer for a neural network"),
                            "model.hidden");
   for (guint i = 0; i < model->n_hidden; i++)
     if (model->hidden[i] < 1 || model->hidden[i] > MAX_HIDDEN_WIDTH)
-      return invalid (error, _("Recipe field “%s” must hold layer widths from 1 to 4096"),
+      return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                           _("Recipe field “%s” must hold layer widths from 1 to 4096"),
                              "model.hidden");
   if (model->epochs < 1)
-    return invalid (error, _("Recipe field “%s” must be at least 1"), "model.epochs");
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         _("Recipe field “%s” must be at least 1"), "model.epochs");
   if (model->batch_size < 1)
-    return invalid (error, _("Recipe field “%s” must be at least 1"), "model.batch_size");
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         _("Recipe field “%s” must be at least 1"), "model.batch_size");
   if (!(isfinite (model->learning_rate) && model->learning_rate > 0.0))
-    return invalid (error, _("Recipe field “%s” must be a number greater than 0"),
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         _("Recipe field “%s” must be a number greater than 0"),
                            "model.learning_rate");
   if (!(isfinite (model->l2) && model->l2 >= 0.0))
-    return invalid (error, _("Recipe field “%s” must be a number of at least 0"), "model.l2");
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         _("Recipe field “%s” must be a number of at least 0"), "model.l2");
   if (!(isfinite (model->dropout) && model->dropout >= 0.0 && model->dropout < 1.0))
-    return invalid (error, _("Recipe field “%s” must be at least 0 and less than 1"),
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         _("Recipe field “%s” must be at least 0 and less than 1"),
                            "model.dropout");
   if ((guint) model->optimizer > FW_OPTIMIZER_SGD)
     return check_one_of (NULL, "model.optimizer", fw_recipe_optimizer_names, error);
   if (!(isfinite (model->momentum) && model->momentum >= 0.0 && model->momentum < 1.0))
-    return invalid (error, _("Recipe field “%s” must be at least 0 and less than 1"),
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         _("Recipe field “%s” must be at least 0 and less than 1"),
                            "model.momentum");
   if (!check_one_of (model->device, "model.device", fw_recipe_device_names, error))
     return FALSE;
   /* Only a task the user fixed can contradict the model; "auto" is settled later. */
   if ((model->kind == FW_MODEL_LOGISTIC && task == FW_TASK_REGRESSION) ||
       (model->kind == FW_MODEL_LINEAR && (task == FW_TASK_BINARY || task == FW_TASK_MULTICLASS)))
-    return invalid (error, _("Recipe field “%s” names a model that cannot do the chosen task"),
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         _("Recipe field “%s” names a model that cannot do the chosen task"),
                            "model.kind");
   return TRUE;
 }
@@ -309,13 +305,16 @@ fw_recipe_validate (const FwRecipe *recipe,
 
   split = &recipe->split;
   if (recipe->schema_version != FW_RECIPE_SCHEMA_VERSION)
-    return invalid (error, _("Recipe field “%s” must be 1"), "schema_version");
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         _("Recipe field “%s” must be 1"), "schema_version");
   if (!check_steps (recipe, error))
     return FALSE;
   if (recipe->target != NULL && recipe->target[0] == '\0')
-    return invalid (error, _("Recipe field “%s” must name a column"), "target");
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         _("Recipe field “%s” must name a column"), "target");
   if (recipe->positive != NULL && recipe->positive[0] == '\0')
-    return invalid (error, _("Recipe field “%s” must not be empty"), "positive");
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         _("Recipe field “%s” must not be empty"), "positive");
   if ((guint) recipe->task > FW_TASK_REGRESSION)
     return check_one_of (NULL, "task", fw_recipe_task_names, error);
   for (guint i = 0; i < recipe->sensitive->len; i++)
@@ -323,7 +322,8 @@ fw_recipe_validate (const FwRecipe *recipe,
       const char *name = g_ptr_array_index (recipe->sensitive, i);
 
       if (name == NULL || name[0] == '\0')
-        return invalid (error, _("Recipe field “%s” must list column names"), "sensitive");
+        return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                             _("Recipe field “%s” must list column names"), "sensitive");
     }
   if (!check_fraction (split->train, "split.train", error) ||
       !check_fraction (split->validation, "split.validation", error) ||
@@ -338,7 +338,8 @@ fw_recipe_validate (const FwRecipe *recipe,
       return FALSE;
     }
   if (split->train <= 0.0)
-    return invalid (error, _("Recipe field “%s” must be greater than 0"), "split.train");
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         _("Recipe field “%s” must be greater than 0"), "split.train");
   if (!check_model (&recipe->model, recipe->task, error))
     return FALSE;
   return check_one_of (recipe->mitigation, "mitigation", fw_recipe_mitigation_names, error);
