@@ -1,0 +1,191 @@
+/* fw-cli-train-output.c — what fairway-cli train prints: JSON events or a summary
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include "fw-cli.h"
+#include "fw-cli-train-output.h"
+
+/* For --json (stable) and for people (translated), in FwTrainerOutcome order. */
+static const char *const outcomes[] = { "completed", "early_stopped", "stopped", "failed" };
+static const char *const outcome_labels[] = {
+  N_("all epochs"), N_("stopped early"), N_("stopped by you"), N_("failed"),
+};
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+  fflush (stdout);
+}
+
+void
+fw_cli_train_print_epoch (const FwTrainerEvent *e,
+             char *const          *attributes,
+             gboolean              json,
+             GString              *status)
+{
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "event"), json_builder_add_string_value (b, "epoch");
+      json_builder_set_member_name (b, "epoch"), json_builder_add_int_value (b, e->epoch);
+      json_builder_set_member_name (b, "epochs"), json_builder_add_int_value (b, e->epochs);
+      json_builder_set_member_name (b, "train_loss"), json_builder_add_double_value (b, e->train_loss);
+      json_builder_set_member_name (b, "validation_loss");
+      json_builder_add_double_value (b, e->validation_loss);
+      json_builder_set_member_name (b, "validation_metric");
+      json_builder_add_double_value (b, e->validation_metric);
+      json_builder_set_member_name (b, "metric"), json_builder_add_string_value (b, e->metric_name);
+      json_builder_set_member_name (b, "rows_per_second");
+      json_builder_add_double_value (b, e->rows_per_second);
+      json_builder_set_member_name (b, "elapsed"), json_builder_add_double_value (b, e->elapsed);
+      json_builder_set_member_name (b, "eta"), json_builder_add_double_value (b, e->eta);
+      json_builder_set_member_name (b, "joules"), json_builder_add_double_value (b, e->joules);
+      fw_cli_add_fairness (b, e->fairness, attributes, e->n_fairness);
+      json_builder_end_object (b);
+      print_json (b);
+    }
+  else
+    g_string_printf (status, _("Training · epoch %u/%u · loss %.4f · validation %s %.3f · "
+                               "%.0f rows/s · about %.0f s left ·"),
+                     e->epoch, e->epochs, e->train_loss, e->metric_name, e->validation_metric,
+                     e->rows_per_second, e->eta);
+}
+
+JsonObject *
+fw_cli_train_test_metrics (FwTrainer *trainer)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  const FwClassificationMetrics *c = fw_trainer_get_classification (trainer);
+  const FwRegressionMetrics *r = fw_trainer_get_regression (trainer);
+
+  json_builder_begin_object (b);
+  if (c != NULL)
+    fw_classification_metrics_to_json (c, b);
+  if (r != NULL)
+    fw_regression_metrics_to_json (r, b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  return json_object_ref (json_node_get_object (root));
+}
+
+/* The five columns the model leans on most, as the drop in quality when each is shuffled. */
+static void
+print_importance (JsonObject *explanations)
+{
+  JsonObject *importance = json_object_has_member (explanations, "importance")
+                           ? json_object_get_object_member (explanations, "importance") : NULL;
+  JsonArray *columns;
+
+  if (importance == NULL || !json_object_has_member (importance, "columns"))
+    return;
+  columns = json_object_get_array_member (importance, "columns");
+  printf (_("\nWhat the model relies on (drop in quality when a column is shuffled):\n"));
+  for (guint i = 0; i < MIN (json_array_get_length (columns), 5); i++)
+    {
+      JsonObject *column = json_array_get_object_element (columns, i);
+
+      printf ("  %-24s %.4f ± %.4f\n", json_object_get_string_member (column, "column"),
+              json_object_get_double_member (column, "mean"),
+              json_object_get_double_member (column, "sd"));
+    }
+}
+
+void
+fw_cli_train_print_done (const FwTrainedModel   *trained,
+            const FwTrainerEvent   *done,
+            FwTrainer              *trainer,
+            FwFairness *const      *fairness,
+            guint                   n_fairness,
+            char *const            *attributes,
+            const FwAudit          *audit,
+            const char             *out,
+            gboolean                json)
+{
+  const FwEnergyReading *energy = fw_trainer_get_energy (trainer);
+
+  const char *positive = trained->task == FW_TASK_BINARY ? trained->class_names[trained->positive]
+                                                          : NULL;
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "event"), json_builder_add_string_value (b, "done");
+      json_builder_set_member_name (b, "task");
+      json_builder_add_string_value (b, fw_task_to_string (trained->task));
+      json_builder_set_member_name (b, "target");
+      json_builder_add_string_value (b, trained->recipe->target);
+      json_builder_set_member_name (b, "positive");
+      if (positive != NULL)
+        json_builder_add_string_value (b, positive);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "test");
+      json_builder_add_value (b, json_node_init_object (json_node_alloc (), trained->test_metrics));
+      json_builder_set_member_name (b, "outcome");
+      json_builder_add_string_value (b, outcomes[done->outcome]);
+      json_builder_set_member_name (b, "best_epoch"), json_builder_add_int_value (b, done->best_epoch);
+      fw_cli_add_fairness (b, fairness, attributes, n_fairness);
+      if (energy != NULL)
+        {
+          json_builder_set_member_name (b, "energy");
+          json_builder_begin_object (b);
+          fw_energy_reading_to_json (energy, b);
+          json_builder_end_object (b);
+        }
+      json_builder_set_member_name (b, "seconds"), json_builder_add_double_value (b, trained->seconds);
+      if (out != NULL)
+        json_builder_set_member_name (b, "model"), json_builder_add_string_value (b, out);
+      json_builder_set_member_name (b, "explanations");
+      json_builder_add_value (b, json_node_init_object (json_node_alloc (), trained->explanations));
+      if (audit != NULL)
+        {
+          json_builder_set_member_name (b, "audit");
+          fw_audit_to_json (audit, b);
+        }
+      if (trained->thresholds != NULL)
+        {
+          json_builder_set_member_name (b, "thresholds");
+          json_builder_add_value (b, fw_thresholds_to_json (trained->thresholds));
+        }
+      json_builder_end_object (b);
+      print_json (b);
+      return;
+    }
+
+  printf (_("Trained in %.2f s (%s, best epoch %u).\n"), trained->seconds,
+          _(outcome_labels[done->outcome]), done->best_epoch);
+  fw_cli_print_metrics (trained->test_metrics);
+  fw_cli_print_fairness (fairness, attributes, n_fairness);
+  if (audit != NULL && audit->findings->len > 0)
+    {
+      printf (_("\nWhat the data itself shows:\n"));
+      for (guint i = 0; i < audit->findings->len; i++)
+        printf ("  ! %s\n", ((FwAuditFinding *) g_ptr_array_index (audit->findings, i))->message);
+    }
+  print_importance (trained->explanations);
+  if (energy != NULL)
+    {
+      g_autofree char *text = fw_energy_reading_to_string (energy);
+
+      printf (_("\nEnergy: %s\n"), text);
+    }
+  if (out != NULL)
+    printf (_("Model saved to %s\n"), out);
+}
+
