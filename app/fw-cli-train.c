@@ -26,7 +26,7 @@
 typedef struct
 {
   char     *data, *recipe, *target, *model, *hidden, *device, *mitigate, *positive, *out;
-  char     *threshold_policy;
+  char     *threshold_policy, *save_recipe;
   char    **sensitive;
   int       epochs, batch;
   double    lr, carbon_intensity;
@@ -45,6 +45,7 @@ options_clear (Options *o)
   g_free (o->device);
   g_free (o->mitigate);
   g_free (o->threshold_policy);
+  g_free (o->save_recipe);
   g_free (o->positive);
   g_free (o->out);
   g_strfreev (o->sensitive);
@@ -237,6 +238,8 @@ fw_cli_train (int    argc,
     { "carbon-intensity", 0, 0, G_OPTION_ARG_DOUBLE, &o.carbon_intensity,
       N_("Grid carbon intensity in g CO2e per kWh (default 475, the world average)"), "G" },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &o.out, N_("Save the trained model here"), "M.fwmodel" },
+    { "save-recipe", 0, 0, G_OPTION_ARG_FILENAME, &o.save_recipe,
+      N_("Save the recipe of this run, with the data's fingerprint, to replay it"), "R.json" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("One JSON object per line"), NULL },
     { NULL }
   };
@@ -484,11 +487,35 @@ fw_cli_train (int    argc,
       trained->data_name = g_file_get_basename (data_file);
       trained->data_sha256 = fw_file_sha256 (data_file, NULL, &error);
     }
+  /* A recipe that names the data it was made for, by path and fingerprint, replays
+   * exactly (CPU training is deterministic for a seed). */
+  if (error == NULL && o.save_recipe != NULL)
+    {
+      g_autoptr(GFile) recipe_file = g_file_new_for_commandline_arg (o.save_recipe);
+      g_autoptr(FwRecipe) saved = fw_recipe_copy (recipe);
+
+      g_free (saved->data);
+      saved->data = g_file_get_path (data_file);
+      g_free (saved->data_sha256);
+      saved->data_sha256 = g_strdup (trained->data_sha256);
+      g_free (saved->fairway_version);
+      saved->fairway_version = g_strdup (PACKAGE_VERSION);
+      g_free (saved->backend);
+      saved->backend = g_strdup (trained->backend);
+      fw_recipe_save (saved, recipe_file, &error);
+    }
   if (error == NULL && o.out != NULL)
     {
       g_autoptr(GFile) out = g_file_new_for_commandline_arg (o.out);
 
       fw_trained_model_save (trained, out, &error);
+    }
+  if (error == NULL && recipe->data_sha256 != NULL && trained->data_sha256 != NULL &&
+      g_strcmp0 (recipe->data_sha256, trained->data_sha256) != 0)
+    {
+      fw_cli_progress_clear ();
+      g_printerr (_("Note: this data is not the data the recipe was made with (its SHA-256 "
+                    "differs), so the results will differ from the recorded run.\n"));
     }
   if (error != NULL)
     exit_status = fw_cli_fail (error);

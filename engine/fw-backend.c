@@ -600,3 +600,12 @@ fw_backend_cpu (void)
     }
   return &cpu_backend;
 }
+
+char *
+fw_backend_cpu_describe (void)
+{
+  /* OpenBLAS says its version and the kernel it chose ("OpenBLAS 0.3.21 DYNAMIC_ARCH … Zen"). */
+  g_autofree char *config = g_strstrip (g_strdup (openblas_get_config ()));
+
+  return g_strdup_printf ("cpu (%s)", config);
+}

@@ -184,4 +184,8 @@ float      fw_backend_dropout_mask  (guint64 key,
                                      gsize   i,
                                      float   rate);
 
+/* Which backend and BLAS ran a training, for recipes and model files: "cpu (OpenBLAS
+ * 0.3.21 …)".  Newly allocated. */
+char *fw_backend_cpu_describe (void);
+
 G_END_DECLS

@@ -112,6 +112,9 @@ fw_recipe_to_json (const FwRecipe *recipe)
     }
   set_string_or_null (object, "mitigation", recipe->mitigation);
   set_string_or_null (object, "data", recipe->data);
+  set_string_or_null (object, "data_sha256", recipe->data_sha256);
+  set_string_or_null (object, "fairway_version", recipe->fairway_version);
+  set_string_or_null (object, "backend", recipe->backend);
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, object);
@@ -500,7 +503,8 @@ fw_recipe_new_from_json (JsonNode *node,
   static const char *const known[] = {
     "schema_version", "target", "positive", "task", "sensitive", "sensitive_as_features",
     "intersect_sensitive",
-    "steps", "split", "model", "seed", "mitigation", "data", NULL
+    "steps", "split", "model", "seed", "mitigation", "data", "data_sha256", "fairway_version",
+    "backend", NULL
   };
   g_autoptr(FwRecipe) recipe = NULL;
   JsonObject *object, *inner;
@@ -536,7 +540,13 @@ fw_recipe_new_from_json (JsonNode *node,
       ((member = json_object_get_member (object, "mitigation")) != NULL &&
        !read_string (member, "mitigation", FALSE, &recipe->mitigation, error)) ||
       ((member = json_object_get_member (object, "data")) != NULL &&
-       !read_string (member, "data", TRUE, &recipe->data, error)))
+       !read_string (member, "data", TRUE, &recipe->data, error)) ||
+      ((member = json_object_get_member (object, "data_sha256")) != NULL &&
+       !read_string (member, "data_sha256", TRUE, &recipe->data_sha256, error)) ||
+      ((member = json_object_get_member (object, "fairway_version")) != NULL &&
+       !read_string (member, "fairway_version", TRUE, &recipe->fairway_version, error)) ||
+      ((member = json_object_get_member (object, "backend")) != NULL &&
+       !read_string (member, "backend", TRUE, &recipe->backend, error)))
     return NULL;
   if ((member = json_object_get_member (object, "task")) != NULL)
     {

@@ -118,6 +118,9 @@ fw_recipe_free (FwRecipe *recipe)
   g_free (recipe->model.device);
   g_free (recipe->mitigation);
   g_free (recipe->data);
+  g_free (recipe->data_sha256);
+  g_free (recipe->fairway_version);
+  g_free (recipe->backend);
   g_free (recipe);
 }
 
@@ -145,6 +148,9 @@ fw_recipe_copy (const FwRecipe *recipe)
   copy->model.device = g_strdup (recipe->model.device);
   copy->mitigation = g_strdup (recipe->mitigation);
   copy->data = g_strdup (recipe->data);
+  copy->data_sha256 = g_strdup (recipe->data_sha256);
+  copy->fairway_version = g_strdup (recipe->fairway_version);
+  copy->backend = g_strdup (recipe->backend);
   return copy;
 }
 

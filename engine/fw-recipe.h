@@ -104,6 +104,10 @@ typedef struct
   char        *mitigation;      /* "none" or "reweigh" */
   char        *data;            /* the CSV it was made for: absolute, or relative to the
                                    recipe file's folder; NULL when not recorded */
+  /* Provenance, recorded when a run is saved; informative, never required. */
+  char        *data_sha256;
+  char        *fairway_version;
+  char        *backend;         /* "cpu (OpenBLAS 0.3.21)" … */
 } FwRecipe;
 
 GQuark    fw_recipe_error_quark   (void);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include "fw-backend.h"
 #include "fw-model-file.h"
 #include "fw-sensitive.h"
 #include "fw-trained-model.h"
@@ -89,7 +90,7 @@ fw_trained_model_new (const FwRecipe  *recipe,
   t->energy = json_object_new ();
   t->explanations = json_object_new ();
   t->fairway_version = g_strdup (PACKAGE_VERSION);
-  t->backend = g_strdup ("cpu (OpenBLAS)");
+  t->backend = fw_backend_cpu_describe ();
   t->created = g_get_real_time () / G_USEC_PER_SEC;
   return g_steal_pointer (&t);
 }

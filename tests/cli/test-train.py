@@ -252,6 +252,26 @@ def recipe_replay():
 
 
 @test
+def saved_recipe_reproduces():
+    saved = os.path.join(tmp.name, "saved.json")
+    first = train_json("--target", "approved", "--sensitive", "sex", "--model", "mlp",
+                       "--hidden", "8", "--epochs", "4", "--save-recipe", saved)[-1]
+    recipe = json.load(open(saved))
+    check(recipe["data"] == SAMPLE and len(recipe["data_sha256"]) == 64, f"provenance {recipe}")
+    check(recipe["backend"].startswith("cpu (OpenBLAS"), f"backend {recipe['backend']}")
+    result = run("train", "--recipe", saved, "--json")
+    check(result.returncode == 0, f"replay: {result.stderr!r}")
+    again = json.loads(result.stdout.decode().splitlines()[-1])
+    check(again["test"] == first["test"], "the saved recipe did not reproduce the metrics")
+    check(b"SHA-256" not in result.stderr, "same data reported as different")
+    changed = os.path.join(tmp.name, "changed.csv")
+    with open(SAMPLE) as src, open(changed, "w") as dst:
+        dst.write(src.read().replace(",yes\n", ",no\n", 1))
+    result = run("train", "--recipe", saved, "--data", changed, "--json")
+    check(result.returncode == 0 and b"SHA-256" in result.stderr, f"no note: {result.stderr!r}")
+
+
+@test
 def bad_input():
     check_error(run("train", "--data", SAMPLE), 2, "no target")
     check_error(run("train", "--target", "approved"), 2, "no data")
