@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
+#include "fw-metrics.h"
 #include "fw-json.h"
 #include "fw-importance.h"
 #include "fw-preprocessor-private.h"
@@ -105,16 +106,7 @@ score (const Scorer *s,
         }
       else
         {
-          guint predicted = 0;
-
-          /* The trainer's rule: binary thresholds the positive class at 0.5. */
-          if (s->task == FW_TASK_BINARY)
-            predicted = p[s->positive] >= 0.5f ? s->positive : 1 - s->positive;
-          else
-            for (guint c = 1; c < np; c++)
-              if (p[c] > p[predicted])
-                predicted = c;
-          sum += predicted == part->labels[r] ? w : 0.0;
+          sum += fw_metrics_decide (p, np, s->positive, 0.5) == part->labels[r] ? w : 0.0;
         }
     }
   return s->task == FW_TASK_REGRESSION ? sqrt (sum / s->total_weight) : sum / s->total_weight;

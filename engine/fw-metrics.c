@@ -192,22 +192,6 @@ check_classification_input (const guint32 *labels,
   return TRUE;
 }
 
-static guint
-predict_class (const float *p,
-               guint        n_classes,
-               guint        positive,
-               double       threshold)
-{
-  guint best = 0;
-
-  if (n_classes == 2)
-    return p[positive] >= threshold ? positive : 1 - positive;
-  for (guint c = 1; c < n_classes; c++)
-    if (p[c] > p[best])
-      best = c;
-  return best;
-}
-
 FwClassificationMetrics *
 fw_classification_metrics_new (const guint32 *labels,
                                const float   *probabilities,
@@ -238,7 +222,7 @@ fw_classification_metrics_new (const guint32 *labels,
     {
       const float *p = probabilities + i * C;
       double w = row_weight (weights, i), sum = 0;
-      guint predicted = predict_class (p, C, positive, threshold);
+      guint predicted = fw_metrics_decide (p, C, positive, threshold);
 
       m->confusion[labels[i] * C + predicted] += w;
       correct += labels[i] == predicted ? w : 0;

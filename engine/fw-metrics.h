@@ -65,6 +65,25 @@ typedef struct
 
 GQuark                   fw_metrics_error_quark (void);
 
+/* The class a model's output @p (n_classes probabilities) decides for: for two classes the
+ * positive one when its probability is ≥ @threshold, otherwise the most probable (ties go
+ * to the lower index).  Every part of Fairway decides by this one rule. */
+static inline guint
+fw_metrics_decide (const float *p,
+                   guint        n_classes,
+                   guint        positive,
+                   double       threshold)
+{
+  guint best = 0;
+
+  if (n_classes == 2)
+    return p[positive] >= threshold ? positive : 1 - positive;
+  for (guint c = 1; c < n_classes; c++)
+    if (p[c] > p[best])
+      best = c;
+  return best;
+}
+
 /* @labels: actual class per row (< @n_classes); @probabilities: row-major n × n_classes.
  * The predicted class is the most probable one; for two classes, @positive when its
  * probability is ≥ @threshold.  @weights may be NULL. */

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include "fw-metrics.h"
 #include "fw-backend.h"
 #include "fw-model-file.h"
 #include "fw-sensitive.h"
@@ -446,19 +447,10 @@ fw_trained_model_decide (const FwTrainedModel *t,
   decided = g_new (guint32, MAX (n, 1));
   for (gsize r = 0; r < n; r++)
     {
-      const float *p = predictions + r * t->n_classes;
-      guint best = 0;
+      double threshold = by_code != NULL ? by_code[codes[r]] : FW_THRESHOLDS_DEFAULT;
 
-      if (t->task == FW_TASK_BINARY)
-        {
-          double threshold = by_code != NULL ? by_code[codes[r]] : FW_THRESHOLDS_DEFAULT;
-
-          best = p[t->positive] >= threshold ? t->positive : 1 - t->positive;
-        }
-      else
-        for (guint c = 1; c < t->n_classes; c++)
-          best = p[c] > p[best] ? c : best;
-      decided[r] = best;
+      decided[r] = fw_metrics_decide (predictions + r * t->n_classes, t->n_classes, t->positive,
+                                      threshold);
     }
   return decided;
 }

@@ -164,14 +164,8 @@ part_metric (FwTrainer *self,
         {
           const float *p = self->predictions + i * C;
           double w = part->weights != NULL ? part->weights[i] : 1.0;
-          guint predicted = 0;
 
-          if (C == 2)
-            predicted = p[positive] >= 0.5f ? positive : 1 - positive;
-          else
-            for (guint c = 1; c < C; c++)
-              predicted = p[c] > p[predicted] ? c : predicted;
-          correct += predicted == part->labels[i] ? w : 0;
+          correct += fw_metrics_decide (p, C, positive, 0.5) == part->labels[i] ? w : 0;
           total += w;
         }
       metric = total > 0 ? correct / total : NAN;
