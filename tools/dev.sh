@@ -18,7 +18,8 @@ build_packages=(
 )
 test_packages=(
   xvfb xauth desktop-file-utils appstream-util appstream
-  python3 python3-pandas poppler-utils librsvg2-bin
+  python3 python3-pandas python3-onnx poppler-utils librsvg2-bin
+  clang libclang-rt-14-dev valgrind
 )
 
 say () { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
