@@ -23,7 +23,7 @@ struct _FwStepIndicator
   GtkWidget   parent_instance;
 
   StepWidgets steps[FW_N_STEPS];
-  FwStep      current;
+  FwWizardStep     current;
   guint       n_completed;
 };
 
@@ -43,24 +43,24 @@ static const struct
   const char *name;
   const char *title;
 } step_text[FW_N_STEPS] = {
-  [FW_STEP_DATA]    = { N_("Data"),    N_("Choose Your Data") },
-  [FW_STEP_CLEAN]   = { N_("Clean"),   N_("Clean the Columns") },
-  [FW_STEP_TARGET]  = { N_("Target"),  N_("Pick What to Predict") },
-  [FW_STEP_MODEL]   = { N_("Model"),   N_("Choose a Model") },
-  [FW_STEP_TRAIN]   = { N_("Train"),   N_("Train the Model") },
-  [FW_STEP_RESULTS] = { N_("Results"), N_("Read the Results") },
-  [FW_STEP_EXPORT]  = { N_("Export"),  N_("Export Model and Report") },
+  [FW_WIZARD_DATA]    = { N_("Data"),    N_("Choose Your Data") },
+  [FW_WIZARD_CLEAN]   = { N_("Clean"),   N_("Clean the Columns") },
+  [FW_WIZARD_TARGET]  = { N_("Target"),  N_("Pick What to Predict") },
+  [FW_WIZARD_MODEL]   = { N_("Model"),   N_("Choose a Model") },
+  [FW_WIZARD_TRAIN]   = { N_("Train"),   N_("Train the Model") },
+  [FW_WIZARD_RESULTS] = { N_("Results"), N_("Read the Results") },
+  [FW_WIZARD_EXPORT]  = { N_("Export"),  N_("Export Model and Report") },
 };
 
 const char *
-fw_step_get_name (FwStep step)
+fw_wizard_step_get_name (FwWizardStep step)
 {
   g_return_val_if_fail (step < FW_N_STEPS, NULL);
   return g_dgettext (GETTEXT_PACKAGE, step_text[step].name);
 }
 
 const char *
-fw_step_get_title (FwStep step)
+fw_wizard_step_get_title (FwWizardStep step)
 {
   g_return_val_if_fail (step < FW_N_STEPS, NULL);
   return g_dgettext (GETTEXT_PACKAGE, step_text[step].title);
@@ -68,11 +68,11 @@ fw_step_get_title (FwStep step)
 
 gboolean
 fw_step_indicator_is_step_reachable (FwStepIndicator *self,
-                                     FwStep           step)
+                                     FwWizardStep     step)
 {
   g_return_val_if_fail (FW_IS_STEP_INDICATOR (self), FALSE);
 
-  return step < FW_N_AVAILABLE_STEPS && step <= self->n_completed;
+  return step < FW_N_STEPS && step <= self->n_completed;
 }
 
 static void
@@ -96,17 +96,17 @@ update_steps (FwStepIndicator *self)
         gtk_widget_remove_css_class (w->button, "done");
       gtk_stack_set_visible_child_name (GTK_STACK (w->badge_stack), done ? "done" : "number");
 
-      if (i >= FW_N_AVAILABLE_STEPS)
-        /* Translators: %s is a wizard step such as "Clean". */
-        tooltip = g_strdup_printf (_("%s comes in a later version of Fairway"),
-                                   fw_step_get_name (i));
-      else if (current)
+      if (current)
         tooltip = g_strdup_printf (_("Step %u of %u: %s"), i + 1, FW_N_STEPS,
-                                   fw_step_get_title (i));
+                                   fw_wizard_step_get_title (i));
       else if (i > self->n_completed)
         tooltip = g_strdup (_("Finish the earlier steps first"));
+      else if (i < self->current)
+        /* Translators: %s is a wizard step such as "Clean". */
+        tooltip = g_strdup_printf (_("Go back to %s"), fw_wizard_step_get_name (i));
       else
-        tooltip = g_strdup_printf (_("Go back to %s"), fw_step_get_name (i));
+        /* Translators: %s is a wizard step such as "Clean". */
+        tooltip = g_strdup_printf (_("Go to %s"), fw_wizard_step_get_name (i));
       gtk_widget_set_tooltip_text (w->button, tooltip);
 
       if (current)
@@ -129,7 +129,7 @@ step_clicked (FwStepIndicator *self,
 
 static void
 build_step (FwStepIndicator *self,
-            FwStep           step)
+            FwWizardStep     step)
 {
   StepWidgets *w = &self->steps[step];
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
@@ -146,7 +146,7 @@ build_step (FwStepIndicator *self,
   gtk_widget_set_valign (w->badge_stack, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (w->badge_stack, "fw-step-badge");
 
-  w->name = gtk_label_new (fw_step_get_name (step));
+  w->name = gtk_label_new (fw_wizard_step_get_name (step));
   gtk_widget_add_css_class (w->name, "fw-step-name");
   gtk_box_append (GTK_BOX (box), w->badge_stack);
   gtk_box_append (GTK_BOX (box), w->name);
@@ -159,7 +159,7 @@ build_step (FwStepIndicator *self,
   gtk_widget_add_css_class (w->button, "flat");
   gtk_widget_add_css_class (w->button, "fw-step");
   gtk_accessible_update_property (GTK_ACCESSIBLE (w->button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, fw_step_get_name (step), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, fw_wizard_step_get_name (step), -1);
 
   if (step > 0)
     {
@@ -272,16 +272,16 @@ fw_step_indicator_new (void)
   return g_object_new (FW_TYPE_STEP_INDICATOR, NULL);
 }
 
-FwStep
+FwWizardStep
 fw_step_indicator_get_current (FwStepIndicator *self)
 {
-  g_return_val_if_fail (FW_IS_STEP_INDICATOR (self), FW_STEP_DATA);
+  g_return_val_if_fail (FW_IS_STEP_INDICATOR (self), FW_WIZARD_DATA);
   return self->current;
 }
 
 void
 fw_step_indicator_set_current (FwStepIndicator *self,
-                               FwStep           step)
+                               FwWizardStep     step)
 {
   g_return_if_fail (FW_IS_STEP_INDICATOR (self));
   g_return_if_fail (step < FW_N_STEPS);

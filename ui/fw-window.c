@@ -20,9 +20,16 @@ struct _FwWindow
   FwStepIndicator *step_indicator;
   GtkStack        *step_stack;
   FwDataPage      *data_page;
+  FwCleanPage     *clean_page;
+  FwTargetPage    *target_page;
+  FwModelPage     *model_page;
+  FwTrainPage     *train_page;
+  FwResultsPage   *results_page;
+  FwExportPage    *export_page;
   GtkWidget       *back_button;
   GtkWidget       *next_button;
 
+  FwSession       *session;
   GSettings       *settings;    /* NULL where the schema is not installed */
 };
 
@@ -45,32 +52,57 @@ settings_new (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+static const char *const step_pages[FW_N_STEPS] = {
+  "data", "clean", "target", "model", "train", "results", "export",
+};
+
+/* How many steps, from the first, are done; and what the first undone one still needs. */
+static guint
+count_completed (FwWindow  *self,
+                 char     **missing)
+{
+  if (!fw_session_has_data (self->session))
+    {
+      *missing = g_strdup (_("Open a data file first"));
+      return FW_WIZARD_DATA;
+    }
+  if (!fw_session_has_target (self->session, missing))
+    return FW_WIZARD_TARGET;
+  if (fw_session_get_trained (self->session) == NULL)
+    {
+      *missing = g_strdup (_("Train a model first"));
+      return FW_WIZARD_TRAIN;
+    }
+  *missing = NULL;
+  return FW_N_STEPS;
+}
+
 static void
 update_navigation (FwWindow *self)
 {
-  FwStep step = fw_step_indicator_get_current (self->step_indicator);
-  gboolean has_table = fw_data_page_get_has_table (self->data_page);
-  GFile *file = fw_data_page_get_file (self->data_page);
+  FwWizardStep step = fw_step_indicator_get_current (self->step_indicator);
+  GFile *file = fw_session_get_file (self->session);
   g_autofree char *position = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *next_tooltip = NULL;
+  g_autofree char *missing = NULL;
+  guint completed;
   gboolean can_next;
 
-  fw_step_indicator_set_n_completed (self->step_indicator, has_table ? 1 : 0);
+  completed = count_completed (self, &missing);
+  fw_step_indicator_set_n_completed (self->step_indicator, completed);
 
   can_next = step + 1 < FW_N_STEPS
              && fw_step_indicator_is_step_reachable (self->step_indicator, step + 1);
-  if (step == FW_STEP_DATA && !has_table)
-    next_tooltip = g_strdup (_("Open a data file first"));
-  else if (step + 1 < FW_N_STEPS && step + 1 >= FW_N_AVAILABLE_STEPS)
-    next_tooltip = g_strdup_printf (_("%s comes in a later version of Fairway"),
-                                    fw_step_get_name (step + 1));
+  if (step + 1 < FW_N_STEPS && !can_next)
+    next_tooltip = g_steal_pointer (&missing);
   else if (step + 1 < FW_N_STEPS)
     /* Translators: %s is a wizard step such as "Clean". */
-    next_tooltip = g_strdup_printf (_("Go on to %s"), fw_step_get_name (step + 1));
+    next_tooltip = g_strdup_printf (_("Go on to %s"), fw_wizard_step_get_name (step + 1));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next", can_next);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", step > 0);
   gtk_widget_set_tooltip_text (self->next_button, next_tooltip);
+  gtk_widget_set_visible (self->next_button, step + 1 < FW_N_STEPS);
 
   /* Translators: the position in the wizard, e.g. "Step 1 of 7". */
   position = g_strdup_printf (_("Step %u of %u"), step + 1, FW_N_STEPS);
@@ -81,24 +113,42 @@ update_navigation (FwWindow *self)
 
       subtitle = g_strdup_printf ("%s · %s", position, display);
     }
-  adw_window_title_set_title (self->window_title, fw_step_get_title (step));
+  adw_window_title_set_title (self->window_title, fw_wizard_step_get_title (step));
   adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : position);
 }
 
+/* The Data page's table becomes the session's: every later step starts from it. */
 static void
-page_changed (FwWindow *self)
+data_page_changed (FwWindow *self)
+{
+  FwTableModel *model = fw_data_page_get_table_model (self->data_page);
+
+  if (model != fw_session_get_table_model (self->session))
+    fw_session_set_data (self->session, fw_data_page_get_file (self->data_page), model, NULL);
+  update_navigation (self);
+}
+
+static void
+session_changed (FwWindow *self,
+                 guint     parts)
 {
   update_navigation (self);
 }
 
 static void
+page_changed (FwWindow *self)
+{
+  data_page_changed (self);
+}
+
+static void
 go_to_step (FwWindow *self,
-            FwStep    step)
+            FwWizardStep  step)
 {
   if (!fw_step_indicator_is_step_reachable (self->step_indicator, step))
     return;
   fw_step_indicator_set_current (self->step_indicator, step);
-  /* Only the Data page exists in this version; later steps add theirs to the stack. */
+  gtk_stack_set_visible_child_name (self->step_stack, step_pages[step]);
   update_navigation (self);
 }
 
@@ -116,7 +166,7 @@ back_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   FwWindow *self = FW_WINDOW (widget);
-  FwStep step = fw_step_indicator_get_current (self->step_indicator);
+  FwWizardStep step = fw_step_indicator_get_current (self->step_indicator);
 
   if (step > 0)
     go_to_step (self, step - 1);
@@ -241,6 +291,7 @@ fw_window_finalize (GObject *object)
   FwWindow *self = FW_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (fw_window_parent_class)->finalize (object);
 }
@@ -258,6 +309,12 @@ fw_window_class_init (FwWindowClass *klass)
 
   g_type_ensure (FW_TYPE_STEP_INDICATOR);
   g_type_ensure (FW_TYPE_DATA_PAGE);
+  g_type_ensure (FW_TYPE_CLEAN_PAGE);
+  g_type_ensure (FW_TYPE_TARGET_PAGE);
+  g_type_ensure (FW_TYPE_MODEL_PAGE);
+  g_type_ensure (FW_TYPE_TRAIN_PAGE);
+  g_type_ensure (FW_TYPE_RESULTS_PAGE);
+  g_type_ensure (FW_TYPE_EXPORT_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/FairwayML/Fairway/ui/fw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FwWindow, toast_overlay);
@@ -265,6 +322,12 @@ fw_window_class_init (FwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwWindow, step_indicator);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, step_stack);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, data_page);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, clean_page);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, target_page);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, model_page);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, train_page);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, results_page);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, export_page);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, next_button);
   gtk_widget_class_bind_template_callback (widget_class, page_changed);
@@ -280,6 +343,16 @@ static void
 fw_window_init (FwWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->session = fw_session_new ();
+  g_signal_connect_object (self->session, "changed", G_CALLBACK (session_changed), self,
+                           G_CONNECT_SWAPPED);
+  fw_clean_page_set_session (self->clean_page, self->session);
+  fw_target_page_set_session (self->target_page, self->session);
+  fw_model_page_set_session (self->model_page, self->session);
+  fw_train_page_set_session (self->train_page, self->session);
+  fw_results_page_set_session (self->results_page, self->session);
+  fw_export_page_set_session (self->export_page, self->session);
 
   self->settings = settings_new ();
   if (self->settings != NULL)
@@ -311,7 +384,7 @@ fw_window_open_file (FwWindow *self,
   g_return_if_fail (FW_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  go_to_step (self, FW_STEP_DATA);
+  go_to_step (self, FW_WIZARD_DATA);
   fw_data_page_open_file (self->data_page, file);
 }
 
@@ -320,7 +393,7 @@ fw_window_open_sample (FwWindow *self)
 {
   g_return_if_fail (FW_IS_WINDOW (self));
 
-  go_to_step (self, FW_STEP_DATA);
+  go_to_step (self, FW_WIZARD_DATA);
   fw_data_page_open_sample (self->data_page);
 }
 
@@ -334,10 +407,10 @@ fw_window_add_toast (FwWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-FwStep
+FwWizardStep
 fw_window_get_step (FwWindow *self)
 {
-  g_return_val_if_fail (FW_IS_WINDOW (self), FW_STEP_DATA);
+  g_return_val_if_fail (FW_IS_WINDOW (self), FW_WIZARD_DATA);
   return fw_step_indicator_get_current (self->step_indicator);
 }
 
@@ -346,6 +419,13 @@ fw_window_get_data_page (FwWindow *self)
 {
   g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
   return self->data_page;
+}
+
+FwSession *
+fw_window_get_session (FwWindow *self)
+{
+  g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
+  return self->session;
 }
 
 FwStepIndicator *

@@ -6,7 +6,14 @@
 
 #include <adwaita.h>
 #include "fw-application.h"
+#include "fw-clean-page.h"
 #include "fw-data-page.h"
+#include "fw-export-page.h"
+#include "fw-model-page.h"
+#include "fw-results-page.h"
+#include "fw-session.h"
+#include "fw-target-page.h"
+#include "fw-train-page.h"
 #include "fw-step-indicator.h"
 
 G_BEGIN_DECLS
@@ -22,10 +29,11 @@ void             fw_window_open_sample        (FwWindow      *self);
 /* Takes ownership of @toast. */
 void             fw_window_add_toast          (FwWindow      *self,
                                                AdwToast      *toast);
-FwStep           fw_window_get_step           (FwWindow      *self);
+FwWizardStep     fw_window_get_step           (FwWindow      *self);
 
 /* For tests. */
 FwDataPage      *fw_window_get_data_page      (FwWindow      *self);
+FwSession       *fw_window_get_session        (FwWindow      *self);
 FwStepIndicator *fw_window_get_step_indicator (FwWindow      *self);
 GtkWidget       *fw_window_get_next_button    (FwWindow      *self);
 

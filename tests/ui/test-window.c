@@ -7,8 +7,8 @@
 #include "fw-ui-test.h"
 
 static GtkWidget *
-find_step_button (FwWindow *window,
-                  FwStep    step)
+find_step_button (FwWindow     *window,
+                  FwWizardStep  step)
 {
   GtkWidget *indicator = GTK_WIDGET (fw_window_get_step_indicator (window));
   guint index = 0;
@@ -32,24 +32,22 @@ test_initial_state (FwUiFixture   *fixture,
   page = fw_window_get_data_page (fixture->window);
   next = fw_window_get_next_button (fixture->window);
   g_assert_cmpstr (fw_data_page_get_state (page), ==, "empty");
-  g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_STEP_DATA);
+  g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_WIZARD_DATA);
 
   /* Next says what is missing. */
   g_assert_false (gtk_widget_is_sensitive (next));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (next), ==, "Open a data file first");
 
-  /* All seven steps are there; only Data can be entered in this version. */
-  g_assert_true (gtk_widget_is_sensitive (find_step_button (fixture->window, FW_STEP_DATA)));
-  for (FwStep step = FW_STEP_CLEAN; step < FW_N_STEPS; step++)
+  /* All seven steps are there; only Data can be entered before a table is open. */
+  g_assert_true (gtk_widget_is_sensitive (find_step_button (fixture->window, FW_WIZARD_DATA)));
+  for (FwWizardStep step = FW_WIZARD_CLEAN; step < FW_N_STEPS; step++)
     {
       GtkWidget *button = find_step_button (fixture->window, step);
-      g_autofree char *expected = g_strdup_printf ("%s comes in a later version of Fairway",
-                                                   fw_step_get_name (step));
 
       g_assert_false (gtk_widget_is_sensitive (button));
-      g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, expected);
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Finish the earlier steps first");
     }
-  g_assert_cmpstr (fw_step_get_name (FW_STEP_EXPORT), ==, "Export");
+  g_assert_cmpstr (fw_wizard_step_get_name (FW_WIZARD_EXPORT), ==, "Export");
 }
 
 static void
@@ -67,15 +65,26 @@ test_navigation_after_open (FwUiFixture   *fixture,
   g_assert_cmpstr (fw_ui_test_wait_import (fw_window_get_data_page (fixture->window)), ==,
                    "preview");
 
-  /* Data is complete; the next step exists only in a later version, and Next says so. */
+  /* Data and Clean are done; Target is where the user must choose, and nothing past it is
+   * reachable until they do. */
   indicator = fw_window_get_step_indicator (fixture->window);
   next = fw_window_get_next_button (fixture->window);
-  g_assert_cmpuint (fw_step_indicator_get_n_completed (indicator), ==, 1);
-  g_assert_false (fw_step_indicator_is_step_reachable (indicator, FW_STEP_CLEAN));
+  g_assert_cmpuint (fw_step_indicator_get_n_completed (indicator), ==, 2);
+  g_assert_true (fw_step_indicator_is_step_reachable (indicator, FW_WIZARD_CLEAN));
+  g_assert_true (fw_step_indicator_is_step_reachable (indicator, FW_WIZARD_TARGET));
+  g_assert_false (fw_step_indicator_is_step_reachable (indicator, FW_WIZARD_MODEL));
+  g_assert_true (gtk_widget_is_sensitive (next));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (next), ==, "Go on to Clean");
+  g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_WIZARD_DATA);
+  g_assert_true (fw_session_has_data (fw_window_get_session (fixture->window)));
+
+  /* Next walks on; Target says what it still needs. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next", NULL);
+  g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_WIZARD_CLEAN);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next", NULL);
+  g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_WIZARD_TARGET);
   g_assert_false (gtk_widget_is_sensitive (next));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (next), ==,
-                   "Clean comes in a later version of Fairway");
-  g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_STEP_DATA);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (next), ==, "Choose what to predict");
 }
 
 /* Draws the window the way the compositor would get it and checks it is not one colour. */

@@ -1,0 +1,70 @@
+/* fw-export-page.c — wizard step: save the model, its predictions and its report
+ *
+ * A placeholder until the step is built: it says what the step will do.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+#include "fw-export-page.h"
+
+struct _FwExportPage
+{
+  GtkWidget  parent_instance;
+
+  FwSession *session;
+};
+
+G_DEFINE_FINAL_TYPE (FwExportPage, fw_export_page, GTK_TYPE_WIDGET)
+
+static void
+fw_export_page_dispose (GObject *object)
+{
+  FwExportPage *self = FW_EXPORT_PAGE (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_EXPORT_PAGE);
+  /* Template children without an id are not disposed with the template. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (fw_export_page_parent_class)->dispose (object);
+}
+
+static void
+fw_export_page_class_init (FwExportPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fw_export_page_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/FairwayML/Fairway/ui/fw-export-page.ui");
+}
+
+static void
+fw_export_page_init (FwExportPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+fw_export_page_new (void)
+{
+  return g_object_new (FW_TYPE_EXPORT_PAGE, NULL);
+}
+
+void
+fw_export_page_set_session (FwExportPage *self,
+                            FwSession *session)
+{
+  g_return_if_fail (FW_IS_EXPORT_PAGE (self));
+  g_return_if_fail (FW_IS_SESSION (session));
+
+  g_set_object (&self->session, session);
+}

@@ -1,0 +1,79 @@
+/* fw-session.h — what the wizard is working on: the data, the recipe, the trained model
+ *
+ * One session per window.  The pages read it and change it only through these functions,
+ * which emit "changed" with the parts that changed, so every page (and the window's
+ * navigation) stays in step without the pages knowing about each other.  Cleaning steps
+ * keep an undo history; the source file is never written.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include "fw-dataset.h"
+#include "fw-profile.h"
+#include "fw-recipe.h"
+#include "fw-table-model.h"
+#include "fw-trained-model.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  FW_SESSION_DATA   = 1 << 0,   /* file, table, profile */
+  FW_SESSION_STEPS  = 1 << 1,   /* the recipe's cleaning steps */
+  FW_SESSION_RECIPE = 1 << 2,   /* anything else in the recipe: target, sensitive, model… */
+  FW_SESSION_MODEL  = 1 << 3,   /* the trained model */
+} FwSessionParts;
+
+#define FW_TYPE_SESSION (fw_session_get_type ())
+
+G_DECLARE_FINAL_TYPE (FwSession, fw_session, FW, SESSION, GObject)
+
+FwSession            *fw_session_new              (void);
+
+/* A new table: the recipe starts afresh and the trained model is dropped.  @profile is
+ * taken (NULL: profiled here, on first use). */
+void                  fw_session_set_data         (FwSession      *self,
+                                                   GFile          *file,
+                                                   FwTableModel   *table_model,
+                                                   FwTableProfile *profile);
+GFile                *fw_session_get_file         (FwSession      *self);
+FwTableModel         *fw_session_get_table_model  (FwSession      *self);
+const FwTable        *fw_session_get_table        (FwSession      *self);
+const FwTableProfile *fw_session_get_profile      (FwSession      *self);
+gboolean              fw_session_has_data         (FwSession      *self);
+
+/* The recipe being edited; never NULL. */
+const FwRecipe       *fw_session_get_recipe       (FwSession      *self);
+
+/* Cleaning steps, each undoable. */
+void                  fw_session_add_step         (FwSession      *self,
+                                                   FwStepKind      kind,
+                                                   const char     *column,
+                                                   const char     *constant);
+void                  fw_session_remove_step      (FwSession      *self,
+                                                   guint           index);
+/* Replaces every step with those of @steps (a recipe's steps array) as one undoable edit. */
+void                  fw_session_set_steps        (FwSession      *self,
+                                                   GPtrArray      *steps);
+gboolean              fw_session_can_undo         (FwSession      *self);
+gboolean              fw_session_can_redo         (FwSession      *self);
+void                  fw_session_undo             (FwSession      *self);
+void                  fw_session_redo             (FwSession      *self);
+
+/* Everything else (target, sensitive columns, model, split, mitigation, seed): edit the
+ * recipe returned by begin, then call end, which emits "changed" once. */
+FwRecipe             *fw_session_begin_edit       (FwSession      *self);
+void                  fw_session_end_edit         (FwSession      *self);
+/* Whether the recipe names a target the table can predict; else the reason, in words. */
+gboolean              fw_session_has_target       (FwSession      *self,
+                                                   char          **reason);
+
+/* The outcome of training: @trained and the @dataset it was trained on are taken. */
+void                  fw_session_set_trained      (FwSession      *self,
+                                                   FwTrainedModel *trained,
+                                                   FwDataset      *dataset);
+FwTrainedModel       *fw_session_get_trained      (FwSession      *self);
+const FwDataset      *fw_session_get_dataset      (FwSession      *self);
+
+G_END_DECLS
