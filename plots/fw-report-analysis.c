@@ -189,10 +189,12 @@ fw_report_add_analyses (FwReport             *report,
                                                          attribute_of (entry)));
       add_group_table (report, entry);
       add_summary_table (report, entry);
-      fw_report_add_note (report, g_strdup (_("Differences are largest minus smallest across "
-                                              "groups (0 is equal); the ratio is smallest over "
-                                              "largest selection rate (1 is equal). Intervals "
-                                              "come from resampling the test rows.")));
+      fw_report_add_note (report, g_strdup (is_regression (entry)
+        ? _("The difference is the largest group's mean absolute error minus the smallest's (0 "
+            "is equal). Its interval comes from resampling the test rows.")
+        : _("Differences are largest minus smallest across groups (0 is equal); the ratio is "
+            "smallest over largest selection rate (1 is equal). Intervals come from resampling "
+            "the test rows.")));
       fw_report_add_fairness_plot (report, entry);
       collect_warnings (entry, FALSE, warnings);
       fw_report_add_list (report, warnings);

@@ -309,7 +309,9 @@ fw_report_add_history_plots (FwReport             *report,
                                   "on the rows learned from and on the validation rows.")));
 
   quality = lines_new (t, "validation_metric", metric, NULL, NULL);
-  quality->chart.y_label = metric;
+  quality->chart.y_label = g_strcmp0 (metric, "accuracy") == 0 ? _("Accuracy")
+                           : g_strcmp0 (metric, "rmse") == 0 ? _("Root mean squared error")
+                           : metric;
   quality->chart.no_legend = TRUE;
   if (g_strcmp0 (metric, "accuracy") == 0)
     quality->chart.y_format = FW_TICK_FORMAT_PERCENT;
