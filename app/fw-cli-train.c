@@ -174,6 +174,39 @@ on_interrupt (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* One epoch's figures for the model card's training curves. */
+static void
+add_history (JsonArray            *history,
+             const FwTrainerEvent *event)
+{
+  JsonObject *epoch = json_object_new ();
+
+  json_object_set_int_member (epoch, "epoch", event->epoch);
+  json_object_set_double_member (epoch, "train_loss", event->train_loss);
+  json_object_set_double_member (epoch, "validation_loss", event->validation_loss);
+  json_object_set_double_member (epoch, "validation_metric", event->validation_metric);
+  json_object_set_string_member (epoch, "metric_name", event->metric_name);
+  json_array_add_object_element (history, epoch);
+}
+
+/* @counts (n × n, row = actual) as n arrays of n numbers. */
+static JsonArray *
+confusion_to_json (const double *counts,
+                   guint         n)
+{
+  JsonArray *rows = json_array_new ();
+
+  for (guint i = 0; counts != NULL && i < n; i++)
+    {
+      JsonArray *row = json_array_new ();
+
+      for (guint j = 0; j < n; j++)
+        json_array_add_double_element (row, counts[i * n + j]);
+      json_array_add_array_element (rows, row);
+    }
+  return rows;
+}
+
 /* The test part's decisions under the model's per-group thresholds: its decision metrics
  * are overwritten in trained->test_metrics, and its fairness is measured again. */
 static FwFairness **
@@ -196,6 +229,14 @@ apply_thresholds (FwTrainedModel  *trained,
     decided[i] = decisions[i] ? trained->positive : 1 - trained->positive;
   fw_cli_decision_metrics (trained->test_metrics, test->labels, decided, test->weights, test->n,
                            2, trained->positive);
+  {
+    double counts[4] = { 0 };
+
+    for (gsize i = 0; i < test->n; i++)
+      counts[test->labels[i] * 2 + decided[i]] += test->weights != NULL ? test->weights[i] : 1.0;
+    g_clear_pointer (&trained->confusion, json_array_unref);
+    trained->confusion = confusion_to_json (counts, 2);
+  }
   for (guint a = 0; a < dataset->n_sensitive; a++)
     fairness[a] = fw_fairness_compute_predicted (test->sensitive[a],
                                                  (const char *const *) dataset->sensitive_groups[a],
@@ -260,6 +301,7 @@ fw_cli_train (int    argc,
   FwFairness *const *fairness = NULL;
   FwFairness **thresholded = NULL;
   g_autoptr(FwAudit) audit = NULL;
+  g_autoptr(JsonArray) history = json_array_new ();
   guint n_fairness;
   guint interrupt_id;
   int exit_status = FW_CLI_EXIT_OK;
@@ -407,7 +449,10 @@ fw_cli_train (int    argc,
       if (event == NULL)
         continue;
       if (event->kind == FW_TRAINER_EVENT_EPOCH)
-        fw_cli_train_print_epoch (event, dataset->sensitive_names, o.json, status);
+        {
+          fw_cli_train_print_epoch (event, dataset->sensitive_names, o.json, status);
+          add_history (history, event);
+        }
       else if (event->kind == FW_TRAINER_EVENT_PROGRESS)
         fw_cli_progress (status->str, event->fraction);
       else if (event->kind == FW_TRAINER_EVENT_LOG && !o.json)
@@ -431,6 +476,16 @@ fw_cli_train (int    argc,
 
   metrics = fw_cli_train_test_metrics (trainer);
   trained = fw_trained_model_new (recipe, dataset, fw_trainer_get_model (trainer), metrics, &error);
+  if (trained != NULL)
+    {
+      const FwClassificationMetrics *c = fw_trainer_get_classification (trainer);
+
+      g_clear_pointer (&trained->history, json_array_unref);
+      trained->history = json_array_ref (history);
+      g_clear_pointer (&trained->confusion, json_array_unref);
+      trained->confusion = confusion_to_json (c != NULL ? c->confusion : NULL,
+                                              c != NULL ? c->n_classes : 0);
+    }
   n_fairness = 0;
   fairness = fw_trainer_get_fairness (trainer, &n_fairness);
   if (trained != NULL && o.threshold_policy != NULL && !g_str_equal (o.threshold_policy, "none"))
@@ -475,8 +530,20 @@ fw_cli_train (int    argc,
           }
         json_builder_end_object (b);
       }
+      if (audit != NULL)
+        {
+          json_builder_set_member_name (b, "audit");
+          fw_audit_to_json (audit, b);
+        }
       json_builder_end_object (b);
       node = json_builder_get_root (b);
+      if (audit != NULL)
+        {
+          JsonObject *audit_json = json_object_get_object_member (json_node_get_object (node), "audit");
+
+          g_clear_pointer (&trained->findings, json_array_unref);
+          trained->findings = json_array_ref (json_object_get_array_member (audit_json, "findings"));
+        }
       g_clear_pointer (&trained->explanations, json_object_unref);
       trained->explanations = json_object_ref (json_object_get_object_member (json_node_get_object (node), "explanations"));
       g_clear_pointer (&trained->fairness, json_array_unref);

@@ -53,6 +53,9 @@ fw_trained_model_free (FwTrainedModel *t)
   g_clear_pointer (&t->fairness, json_array_unref);
   g_clear_pointer (&t->energy, json_object_unref);
   g_clear_pointer (&t->explanations, json_object_unref);
+  g_clear_pointer (&t->history, json_array_unref);
+  g_clear_pointer (&t->confusion, json_array_unref);
+  g_clear_pointer (&t->findings, json_array_unref);
   g_clear_pointer (&t->thresholds, fw_thresholds_free);
   g_free (t->threshold_attribute);
   g_free (t->data_name);
@@ -90,11 +93,18 @@ fw_trained_model_new (const FwRecipe  *recipe,
   t->fairness = json_array_new ();
   t->energy = json_object_new ();
   t->explanations = json_object_new ();
+  t->history = json_array_new ();
+  t->confusion = json_array_new ();
+  t->findings = json_array_new ();
+  for (guint p = 0; p < FW_N_PARTS; p++)
+    t->part_rows[p] = dataset->parts[p].n;
   t->fairway_version = g_strdup (PACKAGE_VERSION);
   t->backend = fw_backend_cpu_describe ();
   t->created = g_get_real_time () / G_USEC_PER_SEC;
   return g_steal_pointer (&t);
 }
+
+static const char *const part_names[FW_N_PARTS] = { "train", "validation", "test" };
 
 static JsonArray *
 strv_to_array (char **strv)
@@ -134,6 +144,9 @@ fw_trained_model_save (const FwTrainedModel *t,
   json_object_set_array_member (header, "fairness", json_array_ref (t->fairness));
   json_object_set_object_member (header, "energy", json_object_ref (t->energy));
   json_object_set_object_member (header, "explanations", json_object_ref (t->explanations));
+  json_object_set_array_member (header, "history", json_array_ref (t->history));
+  json_object_set_array_member (header, "confusion", json_array_ref (t->confusion));
+  json_object_set_array_member (header, "findings", json_array_ref (t->findings));
   if (t->thresholds != NULL)
     {
       json_object_set_member (header, "thresholds", fw_thresholds_to_json (t->thresholds));
@@ -143,6 +156,14 @@ fw_trained_model_save (const FwTrainedModel *t,
     json_object_set_string_member (data, "name", t->data_name);
   if (t->data_sha256 != NULL)
     json_object_set_string_member (data, "sha256", t->data_sha256);
+  if (t->part_rows[FW_PART_TRAIN] > 0)
+    {
+      JsonObject *rows = json_object_new ();
+
+      for (guint p = 0; p < FW_N_PARTS; p++)
+        json_object_set_int_member (rows, part_names[p], t->part_rows[p]);
+      json_object_set_object_member (data, "rows", rows);
+    }
   json_object_set_object_member (header, "data", data);
 
   arrays = fw_model_get_arrays (t->model);
@@ -199,6 +220,17 @@ string_member (JsonObject *object,
 
   return node != NULL && json_node_get_value_type (node) == G_TYPE_STRING
          ? json_node_get_string (node) : NULL;
+}
+
+/* A member that is an array, else a new empty one: members added later are optional. */
+static JsonArray *
+array_member (JsonObject *object,
+              const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_array_ref (json_node_get_array (node))
+                                                      : json_array_new ();
 }
 
 FwTrainedModel *
@@ -264,6 +296,9 @@ fw_trained_model_load (GFile   *file,
   node = json_object_get_member (h, "explanations");
   t->explanations = node != NULL && JSON_NODE_HOLDS_OBJECT (node)
                     ? json_object_ref (json_node_get_object (node)) : json_object_new ();
+  t->history = array_member (h, "history");
+  t->confusion = array_member (h, "confusion");
+  t->findings = array_member (h, "findings");
   node = json_object_get_member (h, "thresholds");
   if (node != NULL)
     {
@@ -284,6 +319,10 @@ fw_trained_model_load (GFile   *file,
     {
       t->data_name = g_strdup (string_member (data, "name"));
       t->data_sha256 = g_strdup (string_member (data, "sha256"));
+      node = json_object_get_member (data, "rows");
+      for (guint p = 0; node != NULL && JSON_NODE_HOLDS_OBJECT (node) && p < FW_N_PARTS; p++)
+        t->part_rows[p] = MAX (json_object_get_int_member_with_default (json_node_get_object (node),
+                                                                         part_names[p], 0), 0);
     }
   return g_steal_pointer (&t);
 }

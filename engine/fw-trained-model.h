@@ -37,6 +37,13 @@ typedef struct
   char           *backend;      /* "cpu (OpenBLAS)" … */
   gint64          created;      /* Unix time */
   double          seconds;      /* training time */
+  /* Added for the model card; optional in the file (older ones load with them empty): */
+  JsonArray      *history;      /* one {"epoch","train_loss","validation_loss",
+                                   "validation_metric","metric_name"} per epoch */
+  JsonArray      *confusion;    /* test part, n_classes arrays of n_classes counts (row =
+                                   actual, column = predicted); empty for regression */
+  JsonArray      *findings;     /* the data audit's findings ({"kind","attribute","message"}) */
+  guint64         part_rows[FW_N_PARTS];  /* rows in train/validation/test; 0: not recorded */
 } FwTrainedModel;
 
 /* Copies what it needs from @recipe, @dataset (its preprocessor is re-created from JSON)
