@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <float.h>
 #include <math.h>
 #include <string.h>
 #include "fw-atomic-file.h"
@@ -103,8 +102,9 @@ declare_input (Builder    *b,
   return TRUE;
 }
 
-/* fw-preprocessor.c's apply_ops: the input's ops in double, non-finite results to 0, then
- * the float the model sees. */
+/* fw-preprocessor.c's apply_ops on fw_preprocessor_cell's value (an infinite cell is a
+ * missing one): the input's ops in double, non-finite results to 0, then the float the
+ * model sees. */
 static const char *
 number_ops (Builder       *b,
             const FwInput *input)
@@ -112,10 +112,13 @@ number_ops (Builder       *b,
   const FwOp *ops = (const FwOp *) (gpointer) input->ops->data;
   const char *x = cast (b, input->column, FW_ONNX_DOUBLE), *nan, *inf, *zero;
 
+  inf = op1 (b, "IsInf", x);
+  x = op3 (b, "Where", inf, fw_onnx_graph_double (b->graph, NAN), x);
   for (guint k = 0; k < input->ops->len; k++)
     {
       const char *a = fw_onnx_graph_double (b->graph, ops[k].a);
-      const char *c = ops[k].kind == FW_OP_FILL ? NULL : fw_onnx_graph_double (b->graph, ops[k].b);
+      const char *c = ops[k].kind == FW_OP_FILL ? NULL
+                                                : fw_onnx_graph_double (b->graph, ops[k].b);
 
       if (ops[k].kind == FW_OP_FILL)
         x = op3 (b, "Where", op1 (b, "IsNaN", x), a, x);

@@ -1,11 +1,11 @@
 /* fw-protobuf.h — writing Protocol Buffers wire format into a growable buffer
  *
  * Just enough of the encoding (https://protobuf.dev/programming-guides/encoding/) to write
- * an ONNX model without libprotobuf: varints, 64-bit integers as varints, fixed32 floats, fixed64 doubles,
- * length-delimited bytes, strings and nested messages, packed repeated numbers.  A nested
- * message is built in a buffer of its own and then appended whole, since its length has to
- * come before its bytes.  Writing never fails (GLib aborts when memory runs out); callers
- * that take sizes from input bound them first.
+ * an ONNX model without libprotobuf: varints, 64-bit integers as varints, fixed32 floats,
+ * fixed64 doubles, length-delimited bytes, strings and nested messages, packed repeated
+ * numbers.  A nested message is built in a buffer of its own and then appended whole,
+ * since its length has to come before its bytes.  Writing never fails (GLib aborts when
+ * memory runs out); callers that take sizes from input bound them first.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

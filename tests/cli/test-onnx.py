@@ -318,6 +318,7 @@ def make_data():
     damage(rows, "loan_term_months", 37, "")
     damage(rows, "late_payments", 41, "37")
     damage(rows, "late_payments", 43, "")
+    damage(rows, "debt_to_income", 47, "inf")
     return train, write_csv("eval.csv", rows)
 
 
