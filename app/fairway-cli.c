@@ -31,8 +31,8 @@ static const struct
   { "train",    fw_cli_train,   N_("Train a model on a CSV file or from a recipe") },
   { "predict",  fw_cli_predict, N_("Predict with a trained model") },
   { "evaluate", fw_cli_evaluate, N_("Measure a model's metrics and fairness on labelled data") },
-  { "export",   NULL,           N_("Export a model to ONNX") },
-  { "report",   fw_cli_report,          N_("Write a model card as PDF or HTML") },
+  { "export",   fw_cli_export,  N_("Export a model to ONNX") },
+  { "report",   fw_cli_report,  N_("Write a model card as PDF or HTML") },
   { "devices",  NULL,           N_("List the devices training can use") },
 };
 

@@ -28,6 +28,8 @@ int      fw_cli_evaluate    (int     argc,
                              char  **argv);
 int      fw_cli_report      (int     argc,
                              char  **argv);
+int      fw_cli_export      (int     argc,
+                             char  **argv);
 
 /* Prints @error as the single contract line; returns FW_CLI_EXIT_INPUT. */
 int      fw_cli_fail        (const GError *error);
