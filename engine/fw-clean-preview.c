@@ -263,6 +263,19 @@ apply_op (OpKind  op,
     }
 }
 
+/* Rescaled numbers have no meaningful digits past the fourth; people read them faster
+ * without. */
+static double
+round_significant (double x)
+{
+  double scale;
+
+  if (x == 0.0 || !isfinite (x))
+    return x;
+  scale = pow (10.0, 3.0 - floor (log10 (fabs (x))));
+  return round (x * scale) / scale;
+}
+
 static gboolean
 room_for (Preview *p,
           guint    n)
@@ -371,7 +384,7 @@ add_numbers (Preview         *p,
   g_autofree double *fit = g_new (double, MAX (p->n_fit, 1));
   g_autofree double *scratch = g_new (double, MAX (p->n_fit, 1));
   double *cells = g_new (double, MAX (p->n_rows, 1));
-  gboolean one_hot = FALSE;
+  gboolean one_hot = FALSE, scaled = FALSE;
   FwColumn *out;
 
   for (gsize i = 0; i < p->n_fit; i++)
@@ -391,6 +404,7 @@ add_numbers (Preview         *p,
           g_free (cells);
           return FALSE;
         }
+      scaled = scaled || op == OP_SCALE;
       apply_op (op, a, b, fit, p->n_fit);
       apply_op (op, a, b, cells, p->n_rows);
     }
@@ -419,6 +433,8 @@ add_numbers (Preview         *p,
       g_free (cells);
       return TRUE;
     }
+  for (gsize i = 0; scaled && i < p->n_rows; i++)
+    cells[i] = round_significant (cells[i]);
   out = fw_column_new_float64 (column->name, cells, p->n_rows);
   /* Filled, capped or rescaled numbers are still the same kind of values. */
   out->kind = column->kind;

@@ -9,6 +9,7 @@
  * fitted over the whole column, or over FW_CLEAN_PREVIEW_FIT_ROWS rows spread evenly
  * through it when it is longer, in step order as training does; training fits them again
  * on its own training rows, so a figure here can differ from the model's in the last digits.
+ * Rescaled numbers are shown to four significant digits.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
