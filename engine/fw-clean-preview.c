@@ -37,8 +37,8 @@ fw_clean_step_applies (FwStepKind kind,
          kind == FW_STEP_ONE_HOT;
 }
 
-static gboolean
-is_fill (FwStepKind kind)
+gboolean
+fw_clean_step_is_fill (FwStepKind kind)
 {
   return kind == FW_STEP_IMPUTE_MEAN || kind == FW_STEP_IMPUTE_MEDIAN ||
          kind == FW_STEP_IMPUTE_MODE || kind == FW_STEP_IMPUTE_CONSTANT;
@@ -87,7 +87,7 @@ kept_rows (const FwTable   *table,
     {
       const FwStep *step = g_ptr_array_index (steps, i);
 
-      if (is_fill (step->kind))
+      if (fw_clean_step_is_fill (step->kind))
         g_hash_table_add (filled, step->column);
       else if (step->kind == FW_STEP_DROP_MISSING_ROWS &&
                !g_hash_table_contains (filled, step->column))
@@ -484,7 +484,7 @@ add_codes (Preview         *p,
 
       one_hot = one_hot || step->kind == FW_STEP_ONE_HOT;
       /* The first fill wins: after it nothing is missing for a second one to fill. */
-      if (!filled && is_fill (step->kind))
+      if (!filled && fw_clean_step_is_fill (step->kind))
         {
           fill = step->kind == FW_STEP_IMPUTE_CONSTANT ? step->constant : mode_value (p, column);
           filled = TRUE;

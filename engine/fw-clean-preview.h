@@ -46,6 +46,9 @@ FwTable *fw_clean_preview_new (const FwTable         *table,
                                FwCleanPreviewSummary *summary,
                                GError               **error);
 
+/* Whether @kind fills missing cells (mean, median, mode or a constant). */
+gboolean fw_clean_step_is_fill (FwStepKind kind);
+
 /* Whether @kind can apply to a column holding numbers (@numeric) or codes. */
 gboolean fw_clean_step_applies (FwStepKind kind,
                                 gboolean   numeric);

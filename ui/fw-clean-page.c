@@ -58,13 +58,6 @@ same_step (const FwStep *a,
   return a->kind == b->kind && g_strcmp0 (a->column, b->column) == 0;
 }
 
-static gboolean
-is_fill (FwStepKind kind)
-{
-  return kind == FW_STEP_IMPUTE_MEAN || kind == FW_STEP_IMPUTE_MEDIAN ||
-         kind == FW_STEP_IMPUTE_MODE || kind == FW_STEP_IMPUTE_CONSTANT;
-}
-
 /* Whether the person's own steps already cover @step: the same step, a drop of its column,
  * or another fill of it. */
 static gboolean
@@ -78,7 +71,7 @@ covered (const GPtrArray *steps,
       if (g_strcmp0 (own->column, step->column) != 0)
         continue;
       if (same_step (own, step) || own->kind == FW_STEP_DROP_COLUMN ||
-          (is_fill (own->kind) && is_fill (step->kind)))
+          (fw_clean_step_is_fill (own->kind) && fw_clean_step_is_fill (step->kind)))
         return TRUE;
     }
   return FALSE;

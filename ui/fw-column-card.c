@@ -125,8 +125,10 @@ offers (FwColumnCard          *self,
   const FwColumn *c = column (self);
   gboolean numeric = fw_column_is_numeric (c);
   gboolean measured = numeric && p->kind == FW_KIND_NUMERIC;
-  gboolean filled = applied[FW_STEP_IMPUTE_MEAN] || applied[FW_STEP_IMPUTE_MEDIAN] ||
-                    applied[FW_STEP_IMPUTE_MODE] || applied[FW_STEP_IMPUTE_CONSTANT];
+  gboolean filled = FALSE;
+
+  for (FwStepKind k = 0; k < N_KINDS; k++)
+    filled = filled || (applied[k] && fw_clean_step_is_fill (k));
 
   if (applied[kind] || applied[FW_STEP_DROP_COLUMN])
     return FALSE;

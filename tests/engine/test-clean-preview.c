@@ -296,6 +296,8 @@ test_errors (void)
   g_assert_true (fw_clean_step_applies (FW_STEP_ONE_HOT, FALSE));
   g_assert_false (fw_clean_step_applies (FW_STEP_CLIP_OUTLIERS, FALSE));
   g_assert_true (fw_clean_step_applies (FW_STEP_CLIP_OUTLIERS, TRUE));
+  g_assert_true (fw_clean_step_is_fill (FW_STEP_IMPUTE_CONSTANT));
+  g_assert_false (fw_clean_step_is_fill (FW_STEP_DROP_MISSING_ROWS));
 }
 
 int
