@@ -34,6 +34,7 @@ struct _FwDataPage
   GCancellable  *cancellable;   /* of @import */
   GFile         *file;          /* of the table shown */
   FwTableModel  *model;
+  FwTableProfile *profile;      /* of @model, until the window takes it */
   char          *error_message;
 };
 
@@ -159,6 +160,8 @@ set_model (FwDataPage   *self,
 {
   gboolean had_table = self->model != NULL;
 
+  if (model == NULL)
+    g_clear_pointer (&self->profile, fw_table_profile_free);
   g_set_object (&self->model, model);
   fw_table_view_set_model (self->table_view, model);
   if (g_set_object (&self->file, file))
@@ -196,12 +199,16 @@ static void
 show_table (FwDataPage        *self,
             GFile             *file,
             FwTable           *table,
+            FwTableProfile    *profile,
             const FwCsvReport *report)
 {
   g_autoptr(FwTableModel) model = fw_table_model_new (table);
   g_autofree char *name = display_name (file);
   g_autofree char *summary = NULL;
 
+  /* Before set_model notifies, so whoever listens can take the profile with the table. */
+  g_clear_pointer (&self->profile, fw_table_profile_free);
+  self->profile = profile;
   set_model (self, model, file);
   summary = build_summary (table, report,
                            fw_table_view_get_n_shown_columns (self->table_view));
@@ -240,20 +247,22 @@ import_done (GObject      *source,
   g_autoptr(FwDataPage) self = g_weak_ref_get (page_ref);
   FwImport *import = FW_IMPORT (source);
   g_autoptr(FwTable) table = NULL;
+  g_autoptr(FwTableProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
   FwCsvReport report = { 0, };
 
   g_weak_ref_clear (page_ref);
   g_free (page_ref);
 
-  table = fw_import_run_finish (import, result, &report, &error);
+  table = fw_import_run_finish (import, result, &report, &profile, &error);
   /* Stale: the page is gone, or it was cancelled or moved on to another file. */
   if (self == NULL || import != self->import)
     return;
 
   forget_import (self);
   if (table != NULL)
-    show_table (self, fw_import_get_file (import), g_steal_pointer (&table), &report);
+    show_table (self, fw_import_get_file (import), g_steal_pointer (&table),
+                g_steal_pointer (&profile), &report);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     gtk_stack_set_visible_child_name (self->stack, self->model != NULL ? "preview" : "empty");
   else
@@ -389,6 +398,7 @@ fw_data_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_DATA_PAGE);
   g_clear_object (&self->model);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->profile, fw_table_profile_free);
 
   G_OBJECT_CLASS (fw_data_page_parent_class)->dispose (object);
 }
@@ -527,6 +537,13 @@ fw_data_page_get_table_model (FwDataPage *self)
 {
   g_return_val_if_fail (FW_IS_DATA_PAGE (self), NULL);
   return self->model;
+}
+
+FwTableProfile *
+fw_data_page_steal_profile (FwDataPage *self)
+{
+  g_return_val_if_fail (FW_IS_DATA_PAGE (self), NULL);
+  return g_steal_pointer (&self->profile);
 }
 
 GtkColumnView *

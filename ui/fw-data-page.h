@@ -28,6 +28,9 @@ void          fw_data_page_cancel            (FwDataPage *self);
 GFile        *fw_data_page_get_file          (FwDataPage *self);
 gboolean      fw_data_page_get_has_table     (FwDataPage *self);
 gboolean      fw_data_page_get_busy          (FwDataPage *self);
+/* The profile of the table shown, made while importing; the caller owns it and the page
+ * forgets it.  NULL once taken, or when there is no table. */
+FwTableProfile *fw_data_page_steal_profile   (FwDataPage *self);
 
 /* For tests: what the page shows. */
 /* "empty", "loading", "error" or "preview". */

@@ -11,6 +11,9 @@
 #include "fw-import.h"
 #include "fw-sample.h"
 
+/* Reading takes most of the time; profiling (about 0.3 s for a million rows) the rest. */
+#define READ_SHARE 0.9
+
 struct _FwImport
 {
   GObject  parent_instance;
@@ -27,8 +30,9 @@ struct _FwImport
 
 typedef struct
 {
-  FwTable     *table;
-  FwCsvReport  report;
+  FwTable        *table;
+  FwTableProfile *profile;
+  FwCsvReport     report;
 } ImportResult;
 
 enum {
@@ -48,6 +52,7 @@ import_result_free (gpointer data)
   ImportResult *result = data;
 
   g_clear_pointer (&result->table, fw_table_free);
+  g_clear_pointer (&result->profile, fw_table_profile_free);
   g_free (result);
 }
 
@@ -83,6 +88,21 @@ fw_import_progress (double   fraction,
     self->idle_id = g_idle_add_full (G_PRIORITY_LOW, fw_import_publish,
                                      g_object_ref (self), g_object_unref);
   g_mutex_unlock (&self->lock);
+}
+
+/* Runs on the worker thread: reading, then profiling, as one bar. */
+static void
+fw_import_read_progress (double   fraction,
+                         gpointer data)
+{
+  fw_import_progress (READ_SHARE * fraction, data);
+}
+
+static void
+fw_import_profile_progress (double   fraction,
+                            gpointer data)
+{
+  fw_import_progress (READ_SHARE + (1.0 - READ_SHARE) * fraction, data);
 }
 
 static gboolean
@@ -122,8 +142,12 @@ fw_import_thread (GTask        *task,
     }
 
   result->table = fw_csv_import_file (self->file, NULL, &result->report,
-                                      fw_import_progress, self, cancellable, &error);
-  if (result->table == NULL)
+                                      fw_import_read_progress, self, cancellable, &error);
+  /* Profiled here, off the main thread, so the Clean step opens at once. */
+  if (result->table != NULL)
+    result->profile = fw_table_profile_new (result->table, fw_import_profile_progress, self,
+                                            cancellable, &error);
+  if (result->table == NULL || result->profile == NULL)
     {
       import_result_free (result);
       g_task_return_error (task, error);
@@ -274,10 +298,11 @@ fw_import_run_async (FwImport            *self,
 }
 
 FwTable *
-fw_import_run_finish (FwImport      *self,
-                      GAsyncResult  *result,
-                      FwCsvReport   *report,
-                      GError       **error)
+fw_import_run_finish (FwImport        *self,
+                      GAsyncResult    *result,
+                      FwCsvReport     *report,
+                      FwTableProfile **profile,
+                      GError         **error)
 {
   ImportResult *res;
   FwTable *table;
@@ -290,6 +315,8 @@ fw_import_run_finish (FwImport      *self,
     return NULL;
   if (report != NULL)
     *report = res->report;
+  if (profile != NULL)
+    *profile = g_steal_pointer (&res->profile);
   table = g_steal_pointer (&res->table);
   import_result_free (res);
   return table;

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 #include "fw-csv-import.h"
+#include "fw-profile.h"
 
 G_BEGIN_DECLS
 
@@ -27,10 +28,12 @@ void      fw_import_run_async    (FwImport            *self,
                                   GCancellable        *cancellable,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data);
-/* Returns the table (owned by the caller) and fills @report where given. */
+/* Returns the table (owned by the caller) and fills @report where given; @profile, where
+ * given, receives the table's profile, made on the worker thread (owned by the caller). */
 FwTable  *fw_import_run_finish   (FwImport            *self,
                                   GAsyncResult        *result,
                                   FwCsvReport         *report,
+                                  FwTableProfile     **profile,
                                   GError             **error);
 
 G_END_DECLS

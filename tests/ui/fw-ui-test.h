@@ -53,5 +53,9 @@ void        fw_ui_test_wait          (gboolean     (*condition) (gpointer data),
 void        fw_ui_test_flush         (void);
 /* Waits until @page has finished importing (not busy) and returns its state. */
 const char *fw_ui_test_wait_import   (FwDataPage    *page);
+/* Where FW_UI_SCREENSHOT_DIR names a folder, draws @widget as it is on screen into
+ * @name.png there, for people to look at; else does nothing. */
+void        fw_ui_test_save_screenshot (GtkWidget   *widget,
+                                        const char  *name);
 
 G_END_DECLS

@@ -1,0 +1,364 @@
+/* test-clean-page.c — the Clean step under Xvfb: cards, fixes, undo/redo, suggestions,
+ * the preview, and a source file left alone
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include "fw-ui-test.h"
+
+/* An ID, a number with gaps, a category, a number with one far value and gaps, and a
+ * column holding one value. */
+static const char people_csv[] =
+  "id,age,city,income,country\n"
+  "1,34,Paris,41000,FR\n"
+  "2,,Berlin,52000,FR\n"
+  "3,27,Paris,38000,FR\n"
+  "4,45,London,,FR\n"
+  "5,51,Berlin,61000,FR\n"
+  "6,29,Paris,35000,FR\n"
+  "7,,London,47000,FR\n"
+  "8,38,Paris,44000,FR\n"
+  "9,62,Berlin,90000,FR\n"
+  "10,33,London,39000,FR\n"
+  "11,41,Paris,50000,FR\n"
+  "12,36,Berlin,43000,FR\n";
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 gboolean (*match) (GtkWidget *widget, gconstpointer data),
+                 gconstpointer data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_clean_page (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return FW_IS_CLEAN_PAGE (widget);
+}
+
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+/* What a click does, at once: GtkButton's keyboard activation waits a quarter second. */
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  fw_ui_test_flush ();
+}
+
+static FwCleanPage *
+open_and_go_to_clean (FwUiFixture *fixture,
+                      GFile       *file)
+{
+  FwDataPage *data_page = fw_window_get_data_page (fixture->window);
+  GtkWidget *page;
+
+  fw_window_open_file (fixture->window, file);
+  g_assert_cmpstr (fw_ui_test_wait_import (data_page), ==, "preview");
+  /* The window took the profile made while importing, with the table. */
+  g_assert_null (fw_data_page_steal_profile (data_page));
+  g_assert_nonnull (fw_session_get_profile (fw_window_get_session (fixture->window)));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next", NULL);
+  g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_WIZARD_CLEAN);
+  fw_ui_test_flush ();
+
+  page = find_descendant (GTK_WIDGET (fixture->window), is_clean_page, NULL);
+  g_assert_nonnull (page);
+  return FW_CLEAN_PAGE (page);
+}
+
+static char *
+step_text (FwCleanPage *page,
+           guint        index)
+{
+  g_autoptr(GtkStringObject) item = g_list_model_get_item (fw_clean_page_get_steps (page), index);
+
+  return g_strdup (gtk_string_object_get_string (item));
+}
+
+/* Activates the page's shortcut for @accel the way a key press would. */
+static void
+press_shortcut (FwCleanPage *page,
+                const char  *accel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (page));
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                           GTK_WIDGET (page),
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              fw_ui_test_flush ();
+              return;
+            }
+        }
+    }
+  g_error ("no shortcut %s on the Clean page", accel);
+}
+
+static const FwColumn *
+preview_column (FwCleanPage *page,
+                const char  *name)
+{
+  FwTableModel *model = fw_clean_page_get_preview_model (page);
+
+  g_assert_nonnull (model);
+  return fw_table_column_by_name (fw_table_model_get_table (model), name);
+}
+
+static void
+test_fix_undo_redo (FwUiFixture   *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *text = NULL;
+  gsize before_length, after_length;
+  FwSession *session;
+  FwCleanPage *page;
+  FwColumnCard *card;
+  GtkWidget *button, *undo, *redo, *apply;
+  const FwRecipe *recipe;
+  const FwStep *step;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  file = fw_ui_fixture_write_file (fixture, "people.csv", people_csv, -1);
+  g_assert_true (g_file_load_contents (file, NULL, &before, &before_length, NULL, NULL));
+  page = open_and_go_to_clean (fixture, file);
+  session = fw_window_get_session (fixture->window);
+  recipe = fw_session_get_recipe (session);
+
+  /* One card per column; a table this small has every card on screen. */
+  g_assert_cmpuint (g_list_model_get_n_items (fw_clean_page_get_columns (page)), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    g_assert_nonnull (fw_clean_page_get_card (page, i));
+  g_assert_cmpstr (fw_clean_page_get_summary (page), ==, "5 columns, 3 with something to look at");
+
+  undo = find_descendant (GTK_WIDGET (page), has_action, "clean.undo");
+  redo = find_descendant (GTK_WIDGET (page), has_action, "clean.redo");
+  apply = find_descendant (GTK_WIDGET (page), has_action, "clean.apply-suggestions");
+  g_assert_false (gtk_widget_is_sensitive (undo));
+  g_assert_false (gtk_widget_is_sensitive (redo));
+  g_assert_true (gtk_widget_is_sensitive (apply));
+
+  /* Before any step the preview is the table as it is. */
+  adw_view_stack_set_visible_child_name (fw_clean_page_get_view_stack (page), "preview");
+  fw_ui_test_flush ();
+  g_assert_nonnull (preview_column (page, "id"));
+  g_assert_true (isnan (fw_column_get_number (preview_column (page, "age"), 1)));
+
+  /* "age" has gaps: its card suggests filling them with the median; click it. */
+  adw_view_stack_set_visible_child_name (fw_clean_page_get_view_stack (page), "cards");
+  fw_ui_test_flush ();
+  card = fw_clean_page_get_card (page, 1);
+  button = fw_column_card_get_fix_button (card, FW_STEP_IMPUTE_MEDIAN);
+  g_assert_nonnull (button);
+  click (button);
+  fw_ui_test_flush ();
+  g_assert_cmpuint (recipe->steps->len, ==, 1);
+  step = g_ptr_array_index (recipe->steps, 0);
+  g_assert_cmpint (step->kind, ==, FW_STEP_IMPUTE_MEDIAN);
+  g_assert_cmpstr (step->column, ==, "age");
+  g_assert_cmpuint (g_list_model_get_n_items (fw_clean_page_get_steps (page)), ==, 1);
+  text = step_text (page, 0);
+  g_assert_cmpstr (text, ==, "Fill missing “age” with the median");
+  /* Done, so no longer offered. */
+  g_assert_null (fw_column_card_get_fix_button (fw_clean_page_get_card (page, 1),
+                                                FW_STEP_IMPUTE_MEDIAN));
+  g_assert_true (gtk_widget_is_sensitive (undo));
+  adw_view_stack_set_visible_child_name (fw_clean_page_get_view_stack (page), "preview");
+  fw_ui_test_flush ();
+  /* The median of the ten ages given is (36 + 38) / 2. */
+  g_assert_cmpfloat (fw_column_get_number (preview_column (page, "age"), 1), ==, 37.0);
+
+  /* Ctrl+Z takes it back, Shift+Ctrl+Z brings it again. */
+  press_shortcut (page, "<Control>z");
+  g_assert_cmpuint (recipe->steps->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (fw_clean_page_get_steps (page)), ==, 0);
+  g_assert_false (gtk_widget_is_sensitive (undo));
+  g_assert_true (gtk_widget_is_sensitive (redo));
+  g_assert_true (isnan (fw_column_get_number (preview_column (page, "age"), 1)));
+  press_shortcut (page, "<Control><Shift>z");
+  g_assert_cmpuint (recipe->steps->len, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (fw_clean_page_get_steps (page)), ==, 1);
+  g_assert_false (gtk_widget_is_sensitive (redo));
+
+  /* The buttons do the same. */
+  click (undo);
+  g_assert_cmpuint (recipe->steps->len, ==, 0);
+  click (redo);
+  g_assert_cmpuint (recipe->steps->len, ==, 1);
+
+  /* Every suggestion but the fill already there: drop the ID and the constant column,
+   * fill and standardise income, standardise age, split city. */
+  click (apply);
+  g_assert_cmpuint (recipe->steps->len, ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (fw_clean_page_get_steps (page)), ==, 7);
+  g_assert_false (gtk_widget_is_sensitive (apply));
+  g_assert_null (preview_column (page, "id"));
+  g_assert_null (preview_column (page, "country"));
+  g_assert_null (preview_column (page, "city"));
+  g_assert_nonnull (preview_column (page, "city=Paris"));
+  g_assert_cmpuint (preview_column (page, "income")->n_missing, ==, 0);
+  g_assert_cmpuint (fw_table_n_columns (fw_table_model_get_table (
+                      fw_clean_page_get_preview_model (page))), ==, 5);
+  /* The cards say what was done. */
+  g_assert_null (fw_column_card_get_fix_button (fw_clean_page_get_card (page, 0),
+                                                FW_STEP_DROP_COLUMN));
+
+  /* One edit: one undo takes all six back. */
+  press_shortcut (page, "<Control>z");
+  g_assert_cmpuint (recipe->steps->len, ==, 1);
+  g_assert_nonnull (preview_column (page, "id"));
+  g_assert_true (gtk_widget_is_sensitive (apply));
+  press_shortcut (page, "<Control><Shift>z");
+  g_assert_cmpuint (recipe->steps->len, ==, 7);
+
+  /* Removing a step from the list. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "clean.remove-step", "u", 0);
+  fw_ui_test_flush ();
+  g_assert_cmpuint (recipe->steps->len, ==, 6);
+  g_assert_true (isnan (fw_column_get_number (preview_column (page, "age"), 1)));
+
+  fw_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "clean-test-preview");
+
+  /* The file on disk is as it was. */
+  g_assert_true (g_file_load_contents (file, NULL, &after, &after_length, NULL, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+}
+
+/* Thousands of columns: cards are made for the ones on screen only. */
+static void
+test_many_columns (FwUiFixture   *fixture,
+                   gconstpointer  data)
+{
+  const guint n_columns = 4096, n_rows = 12;
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autoptr(GFile) file = NULL;
+  FwCleanPage *page;
+  guint n_cards = 0;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  for (guint c = 0; c < n_columns; c++)
+    g_string_append_printf (csv, c > 0 ? ",c%u" : "c%u", c);
+  g_string_append_c (csv, '\n');
+  for (guint r = 0; r < n_rows; r++)
+    {
+      for (guint c = 0; c < n_columns; c++)
+        g_string_append_printf (csv, c > 0 ? ",%u" : "%u", (r * 7 + c) % 5);
+      g_string_append_c (csv, '\n');
+    }
+  file = fw_ui_fixture_write_file (fixture, "wide.csv", csv->str, (gssize) csv->len);
+  page = open_and_go_to_clean (fixture, file);
+
+  g_assert_cmpuint (g_list_model_get_n_items (fw_clean_page_get_columns (page)), ==, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    n_cards += fw_clean_page_get_card (page, i) != NULL;
+  g_assert_cmpuint (n_cards, >, 0);
+  g_assert_cmpuint (n_cards, <, 500);
+
+  /* Suggestions for all of them still come as one step to undo. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "clean.apply-suggestions", NULL);
+  fw_ui_test_flush ();
+  g_assert_cmpuint (fw_session_get_recipe (fw_window_get_session (fixture->window))->steps->len,
+                    ==, n_columns);
+  gtk_widget_activate_action (GTK_WIDGET (page), "clean.undo", NULL);
+  g_assert_cmpuint (fw_session_get_recipe (fw_window_get_session (fixture->window))->steps->len,
+                    ==, 0);
+}
+
+/* The sample, for looking at: light and dark screenshots where FW_UI_SCREENSHOT_DIR says. */
+static void
+test_sample_screenshots (FwUiFixture   *fixture,
+                         gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  FwDataPage *data_page;
+  FwCleanPage *page;
+  GtkWidget *widget;
+  const FwTableProfile *profile;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  data_page = fw_window_get_data_page (fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  fw_window_open_sample (fixture->window);
+  g_assert_cmpstr (fw_ui_test_wait_import (data_page), ==, "preview");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next", NULL);
+  fw_ui_test_flush ();
+  widget = find_descendant (GTK_WIDGET (fixture->window), is_clean_page, NULL);
+  page = FW_CLEAN_PAGE (widget);
+  profile = fw_session_get_profile (fw_window_get_session (fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (fw_clean_page_get_columns (page)), ==,
+                    profile->n_columns);
+
+  /* A step or two, so the list has something in it. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "clean.add-step", "(sss)", "drop_column",
+                              fw_table_column (fw_session_get_table (
+                                fw_window_get_session (fixture->window)), 0)->name, "");
+  fw_ui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (fw_clean_page_get_steps (page)), ==, 1);
+
+  fw_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "shot-clean-light");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  fw_ui_test_flush ();
+  fw_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "shot-clean-dark");
+  adw_view_stack_set_visible_child_name (fw_clean_page_get_view_stack (page), "preview");
+  fw_ui_test_flush ();
+  g_assert_nonnull (fw_clean_page_get_preview_model (page));
+  fw_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "shot-clean-preview-dark");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  fw_ui_test_init (&argc, &argv);
+
+  g_test_add ("/ui/clean-page/fix-undo-redo", FwUiFixture, NULL,
+              fw_ui_fixture_setup, test_fix_undo_redo, fw_ui_fixture_teardown);
+  g_test_add ("/ui/clean-page/many-columns", FwUiFixture, NULL,
+              fw_ui_fixture_setup, test_many_columns, fw_ui_fixture_teardown);
+  g_test_add ("/ui/clean-page/sample-screenshots", FwUiFixture, NULL,
+              fw_ui_fixture_setup, test_sample_screenshots, fw_ui_fixture_teardown);
+
+  return g_test_run ();
+}

@@ -1,0 +1,503 @@
+/* fw-column-card.c — one column of the table, as the Clean step shows it
+ *
+ * Name and kind; how much is missing and how many values there are; a sparkline of the
+ * values (a histogram for numbers, the most common values for the rest); the profile's
+ * issues in plain words; the steps already applied to the column; and its fixes: the
+ * suggested ones as buttons, every other one in a menu.  Fixes are the page's
+ * clean.add-step action with (kind, column, constant), so a click, a menu item and a test
+ * all go the same way.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+#include "fw-clean-preview.h"
+#include "fw-column-card.h"
+#include "fw-plot-sparkline.h"
+#include "fw-plot-widget.h"
+#include "fw-step-text.h"
+
+#define N_KINDS (FW_STEP_MIN_MAX + 1)
+/* The width a card asks for, in characters: two or three cards side by side in a window. */
+#define CARD_CHARS 30
+
+typedef struct
+{
+  guint counts[MAX (FW_PROFILE_HISTOGRAM_BINS, FW_PROFILE_TOP_CATEGORIES)];
+  guint n_bins;
+} Sparkline;
+
+struct _FwColumnCard
+{
+  GtkWidget        parent_instance;
+
+  GtkWidget       *box;
+  GtkImage        *kind_icon;
+  GtkLabel        *name_label;
+  GtkLabel        *kind_label;
+  GtkLabel        *counts_label;
+  FwPlotWidget    *sparkline;
+  GtkLabel        *values_label;
+  GtkWidget       *issues_box;
+  GtkWidget       *applied_box;
+  GtkWidget       *fixes_box;
+  GtkMenuButton   *more_button;
+
+  FwSession       *session;     /* not owned: the page's, for as long as the binding */
+  const GPtrArray *suggested;
+  guint            index;
+  Sparkline        spark;
+  GtkWidget       *fix_buttons[N_KINDS];
+};
+
+G_DEFINE_FINAL_TYPE (FwColumnCard, fw_column_card, GTK_TYPE_WIDGET)
+
+static void
+draw_sparkline (cairo_t           *cr,
+                double             width,
+                double             height,
+                const FwPlotStyle *style,
+                gconstpointer      data)
+{
+  const Sparkline *spark = data;
+
+  fw_plot_sparkline_draw (cr, width, height, style, spark->counts, spark->n_bins);
+}
+
+static void
+clear_box (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+}
+
+/* An icon and a wrapping sentence: an issue, or a step already taken. */
+static GtkWidget *
+note_new (const char *icon_name,
+          const char *style_class,
+          const char *text)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", icon_name,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, style_class);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  /* A wrapping label asks for its whole text's width; the grid would give each card that. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), CARD_CHARS);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (row), icon);
+  gtk_box_append (GTK_BOX (row), label);
+  return row;
+}
+
+static const FwColumnProfile *
+column_profile (FwColumnCard *self)
+{
+  const FwTableProfile *profile = fw_session_get_profile (self->session);
+
+  return profile != NULL && self->index < profile->n_columns ? &profile->columns[self->index]
+                                                              : NULL;
+}
+
+static const FwColumn *
+column (FwColumnCard *self)
+{
+  return fw_table_column (fw_session_get_table (self->session), self->index);
+}
+
+/* Whether the card offers @kind for its column, given the steps it already has. */
+static gboolean
+offers (FwColumnCard          *self,
+        const FwColumnProfile *p,
+        FwStepKind             kind,
+        const gboolean        *applied,
+        gboolean               is_target)
+{
+  const FwColumn *c = column (self);
+  gboolean numeric = fw_column_is_numeric (c);
+  gboolean measured = numeric && p->kind == FW_KIND_NUMERIC;
+  gboolean filled = FALSE;
+
+  for (FwStepKind k = 0; k < N_KINDS; k++)
+    filled = filled || (applied[k] && fw_clean_step_is_fill (k));
+
+  if (applied[kind] || applied[FW_STEP_DROP_COLUMN])
+    return FALSE;
+  /* Training changes nothing in the column to predict but the rows it uses. */
+  if (is_target)
+    return kind == FW_STEP_DROP_MISSING_ROWS && p->missing > 0;
+  if (!fw_clean_step_applies (kind, numeric))
+    return FALSE;
+  switch (kind)
+    {
+    case FW_STEP_IMPUTE_MEAN:
+    case FW_STEP_IMPUTE_MEDIAN:
+      return measured && p->missing > 0 && !filled;
+    case FW_STEP_IMPUTE_MODE:
+    case FW_STEP_IMPUTE_CONSTANT:
+      return p->missing > 0 && !filled;
+    case FW_STEP_DROP_MISSING_ROWS:
+      return p->missing > 0 && !filled;
+    case FW_STEP_CLIP_OUTLIERS:
+    case FW_STEP_STANDARDIZE:
+    case FW_STEP_MIN_MAX:
+      return measured;
+    case FW_STEP_ONE_HOT:
+      return !numeric && (p->kind == FW_KIND_CATEGORICAL || p->kind == FW_KIND_BOOLEAN);
+    case FW_STEP_DROP_COLUMN:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static GVariant *
+fix_target (FwColumnCard *self,
+            FwStepKind    kind)
+{
+  const FwColumn *c = column (self);
+
+  return g_variant_new ("(sss)", fw_step_kind_to_string (kind), c->name,
+                        kind == FW_STEP_IMPUTE_CONSTANT
+                        ? fw_step_fill_constant (fw_column_is_numeric (c)) : "");
+}
+
+static void
+update_steps (FwColumnCard *self)
+{
+  const FwColumnProfile *p = column_profile (self);
+  const FwColumn *c = column (self);
+  const FwRecipe *recipe = fw_session_get_recipe (self->session);
+  gboolean applied[N_KINDS] = { FALSE, };
+  gboolean suggested[N_KINDS] = { FALSE, };
+  gboolean is_target = g_strcmp0 (recipe->target, c->name) == 0;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  guint n_buttons = 0;
+
+  clear_box (self->applied_box);
+  clear_box (self->fixes_box);
+  memset (self->fix_buttons, 0, sizeof self->fix_buttons);
+
+  if (is_target)
+    gtk_box_append (GTK_BOX (self->applied_box),
+                    note_new ("emblem-important-symbolic", "accent",
+                              _("This is the column to predict: it stays as it is")));
+  for (guint i = 0; i < recipe->steps->len; i++)
+    {
+      const FwStep *step = g_ptr_array_index (recipe->steps, i);
+      g_autofree char *text = NULL;
+
+      if (g_strcmp0 (step->column, c->name) != 0)
+        continue;
+      applied[step->kind] = TRUE;
+      text = fw_step_describe_short (step);
+      gtk_box_append (GTK_BOX (self->applied_box),
+                      note_new ("emblem-ok-symbolic", "success", text));
+    }
+  gtk_widget_set_visible (self->applied_box,
+                          gtk_widget_get_first_child (self->applied_box) != NULL);
+
+  for (guint i = 0; self->suggested != NULL && i < self->suggested->len; i++)
+    {
+      const FwStep *step = g_ptr_array_index (self->suggested, i);
+
+      if (g_strcmp0 (step->column, c->name) == 0)
+        suggested[step->kind] = TRUE;
+    }
+
+  /* Suggested fixes first, as buttons; every fix that applies in the menu. */
+  for (FwStepKind kind = 0; kind < N_KINDS; kind++)
+    {
+      const char *label = fw_step_kind_label (kind, fw_column_is_numeric (c));
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!offers (self, p, kind, applied, is_target))
+        continue;
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "clean.add-step", fix_target (self, kind));
+      g_menu_append_item (menu, item);
+      if (suggested[kind] && n_buttons < 3)
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "clean.add-step");
+          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                                  fix_target (self, kind));
+          gtk_widget_set_tooltip_text (button, fw_step_kind_help (kind));
+          gtk_box_append (GTK_BOX (self->fixes_box), button);
+          self->fix_buttons[kind] = button;
+          n_buttons++;
+        }
+    }
+  gtk_menu_button_set_menu_model (self->more_button, G_MENU_MODEL (menu));
+  gtk_widget_set_visible (self->fixes_box, n_buttons > 0);
+  /* A dropped column has nothing left to fix. */
+  gtk_widget_set_visible (GTK_WIDGET (self->more_button),
+                          g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
+}
+
+static char *
+format_number (double x)
+{
+  return g_strdup_printf ("%.4g", x);
+}
+
+static void
+update_profile (FwColumnCard *self)
+{
+  const FwColumnProfile *p = column_profile (self);
+  const FwColumn *c = column (self);
+  gsize n = p->count + p->missing;
+  g_autofree char *missing = NULL;
+  g_autofree char *distinct = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *plot_label = NULL;
+
+  gtk_image_set_from_icon_name (self->kind_icon, fw_kind_icon_name (p->kind));
+  gtk_label_set_text (self->name_label, c->name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), c->name);
+  gtk_label_set_text (self->kind_label, fw_kind_to_label (p->kind));
+
+  if (p->missing == 0)
+    missing = g_strdup (_("Nothing missing"));
+  else if (100.0 * p->missing < n)
+    /* Translators: fewer than one in a hundred cells of the column are empty. */
+    missing = g_strdup (_("Under 1 % missing"));
+  else
+    /* Translators: %.0f is a percentage of empty cells, %% the percent sign. */
+    missing = g_strdup_printf (_("%.0f %% missing"), 100.0 * p->missing / MAX (n, 1));
+  distinct = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GSIZE_FORMAT " distinct value",
+                                           "%" G_GSIZE_FORMAT " distinct values", p->distinct),
+                              p->distinct);
+  counts = g_strdup_printf ("%s · %s", missing, distinct);
+  gtk_label_set_text (self->counts_label, counts);
+
+  /* Numbers: their spread; everything else: the most common values. */
+  if (p->has_numbers && !isnan (p->min))
+    {
+      g_autofree char *lo = format_number (p->min);
+      g_autofree char *mean = format_number (p->mean);
+      g_autofree char *hi = format_number (p->max);
+      g_autofree char *text = NULL;
+
+      /* Translators: the smallest, the average and the largest value of a column. */
+      text = g_strdup_printf (_("Lowest %s · Average %s · Highest %s"), lo, mean, hi);
+      gtk_label_set_text (self->values_label, text);
+      self->spark.n_bins = FW_PROFILE_HISTOGRAM_BINS;
+      memcpy (self->spark.counts, p->histogram, sizeof p->histogram);
+      /* Translators: %s is a column name. */
+      plot_label = g_strdup_printf (_("How the values of “%s” are spread"), c->name);
+    }
+  else if (p->kind == FW_KIND_IDENTIFIER || p->kind == FW_KIND_TEXT)
+    {
+      g_autofree char *text = NULL;
+
+      /* Bars of one row each say nothing: an example says more. */
+      if (p->n_top > 0)
+        /* Translators: %s is one value of the column, as an example. */
+        text = g_strdup_printf (_("Values such as “%s”"), p->top[0].value);
+      gtk_label_set_text (self->values_label, text != NULL ? text : "");
+      self->spark.n_bins = 0;
+    }
+  else if (p->n_top > 0)
+    {
+      g_autoptr(GString) text = g_string_new (_("Most common: "));
+
+      for (guint i = 0; i < MIN (p->n_top, 3); i++)
+        g_string_append_printf (text, i > 0 ? ", %s" : "%s", p->top[i].value);
+      gtk_label_set_text (self->values_label, text->str);
+      self->spark.n_bins = p->n_top;
+      for (guint i = 0; i < p->n_top; i++)
+        self->spark.counts[i] = (guint) MIN (p->top[i].count, G_MAXUINT);
+      /* Translators: %s is a column name. */
+      plot_label = g_strdup_printf (_("How often the most common values of “%s” occur"),
+                                    c->name);
+    }
+  else
+    {
+      gtk_label_set_text (self->values_label, _("Every cell is empty"));
+      self->spark.n_bins = 0;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->sparkline), self->spark.n_bins > 0);
+  fw_plot_widget_set_label (self->sparkline, plot_label);
+  fw_plot_widget_queue_redraw (self->sparkline);
+
+  clear_box (self->issues_box);
+  for (guint i = 0; p->issues != NULL && i < p->issues->len; i++)
+    {
+      const FwIssue *issue = g_ptr_array_index (p->issues, i);
+
+      gtk_box_append (GTK_BOX (self->issues_box),
+                      note_new ("dialog-warning-symbolic", "warning", issue->message));
+    }
+  if (p->issues == NULL || p->issues->len == 0)
+    gtk_box_append (GTK_BOX (self->issues_box),
+                    note_new ("emblem-default-symbolic", "dim-label", _("No problems found")));
+}
+
+void
+fw_column_card_bind (FwColumnCard    *self,
+                     FwSession       *session,
+                     guint            index,
+                     const GPtrArray *suggested)
+{
+  g_return_if_fail (FW_IS_COLUMN_CARD (self));
+  g_return_if_fail (FW_IS_SESSION (session));
+  g_return_if_fail (index < fw_table_n_columns (fw_session_get_table (session)));
+
+  self->session = session;
+  self->index = index;
+  self->suggested = suggested;
+  if (column_profile (self) == NULL)
+    return;
+  update_profile (self);
+  update_steps (self);
+}
+
+void
+fw_column_card_unbind (FwColumnCard *self)
+{
+  g_return_if_fail (FW_IS_COLUMN_CARD (self));
+
+  self->session = NULL;
+  self->suggested = NULL;
+  self->index = G_MAXUINT;
+}
+
+void
+fw_column_card_refresh (FwColumnCard *self)
+{
+  g_return_if_fail (FW_IS_COLUMN_CARD (self));
+
+  if (self->session != NULL && column_profile (self) != NULL)
+    update_steps (self);
+}
+
+guint
+fw_column_card_get_index (FwColumnCard *self)
+{
+  g_return_val_if_fail (FW_IS_COLUMN_CARD (self), G_MAXUINT);
+  return self->index;
+}
+
+GtkWidget *
+fw_column_card_get_fix_button (FwColumnCard *self,
+                               FwStepKind    kind)
+{
+  g_return_val_if_fail (FW_IS_COLUMN_CARD (self), NULL);
+  g_return_val_if_fail ((guint) kind < N_KINDS, NULL);
+  return self->fix_buttons[kind];
+}
+
+static GtkWidget *
+label_new (const char *style_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), CARD_CHARS);
+  if (style_class != NULL)
+    gtk_widget_add_css_class (label, style_class);
+  return label;
+}
+
+static void
+fw_column_card_dispose (GObject *object)
+{
+  FwColumnCard *self = FW_COLUMN_CARD (object);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (fw_column_card_parent_class)->dispose (object);
+}
+
+static void
+fw_column_card_class_init (FwColumnCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fw_column_card_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "fw-column-card");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+fw_column_card_init (FwColumnCard *self)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  self->index = G_MAXUINT;
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_widget_add_css_class (self->box, "card");
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->kind_icon = g_object_new (GTK_TYPE_IMAGE,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self->kind_icon), "fw-kind-icon");
+  self->name_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->name_label, 0.0f);
+  gtk_label_set_ellipsize (self->name_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->name_label), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "heading");
+  self->kind_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->kind_label), "fw-kind-chip");
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->kind_icon));
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->name_label));
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->kind_label));
+  gtk_box_append (GTK_BOX (self->box), header);
+
+  self->counts_label = GTK_LABEL (label_new ("dim-label"));
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->counts_label));
+
+  self->sparkline = FW_PLOT_WIDGET (fw_plot_widget_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->sparkline), -1, 36);
+  gtk_widget_add_css_class (GTK_WIDGET (self->sparkline), "fw-sparkline");
+  fw_plot_widget_set_draw_func (self->sparkline, draw_sparkline, &self->spark, NULL);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->sparkline));
+
+  self->values_label = GTK_LABEL (label_new ("caption"));
+  gtk_label_set_ellipsize (self->values_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (self->values_label, FALSE);
+  gtk_label_set_width_chars (self->values_label, 10);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->values_label));
+
+  self->issues_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_box_append (GTK_BOX (self->box), self->issues_box);
+  self->applied_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_add_css_class (self->applied_box, "fw-applied");
+  gtk_box_append (GTK_BOX (self->box), self->applied_box);
+
+  /* The buttons sit at the bottom, however tall the issues make the card. */
+  gtk_widget_set_vexpand (self->issues_box, TRUE);
+  gtk_widget_set_valign (actions, GTK_ALIGN_END);
+  self->fixes_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_hexpand (self->fixes_box, TRUE);
+  self->more_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_label (self->more_button, _("_Fixes"));
+  gtk_menu_button_set_use_underline (self->more_button, TRUE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->more_button), _("Every fix for this column"));
+  gtk_widget_set_halign (GTK_WIDGET (self->more_button), GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (actions), self->fixes_box);
+  gtk_box_append (GTK_BOX (actions), GTK_WIDGET (self->more_button));
+  gtk_box_append (GTK_BOX (self->box), actions);
+}
+
+GtkWidget *
+fw_column_card_new (void)
+{
+  return g_object_new (FW_TYPE_COLUMN_CARD, NULL);
+}
