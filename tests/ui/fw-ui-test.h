@@ -54,4 +54,9 @@ void        fw_ui_test_flush         (void);
 /* Waits until @page has finished importing (not busy) and returns its state. */
 const char *fw_ui_test_wait_import   (FwDataPage    *page);
 
+/* Renders @widget into NAME.png in the folder $FW_UI_SCREENSHOT_DIR, for people to look
+ * at; does nothing when that is not set. */
+void        fw_ui_test_save_screenshot (GtkWidget  *widget,
+                                        const char *name);
+
 G_END_DECLS
