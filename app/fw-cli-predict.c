@@ -2,7 +2,7 @@
  *           and     fairway-cli evaluate --model M.fwmodel --data F.csv [--json]
  *
  * Both load a model, import a file and run every row through the saved preprocessing and
- * model; predict writes the predictions (atomically), evaluate measures them against the
+ * model; predict writes the predictions (fw-predictions.h), evaluate measures them against the
  * file's own target column.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,94 +12,12 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
-#include "fw-atomic-file.h"
 #include "fw-cli.h"
 #include "fw-csv-import.h"
 #include "fw-metrics.h"
-#include "fw-number.h"
+#include "fw-predictions.h"
 #include "fw-sensitive.h"
 #include "fw-trained-model.h"
-
-/* A CSV field, quoted when it holds a delimiter, a quote or a line break. */
-static void
-append_field (GString    *line,
-              const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (line, text);
-      return;
-    }
-  g_string_append_c (line, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
-}
-
-static void
-append_number (GString *line,
-               double   value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_string_append (line, fw_number_format (value, TRUE, buf, sizeof buf));
-}
-
-static gboolean
-write_predictions (const FwTrainedModel *trained,
-                   const FwTable        *table,
-                   const float          *out,
-                   gsize                 n,
-                   GFile                *file,
-                   GError              **error)
-{
-  g_autofree guint32 *decided = fw_trained_model_decide (trained, table, out);
-  g_autoptr(FwAtomicFile) csv = fw_atomic_file_new (file, NULL, error);
-  g_autoptr(GString) line = g_string_new ("row,prediction");
-  guint width = fw_model_n_predictions (trained->model);
-
-  if (csv == NULL)
-    return FALSE;
-  for (guint c = 0; trained->task != FW_TASK_REGRESSION && c < trained->n_classes; c++)
-    {
-      g_autofree char *name = g_strconcat ("p_", trained->class_names[c], NULL);
-
-      g_string_append_c (line, ',');
-      append_field (line, name);
-    }
-  g_string_append_c (line, '\n');
-  for (gsize r = 0; r < n; r++)
-    {
-      const float *p = out + r * width;
-
-      g_string_append_printf (line, "%zu,", r + 1);
-      if (trained->task == FW_TASK_REGRESSION)
-        append_number (line, p[0]);
-      else
-        {
-          /* The model's own rule, per-group thresholds included. */
-          append_field (line, trained->class_names[decided[r]]);
-          for (guint c = 0; c < trained->n_classes; c++)
-            {
-              g_string_append_c (line, ',');
-              append_number (line, p[c]);
-            }
-        }
-      g_string_append_c (line, '\n');
-      if (line->len >= 64 * 1024 || r + 1 == n)
-        {
-          if (!fw_atomic_file_write (csv, line->str, line->len, error))
-            return FALSE;
-          g_string_truncate (line, 0);
-        }
-    }
-  return fw_atomic_file_write (csv, line->str, line->len, error) &&
-         fw_atomic_file_commit (csv, error);
-}
 
 /* Loads the model and the data; NULL (and an error) when either fails. */
 static FwTrainedModel *
@@ -136,7 +54,6 @@ fw_cli_predict (int    argc,
   g_autoptr(FwTable) table = NULL;
   g_autoptr(FwTrainedModel) trained = NULL;
   g_autoptr(GFile) out_file = NULL;
-  g_autofree float *out = NULL;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fw_cli_usage_error ("predict", "%s", error->message);
@@ -144,11 +61,8 @@ fw_cli_predict (int    argc,
     return fw_cli_usage_error ("predict", "%s", _("--model, --data and -o are required"));
 
   trained = load_both (model, data, &table, &error);
-  if (trained != NULL)
-    out = fw_trained_model_predict (trained, table, &error);
   out_file = g_file_new_for_commandline_arg (output);
-  if (out == NULL ||
-      !write_predictions (trained, table, out, fw_table_n_rows (table), out_file, &error))
+  if (trained == NULL || !fw_predictions_write (trained, table, out_file, NULL, &error))
     return fw_cli_fail (error);
   return FW_CLI_EXIT_OK;
 }

@@ -128,6 +128,8 @@ fw_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "app.shortcuts", { "<Control>question", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.save-project", { "<Control>s", NULL } },
+    { "win.save-project-as", { "<Control><Shift>s", NULL } },
   };
 
   G_APPLICATION_CLASS (fw_application_parent_class)->startup (application);

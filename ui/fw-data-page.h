@@ -21,6 +21,10 @@ void          fw_data_page_open_file         (FwDataPage *self,
                                               GFile      *file);
 /* Generates the bundled sample into the user cache folder, then imports it. */
 void          fw_data_page_open_sample       (FwDataPage *self);
+/* Offers, in the empty state, to restore the project autosaved at @saved (NULL: hides the
+ * offer); its buttons activate win.restore-autosave and win.discard-autosave. */
+void          fw_data_page_offer_restore     (FwDataPage *self,
+                                              GDateTime  *saved);
 /* Stops the running import, if any (the data-page.cancel action). */
 void          fw_data_page_cancel            (FwDataPage *self);
 
@@ -42,5 +46,8 @@ const char   *fw_data_page_get_summary       (FwDataPage *self);
 const char   *fw_data_page_get_error_message (FwDataPage *self);
 /* The import running now, or NULL. */
 FwImport     *fw_data_page_get_import        (FwDataPage *self);
+gboolean      fw_data_page_get_restore_offered (FwDataPage *self);
+/* The recently opened files; a row activates win.open-recent with the file's URI. */
+GtkListBox   *fw_data_page_get_recent_list   (FwDataPage *self);
 
 G_END_DECLS

@@ -1,6 +1,10 @@
-/* fw-export-page.c — wizard step: save the model, its predictions and its report
+/* fw-export-page.c — wizard step 7: save the model, its predictions, report and recipe
  *
- * A placeholder until the step is built: it says what the step will do.
+ * Two states: empty (train first) and ready (one row per file, the intended use for the
+ * report, Save All).  Each Save… asks for a name in a native file chooser, then an
+ * FwExportJob writes the file on a worker thread; success is a toast that opens the
+ * folder, failure a dialog in plain words.  Nothing partial is ever left: every write is
+ * atomic.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,29 +13,521 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 #include "fw-export-page.h"
+#include "fw-settings.h"
+#include <string.h>
 
 struct _FwExportPage
 {
-  GtkWidget  parent_instance;
+  GtkWidget      parent_instance;
 
-  FwSession *session;
+  GtkStack      *stack;
+  GtkSpinner    *spinner;
+  AdwActionRow  *predictions_row;
+  GtkTextView   *intended_use_view;
+
+  FwSession     *session;
+  FwProject     *project;
+  GSettings     *settings;
+  GCancellable  *cancellable;   /* of the job running, or NULL */
+  gboolean       loading_text;  /* the buffer is being filled from the project */
+  char          *last_message;
+  gboolean       last_failed;
 };
 
 G_DEFINE_FINAL_TYPE (FwExportPage, fw_export_page, GTK_TYPE_WIDGET)
+
+static const char *
+kind_title (FwExportKind kind)
+{
+  switch (kind)
+    {
+    case FW_EXPORT_MODEL:       return _("Save the Model");
+    case FW_EXPORT_ONNX:        return _("Save the Model for Other Tools");
+    case FW_EXPORT_PREDICTIONS: return _("Save the Predictions");
+    case FW_EXPORT_REPORT_PDF:  return _("Save the Report as PDF");
+    case FW_EXPORT_REPORT_HTML: return _("Save the Report as a Web Page");
+    case FW_EXPORT_RECIPE:      return _("Save the Recipe");
+    case FW_N_EXPORTS:
+    default:                    g_assert_not_reached ();
+    }
+}
+
+static char *
+display_name (GFile *file)
+{
+  g_autofree char *base = g_file_get_basename (file);
+
+  return g_filename_display_name (base);
+}
+
+/* What went wrong, in words a person acts on rather than the system's. */
+static char *
+explain_error (const GError *error,
+               GFile        *file)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *where = folder != NULL ? display_name (folder) : g_strdup ("/");
+
+  if (error->domain != G_IO_ERROR)
+    return g_strdup (error->message);
+  switch (error->code)
+    {
+    case G_IO_ERROR_NOT_FOUND:
+      /* Translators: %s is a folder name. */
+      return g_strdup_printf (_("The folder “%s” does not exist any more. Choose another "
+                                "place."), where);
+    case G_IO_ERROR_NOT_DIRECTORY:
+      return g_strdup_printf (_("“%s” is a file, not a folder. Choose another place."), where);
+    case G_IO_ERROR_PERMISSION_DENIED:
+      return g_strdup_printf (_("You are not allowed to save in “%s”. Choose a folder of "
+                                "your own, such as Documents."), where);
+    case G_IO_ERROR_READ_ONLY:
+      return g_strdup_printf (_("“%s” cannot be changed: it is read-only."), where);
+    case G_IO_ERROR_NO_SPACE:
+      return g_strdup (_("The disk is full. Free some space, or save somewhere else."));
+    case G_IO_ERROR_IS_DIRECTORY:
+      return g_strdup (_("A folder already has that name. Choose another name."));
+    default:
+      return g_strdup (error->message);
+    }
+}
+
+static void
+set_last_message (FwExportPage *self,
+                  const char   *message,
+                  gboolean      failed)
+{
+  g_free (self->last_message);
+  self->last_message = g_strdup (message);
+  self->last_failed = failed;
+}
+
+static void
+show_saved_toast (FwExportPage *self,
+                  const char   *title,
+                  GFile        *folder)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast = adw_toast_new (title);
+
+  set_last_message (self, title, FALSE);
+  if (folder != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (folder);
+
+      adw_toast_set_button_label (toast, _("Open Folder"));
+      adw_toast_set_action_name (toast, "export.open-folder");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    }
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+show_error (FwExportPage *self,
+            GFile        *file,
+            const char   *explanation)
+{
+  g_autofree char *name = display_name (file);
+  g_autofree char *heading = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  set_last_message (self, explanation, TRUE);
+  /* Translators: %s is a file name. */
+  heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   heading, explanation);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+set_busy (FwExportPage *self,
+          gboolean      busy)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save-all", !busy);
+  if (!busy)
+    g_clear_object (&self->cancellable);
+}
+
+/* One file: a toast or a dialog.  Several (Save All): one toast for what was written,
+ * and a dialog for the first real failure. */
+static void
+report (FwExportPage *self,
+        FwExportJob  *job,
+        GFile        *folder)
+{
+  guint n = fw_export_job_get_n_items (job), n_saved = 0, n_unavailable = 0;
+  int first_failure = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const GError *error = fw_export_job_get_error (job, i);
+
+      if (error == NULL)
+        n_saved++;
+      else if (folder != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+        n_unavailable++;
+      else if (first_failure < 0)
+        first_failure = i;
+    }
+  if (folder == NULL && n_saved == 1)
+    {
+      GFile *file = fw_export_job_get_file (job, 0);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *name = display_name (file);
+      /* Translators: %s is a file name. */
+      g_autofree char *title = g_strdup_printf (_("Saved “%s”"), name);
+
+      show_saved_toast (self, title, parent);
+    }
+  else if (folder != NULL && n_saved > 0)
+    {
+      g_autofree char *name = display_name (folder);
+      g_autofree char *title = NULL;
+
+      if (n_unavailable > 0)
+        /* Translators: %u is a number of files, %s a folder name. */
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Saved %u file in “%s”; some kinds cannot be "
+                                              "saved by this build yet",
+                                              "Saved %u files in “%s”; some kinds cannot be "
+                                              "saved by this build yet", n_saved),
+                                 n_saved, name);
+      else
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Saved %u file in “%s”",
+                                              "Saved %u files in “%s”", n_saved),
+                                 n_saved, name);
+      show_saved_toast (self, title, folder);
+    }
+  if (first_failure >= 0)
+    {
+      GFile *file = fw_export_job_get_file (job, first_failure);
+      g_autofree char *explanation = explain_error (fw_export_job_get_error (job, first_failure),
+                                                    file);
+
+      show_error (self, file, explanation);
+    }
+}
+
+typedef struct
+{
+  GWeakRef  page;
+  GFile    *folder;             /* Save All's, or NULL */
+} RunData;
+
+static void
+job_done (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  RunData *data = user_data;
+  g_autoptr(FwExportPage) self = g_weak_ref_get (&data->page);
+  g_autoptr(FwExportJob) job = fw_export_job_run_finish (result);
+
+  if (self != NULL)
+    {
+      set_busy (self, FALSE);
+      if (job != NULL)
+        report (self, job, data->folder);
+    }
+  g_weak_ref_clear (&data->page);
+  g_clear_object (&data->folder);
+  g_free (data);
+}
+
+static void
+run_job (FwExportPage *self,
+         FwExportJob  *job,
+         GFile        *folder)
+{
+  RunData *data = g_new0 (RunData, 1);
+
+  g_weak_ref_init (&data->page, self);
+  data->folder = folder != NULL ? g_object_ref (folder) : NULL;
+  self->cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+  fw_export_job_run_async (job, self->cancellable, job_done, data);
+}
+
+static FwExportJob *
+new_job (FwExportPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  FwExportJob *job;
+
+  job = fw_export_job_new (self->session,
+                           self->project != NULL ? fw_project_get_intended_use (self->project)
+                                                 : NULL,
+                           &error);
+  if (job == NULL)
+    set_last_message (self, error->message, TRUE);
+  return job;
+}
+
+void
+fw_export_page_save (FwExportPage *self,
+                     FwExportKind  kind,
+                     GFile        *file)
+{
+  FwExportJob *job;
+
+  g_return_if_fail (FW_IS_EXPORT_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->cancellable == NULL);
+
+  if ((job = new_job (self)) == NULL)
+    return;
+  fw_export_job_add (job, kind, file);
+  run_job (self, job, NULL);
+}
+
+/* "people-predictions.csv", or "people-predictions (2).csv" when that exists: Save All
+ * never replaces a file it did not ask about. */
+static GFile *
+unused_child (GFile      *folder,
+              const char *name)
+{
+  const char *dot = strrchr (name, '.');
+  g_autofree char *stem = g_strndup (name, dot != NULL ? (gsize) (dot - name) : strlen (name));
+  GFile *child = g_file_get_child_for_display_name (folder, name, NULL);
+
+  for (guint i = 2; child != NULL && g_file_query_exists (child, NULL) && i < 1000; i++)
+    {
+      g_autofree char *other = g_strdup_printf ("%s (%u)%s", stem, i, dot != NULL ? dot : "");
+
+      g_object_unref (child);
+      child = g_file_get_child_for_display_name (folder, other, NULL);
+    }
+  return child;
+}
+
+void
+fw_export_page_save_all (FwExportPage *self,
+                         GFile        *folder)
+{
+  FwExportJob *job;
+
+  g_return_if_fail (FW_IS_EXPORT_PAGE (self));
+  g_return_if_fail (G_IS_FILE (folder));
+  g_return_if_fail (self->cancellable == NULL);
+
+  if ((job = new_job (self)) == NULL)
+    return;
+  for (FwExportKind kind = 0; kind < FW_N_EXPORTS; kind++)
+    {
+      g_autofree char *name = fw_export_suggest_name (kind, fw_session_get_file (self->session));
+      g_autoptr(GFile) file = unused_child (folder, name);
+
+      if (file != NULL)
+        fw_export_job_add (job, kind, file);
+    }
+  run_job (self, job, folder);
+}
+
+typedef struct
+{
+  FwExportPage *page;
+  FwExportKind  kind;
+  gboolean      all;
+} ChooserData;
+
+static void
+chooser_response (GtkNativeDialog *chooser,
+                  int              response,
+                  ChooserData     *data)
+{
+  FwExportPage *self = data->page;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->cancellable == NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        {
+          fw_settings_remember_folder (self->settings, file, data->all);
+          if (data->all)
+            fw_export_page_save_all (self, file);
+          else
+            fw_export_page_save (self, data->kind, file);
+        }
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+  g_free (data);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            FwExportKind    kind)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *suggested = fw_export_suggest_name (kind, NULL);
+  const char *extension = strrchr (suggested, '.') + 1;
+
+  switch (kind)
+    {
+    case FW_EXPORT_MODEL:       gtk_file_filter_set_name (filter, _("Fairway Models")); break;
+    case FW_EXPORT_ONNX:        gtk_file_filter_set_name (filter, _("ONNX Models")); break;
+    case FW_EXPORT_PREDICTIONS: gtk_file_filter_set_name (filter, _("CSV Files")); break;
+    case FW_EXPORT_REPORT_PDF:  gtk_file_filter_set_name (filter, _("PDF Documents")); break;
+    case FW_EXPORT_REPORT_HTML: gtk_file_filter_set_name (filter, _("Web Pages")); break;
+    case FW_EXPORT_RECIPE:      gtk_file_filter_set_name (filter, _("Recipes (JSON)")); break;
+    case FW_N_EXPORTS:
+    default:                    g_assert_not_reached ();
+    }
+  gtk_file_filter_add_suffix (filter, extension);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+open_chooser (FwExportPage *self,
+              FwExportKind  kind,
+              gboolean      all)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GFile) folder = fw_settings_get_last_folder (self->settings);
+  ChooserData *data = g_new0 (ChooserData, 1);
+
+  if (all)
+    chooser = gtk_file_chooser_native_new (_("Save All Files in a Folder"),
+                                           GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                           GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                           _("_Save Here"), _("_Cancel"));
+  else
+    {
+      g_autofree char *name = fw_export_suggest_name (kind, fw_session_get_file (self->session));
+
+      chooser = gtk_file_chooser_native_new (kind_title (kind),
+                                             GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                             GTK_FILE_CHOOSER_ACTION_SAVE,
+                                             _("_Save"), _("_Cancel"));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+      add_filter (GTK_FILE_CHOOSER (chooser), kind);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+
+  data->page = g_object_ref (self);
+  data->kind = kind;
+  data->all = all;
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FwExportKind kind;
+
+  if (fw_export_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    open_chooser (FW_EXPORT_PAGE (widget), kind, FALSE);
+}
+
+static void
+save_all_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  open_chooser (FW_EXPORT_PAGE (widget), 0, TRUE);
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+static void
+update (FwExportPage *self)
+{
+  FwTrainedModel *trained = self->session != NULL ? fw_session_get_trained (self->session)
+                                                  : NULL;
+  const FwTable *table = self->session != NULL ? fw_session_get_table (self->session) : NULL;
+  GFile *file = self->session != NULL ? fw_session_get_file (self->session) : NULL;
+
+  gtk_stack_set_visible_child_name (self->stack, trained != NULL ? "ready" : "empty");
+  if (table != NULL && file != NULL)
+    {
+      g_autofree char *name = display_name (file);
+      g_autofree char *subtitle = NULL;
+      gsize n = fw_table_n_rows (table);
+
+      /* Translators: %zu is a number of rows, %s a file name. */
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "What the model predicts for the %zu row of "
+                                               "“%s”, and how sure it is of each answer (.csv)",
+                                               "What the model predicts for each of the %zu "
+                                               "rows of “%s”, and how sure it is of each "
+                                               "answer (.csv)", n), n, name);
+      adw_action_row_set_subtitle (self->predictions_row, subtitle);
+    }
+}
+
+static void
+load_intended_use (FwExportPage *self)
+{
+  const char *text = self->project != NULL ? fw_project_get_intended_use (self->project) : NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->intended_use_view);
+
+  self->loading_text = TRUE;
+  gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+  self->loading_text = FALSE;
+}
+
+static void
+intended_use_changed (FwExportPage  *self,
+                      GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (self->loading_text || self->project == NULL)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  fw_project_set_intended_use (self->project, text);
+}
 
 static void
 fw_export_page_dispose (GObject *object)
 {
   FwExportPage *self = FW_EXPORT_PAGE (object);
-  GtkWidget *child;
 
+  /* A running job finishes on its own; its result finds no page and is dropped. */
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_EXPORT_PAGE);
-  /* Template children without an id are not disposed with the template. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_object (&self->session);
+  g_clear_object (&self->project);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (fw_export_page_parent_class)->dispose (object);
+}
+
+static void
+fw_export_page_finalize (GObject *object)
+{
+  FwExportPage *self = FW_EXPORT_PAGE (object);
+
+  g_free (self->last_message);
+
+  G_OBJECT_CLASS (fw_export_page_parent_class)->finalize (object);
 }
 
 static void
@@ -41,16 +537,29 @@ fw_export_page_class_init (FwExportPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fw_export_page_dispose;
+  object_class->finalize = fw_export_page_finalize;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/FairwayML/Fairway/ui/fw-export-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FwExportPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, FwExportPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, FwExportPage, predictions_row);
+  gtk_widget_class_bind_template_child (widget_class, FwExportPage, intended_use_view);
+
+  gtk_widget_class_install_action (widget_class, "export.save", "s", save_action);
+  gtk_widget_class_install_action (widget_class, "export.save-all", NULL, save_all_action);
+  gtk_widget_class_install_action (widget_class, "export.open-folder", "s", open_folder_action);
+  gtk_widget_class_set_css_name (widget_class, "fw-export-page");
 }
 
 static void
 fw_export_page_init (FwExportPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = fw_settings_new ();
+  g_signal_connect_object (gtk_text_view_get_buffer (self->intended_use_view), "changed",
+                           G_CALLBACK (intended_use_changed), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -61,10 +570,64 @@ fw_export_page_new (void)
 
 void
 fw_export_page_set_session (FwExportPage *self,
-                            FwSession *session)
+                            FwSession    *session)
 {
   g_return_if_fail (FW_IS_EXPORT_PAGE (self));
   g_return_if_fail (FW_IS_SESSION (session));
 
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
+  g_signal_connect_object (session, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  update (self);
+}
+
+void
+fw_export_page_set_project (FwExportPage *self,
+                            FwProject    *project)
+{
+  g_return_if_fail (FW_IS_EXPORT_PAGE (self));
+  g_return_if_fail (FW_IS_PROJECT (project));
+
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+  g_set_object (&self->project, project);
+  g_signal_connect_object (project, "restored", G_CALLBACK (load_intended_use), self,
+                           G_CONNECT_SWAPPED);
+  load_intended_use (self);
+}
+
+const char *
+fw_export_page_get_state (FwExportPage *self)
+{
+  g_return_val_if_fail (FW_IS_EXPORT_PAGE (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+gboolean
+fw_export_page_get_busy (FwExportPage *self)
+{
+  g_return_val_if_fail (FW_IS_EXPORT_PAGE (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+const char *
+fw_export_page_get_last_message (FwExportPage *self)
+{
+  g_return_val_if_fail (FW_IS_EXPORT_PAGE (self), NULL);
+  return self->last_message;
+}
+
+gboolean
+fw_export_page_get_last_failed (FwExportPage *self)
+{
+  g_return_val_if_fail (FW_IS_EXPORT_PAGE (self), FALSE);
+  return self->last_failed;
+}
+
+GtkTextBuffer *
+fw_export_page_get_intended_use_buffer (FwExportPage *self)
+{
+  g_return_val_if_fail (FW_IS_EXPORT_PAGE (self), NULL);
+  return gtk_text_view_get_buffer (self->intended_use_view);
 }

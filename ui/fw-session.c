@@ -316,6 +316,22 @@ fw_session_end_edit (FwSession *self)
   emit_changed (self, parts);
 }
 
+void
+fw_session_set_recipe (FwSession      *self,
+                       const FwRecipe *recipe)
+{
+  g_return_if_fail (FW_IS_SESSION (self));
+  g_return_if_fail (recipe != NULL);
+  g_return_if_fail (self->editing == 0);
+
+  fw_recipe_free (self->recipe);
+  self->recipe = fw_recipe_copy (recipe);
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  drop_trained (self);
+  emit_changed (self, FW_SESSION_STEPS | FW_SESSION_RECIPE | FW_SESSION_MODEL);
+}
+
 gboolean
 fw_session_has_target (FwSession  *self,
                        char      **reason)

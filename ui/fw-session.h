@@ -65,6 +65,10 @@ void                  fw_session_redo             (FwSession      *self);
  * recipe returned by begin, then call end, which emits "changed" once. */
 FwRecipe             *fw_session_begin_edit       (FwSession      *self);
 void                  fw_session_end_edit         (FwSession      *self);
+/* Replaces the whole recipe with a copy of @recipe (opening a project): the undo history
+ * starts afresh and the trained model is dropped. */
+void                  fw_session_set_recipe       (FwSession      *self,
+                                                   const FwRecipe *recipe);
 /* Whether the recipe names a target the table can predict; else the reason, in words. */
 gboolean              fw_session_has_target       (FwSession      *self,
                                                    char          **reason);

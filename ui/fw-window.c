@@ -9,7 +9,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include "fw-recent.h"
+#include "fw-settings.h"
 #include "fw-window.h"
+#include "fw-window-project.h"
 
 struct _FwWindow
 {
@@ -30,27 +33,11 @@ struct _FwWindow
   GtkWidget       *next_button;
 
   FwSession       *session;
+  FwProject       *project;     /* saving, opening, autosave: fw-window-project.c */
   GSettings       *settings;    /* NULL where the schema is not installed */
 };
 
 G_DEFINE_FINAL_TYPE (FwWindow, fw_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static GSettings *
-settings_new (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  /* Run from the build tree outside `meson devenv`: work, just forget the window size. */
-  if (schema == NULL)
-    {
-      g_debug ("Schema %s is not installed; the window size will not be kept", APPLICATION_ID);
-      return NULL;
-    }
-  return g_settings_new_full (schema, NULL, NULL);
-}
 
 static const char *const step_pages[FW_N_STEPS] = {
   "data", "clean", "target", "model", "train", "results", "export",
@@ -149,6 +136,7 @@ go_to_step (FwWindow *self,
   if (!fw_step_indicator_is_step_reachable (self->step_indicator, step))
     return;
   fw_step_indicator_set_current (self->step_indicator, step);
+  fw_project_set_step (self->project, step_pages[step]);
   gtk_stack_set_visible_child_name (self->step_stack, step_pages[step]);
   update_navigation (self);
 }
@@ -199,7 +187,9 @@ open_response (GtkNativeDialog *chooser,
 
           g_settings_set_string (self->settings, "last-folder", path);
         }
-      if (file != NULL)
+      if (file != NULL && fw_recent_is_project (file))
+        fw_window_open_project (self, file);
+      else if (file != NULL)
         fw_window_open_file (self, file);
     }
   gtk_native_dialog_destroy (chooser);
@@ -216,6 +206,7 @@ open_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) tables = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) projects = gtk_file_filter_new ();
   g_autofree char *last_folder = NULL;
 
   chooser = gtk_file_chooser_native_new (_("Open Data File"), GTK_WINDOW (self),
@@ -231,6 +222,9 @@ open_action (GtkWidget  *widget,
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), tables);
+  gtk_file_filter_set_name (projects, _("Fairway Projects"));
+  gtk_file_filter_add_suffix (projects, "fairway");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), projects);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
 
   if (self->settings != NULL)
@@ -260,6 +254,8 @@ fw_window_close_request (GtkWindow *window)
 {
   FwWindow *self = FW_WINDOW (window);
 
+  if (fw_window_project_close_request (self))
+    return TRUE;
   if (self->settings != NULL)
     {
       gboolean maximized = gtk_window_is_maximized (window);
@@ -292,6 +288,7 @@ fw_window_finalize (GObject *object)
   FwWindow *self = FW_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->project);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (fw_window_parent_class)->finalize (object);
@@ -338,6 +335,7 @@ fw_window_class_init (FwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-to-step", "u", go_to_step_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
+  fw_window_project_class_init (widget_class);
 }
 
 static void
@@ -354,8 +352,11 @@ fw_window_init (FwWindow *self)
   fw_train_page_set_session (self->train_page, self->session);
   fw_results_page_set_session (self->results_page, self->session);
   fw_export_page_set_session (self->export_page, self->session);
+  self->project = fw_project_new (self->session);
+  fw_export_page_set_project (self->export_page, self->project);
+  fw_window_project_init (self);
 
-  self->settings = settings_new ();
+  self->settings = fw_settings_new ();
   if (self->settings != NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (self),
@@ -427,6 +428,13 @@ fw_window_get_session (FwWindow *self)
 {
   g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
   return self->session;
+}
+
+FwProject *
+fw_window_get_project (FwWindow *self)
+{
+  g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
+  return self->project;
 }
 
 FwStepIndicator *

@@ -10,6 +10,7 @@
 #include "fw-data-page.h"
 #include "fw-export-page.h"
 #include "fw-model-page.h"
+#include "fw-project.h"
 #include "fw-results-page.h"
 #include "fw-session.h"
 #include "fw-target-page.h"
@@ -26,6 +27,10 @@ FwWindow        *fw_window_new                (FwApplication *application);
 void             fw_window_open_file          (FwWindow      *self,
                                                GFile         *file);
 void             fw_window_open_sample        (FwWindow      *self);
+/* Opens a .fairway project: its data through the Data page, then its recipe, model and
+ * step (fw-window-project.c). */
+void             fw_window_open_project       (FwWindow      *self,
+                                               GFile         *file);
 /* Takes ownership of @toast. */
 void             fw_window_add_toast          (FwWindow      *self,
                                                AdwToast      *toast);
@@ -34,6 +39,7 @@ FwWizardStep     fw_window_get_step           (FwWindow      *self);
 /* For tests. */
 FwDataPage      *fw_window_get_data_page      (FwWindow      *self);
 FwSession       *fw_window_get_session        (FwWindow      *self);
+FwProject       *fw_window_get_project        (FwWindow      *self);
 FwStepIndicator *fw_window_get_step_indicator (FwWindow      *self);
 GtkWidget       *fw_window_get_next_button    (FwWindow      *self);
 

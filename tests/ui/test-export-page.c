@@ -1,0 +1,255 @@
+/* test-export-page.c — step 7 under Xvfb: every file it saves reopens; failures leave none
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include "fw-export-page.h"
+#include "fw-model-file.h"
+#include "fw-ui-train.h"
+
+#define SAMPLE_ROWS 600
+
+static FwExportPage *
+export_page (FwUiFixture *fixture)
+{
+  GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (fixture->window));
+
+  /* Found by type rather than by an accessor the window does not have. */
+  for (GtkWidget *w = page; w != NULL;)
+    {
+      if (FW_IS_EXPORT_PAGE (w))
+        return FW_EXPORT_PAGE (w);
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w != NULL ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+page_idle (gpointer data)
+{
+  return !fw_export_page_get_busy (data);
+}
+
+/* Saves one file and waits for the outcome; TRUE when it was written. */
+static gboolean
+save (FwExportPage *page,
+      FwExportKind  kind,
+      GFile        *file)
+{
+  fw_export_page_save (page, kind, file);
+  fw_ui_test_wait (page_idle, page, "the file to be written");
+  return !fw_export_page_get_last_failed (page);
+}
+
+static GFile *
+tmp_file (FwUiFixture *fixture,
+          const char  *name)
+{
+  return g_file_new_build_filename (fixture->tmpdir, name, NULL);
+}
+
+static void
+test_empty (FwUiFixture   *fixture,
+            gconstpointer  data)
+{
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  g_assert_cmpstr (fw_export_page_get_state (export_page (fixture)), ==, "empty");
+}
+
+static void
+test_files_reopen (FwUiFixture   *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) csv = NULL, model = NULL, predictions = NULL, recipe_file = NULL;
+  g_autoptr(GFile) onnx = NULL;
+  g_autoptr(FwTrainedModel) loaded = NULL;
+  g_autoptr(FwRecipe) recipe = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL, *sha = NULL, *header = NULL;
+  g_auto(GStrv) lines = NULL;
+  FwSession *session;
+  FwTrainedModel *trained;
+  FwExportPage *page;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  csv = fw_ui_test_train (fixture, fixture->window, "loans.csv", SAMPLE_ROWS);
+  session = fw_window_get_session (fixture->window);
+  trained = fw_session_get_trained (session);
+  page = export_page (fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-to-step", "u",
+                              FW_WIZARD_EXPORT);
+  g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_WIZARD_EXPORT);
+  g_assert_cmpstr (fw_export_page_get_state (page), ==, "ready");
+  gtk_text_buffer_set_text (fw_export_page_get_intended_use_buffer (page),
+                            "Screening loan applications for a second look by a person; not "
+                            "for automatic refusals.", -1);
+  fw_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "export-light");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  fw_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "export-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* The model: loads and predicts exactly as the one in the session. */
+  model = tmp_file (fixture, "loans.fwmodel");
+  g_assert_true (save (page, FW_EXPORT_MODEL, model));
+  g_assert_cmpstr (fw_export_page_get_last_message (page), ==, "Saved “loans.fwmodel”");
+  loaded = fw_trained_model_load (model, &error);
+  g_assert_no_error (error);
+  fw_ui_test_assert_same_predictions (trained, loaded, fw_session_get_table (session));
+
+  /* The predictions: the CLI's header, one line per row. */
+  predictions = tmp_file (fixture, "loans-predictions.csv");
+  g_assert_true (save (page, FW_EXPORT_PREDICTIONS, predictions));
+  g_file_load_contents (predictions, NULL, &text, NULL, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\n", -1);
+  header = g_strdup_printf ("row,prediction,p_%s,p_%s", trained->class_names[0],
+                            trained->class_names[1]);
+  g_assert_cmpstr (lines[0], ==, header);
+  g_assert_cmpuint (g_strv_length (lines), ==, SAMPLE_ROWS + 2);  /* and a final "" */
+  g_assert_true (g_str_has_prefix (lines[1], "1,"));
+  g_assert_cmpstr (lines[SAMPLE_ROWS + 1], ==, "");
+
+  /* The recipe: replayable, naming the data by its fingerprint. */
+  recipe_file = tmp_file (fixture, "loans-recipe.json");
+  g_assert_true (save (page, FW_EXPORT_RECIPE, recipe_file));
+  recipe = fw_recipe_load (recipe_file, &error);
+  g_assert_no_error (error);
+  sha = fw_file_sha256 (csv, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (recipe->data_sha256, ==, sha);
+  g_assert_cmpstr (recipe->target, ==, "approved");
+  g_assert_cmpstr (recipe->fairway_version, ==, PACKAGE_VERSION);
+  g_assert_nonnull (recipe->backend);
+  {
+    g_autofree char *path = g_file_get_path (csv);
+
+    g_assert_cmpstr (recipe->data, ==, path);
+  }
+
+  /* ONNX (and the report) come with the exporter: until then, a plain refusal and no
+   * file; afterwards, a file. */
+  onnx = tmp_file (fixture, "loans.onnx");
+  if (!save (page, FW_EXPORT_ONNX, onnx))
+    {
+      g_assert_false (g_file_query_exists (onnx, NULL));
+      g_assert_nonnull (strstr (fw_export_page_get_last_message (page), "this build"));
+      fw_ui_test_close_dialogs ();
+    }
+  else
+    g_assert_true (g_file_query_exists (onnx, NULL));
+}
+
+/* A folder that is not there, and a file where a folder should be: an explanation in
+ * plain words, and no file (nor temporary file) left behind. */
+static void
+test_failure_leaves_nothing (FwUiFixture   *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GFile) missing = NULL, blocker = NULL, under_file = NULL;
+  g_autoptr(GFile) csv = NULL;
+  FwExportPage *page;
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+  guint n_children = 0;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  csv = fw_ui_test_train (fixture, fixture->window, "loans.csv", SAMPLE_ROWS);
+  page = export_page (fixture);
+
+  missing = g_file_new_build_filename (fixture->tmpdir, "no-such-folder", "loans.fwmodel", NULL);
+  g_assert_false (save (page, FW_EXPORT_MODEL, missing));
+  g_assert_nonnull (strstr (fw_export_page_get_last_message (page), "does not exist"));
+  g_assert_false (g_file_query_exists (missing, NULL));
+  fw_ui_test_close_dialogs ();
+
+  blocker = fw_ui_fixture_write_file (fixture, "not-a-folder", "x", 1);
+  under_file = g_file_get_child (blocker, "loans-predictions.csv");
+  g_assert_false (save (page, FW_EXPORT_PREDICTIONS, under_file));
+  g_assert_nonnull (strstr (fw_export_page_get_last_message (page), "is a file, not a folder"));
+  fw_ui_test_close_dialogs ();
+
+  /* Only what the test wrote itself is in the folder. */
+  children = g_file_enumerate_children (g_file_get_parent (blocker), G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  while (g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info != NULL)
+    {
+      const char *name = g_file_info_get_name (info);
+
+      g_assert_true (g_str_equal (name, "loans.csv") || g_str_equal (name, "not-a-folder"));
+      n_children++;
+    }
+  g_assert_cmpuint (n_children, ==, 2);
+}
+
+static void
+test_save_all (FwUiFixture   *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) csv = NULL, folder = NULL;
+  FwExportPage *page;
+  static const char *const expected[] = {
+    "loans.fwmodel", "loans-predictions.csv", "loans-recipe.json",
+  };
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  csv = fw_ui_test_train (fixture, fixture->window, "loans.csv", SAMPLE_ROWS);
+  page = export_page (fixture);
+  folder = g_file_new_build_filename (fixture->tmpdir, "out", NULL);
+  g_file_make_directory (folder, NULL, NULL);
+  fw_export_page_save_all (page, folder);
+  fw_ui_test_wait (page_idle, page, "the files to be written");
+  g_assert_false (fw_export_page_get_last_failed (page));
+  g_assert_true (g_str_has_prefix (fw_export_page_get_last_message (page), "Saved "));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(GFile) file = g_file_get_child (folder, expected[i]);
+
+      g_assert_true (g_file_query_exists (file, NULL));
+      g_file_delete (file, NULL, NULL);
+    }
+  /* Whatever else was written (the ONNX model, the report, once they exist). */
+  {
+    g_autoptr(GFileEnumerator) children = g_file_enumerate_children (folder, "standard::name",
+                                                                     0, NULL, NULL);
+    GFileInfo *info;
+
+    while (g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info != NULL)
+      {
+        g_autoptr(GFile) child = g_file_get_child (folder, g_file_info_get_name (info));
+
+        g_file_delete (child, NULL, NULL);
+      }
+  }
+  g_file_delete (folder, NULL, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  fw_ui_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, FwUiFixture, NULL, fw_ui_fixture_setup, func, fw_ui_fixture_teardown)
+  ADD ("/ui/export/empty", test_empty);
+  ADD ("/ui/export/files-reopen", test_files_reopen);
+  ADD ("/ui/export/failure-leaves-nothing", test_failure_leaves_nothing);
+  ADD ("/ui/export/save-all", test_save_all);
+#undef ADD
+
+  return g_test_run ();
+}
