@@ -9,8 +9,10 @@
 #include "fw-atomic-file.h"
 #include "fw-export-job.h"
 #include "fw-model-file.h"
+#include "fw-onnx.h"
 #include "fw-predictions.h"
 #include "fw-project-file.h"
+#include "fw-report.h"
 
 typedef struct
 {
@@ -146,16 +148,6 @@ fw_export_job_add (FwExportJob  *job,
 }
 
 static gboolean
-not_available (const char  *what,
-               GError     **error)
-{
-  /* Translators: %s is a kind of file, such as "The ONNX model". */
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-               _("%s cannot be saved by this build of Fairway yet."), what);
-  return FALSE;
-}
-
-static gboolean
 write_model (FwExportJob   *job,
              GFile         *file,
              GCancellable  *cancellable,
@@ -176,8 +168,7 @@ write_onnx (FwExportJob   *job,
             GCancellable  *cancellable,
             GError       **error)
 {
-  /* fw_onnx_export: connected at merge — return fw_onnx_export (job->trained, file, error); */
-  return not_available (_("The ONNX model"), error);
+  return fw_onnx_export (job->trained, file, error);
 }
 
 static gboolean
@@ -186,10 +177,10 @@ write_report (FwExportJob   *job,
               GCancellable  *cancellable,
               GError       **error)
 {
-  /* fw_report_write: connected at merge — the format follows the file's extension:
-   *   FwReportOptions options = { job->intended_use, g_get_real_time () / G_USEC_PER_SEC };
-   *   return fw_report_write (job->trained, &options, file, error); */
-  return not_available (_("The report"), error);
+  /* The format follows the file's extension. */
+  FwReportOptions options = { job->intended_use, 0 };
+
+  return fw_report_write (job->trained, &options, file, error);
 }
 
 static gboolean
