@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include "fw-sample.h"
 #include "fw-ui-test.h"
 
 /* Iterations allowed for one wait; each blocks at most one wake-up tick. */
@@ -202,4 +203,71 @@ fw_ui_fixture_write_file (FwUiFixture *fixture,
   g_file_set_contents (path, contents, length, &error);
   g_assert_no_error (error);
   return g_file_new_for_path (path);
+}
+
+void
+fw_ui_test_save_screenshot (GtkWidget  *widget,
+                            const char *name)
+{
+  const char *dir = g_getenv ("FW_UI_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+  fw_ui_test_flush ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+GtkWidget *
+fw_ui_test_find_descendant (GtkWidget *root,
+                            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = fw_ui_test_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GFile *
+fw_ui_fixture_open_sample (FwUiFixture *fixture,
+                           guint64      rows)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "sample.csv", NULL);
+  GFile *file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  fw_sample_write (file, rows, FW_SAMPLE_DEFAULT_SEED, NULL, &error);
+  g_assert_no_error (error);
+  fw_window_open_file (fixture->window, file);
+  g_assert_cmpstr (fw_ui_test_wait_import (fw_window_get_data_page (fixture->window)), ==,
+                   "preview");
+  return file;
 }
