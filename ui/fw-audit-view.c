@@ -120,7 +120,9 @@ fw_audit_view_new_findings (const FwAudit *audit)
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("What to Look Out For"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Found in the data before any model is trained."));
+                                         _("Found in the data before any model is trained: "
+                                           "gaps between groups, and columns that give "
+                                           "a group away."));
   for (guint i = 0; i < audit->findings->len; i++)
     {
       const FwAuditFinding *finding = g_ptr_array_index (audit->findings, i);

@@ -118,6 +118,12 @@ result_row (FwCompareView         *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button;
+  const FwModelSpec *spec = &fw_session_get_recipe (self->session)->model;
+  gboolean in_use = spec->kind == result->spec.kind &&
+                    (spec->kind != FW_MODEL_MLP ||
+                     (spec->n_hidden == result->spec.n_hidden &&
+                      memcmp (spec->hidden, result->spec.hidden,
+                              spec->n_hidden * sizeof (guint)) == 0));
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
 
@@ -136,7 +142,9 @@ result_row (FwCompareView         *self,
   {
     g_autofree char *value = format_metric (metric, result->metrics[metric]);
     g_autofree char *gap = NULL;
-    g_autofree char *energy = g_strdup_printf (_("%.3g Wh of energy"), result->watt_hours);
+    g_autofree char *energy = result->watt_hours >= 0.01
+                              ? g_strdup_printf (_("%.2g Wh of energy"), result->watt_hours)
+                              : g_strdup (_("under 0.01 Wh of energy"));
 
     if (isnan (result->fairness_gap))
       gap = g_strdup (_("no sensitive column to compare groups"));
@@ -152,6 +160,14 @@ result_row (FwCompareView         *self,
   }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
+  if (in_use)
+    {
+      GtkWidget *label = gtk_label_new (_("In use"));
+
+      gtk_widget_add_css_class (label, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      return row;
+    }
   button = gtk_button_new_with_mnemonic (_("_Use This Model"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   /* The result lives as long as the runner, which outlives the rows. */
@@ -287,6 +303,8 @@ session_changed (FwCompareView *self,
       show_message (self, NULL, NULL);
       g_clear_pointer (&self->compared_key, g_free);
     }
+  else if (parts & FW_SESSION_RECIPE)
+    show_results (self);   /* which one is in use */
   update_progress (self);
 }
 

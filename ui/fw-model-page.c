@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
+#include <string.h>
 #include "fw-backend.h"
 #include "fw-compare-view.h"
 #include "fw-model-page.h"
@@ -79,7 +80,6 @@ struct _FwModelPage
 
   FwSession           *session;
   FwModelSettings     *settings;
-  char                *cpu_text;
   gboolean             gpu_available;
   guint                fix_kind_id;     /* idle that swaps an unsuitable model */
   FwTask               task;
@@ -95,6 +95,19 @@ describe_gpu (char **reason)
 {
   *reason = g_strdup (_("this build of Fairway has no GPU support"));
   return FALSE;
+}
+
+/* "OpenBLAS 0.3.21" from "cpu (OpenBLAS 0.3.21 NO_LAPACKE …)": the build flags say
+ * nothing to the people reading this. */
+static char *
+cpu_library_name (const char *description)
+{
+  const char *open = strchr (description, '(');
+  g_auto(GStrv) words = g_strsplit (open != NULL ? open + 1 : description, " ", 3);
+  g_autofree char *name = g_strjoin (" ", words[0] != NULL ? words[0] : "",
+                                     words[0] != NULL && words[1] != NULL ? words[1] : "", NULL);
+
+  return g_strdup (g_strstrip (g_strdelimit (name, ")", ' ')));
 }
 
 static gboolean
@@ -215,6 +228,8 @@ make_card (FwModelPage *self,
 
   gtk_label_set_mnemonic_widget (GTK_LABEL (title), button);
   gtk_label_set_xalign (GTK_LABEL (title), 0.0);
+  /* Narrow windows: the cards shrink by wrapping, never by widening the window. */
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (title, "heading");
   gtk_widget_add_css_class (badge, "fw-badge");
@@ -224,7 +239,6 @@ make_card (FwModelPage *self,
   gtk_label_set_wrap (GTK_LABEL (sentence), TRUE);
   gtk_label_set_xalign (GTK_LABEL (sentence), 0.0);
   gtk_label_set_yalign (GTK_LABEL (sentence), 0.0);
-  gtk_widget_set_vexpand (sentence, TRUE);
   gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
   gtk_label_set_xalign (GTK_LABEL (reason), 0.0);
   gtk_widget_add_css_class (reason, "caption");
@@ -369,23 +383,12 @@ fw_model_page_dispose (GObject *object)
 }
 
 static void
-fw_model_page_finalize (GObject *object)
-{
-  FwModelPage *self = FW_MODEL_PAGE (object);
-
-  g_free (self->cpu_text);
-
-  G_OBJECT_CLASS (fw_model_page_parent_class)->finalize (object);
-}
-
-static void
 fw_model_page_class_init (FwModelPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fw_model_page_dispose;
-  object_class->finalize = fw_model_page_finalize;
 
   g_type_ensure (FW_TYPE_COMPARE_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -411,6 +414,8 @@ fw_model_page_init (FwModelPage *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autofree char *gpu_reason = NULL;
   g_autofree char *cpu = fw_backend_cpu_describe ();
+  g_autofree char *cpu_library = NULL;
+  g_autofree char *cpu_text = NULL;
   g_autofree char *subtitle = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -420,13 +425,19 @@ fw_model_page_init (FwModelPage *self)
   build_mitigations (self);
 
   self->gpu_available = describe_gpu (&gpu_reason);
+  cpu_library = cpu_library_name (cpu);
+  /* Translators: %u is a number of processor cores, %s the maths library. */
+  cpu_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "a processor with %u core (%s)",
+                                           "a processor with %u cores (%s)",
+                                           g_get_num_processors ()),
+                              g_get_num_processors (), cpu_library);
   subtitle = self->gpu_available
-             /* Translators: what was detected; the first %s is the processor's backend. */
-             ? g_strdup_printf (_("Found: %s, and a GPU, %s. Automatic uses the GPU."),
-                                cpu, gpu_reason)
-             /* Translators: the first %s is the processor's backend, the second why no GPU. */
-             : g_strdup_printf (_("Found: %s. No GPU: %s, so training runs on the processor."),
-                                cpu, gpu_reason);
+             /* Translators: what was detected; the first %s is the processor. */
+             ? g_strdup_printf (_("Found %s, and a GPU, %s. Automatic uses the GPU."),
+                                cpu_text, gpu_reason)
+             /* Translators: the first %s is the processor, the second why no GPU. */
+             : g_strdup_printf (_("Found %s. No GPU: %s, so training runs on the processor."),
+                                cpu_text, gpu_reason);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->device_row), subtitle);
   g_signal_connect (factory, "setup", G_CALLBACK (device_item_setup), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (device_item_bind), self);

@@ -382,6 +382,7 @@ show_audit (FwTargetPage   *self,
   g_ptr_array_set_size (self->audit_groups, 0);
   g_clear_pointer (&self->audit, fw_audit_free);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->audit_intro_group), TRUE);
   if (recipe->sensitive->len == 0)
     {
       adw_preferences_group_set_description (self->audit_intro_group,
@@ -400,9 +401,8 @@ show_audit (FwTargetPage   *self,
       adw_preferences_group_set_description (self->audit_intro_group, error->message);
       return;
     }
-  adw_preferences_group_set_description (self->audit_intro_group,
-                                         _("Before any model is trained: how big each group is, "
-                                           "and how its outcomes differ."));
+  /* The findings and the tables have headings of their own. */
+  gtk_widget_set_visible (GTK_WIDGET (self->audit_intro_group), FALSE);
   findings = fw_audit_view_new_findings (self->audit);
   if (findings != NULL)
     g_ptr_array_add (self->audit_groups, findings);
