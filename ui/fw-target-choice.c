@@ -79,6 +79,34 @@ fw_target_choice_sensitive_rank (const char *name)
   return best;
 }
 
+void
+fw_target_choice_suggest_sensitive (const FwTable *table,
+                                    const char    *target,
+                                    GPtrArray     *sensitive)
+{
+  g_return_if_fail (table != NULL && sensitive != NULL);
+
+  for (guint rank = 0; rank < G_N_ELEMENTS (sensitive_words); rank++)
+    {
+      gboolean taken = FALSE;
+
+      for (int pass = 0; pass < 2 && !taken; pass++)
+        for (guint c = 0; c < fw_table_n_columns (table) && !taken; c++)
+          {
+            const FwColumn *column = fw_table_column (table, c);
+
+            if (fw_target_choice_sensitive_rank (column->name) != (int) rank ||
+                !fw_target_choice_can_be_sensitive (column) ||
+                fw_column_is_numeric (column) != (pass == 1) ||
+                g_strcmp0 (column->name, target) == 0)
+              continue;
+            taken = TRUE;
+            if (!g_ptr_array_find_with_equal_func (sensitive, column->name, g_str_equal, NULL))
+              g_ptr_array_add (sensitive, g_strdup (column->name));
+          }
+    }
+}
+
 static char *
 describe (const FwTarget *t)
 {

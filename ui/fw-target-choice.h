@@ -30,6 +30,13 @@ gboolean  fw_target_choice_can_be_sensitive (const FwColumn *column);
  * ethnicity, age, religion, disability, nationality or a close form of one. */
 int       fw_target_choice_sensitive_rank (const char *name);
 
+/* Adds to @sensitive (column names, g_free'd) the columns of @table suggested by name, best
+ * rank first, leaving out @target and those already there: one column per rank, a category
+ * before a number, so "age_band" is measured and not "age" as well. */
+void      fw_target_choice_suggest_sensitive (const FwTable *table,
+                                              const char    *target,
+                                              GPtrArray     *sensitive);
+
 /* What predicting @recipe's target asks, resolved as training will resolve it. */
 typedef struct
 {

@@ -106,29 +106,10 @@ set_target (FwTargetPage *self,
                                                         &index))
     g_ptr_array_remove_index (recipe->sensitive, index);
 
-  /* Suggested once per table: sensitive by name, best rank first; one column per rank,
-   * categories before numbers, so "age_band" is measured rather than "age" as well. */
+  /* Suggested once per table; after that the user's choice stands. */
   if (name != NULL && !self->suggested && table != NULL)
     {
-      gboolean rank_taken[16] = { FALSE, };
-
-      for (int rank = 0; rank < 16; rank++)
-        for (int pass = 0; pass < 2 && !rank_taken[rank]; pass++)
-          for (guint c = 0; c < fw_table_n_columns (table); c++)
-            {
-              const FwColumn *column = fw_table_column (table, c);
-
-              if (fw_target_choice_sensitive_rank (column->name) != rank ||
-                  !fw_target_choice_can_be_sensitive (column) ||
-                  fw_column_is_numeric (column) != (pass == 1) ||
-                  g_str_equal (column->name, name) ||
-                  g_ptr_array_find_with_equal_func (recipe->sensitive, column->name,
-                                                    g_str_equal, NULL))
-                continue;
-              g_ptr_array_add (recipe->sensitive, g_strdup (column->name));
-              rank_taken[rank] = TRUE;
-              break;
-            }
+      fw_target_choice_suggest_sensitive (table, name, recipe->sensitive);
       self->suggested = TRUE;
     }
   fw_session_end_edit (self->session);
