@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include "fw-sample.h"
 #include "fw-ui-test.h"
 
 /* Iterations allowed for one wait; each blocks at most one wake-up tick. */
@@ -236,4 +237,37 @@ fw_ui_fixture_write_file (FwUiFixture *fixture,
   g_file_set_contents (path, contents, length, &error);
   g_assert_no_error (error);
   return g_file_new_for_path (path);
+}
+
+GtkWidget *
+fw_ui_test_find_descendant (GtkWidget *root,
+                            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = fw_ui_test_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GFile *
+fw_ui_fixture_open_sample (FwUiFixture *fixture,
+                           guint64      rows)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "sample.csv", NULL);
+  GFile *file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  fw_sample_write (file, rows, FW_SAMPLE_DEFAULT_SEED, NULL, &error);
+  g_assert_no_error (error);
+  fw_window_open_file (fixture->window, file);
+  g_assert_cmpstr (fw_ui_test_wait_import (fw_window_get_data_page (fixture->window)), ==,
+                   "preview");
+  return file;
 }

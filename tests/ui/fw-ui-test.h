@@ -58,4 +58,12 @@ const char *fw_ui_test_wait_import   (FwDataPage    *page);
 void        fw_ui_test_save_screenshot (GtkWidget   *widget,
                                         const char  *name);
 
+/* The first widget of @type under @root (itself included), depth first; NULL if none. */
+GtkWidget  *fw_ui_test_find_descendant (GtkWidget   *root,
+                                        GType        type);
+/* Writes the bundled sample with @rows rows to the fixture's folder as "sample.csv", opens it
+ * in the window and waits for the import; returns the file. */
+GFile      *fw_ui_fixture_open_sample  (FwUiFixture *fixture,
+                                        guint64      rows);
+
 G_END_DECLS

@@ -1,0 +1,245 @@
+/* test-model-page.c — wizard step 4 on the sample: the recommended card, settings that edit
+ * the recipe, and Compare models ranking what it trained (and stopping on Cancel)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include "fw-ui-test.h"
+
+#define SAMPLE_ROWS 2000
+
+/* Opens the sample, predicts "approved" and walks on to the Model step. */
+static FwModelPage *
+go_to_model (FwUiFixture *fixture)
+{
+  g_autoptr(GFile) file = fw_ui_fixture_open_sample (fixture, SAMPLE_ROWS);
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  FwTargetPage *target;
+  AdwComboRow *row;
+  GListModel *columns;
+
+  gtk_widget_activate_action (window, "win.go-to-step", "u", FW_WIZARD_TARGET);
+  target = FW_TARGET_PAGE (fw_ui_test_find_descendant (window, FW_TYPE_TARGET_PAGE));
+  row = fw_target_page_get_target_row (target);
+  columns = adw_combo_row_get_model (row);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (columns), i), "approved"))
+      adw_combo_row_set_selected (row, i);
+  g_assert_cmpstr (fw_session_get_recipe (fw_window_get_session (fixture->window))->target, ==,
+                   "approved");
+  /* The cleaning the Clean step suggests (standardised numbers, imputed gaps). */
+  {
+    FwSession *session = fw_window_get_session (fixture->window);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FwRecipe) suggested = fw_recipe_new_suggested (fw_session_get_table (session),
+                                                             fw_session_get_profile (session),
+                                                             "approved", &error);
+
+    g_assert_no_error (error);
+    fw_session_set_steps (session, suggested->steps);
+  }
+  gtk_widget_activate_action (window, "win.next", NULL);
+  g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_WIZARD_MODEL);
+  fw_ui_test_flush ();
+  return FW_MODEL_PAGE (fw_ui_test_find_descendant (window, FW_TYPE_MODEL_PAGE));
+}
+
+static void
+test_cards_and_settings (FwUiFixture   *fixture,
+                         gconstpointer  data)
+{
+  FwModelPage *page;
+  const FwRecipe *recipe;
+  GtkToggleButton *mlp;
+  GtkSpinButton *epochs;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  page = go_to_model (fixture);
+  recipe = fw_session_get_recipe (fw_window_get_session (fixture->window));
+
+  /* A yes/no target: logistic regression is recommended and chosen; linear cannot be. */
+  g_assert_true (fw_model_page_is_recommended (page, FW_MODEL_LOGISTIC));
+  g_assert_false (fw_model_page_is_recommended (page, FW_MODEL_MLP));
+  g_assert_true (gtk_toggle_button_get_active (fw_model_page_get_card (page, FW_MODEL_LOGISTIC)));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (fw_model_page_get_card (page,
+                                                                               FW_MODEL_LINEAR))));
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (fw_model_page_get_card (page,
+                                                                               FW_MODEL_MLP))));
+
+  /* Choosing the neural network and changing the passes edit the recipe. */
+  mlp = fw_model_page_get_card (page, FW_MODEL_MLP);
+  /* As the keyboard does it; a button's activation completes on a timeout. */
+  gtk_widget_activate (GTK_WIDGET (mlp));
+  fw_ui_test_flush ();
+  g_assert_true (gtk_toggle_button_get_active (mlp));
+  g_assert_cmpint (recipe->model.kind, ==, FW_MODEL_MLP);
+  g_assert_cmpfloat (recipe->model.learning_rate, ==,
+                     fw_model_kind_default_learning_rate (FW_MODEL_MLP));
+  g_assert_false (gtk_toggle_button_get_active (fw_model_page_get_card (page, FW_MODEL_LOGISTIC)));
+  epochs = fw_model_page_get_setting (page, "epochs");
+  gtk_spin_button_set_value (epochs, 7);
+  g_assert_cmpuint (recipe->model.epochs, ==, 7);
+
+  /* The split always adds up to the whole. */
+  gtk_spin_button_set_value (fw_model_page_get_setting (page, "train"), 80);
+  g_assert_cmpfloat_with_epsilon (recipe->split.train + recipe->split.validation +
+                                  recipe->split.test, 1.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (recipe->split.test, 0.05, 1e-9);
+
+  /* Mitigation: reweighing is a recipe field, per-group thresholds the session's. */
+  gtk_check_button_set_active (fw_model_page_get_mitigation (page, "reweigh"), TRUE);
+  g_assert_cmpstr (recipe->mitigation, ==, "reweigh");
+  gtk_check_button_set_active (fw_model_page_get_mitigation (page, "tpr"), TRUE);
+  g_assert_cmpstr (recipe->mitigation, ==, "none");
+  g_assert_cmpstr (fw_session_get_threshold_policy (fw_window_get_session (fixture->window)), ==,
+                   "tpr");
+
+  /* No GPU in this build: the device row says so. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (
+    fw_model_page_get_device_row (page))), "no GPU support"));
+}
+
+static gboolean
+comparison_done (gpointer data)
+{
+  FwModelCompare *runner = fw_compare_view_get_runner (data);
+
+  return runner == NULL || !fw_model_compare_is_running (runner);
+}
+
+/* The value of @label in a result row's subtitle, which starts "Label value". */
+static double
+shown_metric (AdwActionRow *row,
+              const char   *label)
+{
+  const char *subtitle = adw_action_row_get_subtitle (row);
+
+  g_assert_true (g_str_has_prefix (subtitle, label));
+  return g_ascii_strtod (subtitle + strlen (label), NULL);
+}
+
+static void
+assert_ranked (FwCompareView *view,
+               guint          n)
+{
+  AdwComboRow *rank_row = fw_compare_view_get_rank_row (view);
+  const char *label = gtk_string_object_get_string (adw_combo_row_get_selected_item (rank_row));
+
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpfloat (shown_metric (fw_compare_view_get_result_row (view, i - 1), label), >=,
+                       shown_metric (fw_compare_view_get_result_row (view, i), label));
+}
+
+static void
+test_compare (FwUiFixture   *fixture,
+              gconstpointer  data)
+{
+  FwModelPage *page;
+  FwCompareView *view;
+  FwModelCompare *runner;
+  const FwRecipe *recipe;
+  GPtrArray *results;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  page = go_to_model (fixture);
+  recipe = fw_session_get_recipe (fw_window_get_session (fixture->window));
+  gtk_spin_button_set_value (fw_model_page_get_setting (page, "epochs"), 3);
+  view = fw_model_page_get_compare_view (page);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "compare.start", NULL);
+  runner = fw_compare_view_get_runner (view);
+  g_assert_nonnull (runner);
+  g_assert_true (fw_model_compare_is_running (runner));
+  fw_ui_test_wait (comparison_done, view, "the comparison to finish");
+
+  /* Three candidates, all trained, ranked by accuracy and then by balanced accuracy. */
+  results = fw_model_compare_get_results (runner);
+  g_assert_cmpuint (results->len, ==, 3);
+  for (guint i = 0; i < results->len; i++)
+    {
+      const FwCompareResult *result = g_ptr_array_index (results, i);
+
+      g_assert_null (result->error);
+      g_assert_cmpfloat (result->metrics[FW_COMPARE_ACCURACY], >, 0.5);
+      g_assert_cmpfloat (result->fairness_gap, >=, 0.0);
+    }
+  g_assert_nonnull (fw_compare_view_get_result_row (view, 2));
+  g_assert_null (fw_compare_view_get_result_row (view, 3));
+  assert_ranked (view, 3);
+  adw_combo_row_set_selected (fw_compare_view_get_rank_row (view), 1);
+  assert_ranked (view, 3);
+
+  /* Tall enough to show the ranking below the settings. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 2300);
+  fw_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "shot-model-light");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  fw_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "shot-model-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+
+  /* "Use this model" on the best one not in use makes it the recipe's model, and the
+   * ranking stays, now marking it in use. */
+  {
+    g_autofree guint *order = fw_model_compare_rank (runner, FW_COMPARE_BALANCED_ACCURACY);
+    const FwCompareResult *chosen = NULL;
+    GtkWidget *use = NULL;
+
+    for (guint i = 0; i < results->len && use == NULL; i++)
+      {
+        use = fw_ui_test_find_descendant (GTK_WIDGET (fw_compare_view_get_result_row (view, i)),
+                                          GTK_TYPE_BUTTON);
+        chosen = g_ptr_array_index (results, order[i]);
+      }
+    g_assert_nonnull (use);
+    gtk_widget_activate (use);
+    fw_ui_test_flush ();
+    g_assert_cmpint (recipe->model.kind, ==, chosen->spec.kind);
+    g_assert_cmpuint (recipe->model.n_hidden, ==, chosen->spec.n_hidden);
+    g_assert_nonnull (fw_compare_view_get_result_row (view, 2));
+  }
+}
+
+static void
+test_compare_cancel (FwUiFixture   *fixture,
+                     gconstpointer  data)
+{
+  FwModelPage *page;
+  FwCompareView *view;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  page = go_to_model (fixture);
+  gtk_spin_button_set_value (fw_model_page_get_setting (page, "epochs"), 200);
+  view = fw_model_page_get_compare_view (page);
+  gtk_widget_activate_action (GTK_WIDGET (view), "compare.start", NULL);
+  g_assert_true (fw_model_compare_is_running (fw_compare_view_get_runner (view)));
+  fw_ui_test_flush ();
+  gtk_widget_activate_action (GTK_WIDGET (view), "compare.cancel", NULL);
+
+  /* Nothing is ranked, and Compare can start again. */
+  g_assert_null (fw_compare_view_get_runner (view));
+  g_assert_null (fw_compare_view_get_result_row (view, 0));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (page)));
+  fw_ui_test_flush ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  fw_ui_test_init (&argc, &argv);
+
+  g_test_add ("/ui/model-page/cards-and-settings", FwUiFixture, NULL,
+              fw_ui_fixture_setup, test_cards_and_settings, fw_ui_fixture_teardown);
+  g_test_add ("/ui/model-page/compare", FwUiFixture, NULL,
+              fw_ui_fixture_setup, test_compare, fw_ui_fixture_teardown);
+  g_test_add ("/ui/model-page/compare-cancel", FwUiFixture, NULL,
+              fw_ui_fixture_setup, test_compare_cancel, fw_ui_fixture_teardown);
+
+  return g_test_run ();
+}

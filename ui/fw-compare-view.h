@@ -1,0 +1,29 @@
+/* fw-compare-view.h — "Compare models": run the candidates, then rank them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+#include "fw-model-compare.h"
+#include "fw-session.h"
+
+G_BEGIN_DECLS
+
+#define FW_TYPE_COMPARE_VIEW (fw_compare_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (FwCompareView, fw_compare_view, FW, COMPARE_VIEW, AdwPreferencesGroup)
+
+/* Actions: compare.start, compare.cancel. */
+GtkWidget      *fw_compare_view_new            (void);
+void            fw_compare_view_set_session    (FwCompareView *self,
+                                                FwSession     *session);
+
+/* For tests: the run (NULL before the first and after a cancel), the metric chooser, and
+ * the row ranked @rank (from 0), whose subtitle starts with the metric's label and value. */
+FwModelCompare *fw_compare_view_get_runner     (FwCompareView *self);
+AdwComboRow    *fw_compare_view_get_rank_row   (FwCompareView *self);
+AdwActionRow   *fw_compare_view_get_result_row (FwCompareView *self,
+                                                guint          rank);
+
+G_END_DECLS

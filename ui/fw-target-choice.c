@@ -1,0 +1,176 @@
+/* fw-target-choice.c — what the Target step works out from a column, in words
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+#include "fw-target-choice.h"
+#include "fw-target.h"
+
+gboolean
+fw_target_choice_is_suitable (const FwColumn        *column,
+                              const FwColumnProfile *profile,
+                              char                 **reason)
+{
+  const char *why = NULL;
+
+  g_return_val_if_fail (column != NULL, FALSE);
+
+  if (column->kind == FW_KIND_IDENTIFIER)
+    why = _("An identifier: every row has its own value, so there is no pattern to learn");
+  else if (column->kind == FW_KIND_TEXT)
+    why = _("Free text: sentences cannot be predicted");
+  else if (column->kind == FW_KIND_DATETIME)
+    why = _("Dates cannot be predicted");
+  else if (column->n_missing == column->n_rows)
+    why = _("Every cell is empty");
+  else if (profile != NULL && profile->distinct < 2)
+    why = _("It holds only one value: there is nothing to learn");
+  else if (profile != NULL && !fw_column_is_numeric (column)
+           && profile->distinct > FW_TARGET_MAX_CLASSES)
+    why = _("It has more than 1,000 different values: too many to choose between");
+
+  if (reason != NULL)
+    *reason = g_strdup (why);
+  return why == NULL;
+}
+
+gboolean
+fw_target_choice_can_be_sensitive (const FwColumn *column)
+{
+  g_return_val_if_fail (column != NULL, FALSE);
+
+  return column->kind != FW_KIND_IDENTIFIER && column->kind != FW_KIND_TEXT
+         && column->kind != FW_KIND_DATETIME;
+}
+
+/* In the order suggestions are listed: the first sensitive column is the one fairness
+ * summaries and mitigation use, so sex and gender come first. */
+static const char *const sensitive_words[][4] = {
+  { "sex", "gender", NULL },
+  { "race", "ethnicity", "ethnic", NULL },
+  { "age", NULL },
+  { "religion", "religious", "faith", NULL },
+  { "disability", "disabled", "handicap", NULL },
+  { "nationality", "citizenship", "nation", NULL },
+};
+
+int
+fw_target_choice_sensitive_rank (const char *name)
+{
+  g_autofree char *lower = NULL;
+  g_auto(GStrv) words = NULL;
+  int best = -1;
+
+  g_return_val_if_fail (name != NULL, -1);
+
+  lower = g_utf8_strdown (name, -1);
+  for (char *p = lower; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      *p = ' ';
+  words = g_strsplit (lower, " ", -1);
+  for (guint w = 0; words[w] != NULL; w++)
+    for (guint r = 0; r < G_N_ELEMENTS (sensitive_words); r++)
+      for (guint k = 0; sensitive_words[r][k] != NULL; k++)
+        if (strcmp (words[w], sensitive_words[r][k]) == 0 && (best < 0 || (int) r < best))
+          best = (int) r;
+  return best;
+}
+
+void
+fw_target_choice_suggest_sensitive (const FwTable *table,
+                                    const char    *target,
+                                    GPtrArray     *sensitive)
+{
+  g_return_if_fail (table != NULL && sensitive != NULL);
+
+  for (guint rank = 0; rank < G_N_ELEMENTS (sensitive_words); rank++)
+    {
+      gboolean taken = FALSE;
+
+      for (int pass = 0; pass < 2 && !taken; pass++)
+        for (guint c = 0; c < fw_table_n_columns (table) && !taken; c++)
+          {
+            const FwColumn *column = fw_table_column (table, c);
+
+            if (fw_target_choice_sensitive_rank (column->name) != (int) rank ||
+                !fw_target_choice_can_be_sensitive (column) ||
+                fw_column_is_numeric (column) != (pass == 1) ||
+                g_strcmp0 (column->name, target) == 0)
+              continue;
+            taken = TRUE;
+            if (!g_ptr_array_find_with_equal_func (sensitive, column->name, g_str_equal, NULL))
+              g_ptr_array_add (sensitive, g_strdup (column->name));
+          }
+    }
+}
+
+static char *
+describe (const FwTarget *t)
+{
+  if (t->task == FW_TASK_REGRESSION)
+    return g_strdup (_("A number: the model will estimate how much"));
+  if (t->task == FW_TASK_BINARY && t->positive >= 0)
+    /* Translators: %s and %s are the two answers, such as “yes” and “no”. */
+    return g_strdup_printf (_("A yes-or-no question: will it be “%s” or “%s”?"),
+                            t->names[t->positive], t->names[1 - t->positive]);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "A choice between kinds: which one of %u will it be?",
+                                       "A choice between kinds: which one of %u will it be?",
+                                       t->n_classes), t->n_classes);
+}
+
+FwTargetChoice *
+fw_target_choice_new (const FwTable   *table,
+                      const FwRecipe  *recipe,
+                      GError         **error)
+{
+  FwTarget t = FW_TARGET_INIT;
+  g_autofree gsize *rows = NULL;
+  const FwColumn *column;
+  FwTargetChoice *choice;
+  gsize n = 0;
+
+  g_return_val_if_fail (table != NULL && recipe != NULL, NULL);
+
+  column = recipe->target != NULL ? fw_table_column_by_name (table, recipe->target) : NULL;
+  if (column == NULL)
+    {
+      g_set_error_literal (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_TARGET,
+                           _("Choose what to predict"));
+      return NULL;
+    }
+  rows = g_new (gsize, MAX (column->n_rows, 1));
+  for (gsize r = 0; r < column->n_rows; r++)
+    if (!fw_column_is_missing (column, r))
+      rows[n++] = r;
+  /* Clear the target whatever happens, as fw_target_init asks. */
+  if (!fw_target_init (&t, column, recipe->task, rows, n, error) ||
+      (t.task != FW_TASK_REGRESSION &&
+       !fw_target_find_positive (&t, column, recipe->positive, error)))
+    {
+      fw_target_clear (&t);
+      return NULL;
+    }
+
+  choice = g_new0 (FwTargetChoice, 1);
+  choice->task = t.task;
+  choice->n_classes = t.n_classes;
+  choice->class_names = g_strdupv (t.names);
+  choice->positive = t.positive;
+  choice->sentence = describe (&t);
+  fw_target_clear (&t);
+  return choice;
+}
+
+void
+fw_target_choice_free (FwTargetChoice *choice)
+{
+  if (choice == NULL)
+    return;
+  g_strfreev (choice->class_names);
+  g_free (choice->sentence);
+  g_free (choice);
+}
