@@ -51,6 +51,10 @@ void        fw_ui_test_wait          (gboolean     (*condition) (gpointer data),
                                       const char    *what);
 /* Lets pending layout and drawing happen. */
 void        fw_ui_test_flush         (void);
+/* Saves @widget as it draws now to $FW_UI_SCREENSHOT_DIR/@name.png, for people to look at;
+ * does nothing when the variable is not set. */
+void        fw_ui_test_save_screenshot (GtkWidget   *widget,
+                                        const char  *name);
 /* Waits until @page has finished importing (not busy) and returns its state. */
 const char *fw_ui_test_wait_import   (FwDataPage    *page);
 
