@@ -42,6 +42,16 @@ fw_train_test_prepare (FwUiFixture *fixture,
   g_assert_cmpstr (fw_ui_test_wait_import (fw_window_get_data_page (fixture->window)), ==,
                    "preview");
 
+  /* The cleaning the Clean step suggests (standardised numbers, one-hot categories). */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FwRecipe) suggested = fw_recipe_new_suggested (fw_session_get_table (session),
+                                                             fw_session_get_profile (session),
+                                                             "approved", &error);
+
+    g_assert_no_error (error);
+    fw_session_set_steps (session, suggested->steps);
+  }
   recipe = fw_session_begin_edit (session);
   g_free (recipe->target);
   recipe->target = g_strdup ("approved");
