@@ -93,3 +93,21 @@ fw_train_test_train (FwUiFixture *fixture,
   g_assert_nonnull (fw_session_get_trained (session));
   g_assert_nonnull (fw_session_get_dataset (session));
 }
+
+void
+fw_train_test_screenshots (GtkWidget  *widget,
+                           const char *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *light = g_strconcat (name, "-light", NULL);
+  g_autofree char *dark = g_strconcat (name, "-dark", NULL);
+
+  if (g_getenv ("FW_UI_SCREENSHOT_DIR") == NULL)
+    return;
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  fw_ui_test_save_screenshot (widget, light);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  fw_ui_test_save_screenshot (widget, dark);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  fw_ui_test_flush ();
+}

@@ -21,6 +21,9 @@ FwTrainPage *fw_train_test_prepare       (FwUiFixture *fixture,
 /* Clicks Start Training the way a user does and waits until the model is in the session. */
 void         fw_train_test_train         (FwUiFixture *fixture,
                                           FwTrainPage *page);
+/* fw_ui_test_save_screenshot() in light and in dark mode: NAME-light.png, NAME-dark.png. */
+void         fw_train_test_screenshots   (GtkWidget   *widget,
+                                          const char  *name);
 /* Waits until @page is no longer busy. */
 void         fw_train_test_wait_idle     (FwTrainPage *page);
 

@@ -54,7 +54,7 @@ test_metrics_match_model (FwUiFixture   *fixture,
 
     g_assert_cmpstr (fw_results_page_get_metric_text (page, "log_loss"), ==, expected);
   }
-  fw_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "results");
+  fw_train_test_screenshots (GTK_WIDGET (fixture->window), "results");
 }
 
 /* At 0.3 and 0.7 the accuracy and the selection rate of each group are what the test's

@@ -49,7 +49,7 @@ test_train_to_model (FwUiFixture   *fixture,
                                          "accuracy"));
   g_assert_cmpuint (json_array_get_length (fw_session_get_trained (session)->fairness), ==, 1);
   g_assert_true (gtk_widget_is_sensitive (next));
-  fw_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "train-done");
+  fw_train_test_screenshots (GTK_WIDGET (fixture->window), "train-done");
 }
 
 typedef struct
@@ -198,7 +198,7 @@ test_stop_keeps_model (FwUiFixture   *fixture,
   session = fw_window_get_session (fixture->window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "train-page.train", NULL));
   fw_ui_test_wait (has_epochs, page, "two epochs");
-  fw_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "train-running");
+  fw_train_test_screenshots (GTK_WIDGET (fixture->window), "train-running");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "train-page.stop", NULL));
   fw_train_test_wait_idle (page);
 
