@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include "fw-cli.h"
 #include "fw-metrics.h"
+#include "fw-training-run.h"
 
 typedef int (*FwCliCommand) (int argc, char **argv);
 
@@ -122,18 +123,14 @@ fw_cli_print_metrics (JsonObject *metrics)
     }
 }
 
+/* The engine's, which the GUI's training shares. */
 void
 fw_cli_add_fairness (JsonBuilder       *builder,
                      FwFairness *const *fairness,
                      char *const       *attributes,
                      guint              n)
 {
-  json_builder_set_member_name (builder, "fairness");
-  json_builder_begin_array (builder);
-  for (guint a = 0; a < n; a++)
-    if (fairness != NULL && fairness[a] != NULL)
-      fw_fairness_to_json (fairness[a], attributes[a], builder);
-  json_builder_end_array (builder);
+  fw_training_add_fairness (builder, fairness, attributes, n);
 }
 
 void
@@ -145,22 +142,7 @@ fw_cli_decision_metrics (JsonObject    *metrics,
                          guint          n_classes,
                          guint          positive)
 {
-  static const char *const keys[] = { "accuracy", "balanced_accuracy", "precision", "recall", "f1" };
-  g_autofree float *one_hot = g_new0 (float, MAX (n, 1) * n_classes);
-  g_autoptr(FwClassificationMetrics) m = NULL;
-
-  /* Decisions as certain probabilities: the metrics' own 0.5 rule then reproduces them. */
-  for (gsize i = 0; i < n; i++)
-    one_hot[i * n_classes + decided[i]] = 1.0f;
-  m = fw_classification_metrics_new (labels, one_hot, weights, n, n_classes, positive, 0.5, NULL);
-  if (m == NULL)
-    return;
-  {
-    const double values[] = { m->accuracy, m->balanced_accuracy, m->precision, m->recall, m->f1 };
-
-    for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
-      json_object_set_double_member (metrics, keys[k], values[k]);
-  }
+  fw_training_decision_metrics (metrics, labels, decided, weights, n, n_classes, positive);
 }
 
 static void

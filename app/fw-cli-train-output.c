@@ -64,24 +64,6 @@ fw_cli_train_print_epoch (const FwTrainerEvent *e,
                      e->rows_per_second, e->eta);
 }
 
-JsonObject *
-fw_cli_train_test_metrics (FwTrainer *trainer)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  const FwClassificationMetrics *c = fw_trainer_get_classification (trainer);
-  const FwRegressionMetrics *r = fw_trainer_get_regression (trainer);
-
-  json_builder_begin_object (b);
-  if (c != NULL)
-    fw_classification_metrics_to_json (c, b);
-  if (r != NULL)
-    fw_regression_metrics_to_json (r, b);
-  json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  return json_object_ref (json_node_get_object (root));
-}
-
 /* The five columns the model leans on most, as the drop in quality when each is shuffled. */
 static void
 print_importance (JsonObject *explanations)

@@ -15,8 +15,6 @@ void        fw_cli_train_print_epoch   (const FwTrainerEvent *event,
                                         char *const          *attributes,
                                         gboolean              json,
                                         GString              *status);
-/* The test metrics of the task as one JSON object. */
-JsonObject *fw_cli_train_test_metrics  (FwTrainer            *trainer);
 /* The done event (JSON) or the summary for people. */
 void        fw_cli_train_print_done    (const FwTrainedModel *trained,
                                         const FwTrainerEvent *done,

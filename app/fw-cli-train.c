@@ -16,12 +16,8 @@
 #include <unistd.h>
 #include "fw-cli.h"
 #include "fw-cli-train-output.h"
-#include "fw-audit.h"
 #include "fw-csv-import.h"
-#include "fw-importance.h"
-#include "fw-mitigation.h"
-#include "fw-trained-model.h"
-#include "fw-trainer.h"
+#include "fw-training-run.h"
 
 typedef struct
 {
@@ -174,78 +170,6 @@ on_interrupt (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-/* One epoch's figures for the model card's training curves. */
-static void
-add_history (JsonArray            *history,
-             const FwTrainerEvent *event)
-{
-  JsonObject *epoch = json_object_new ();
-
-  json_object_set_int_member (epoch, "epoch", event->epoch);
-  json_object_set_double_member (epoch, "train_loss", event->train_loss);
-  json_object_set_double_member (epoch, "validation_loss", event->validation_loss);
-  json_object_set_double_member (epoch, "validation_metric", event->validation_metric);
-  json_object_set_string_member (epoch, "metric_name", event->metric_name);
-  json_array_add_object_element (history, epoch);
-}
-
-/* @counts (n × n, row = actual) as n arrays of n numbers. */
-static JsonArray *
-confusion_to_json (const double *counts,
-                   guint         n)
-{
-  JsonArray *rows = json_array_new ();
-
-  for (guint i = 0; counts != NULL && i < n; i++)
-    {
-      JsonArray *row = json_array_new ();
-
-      for (guint j = 0; j < n; j++)
-        json_array_add_double_element (row, counts[i * n + j]);
-      json_array_add_array_element (rows, row);
-    }
-  return rows;
-}
-
-/* The test part's decisions under the model's per-group thresholds: its decision metrics
- * are overwritten in trained->test_metrics, and its fairness is measured again. */
-static FwFairness **
-apply_thresholds (FwTrainedModel  *trained,
-                  const FwDataset *dataset,
-                  guint64          seed)
-{
-  const FwDataPart *test = &dataset->parts[FW_PART_TEST];
-  g_autofree float *probs = g_new (float, MAX (test->n, 1) * 2);
-  g_autofree float *p_positive = g_new (float, MAX (test->n, 1));
-  g_autofree guint8 *decisions = g_new (guint8, MAX (test->n, 1));
-  g_autofree guint32 *decided = g_new (guint32, MAX (test->n, 1));
-  FwFairness **fairness = g_new0 (FwFairness *, MAX (dataset->n_sensitive, 1));
-
-  fw_model_predict (trained->model, test->x, test->n, probs);
-  for (gsize i = 0; i < test->n; i++)
-    p_positive[i] = probs[2 * i + trained->positive];
-  fw_thresholds_apply (trained->thresholds, test->sensitive[0], p_positive, test->n, decisions);
-  for (gsize i = 0; i < test->n; i++)
-    decided[i] = decisions[i] ? trained->positive : 1 - trained->positive;
-  fw_cli_decision_metrics (trained->test_metrics, test->labels, decided, test->weights, test->n,
-                           2, trained->positive);
-  {
-    double counts[4] = { 0 };
-
-    for (gsize i = 0; i < test->n; i++)
-      counts[test->labels[i] * 2 + decided[i]] += test->weights != NULL ? test->weights[i] : 1.0;
-    g_clear_pointer (&trained->confusion, json_array_unref);
-    trained->confusion = confusion_to_json (counts, 2);
-  }
-  for (guint a = 0; a < dataset->n_sensitive; a++)
-    fairness[a] = fw_fairness_compute_predicted (test->sensitive[a],
-                                                 (const char *const *) dataset->sensitive_groups[a],
-                                                 test->labels, decided, 2, test->weights, test->n,
-                                                 trained->positive, FW_FAIRNESS_DEFAULT_RESAMPLES,
-                                                 seed, NULL);
-  return fairness;
-}
-
 static void
 on_import_progress (double fraction, gpointer data)
 {
@@ -291,17 +215,15 @@ fw_cli_train (int    argc,
   g_autoptr(GFile) data_file = NULL;
   g_autoptr(FwTable) table = NULL;
   g_autoptr(FwRecipe) recipe = NULL;
-  g_autoptr(FwDataset) dataset = NULL;
-  g_autoptr(FwTrainer) trainer = NULL;
+  g_autoptr(FwTrainingRun) run = NULL;
   g_autoptr(FwTrainerEvent) done = NULL;
   g_autoptr(FwTrainedModel) trained = NULL;
-  g_autoptr(JsonObject) metrics = NULL;
   g_autofree char *message = NULL;
   g_autoptr(GString) status = g_string_new (_("Training"));
+  FwTrainingOptions options;
   FwFairness *const *fairness = NULL;
-  FwFairness **thresholded = NULL;
-  g_autoptr(FwAudit) audit = NULL;
-  g_autoptr(JsonArray) history = json_array_new ();
+  const FwDataset *dataset;
+  FwTrainer *trainer;
   guint n_fairness;
   guint interrupt_id;
   int exit_status = FW_CLI_EXIT_OK;
@@ -374,74 +296,25 @@ fw_cli_train (int    argc,
       return fw_cli_fail (error);
     }
 
-  dataset = fw_dataset_prepare (table, recipe, NULL, &error);
-  if (dataset != NULL && recipe->model.kind == FW_MODEL_LINEAR && dataset->task != FW_TASK_REGRESSION)
-    g_set_error (&error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_TARGET,
-                 _("Linear regression predicts numbers, but “%s” holds classes. "
-                   "Use --model logistic or --model mlp."), recipe->target);
-  else if (dataset != NULL && recipe->model.kind == FW_MODEL_LOGISTIC &&
-           dataset->task == FW_TASK_REGRESSION)
-    g_set_error (&error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_TARGET,
-                 _("Logistic regression predicts classes, but “%s” holds numbers. "
-                   "Use --model linear or --model mlp."), recipe->target);
-  /* Kamiran–Calders weights on the training rows, by the first sensitive column. */
-  if (error == NULL && g_strcmp0 (recipe->mitigation, "reweigh") == 0)
-    {
-      FwDataPart *train = &dataset->parts[FW_PART_TRAIN];
-
-      if (dataset->n_sensitive == 0 || dataset->task == FW_TASK_REGRESSION)
-        g_set_error_literal (&error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
-                             _("Reweighing needs a sensitive column (--sensitive COL) and "
-                               "classes to predict."));
-      else
-        train->weights = fw_reweigh_weights (train->sensitive[0],
-                                             g_strv_length (dataset->sensitive_groups[0]),
-                                             train->labels, dataset->n_classes, NULL, train->n,
-                                             &error);
-    }
-  /* The data audit: group sizes, base rates, missingness and proxies, before any model. */
-  if (error == NULL && recipe->sensitive->len > 0)
-    {
-      /* Borrowed names: g_ptr_array_copy would carry over the recipe's free function. */
-      g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-      for (guint i = 0; i < recipe->sensitive->len; i++)
-        g_ptr_array_add (names, g_ptr_array_index (recipe->sensitive, i));
-      g_ptr_array_add (names, NULL);
-      audit = fw_audit_new (table, (const char *const *) names->pdata, recipe->target,
-                            dataset->task,
-                            dataset->task == FW_TASK_BINARY
-                              ? dataset->class_names[dataset->positive] : NULL,
-                            NULL, NULL);
-    }
-  /* Refused before training, not after it. */
-  if (error == NULL && o.threshold_policy != NULL && !g_str_equal (o.threshold_policy, "none") &&
-      (dataset->task != FW_TASK_BINARY || dataset->n_sensitive == 0 ||
-       dataset->parts[FW_PART_VALIDATION].n == 0))
-    g_set_error_literal (&error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
-                         _("Per-group thresholds need a yes/no target, a sensitive column "
-                           "(--sensitive COL) and validation rows."));
-  if (error == NULL)
-    trainer = fw_trainer_new (dataset, &recipe->model, recipe->seed, &error);
-  if (trainer != NULL && o.carbon_intensity != -1)
-    {
-      FwEnergyOptions energy;
-
-      fw_energy_options_init (&energy);
-      energy.intensity = o.carbon_intensity;
-      fw_trainer_set_energy_options (trainer, &energy);
-    }
-  if (error != NULL)
+  /* Preparing, the checks, reweighing and the audit: shared with the GUI. */
+  fw_training_options_init (&options);
+  options.threshold_policy = o.threshold_policy;
+  options.carbon_intensity = o.carbon_intensity;
+  options.cli_hints = TRUE;
+  run = fw_training_run_new (table, data_file, recipe, &options, NULL, &error);
+  if (run == NULL)
     {
       options_clear (&o);
       return fw_cli_fail (error);
     }
+  trainer = fw_training_run_get_trainer (run);
+  dataset = fw_training_run_get_dataset (run);
 
   interrupt_id = g_unix_signal_add (SIGINT, on_interrupt, trainer);
   fw_trainer_start (trainer);
   while (done == NULL)
     {
-      FwTrainerEvent *event = fw_trainer_wait_event (trainer, G_USEC_PER_SEC / 20);
+      FwTrainerEvent *event = fw_training_run_wait_event (run, G_USEC_PER_SEC / 20);
 
       /* Lets the SIGINT source run between events. */
       while (g_main_context_iteration (NULL, FALSE))
@@ -449,10 +322,7 @@ fw_cli_train (int    argc,
       if (event == NULL)
         continue;
       if (event->kind == FW_TRAINER_EVENT_EPOCH)
-        {
-          fw_cli_train_print_epoch (event, dataset->sensitive_names, o.json, status);
-          add_history (history, event);
-        }
+        fw_cli_train_print_epoch (event, dataset->sensitive_names, o.json, status);
       else if (event->kind == FW_TRAINER_EVENT_PROGRESS)
         fw_cli_progress (status->str, event->fraction);
       else if (event->kind == FW_TRAINER_EVENT_LOG && !o.json)
@@ -474,86 +344,8 @@ fw_cli_train (int    argc,
       return fw_cli_fail (done->error);
     }
 
-  metrics = fw_cli_train_test_metrics (trainer);
-  trained = fw_trained_model_new (recipe, dataset, fw_trainer_get_model (trainer), metrics, &error);
-  if (trained != NULL)
-    {
-      const FwClassificationMetrics *c = fw_trainer_get_classification (trainer);
-
-      g_clear_pointer (&trained->history, json_array_unref);
-      trained->history = json_array_ref (history);
-      g_clear_pointer (&trained->confusion, json_array_unref);
-      trained->confusion = confusion_to_json (c != NULL ? c->confusion : NULL,
-                                              c != NULL ? c->n_classes : 0);
-    }
-  n_fairness = 0;
-  fairness = fw_trainer_get_fairness (trainer, &n_fairness);
-  if (trained != NULL && o.threshold_policy != NULL && !g_str_equal (o.threshold_policy, "none"))
-    {
-      FwThresholdPolicy policy;
-
-      fw_threshold_policy_from_string (o.threshold_policy, &policy);
-      if (fw_trained_model_fit_thresholds (trained, dataset, policy, &error))
-        fairness = thresholded = apply_thresholds (trained, dataset, recipe->seed);
-    }
-  if (trained != NULL && error == NULL)
-    {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) node = NULL;
-
-      /* The model keeps what it was measured at, for reports. */
-      json_builder_begin_object (b);
-      fw_cli_add_fairness (b, fairness, dataset->sensitive_names, n_fairness);
-      json_builder_set_member_name (b, "energy");
-      json_builder_begin_object (b);
-      if (fw_trainer_get_energy (trainer) != NULL)
-        fw_energy_reading_to_json (fw_trainer_get_energy (trainer), b);
-      json_builder_end_object (b);
-      /* Which columns the model leans on: shuffled one at a time on the test rows. */
-      {
-        g_autoptr(FwImportance) importance =
-          fw_importance_permutation (trained->model, dataset, FW_PART_TEST,
-                                     FW_IMPORTANCE_DEFAULT_REPEATS, recipe->seed, NULL, NULL);
-        g_autoptr(FwCoefficients) coefficients = fw_importance_coefficients (trained->model, dataset);
-
-        json_builder_set_member_name (b, "explanations");
-        json_builder_begin_object (b);
-        if (importance != NULL)
-          {
-            json_builder_set_member_name (b, "importance");
-            fw_importance_to_json (importance, b);
-          }
-        if (coefficients != NULL)
-          {
-            json_builder_set_member_name (b, "coefficients");
-            fw_coefficients_to_json (coefficients, b);
-          }
-        json_builder_end_object (b);
-      }
-      if (audit != NULL)
-        {
-          json_builder_set_member_name (b, "audit");
-          fw_audit_to_json (audit, b);
-        }
-      json_builder_end_object (b);
-      node = json_builder_get_root (b);
-      if (audit != NULL)
-        {
-          JsonObject *audit_json = json_object_get_object_member (json_node_get_object (node), "audit");
-
-          g_clear_pointer (&trained->findings, json_array_unref);
-          trained->findings = json_array_ref (json_object_get_array_member (audit_json, "findings"));
-        }
-      g_clear_pointer (&trained->explanations, json_object_unref);
-      trained->explanations = json_object_ref (json_object_get_object_member (json_node_get_object (node), "explanations"));
-      g_clear_pointer (&trained->fairness, json_array_unref);
-      g_clear_pointer (&trained->energy, json_object_unref);
-      trained->fairness = json_array_ref (json_object_get_array_member (json_node_get_object (node), "fairness"));
-      trained->energy = json_object_ref (json_object_get_object_member (json_node_get_object (node), "energy"));
-      trained->seconds = fw_trainer_get_seconds (trainer);
-      trained->data_name = g_file_get_basename (data_file);
-      trained->data_sha256 = fw_file_sha256 (data_file, NULL, &error);
-    }
+  trained = fw_training_run_finish (run, NULL, &error);
+  fairness = fw_training_run_get_fairness (run, &n_fairness);
   /* A recipe that names the data it was made for, by path and fingerprint, replays
    * exactly (CPU training is deterministic for a seed). */
   if (error == NULL && o.save_recipe != NULL)
@@ -587,11 +379,8 @@ fw_cli_train (int    argc,
   if (error != NULL)
     exit_status = fw_cli_fail (error);
   else
-    fw_cli_train_print_done (trained, done, trainer, fairness, n_fairness, dataset->sensitive_names, audit,
-                o.out, o.json);
-  for (guint a = 0; thresholded != NULL && a < n_fairness; a++)
-    fw_fairness_free (thresholded[a]);
-  g_free (thresholded);
+    fw_cli_train_print_done (trained, done, trainer, fairness, n_fairness, dataset->sensitive_names,
+                             fw_training_run_get_audit (run), o.out, o.json);
   options_clear (&o);
   return exit_status;
 }

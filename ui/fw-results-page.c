@@ -1,6 +1,13 @@
-/* fw-results-page.c — wizard step: read how well and how fairly the model does
+/* fw-results-page.c — wizard step 6: how well, and how fairly, the model predicts
  *
- * A placeholder until the step is built: it says what the step will do.
+ * When a model lands in the session the page predicts the dataset's test part once
+ * (FwResultsTradeoff); the threshold slider, or one slider per group of the first
+ * sensitive column, then re-decides those stored probabilities and measures again on the
+ * main thread, which costs one pass over the test rows: no retraining, no worker thread.
+ * Regression has no threshold: its metrics are the trained model's, residual-based.
+ *
+ * The thresholds chosen here are for exploring the trade-off; they are not written into
+ * the model (the export uses the model's own thresholds).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,16 +15,350 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
+#include <math.h>
+#include "fw-plot-curves.h"
+#include "fw-plot-heatmap.h"
+#include "fw-plot-importance.h"
+#include "fw-plot-widget.h"
+#include "fw-results-explain.h"
 #include "fw-results-page.h"
+#include "fw-results-tradeoff.h"
 
 struct _FwResultsPage
 {
-  GtkWidget  parent_instance;
+  GtkWidget            parent_instance;
 
-  FwSession *session;
+  GtkStack            *stack;
+  GtkLabel            *headline;
+  AdwPreferencesGroup *threshold_group;
+  GtkRange            *threshold_scale;
+  AdwExpanderRow      *per_group_row;
+  AdwPreferencesGroup *metrics_group;
+  GtkGrid             *plots_grid;
+  GtkBox              *fairness_box;
+
+  FwSession           *session;
+  FwResultsTradeoff   *tradeoff;
+  GPtrArray           *group_scales;    /* GtkRange*, one per group of the first column */
+  GPtrArray           *rows;            /* AdwActionRow* of the metrics group */
+  GHashTable          *values;          /* metric key → GtkLabel */
+
+  /* What the plots draw; they point into these. */
+  FwClassificationMetrics *metrics;
+  FwPlotHeatmap        heatmap;
+  FwPlotCurve          roc_curve, pr_curve;
+  FwPlotCurves         roc, pr;
+  FwPlotCalibration    calibration;
+  FwPlotImportance     importance;
+  char               **importance_names;
+  double              *importance_mean, *importance_sd;
+  FwPlotWidget        *plots[5];
 };
 
 G_DEFINE_FINAL_TYPE (FwResultsPage, fw_results_page, GTK_TYPE_WIDGET)
+
+enum { PLOT_CONFUSION, PLOT_ROC, PLOT_PR, PLOT_CALIBRATION, PLOT_IMPORTANCE };
+
+static void
+clear_model (FwResultsPage *self)
+{
+  g_clear_pointer (&self->tradeoff, fw_results_tradeoff_free);
+  g_clear_pointer (&self->metrics, fw_classification_metrics_free);
+  g_clear_pointer (&self->importance_names, g_strfreev);
+  g_clear_pointer (&self->importance_mean, g_free);
+  g_clear_pointer (&self->importance_sd, g_free);
+  self->importance.n = 0;
+  self->heatmap.n = 0;
+  self->roc.n_curves = self->pr.n_curves = 0;
+  self->calibration.n_bins = 0;
+}
+
+static const char *
+positive_name (FwResultsPage *self)
+{
+  FwTrainedModel *trained = fw_session_get_trained (self->session);
+
+  return trained->task == FW_TASK_BINARY ? trained->class_names[trained->positive] : NULL;
+}
+
+static void
+set_metric (FwResultsPage *self,
+            const char    *key,
+            double         value)
+{
+  FwTrainedModel *trained = fw_session_get_trained (self->session);
+  GtkLabel *label = g_hash_table_lookup (self->values, key);
+  g_autofree char *text = fw_results_metric_value (key, value);
+  g_autofree char *sentence = fw_results_metric_sentence (key, value, positive_name (self),
+                                                          trained->recipe->target);
+
+  if (label == NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fw_results_metric_title (key));
+      label = GTK_LABEL (gtk_label_new (NULL));
+      gtk_widget_add_css_class (GTK_WIDGET (label), "fw-metric-value");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (label));
+      adw_preferences_group_add (self->metrics_group, row);
+      g_ptr_array_add (self->rows, row);
+      g_hash_table_insert (self->values, (gpointer) key, label);
+      g_object_set_data (G_OBJECT (label), "row", row);
+    }
+  gtk_label_set_text (label, text);
+  adw_action_row_set_subtitle (g_object_get_data (G_OBJECT (label), "row"), sentence);
+}
+
+static void
+clear_rows (FwResultsPage *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->metrics_group, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+  g_hash_table_remove_all (self->values);
+}
+
+static void
+show_fairness (FwResultsPage *self,
+               const guint32 *decided)
+{
+  const FwDataset *dataset = fw_session_get_dataset (self->session);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->fairness_box))) != NULL)
+    gtk_box_remove (self->fairness_box, child);
+  for (guint a = 0; dataset != NULL && a < dataset->n_sensitive; a++)
+    {
+      const char *attribute = dataset->sensitive_names[a];
+      g_autoptr(FwFairness) fairness = fw_results_tradeoff_fairness (self->tradeoff, a, decided,
+                                                                     NULL);
+      GtkWidget *group = adw_preferences_group_new ();
+      g_autofree char *title = NULL;
+      g_auto(GStrv) warnings = NULL;
+      GtkWidget *table;
+
+      if (fairness == NULL)
+        continue;
+      /* Translators: %s is a sensitive column such as "sex". */
+      title = g_strdup_printf (_("Fairness by “%s”"), attribute);
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), fairness->regression
+        ? _("How large the errors are for each group of test rows.")
+        : _("How the model treats each group of test rows at this threshold."));
+      table = fw_results_group_table (fairness, attribute);
+      gtk_widget_add_css_class (table, "card");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), table);
+      warnings = fw_results_group_warnings (fairness, attribute);
+      for (guint w = 0; warnings[w] != NULL; w++)
+        {
+          GtkWidget *row = adw_action_row_new ();
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_add_css_class (icon, "warning");
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), warnings[w]);
+          adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+          gtk_widget_set_margin_top (row, w == 0 ? 12 : 0);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+        }
+      gtk_box_append (self->fairness_box, group);
+    }
+}
+
+/* Re-decides the test rows at the slider(s), and measures again. */
+static void
+update (FwResultsPage *self)
+{
+  FwTrainedModel *trained = fw_session_get_trained (self->session);
+  g_autofree guint32 *decided = NULL;
+  g_autofree double *group_thresholds = NULL;
+  g_autofree char *headline = NULL;
+
+  if (trained == NULL || self->tradeoff == NULL)
+    return;
+  if (trained->task == FW_TASK_REGRESSION)
+    {
+      for (guint k = 0; fw_results_regression_keys[k] != NULL; k++)
+        {
+          const char *key = fw_results_regression_keys[k];
+
+          if (json_object_has_member (trained->test_metrics, key))
+            set_metric (self, key, json_object_get_double_member (trained->test_metrics, key));
+        }
+      headline = g_strdup_printf (_("Predictions of “%s” are off by %.4g on average."),
+                                  trained->recipe->target,
+                                  json_object_get_double_member (trained->test_metrics, "mae"));
+      gtk_label_set_text (self->headline, headline);
+      show_fairness (self, NULL);
+      return;
+    }
+
+  if (adw_expander_row_get_enable_expansion (self->per_group_row) && self->group_scales->len > 0)
+    {
+      group_thresholds = g_new (double, self->group_scales->len);
+      for (guint g = 0; g < self->group_scales->len; g++)
+        group_thresholds[g] = gtk_range_get_value (g_ptr_array_index (self->group_scales, g));
+    }
+  decided = fw_results_tradeoff_decide (self->tradeoff, gtk_range_get_value (self->threshold_scale),
+                                        group_thresholds);
+  g_clear_pointer (&self->metrics, fw_classification_metrics_free);
+  self->metrics = fw_results_tradeoff_metrics (self->tradeoff, decided, NULL);
+  if (self->metrics == NULL)
+    return;
+  {
+    const FwClassificationMetrics *m = self->metrics;
+    const double values[] = { m->accuracy, m->balanced_accuracy, m->precision, m->recall, m->f1,
+                              m->roc_auc, m->log_loss };
+
+    for (guint k = 0; fw_results_classification_keys[k] != NULL; k++)
+      set_metric (self, fw_results_classification_keys[k], values[k]);
+  }
+  /* Translators: the Results headline; %d is a count out of 100. */
+  headline = g_strdup_printf (_("The model predicts “%s” correctly for %d of every 100 people "
+                                "it has never seen."), trained->recipe->target,
+                              (int) round (100 * self->metrics->accuracy));
+  gtk_label_set_text (self->headline, headline);
+
+  self->heatmap.counts = self->metrics->confusion;
+  self->roc_curve = (FwPlotCurve) { _("This model"), self->metrics->roc, self->metrics->n_roc,
+                                    self->metrics->roc_auc };
+  self->pr_curve = (FwPlotCurve) { _("This model"), self->metrics->pr, self->metrics->n_pr,
+                                   self->metrics->average_precision };
+  self->roc.n_curves = self->pr.n_curves = self->metrics->n_roc > 0 ? 1 : 0;
+  self->calibration.bins = self->metrics->calibration;
+  self->calibration.n_bins = self->metrics->n_roc > 0 ? FW_METRICS_CALIBRATION_BINS : 0;
+  for (guint p = 0; p < G_N_ELEMENTS (self->plots); p++)
+    fw_plot_widget_queue_redraw (self->plots[p]);
+  show_fairness (self, decided);
+}
+
+static void
+read_importance (FwResultsPage  *self,
+                 FwTrainedModel *trained)
+{
+  JsonObject *importance;
+  JsonArray *columns;
+  guint n;
+
+  if (trained->explanations == NULL || !json_object_has_member (trained->explanations, "importance"))
+    return;
+  importance = json_object_get_object_member (trained->explanations, "importance");
+  columns = json_object_get_array_member (importance, "columns");
+  n = json_array_get_length (columns);
+  self->importance_names = g_new0 (char *, n + 1);
+  self->importance_mean = g_new (double, MAX (n, 1));
+  self->importance_sd = g_new (double, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *column = json_array_get_object_element (columns, i);
+
+      self->importance_names[i] = g_strdup (json_object_get_string_member (column, "column"));
+      self->importance_mean[i] = json_object_get_double_member (column, "mean");
+      self->importance_sd[i] = json_object_get_double_member (column, "sd");
+    }
+  self->importance = (FwPlotImportance) {
+    .title = _("What the model relies on"),
+    .x_label = trained->task == FW_TASK_REGRESSION ? _("Rise in error when the column is shuffled")
+                                                   : _("Drop in accuracy when the column is shuffled"),
+    .features = (const char *const *) self->importance_names,
+    .mean = self->importance_mean, .sd = self->importance_sd, .n = MIN (n, 12),
+    .x_format = trained->task == FW_TASK_REGRESSION ? FW_TICK_FORMAT_PLAIN : FW_TICK_FORMAT_PERCENT,
+  };
+}
+
+static void
+fill_group_thresholds (FwResultsPage   *self,
+                       const FwDataset *dataset)
+{
+  g_autofree char *title = NULL;
+
+  for (guint g = 0; g < self->group_scales->len; g++)
+    adw_expander_row_remove (self->per_group_row,
+                             gtk_widget_get_ancestor (g_ptr_array_index (self->group_scales, g),
+                                                      ADW_TYPE_ACTION_ROW));
+  g_ptr_array_set_size (self->group_scales, 0);
+  adw_expander_row_set_enable_expansion (self->per_group_row, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->per_group_row), dataset->n_sensitive > 0);
+  if (dataset->n_sensitive == 0)
+    return;
+  /* Translators: %s is a sensitive column such as "sex". */
+  title = g_strdup_printf (_("A Threshold per Group of “%s”"), dataset->sensitive_names[0]);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->per_group_row), title);
+  adw_expander_row_set_subtitle (self->per_group_row,
+                                 _("Different thresholds can even out how often each group is "
+                                   "selected, at some cost in accuracy."));
+  for (guint g = 0; dataset->sensitive_groups[0][g] != NULL; g++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0.01, 0.99, 0.01);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dataset->sensitive_groups[0][g]);
+      gtk_range_set_value (GTK_RANGE (scale), 0.5);
+      gtk_scale_set_digits (GTK_SCALE (scale), 2);
+      gtk_scale_set_draw_value (GTK_SCALE (scale), TRUE);
+      gtk_scale_set_value_pos (GTK_SCALE (scale), GTK_POS_RIGHT);
+      gtk_widget_set_size_request (scale, 260, -1);
+      gtk_widget_set_valign (scale, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      dataset->sensitive_groups[0][g], -1);
+      g_signal_connect_swapped (scale, "value-changed", G_CALLBACK (update), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), scale);
+      adw_expander_row_add_row (self->per_group_row, row);
+      g_ptr_array_add (self->group_scales, scale);
+    }
+}
+
+static void
+model_changed (FwResultsPage *self)
+{
+  FwTrainedModel *trained = fw_session_get_trained (self->session);
+  const FwDataset *dataset = fw_session_get_dataset (self->session);
+  gboolean classes;
+
+  clear_model (self);
+  clear_rows (self);
+  if (trained == NULL || dataset == NULL ||
+      (self->tradeoff = fw_results_tradeoff_new (trained, dataset)) == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  classes = trained->task != FW_TASK_REGRESSION;
+  gtk_widget_set_visible (GTK_WIDGET (self->threshold_group), trained->task == FW_TASK_BINARY);
+  fill_group_thresholds (self, dataset);
+  gtk_range_set_value (self->threshold_scale, 0.5);
+  self->heatmap = (FwPlotHeatmap) { .title = _("Right and wrong, by outcome"),
+                                    .classes = (const char *const *) trained->class_names,
+                                    .n = classes ? trained->n_classes : 0 };
+  self->roc = (FwPlotCurves) { .title = _("Finding positives vs. false alarms (ROC)"),
+                               .curves = &self->roc_curve };
+  self->pr = (FwPlotCurves) { .title = _("Precision vs. recall"), .curves = &self->pr_curve };
+  self->calibration = (FwPlotCalibration) { .title = _("Are its probabilities honest?"),
+                                            .show_counts = TRUE };
+  {
+    const FwDataPart *test = &dataset->parts[FW_PART_TEST];
+    gsize positives = 0;
+
+    for (gsize i = 0; classes && i < test->n; i++)
+      positives += test->labels[i] == trained->positive;
+    self->pr.positive_rate = test->n > 0 ? (double) positives / test->n : 0;
+  }
+  read_importance (self, trained);
+  for (guint p = PLOT_CONFUSION; p <= PLOT_CALIBRATION; p++)
+    gtk_widget_set_visible (GTK_WIDGET (self->plots[p]),
+                            p == PLOT_CONFUSION ? classes : trained->task == FW_TASK_BINARY);
+  gtk_widget_set_visible (GTK_WIDGET (self->plots[PLOT_IMPORTANCE]), self->importance.n > 0);
+  gtk_stack_set_visible_child_name (self->stack, "results");
+  update (self);
+}
+
+static void
+session_changed (FwResultsPage *self,
+                 guint          parts)
+{
+  if (parts & FW_SESSION_MODEL)
+    model_changed (self);
+}
 
 static void
 fw_results_page_dispose (GObject *object)
@@ -25,13 +366,25 @@ fw_results_page_dispose (GObject *object)
   FwResultsPage *self = FW_RESULTS_PAGE (object);
   GtkWidget *child;
 
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_RESULTS_PAGE);
-  /* Template children without an id are not disposed with the template. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->session);
-
   G_OBJECT_CLASS (fw_results_page_parent_class)->dispose (object);
+}
+
+static void
+fw_results_page_finalize (GObject *object)
+{
+  FwResultsPage *self = FW_RESULTS_PAGE (object);
+
+  clear_model (self);
+  g_ptr_array_unref (self->group_scales);
+  g_ptr_array_unref (self->rows);
+  g_hash_table_unref (self->values);
+  G_OBJECT_CLASS (fw_results_page_parent_class)->finalize (object);
 }
 
 static void
@@ -41,16 +394,61 @@ fw_results_page_class_init (FwResultsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fw_results_page_dispose;
+  object_class->finalize = fw_results_page_finalize;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "fw-results-page");
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/FairwayML/Fairway/ui/fw-results-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FwResultsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, FwResultsPage, headline);
+  gtk_widget_class_bind_template_child (widget_class, FwResultsPage, threshold_group);
+  gtk_widget_class_bind_template_child (widget_class, FwResultsPage, threshold_scale);
+  gtk_widget_class_bind_template_child (widget_class, FwResultsPage, per_group_row);
+  gtk_widget_class_bind_template_child (widget_class, FwResultsPage, metrics_group);
+  gtk_widget_class_bind_template_child (widget_class, FwResultsPage, plots_grid);
+  gtk_widget_class_bind_template_child (widget_class, FwResultsPage, fairness_box);
+}
+
+static FwPlotWidget *
+add_plot (FwResultsPage  *self,
+          FwPlotDrawFunc  draw,
+          gconstpointer   data,
+          const char     *label,
+          int             column,
+          int             row,
+          int             width)
+{
+  GtkWidget *plot = fw_plot_widget_new ();
+
+  fw_plot_widget_set_draw_func (FW_PLOT_WIDGET (plot), draw, (gpointer) data, NULL);
+  fw_plot_widget_set_label (FW_PLOT_WIDGET (plot), label);
+  gtk_widget_set_size_request (plot, 300, 300);
+  gtk_widget_add_css_class (plot, "card");
+  gtk_widget_add_css_class (plot, "fw-chart-card");
+  gtk_grid_attach (self->plots_grid, plot, column, row, width, 1);
+  return FW_PLOT_WIDGET (plot);
 }
 
 static void
 fw_results_page_init (FwResultsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->group_scales = g_ptr_array_new ();
+  self->rows = g_ptr_array_new ();
+  self->values = g_hash_table_new (g_str_hash, g_str_equal);
+  self->plots[PLOT_CONFUSION] = add_plot (self, fw_plot_heatmap_draw, &self->heatmap,
+                                          _("Confusion matrix"), 0, 0, 1);
+  self->plots[PLOT_ROC] = add_plot (self, fw_plot_roc_draw, &self->roc, _("ROC curve"), 1, 0, 1);
+  self->plots[PLOT_PR] = add_plot (self, fw_plot_pr_draw, &self->pr,
+                                   _("Precision-recall curve"), 0, 1, 1);
+  self->plots[PLOT_CALIBRATION] = add_plot (self, fw_plot_calibration_draw, &self->calibration,
+                                            _("Calibration"), 1, 1, 1);
+  self->plots[PLOT_IMPORTANCE] = add_plot (self, fw_plot_importance_draw, &self->importance,
+                                           _("Feature importance"), 0, 2, 2);
+  g_signal_connect_swapped (self->threshold_scale, "value-changed", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->per_group_row, "notify::enable-expansion",
+                            G_CALLBACK (update), self);
 }
 
 GtkWidget *
@@ -61,10 +459,64 @@ fw_results_page_new (void)
 
 void
 fw_results_page_set_session (FwResultsPage *self,
-                             FwSession *session)
+                             FwSession     *session)
 {
   g_return_if_fail (FW_IS_RESULTS_PAGE (self));
   g_return_if_fail (FW_IS_SESSION (session));
 
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
+  g_signal_connect_swapped (session, "changed", G_CALLBACK (session_changed), self);
+  model_changed (self);
+}
+
+const char *
+fw_results_page_get_metric_text (FwResultsPage *self,
+                                 const char    *key)
+{
+  GtkLabel *label;
+
+  g_return_val_if_fail (FW_IS_RESULTS_PAGE (self), NULL);
+  label = g_hash_table_lookup (self->values, key);
+  return label != NULL ? gtk_label_get_text (label) : NULL;
+}
+
+GtkRange *
+fw_results_page_get_threshold_scale (FwResultsPage *self)
+{
+  g_return_val_if_fail (FW_IS_RESULTS_PAGE (self), NULL);
+  return self->threshold_scale;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+const char *
+fw_results_page_get_group_text (FwResultsPage *self,
+                                const char    *attribute,
+                                const char    *group,
+                                const char    *column)
+{
+  g_autofree char *name = NULL;
+  GtkWidget *label;
+
+  g_return_val_if_fail (FW_IS_RESULTS_PAGE (self), NULL);
+  name = g_strdup_printf ("%s/%s/%s", attribute, group, column);
+  label = find_named (GTK_WIDGET (self->fairness_box), name);
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }

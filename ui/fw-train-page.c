@@ -1,6 +1,16 @@
-/* fw-train-page.c — wizard step: watch the model learn
+/* fw-train-page.c — wizard step 5: watch the model learn
  *
- * A placeholder until the step is built: it says what the step will do.
+ * Four states in a stack: ready (what will be trained, and the button), preparing (the
+ * dataset is built on a worker thread), training (live charts and figures, Pause, Resume,
+ * Stop; it stays on this state when the run ends, with the outcome in words) and error.
+ *
+ * The trainer's thread talks to the page only through its event queue, which the page
+ * drains once per frame from a tick callback and folds into one redraw per chart.  Leaving
+ * the step does not stop training (the page keeps draining from a slow timer while it is not
+ * on screen), so the model lands in the session wherever the user is.  Changing the data or
+ * the recipe does stop it: a model of the old recipe would not describe what the other steps
+ * show.  Results of a worker thread that arrive after that are dropped: each carries the
+ * generation it was started for.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,16 +18,629 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
+#include "fw-backend.h"
+#include "fw-train-charts.h"
+#include "fw-train-job.h"
 #include "fw-train-page.h"
+
+/* How often a page that is not on screen drains the queue. */
+#define OFFSCREEN_DRAIN_MS 250
+
+typedef enum {
+  STAT_EPOCH,
+  STAT_ETA,
+  STAT_SPEED,
+  STAT_DEVICE,
+  STAT_ENERGY,
+  N_STATS
+} Stat;
 
 struct _FwTrainPage
 {
-  GtkWidget  parent_instance;
+  GtkWidget        parent_instance;
 
-  FwSession *session;
+  GtkStack        *stack;
+  AdwStatusPage   *ready_page;
+  AdwStatusPage   *error_page;
+  GtkSpinner      *spinner;
+  GtkLabel        *status_title;
+  GtkLabel        *status_detail;
+  GtkWidget       *pause_button, *resume_button, *stop_button, *again_button, *results_button;
+  GtkProgressBar  *progress_bar;
+  GtkBox          *stats_box;
+  FwTrainCharts   *charts;
+  GtkLabel        *stats[N_STATS];
+
+  FwSession       *session;
+  guint            generation;  /* bumped whenever what the page waits for is dropped */
+  GCancellable    *cancellable; /* of the job or run in progress */
+  FwTableModel    *table_model; /* keeps the run's table alive */
+  FwTrainingRun   *run;         /* while training; lent to the finish job after DONE */
+  gboolean         preparing, finishing, paused, stopping, setting_trained;
+  guint            tick_id, timeout_id;
+  double           rows_per_second_sum;
+  guint            n_epochs_seen;
 };
 
 G_DEFINE_FINAL_TYPE (FwTrainPage, fw_train_page, GTK_TYPE_WIDGET)
+
+/* What a worker thread's callback needs to find the page, if it still wants the result. */
+typedef struct
+{
+  GWeakRef       page;
+  guint          generation;
+  FwTrainingRun *run;           /* finish: the run lent to the job */
+} Pending;
+
+static Pending *
+pending_new (FwTrainPage *self)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  g_weak_ref_init (&pending->page, self);
+  pending->generation = self->generation;
+  return pending;
+}
+
+/* The page, if it is still there and still waits for what @pending was started for. */
+static FwTrainPage *
+pending_free (Pending *pending)
+{
+  FwTrainPage *self = g_weak_ref_get (&pending->page);
+
+  g_weak_ref_clear (&pending->page);
+  if (self != NULL && self->generation != pending->generation)
+    g_clear_object (&self);
+  g_free (pending);
+  return self;
+}
+
+static gboolean busy (FwTrainPage *self);
+static void     update_pump (FwTrainPage *self);
+
+static gboolean
+busy (FwTrainPage *self)
+{
+  return self->preparing || self->run != NULL || self->finishing;
+}
+
+static void
+update_actions (FwTrainPage *self)
+{
+  gboolean training = self->run != NULL && !self->finishing;
+  g_autofree char *reason = NULL;
+  gboolean can_train = self->session != NULL && fw_session_has_target (self->session, &reason);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "train-page.train", can_train && !busy (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "train-page.pause",
+                                 training && !self->paused && !self->stopping);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "train-page.resume",
+                                 training && self->paused && !self->stopping);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "train-page.stop",
+                                 (self->preparing || training) && !self->stopping);
+  gtk_widget_set_visible (self->pause_button, training && !self->paused);
+  gtk_widget_set_visible (self->resume_button, training && self->paused);
+  gtk_widget_set_visible (self->stop_button, training);
+  gtk_widget_set_visible (self->again_button, !busy (self));
+  gtk_widget_set_visible (self->results_button, !busy (self) && self->session != NULL &&
+                                                fw_session_get_trained (self->session) != NULL);
+}
+
+static void
+set_status (FwTrainPage *self,
+            const char  *title,
+            const char  *detail)
+{
+  gtk_label_set_text (self->status_title, title);
+  gtk_label_set_text (self->status_detail, detail);
+}
+
+static void
+set_stat (FwTrainPage *self,
+          Stat         stat,
+          const char  *text)
+{
+  gtk_label_set_text (self->stats[stat], text);
+}
+
+static const char *
+model_name (FwModelKind kind)
+{
+  switch (kind)
+    {
+    case FW_MODEL_LINEAR:   return _("a linear regression");
+    case FW_MODEL_MLP:      return _("a neural network");
+    case FW_MODEL_LOGISTIC:
+    default:                return _("a logistic regression");
+    }
+}
+
+/* "Ready to Train" in words: what will learn what, and what is measured. */
+static void
+describe_recipe (FwTrainPage *self)
+{
+  const FwRecipe *recipe = fw_session_get_recipe (self->session);
+  g_autofree char *reason = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (!fw_session_has_target (self->session, &reason))
+    {
+      adw_status_page_set_description (self->ready_page, reason);
+      return;
+    }
+  /* Translators: "Fairway will teach a logistic regression to predict “approved”…". */
+  g_string_printf (text, _("Fairway will teach %s to predict “%s” from the other columns, "
+                           "in up to %u epochs (passes over the data)."),
+                   model_name (recipe->model.kind), recipe->target, recipe->model.epochs);
+  if (recipe->sensitive->len > 0)
+    {
+      g_autofree char *names = NULL;
+
+      g_ptr_array_add (recipe->sensitive, NULL);
+      names = g_strjoinv (_("”, “"), (char **) recipe->sensitive->pdata);
+      g_ptr_array_remove_index (recipe->sensitive, recipe->sensitive->len - 1);
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, _("After each epoch it checks how the model treats each "
+                                      "group of “%s”."), names);
+    }
+  adw_status_page_set_description (self->ready_page, text->str);
+}
+
+static void
+show_ready (FwTrainPage *self)
+{
+  describe_recipe (self);
+  gtk_stack_set_visible_child_name (self->stack, "ready");
+  update_actions (self);
+}
+
+static void
+show_error (FwTrainPage  *self,
+            const char   *title,
+            const GError *error)
+{
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  update_actions (self);
+}
+
+/* Drops whatever is in progress: threads are told to stop, their results will be ignored. */
+static void
+abandon (FwTrainPage *self)
+{
+  self->generation++;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  /* Stops and joins: one batch at most. */
+  g_clear_pointer (&self->run, fw_training_run_free);
+  g_clear_object (&self->table_model);
+  self->preparing = self->finishing = self->paused = self->stopping = FALSE;
+  if (self->spinner != NULL)
+    gtk_spinner_stop (self->spinner);
+  update_pump (self);
+}
+
+static char *
+format_seconds_left (double seconds)
+{
+  if (seconds < 90)
+    /* Translators: time left in training. */
+    return g_strdup_printf (_("About %.0f s"), MAX (seconds, 1));
+  if (seconds < 5400)
+    return g_strdup_printf (_("About %.0f min"), seconds / 60);
+  return g_strdup_printf (_("About %.1f h"), seconds / 3600);
+}
+
+static char *
+format_energy (FwTrainPage *self,
+               double       joules)
+{
+  double kwh = joules / 3.6e6;
+  double co2e = kwh * fw_training_run_get_intensity (self->run);
+
+  if (fw_training_run_energy_is_estimated (self->run))
+    /* Translators: energy so far in watt-hours and grams of CO2 equivalent. */
+    return g_strdup_printf (_("%.2f Wh · %.2f g CO₂e (estimated)"), joules / 3600, co2e);
+  return g_strdup_printf (_("%.2f Wh · %.2f g CO₂e"), joules / 3600, co2e);
+}
+
+static char *
+format_speed (double rows_per_second)
+{
+  if (rows_per_second >= 1e6)
+    /* Translators: training speed. */
+    return g_strdup_printf (_("%.1f million rows a second"), rows_per_second / 1e6);
+  if (rows_per_second >= 1e4)
+    return g_strdup_printf (_("%.0f thousand rows a second"), rows_per_second / 1e3);
+  return g_strdup_printf (_("%.0f rows a second"), rows_per_second);
+}
+
+/* "Processor (CPU)", with the backend's full description as the tooltip. */
+static void
+show_device (FwTrainPage *self)
+{
+  g_autofree char *description = fw_backend_cpu_describe ();
+
+  set_stat (self, STAT_DEVICE, _("Processor (CPU)"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->stats[STAT_DEVICE]), description);
+}
+
+static void
+show_epoch_figures (FwTrainPage          *self,
+                    const FwTrainerEvent *e)
+{
+  g_autofree char *epoch = NULL, *eta = NULL, *speed = NULL, *energy = NULL;
+
+  /* Translators: progress through training, e.g. "Epoch 3 of 20". */
+  epoch = g_strdup_printf (_("Epoch %u of %u"), e->epoch, e->epochs);
+  eta = e->epoch < e->epochs ? format_seconds_left (e->eta) : g_strdup (_("Almost done"));
+  speed = format_speed (e->rows_per_second);
+  energy = format_energy (self, e->joules);
+  set_stat (self, STAT_EPOCH, epoch);
+  set_stat (self, STAT_ETA, eta);
+  set_stat (self, STAT_SPEED, speed);
+  set_stat (self, STAT_ENERGY, energy);
+}
+
+static void finish_done (GObject *source, GAsyncResult *result, gpointer data);
+
+/* DONE arrived: the trained model is assembled on a worker thread. */
+static void
+start_finishing (FwTrainPage *self)
+{
+  Pending *pending = pending_new (self);
+
+  self->finishing = TRUE;
+  pending->run = g_steal_pointer (&self->run);
+  if (fw_training_run_get_outcome (pending->run) != FW_TRAINER_FAILED)
+    set_status (self, _("Measuring the Model…"),
+                _("Checking it on test rows it has never seen, and working out which columns "
+                  "it relies on."));
+  gtk_progress_bar_set_fraction (self->progress_bar, 1.0);
+  update_pump (self);
+  update_actions (self);
+  fw_train_job_finish_async (pending->run, self->cancellable, finish_done, pending);
+}
+
+/* Everything waiting in the queue, folded into one update of the labels and charts. */
+static void
+drain (FwTrainPage *self)
+{
+  g_autoptr(FwTrainerEvent) last_epoch = NULL;
+  double fraction = -1;
+  gboolean done = FALSE;
+  FwTrainerEvent *event;
+
+  while (!done && (event = fw_training_run_pop_event (self->run)) != NULL)
+    {
+      switch (event->kind)
+        {
+        case FW_TRAINER_EVENT_EPOCH:
+          fw_train_charts_add_epoch (self->charts, event);
+          self->rows_per_second_sum += event->rows_per_second;
+          self->n_epochs_seen++;
+          fraction = (double) event->epoch / event->epochs;
+          g_clear_pointer (&last_epoch, fw_trainer_event_free);
+          last_epoch = g_steal_pointer (&event);
+          break;
+        case FW_TRAINER_EVENT_PROGRESS:
+          fraction = event->fraction;
+          break;
+        case FW_TRAINER_EVENT_DONE:
+          done = TRUE;
+          break;
+        case FW_TRAINER_EVENT_LOG:
+        default:
+          break;
+        }
+      fw_trainer_event_free (event);
+    }
+  if (last_epoch != NULL)
+    show_epoch_figures (self, last_epoch);
+  if (fraction >= 0)
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  if (done)
+    {
+      fw_train_charts_set_best (self->charts, fw_training_run_get_best_epoch (self->run));
+      start_finishing (self);
+    }
+  fw_train_charts_redraw (self->charts);
+}
+
+static gboolean
+tick (GtkWidget     *widget,
+      GdkFrameClock *clock,
+      gpointer       data)
+{
+  drain (FW_TRAIN_PAGE (widget));
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+offscreen_drain (gpointer data)
+{
+  drain (data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* On screen: once per frame.  Off screen: a slow timer, so the run still ends and lands. */
+static void
+update_pump (FwTrainPage *self)
+{
+  gboolean want = self->run != NULL && !self->finishing;
+  gboolean mapped = gtk_widget_get_mapped (GTK_WIDGET (self));
+
+  if (self->tick_id != 0 && (!want || !mapped))
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+  if (self->timeout_id != 0 && (!want || mapped))
+    g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (want && mapped && self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick, NULL, NULL);
+  if (want && !mapped && self->timeout_id == 0)
+    self->timeout_id = g_timeout_add (OFFSCREEN_DRAIN_MS, offscreen_drain, self);
+}
+
+static void
+start_training (FwTrainPage   *self,
+                FwTrainingRun *run)
+{
+  const FwDataset *dataset = fw_training_run_get_dataset (run);
+  const FwRecipe *recipe = fw_training_run_get_recipe (run);
+  g_autofree char *detail = NULL;
+
+  self->run = run;
+  self->preparing = FALSE;
+  self->rows_per_second_sum = 0;
+  self->n_epochs_seen = 0;
+  gtk_spinner_stop (self->spinner);
+  fw_train_charts_reset (self->charts, recipe->model.epochs, dataset->sensitive_names,
+                         dataset->task == FW_TASK_REGRESSION ? "rmse" : "accuracy");
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  {
+    g_autofree char *epoch = g_strdup_printf (_("Epoch %u of %u"), 0, recipe->model.epochs);
+
+    set_stat (self, STAT_EPOCH, epoch);
+  }
+  set_stat (self, STAT_ETA, _("Working it out…"));
+  set_stat (self, STAT_SPEED, "—");
+  show_device (self);
+  set_stat (self, STAT_ENERGY, "—");
+  detail = g_strdup_printf (_("Fitting %s to predict “%s”. You can look at other steps "
+                              "meanwhile: training goes on."),
+                            model_name (recipe->model.kind), recipe->target);
+  set_status (self, _("Training…"), detail);
+  gtk_stack_set_visible_child_name (self->stack, "training");
+  fw_trainer_start (fw_training_run_get_trainer (run));
+  update_pump (self);
+  update_actions (self);
+}
+
+static void
+prepare_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  FwTrainingRun *run = fw_train_job_prepare_finish (result, &error);
+  g_autoptr(FwTrainPage) self = pending_free (data);
+
+  if (self == NULL)
+    {
+      g_clear_pointer (&run, fw_training_run_free);
+      return;
+    }
+  if (run == NULL)
+    {
+      abandon (self);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_ready (self);
+      else
+        show_error (self, _("Training Could Not Start"), error);
+      return;
+    }
+  start_training (self, run);
+}
+
+static const char *
+outcome_title (FwTrainerOutcome outcome)
+{
+  switch (outcome)
+    {
+    case FW_TRAINER_EARLY_STOPPED: return _("Training Finished Early");
+    case FW_TRAINER_STOPPED:       return _("Stopped by You");
+    case FW_TRAINER_COMPLETED:
+    case FW_TRAINER_FAILED:
+    default:                       return _("Training Finished");
+    }
+}
+
+static char *
+outcome_detail (FwTrainingRun *run)
+{
+  guint best = fw_training_run_get_best_epoch (run);
+  guint epochs = json_array_get_length (fw_training_run_get_history (run));
+
+  switch (fw_training_run_get_outcome (run))
+    {
+    case FW_TRAINER_EARLY_STOPPED:
+      return g_strdup_printf (_("The model stopped getting better on held-out rows, so training "
+                                "ended after %u epochs. The best one, from epoch %u, is kept. "
+                                "See how it does in Results."), epochs, best);
+    case FW_TRAINER_STOPPED:
+      if (best == 0)
+        return g_strdup (_("You stopped before the first epoch ended, so the model has hardly "
+                           "learnt anything yet. Train again to get a useful one."));
+      return g_strdup_printf (_("The best model so far, from epoch %u of %u, is kept. See how it "
+                                "does in Results, or train again."), best,
+                              fw_training_run_get_recipe (run)->model.epochs);
+    case FW_TRAINER_COMPLETED:
+    case FW_TRAINER_FAILED:
+    default:
+      return g_strdup_printf (_("All %u epochs ran. The model from epoch %u, the best on "
+                                "held-out rows, is kept. See how it does in Results."),
+                              epochs, best);
+    }
+}
+
+static void
+finish_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwTrainedModel) trained = fw_train_job_finish_finish (result, &error);
+  Pending *pending = data;
+  g_autoptr(FwTrainingRun) run = g_steal_pointer (&pending->run);
+  g_autoptr(FwTrainPage) self = pending_free (pending);
+  g_autofree char *detail = NULL;
+
+  if (self == NULL)
+    return;
+  self->finishing = FALSE;
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->table_model);
+  if (trained == NULL)
+    {
+      show_error (self, _("Training Failed"), error);
+      return;
+    }
+  if (trained->energy != NULL && json_object_get_size (trained->energy) > 0)
+    {
+      g_autoptr(FwEnergyReading) energy = fw_energy_reading_from_json (trained->energy, NULL);
+      g_autofree char *text = energy != NULL ? fw_energy_reading_to_string (energy) : NULL;
+
+      if (text != NULL)
+        set_stat (self, STAT_ENERGY, text);
+    }
+  set_stat (self, STAT_ETA, _("Done"));
+  detail = outcome_detail (run);
+  set_status (self, outcome_title (fw_training_run_get_outcome (run)), detail);
+  self->setting_trained = TRUE;
+  fw_session_set_trained (self->session, g_steal_pointer (&trained),
+                          fw_training_run_steal_dataset (run));
+  self->setting_trained = FALSE;
+  update_actions (self);
+}
+
+static void
+train_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  FwTrainPage *self = FW_TRAIN_PAGE (widget);
+  g_autofree char *reason = NULL;
+
+  if (busy (self) || !fw_session_has_target (self->session, &reason))
+    return;
+  abandon (self);
+  self->cancellable = g_cancellable_new ();
+  self->table_model = g_object_ref (fw_session_get_table_model (self->session));
+  self->preparing = TRUE;
+  gtk_spinner_start (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "preparing");
+  update_actions (self);
+  fw_train_job_prepare_async (self->table_model, fw_session_get_file (self->session),
+                              fw_session_get_recipe (self->session), self->cancellable,
+                              prepare_done, pending_new (self));
+}
+
+static void
+pause_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  FwTrainPage *self = FW_TRAIN_PAGE (widget);
+
+  if (self->run == NULL || self->finishing)
+    return;
+  fw_trainer_pause (fw_training_run_get_trainer (self->run));
+  self->paused = TRUE;
+  set_status (self, _("Paused"), _("Resume to carry on, or stop to keep the best model so far."));
+  update_actions (self);
+}
+
+static void
+resume_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FwTrainPage *self = FW_TRAIN_PAGE (widget);
+
+  if (self->run == NULL || self->finishing)
+    return;
+  fw_trainer_resume (fw_training_run_get_trainer (self->run));
+  self->paused = FALSE;
+  set_status (self, _("Training…"), _("Carrying on where it paused."));
+  update_actions (self);
+}
+
+static void
+stop_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FwTrainPage *self = FW_TRAIN_PAGE (widget);
+
+  if (self->preparing)
+    {
+      abandon (self);
+      show_ready (self);
+      return;
+    }
+  if (self->run == NULL || self->finishing)
+    return;
+  /* The trainer ends its batch, restores the best epoch and sends DONE. */
+  fw_trainer_stop (fw_training_run_get_trainer (self->run));
+  if (self->paused)
+    fw_trainer_resume (fw_training_run_get_trainer (self->run));
+  self->stopping = TRUE;
+  set_status (self, _("Stopping…"), _("Keeping the best model so far."));
+  update_actions (self);
+}
+
+/* The data or the recipe changed under a run: its model would describe neither. */
+static void
+session_changed (FwTrainPage *self,
+                 guint        parts)
+{
+  if (self->setting_trained)
+    return;
+  if (parts & (FW_SESSION_DATA | FW_SESSION_STEPS | FW_SESSION_RECIPE))
+    {
+      if (busy (self) && fw_session_has_data (self->session))
+        {
+          GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+          if (overlay != NULL)
+            adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                         adw_toast_new (_("Training stopped: the recipe changed")));
+        }
+      abandon (self);
+      show_ready (self);
+    }
+  else if ((parts & FW_SESSION_MODEL) && fw_session_get_trained (self->session) == NULL &&
+           !busy (self))
+    show_ready (self);
+  update_actions (self);
+}
+
+static void
+fw_train_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (fw_train_page_parent_class)->map (widget);
+  update_pump (FW_TRAIN_PAGE (widget));
+}
+
+static void
+fw_train_page_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (fw_train_page_parent_class)->unmap (widget);
+  update_pump (FW_TRAIN_PAGE (widget));
+}
 
 static void
 fw_train_page_dispose (GObject *object)
@@ -25,13 +648,27 @@ fw_train_page_dispose (GObject *object)
   FwTrainPage *self = FW_TRAIN_PAGE (object);
   GtkWidget *child;
 
+  abandon (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_TRAIN_PAGE);
   /* Template children without an id are not disposed with the template. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (fw_train_page_parent_class)->dispose (object);
+}
+
+/* Escape and Ctrl+Enter act only while this step is on screen. */
+static gboolean
+shortcut_activate (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   data)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  return gtk_widget_activate_action (widget, data, NULL);
 }
 
 static void
@@ -41,16 +678,83 @@ fw_train_page_class_init (FwTrainPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fw_train_page_dispose;
+  widget_class->map = fw_train_page_map;
+  widget_class->unmap = fw_train_page_unmap;
 
+  g_type_ensure (FW_TYPE_TRAIN_CHARTS);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "fw-train-page");
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/FairwayML/Fairway/ui/fw-train-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FwTrainPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, FwTrainPage, ready_page);
+  gtk_widget_class_bind_template_child (widget_class, FwTrainPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, FwTrainPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, FwTrainPage, status_title);
+  gtk_widget_class_bind_template_child (widget_class, FwTrainPage, status_detail);
+  gtk_widget_class_bind_template_child (widget_class, FwTrainPage, pause_button);
+  gtk_widget_class_bind_template_child (widget_class, FwTrainPage, resume_button);
+  gtk_widget_class_bind_template_child (widget_class, FwTrainPage, stop_button);
+  gtk_widget_class_bind_template_child (widget_class, FwTrainPage, again_button);
+  gtk_widget_class_bind_template_child (widget_class, FwTrainPage, results_button);
+  gtk_widget_class_bind_template_child (widget_class, FwTrainPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, FwTrainPage, stats_box);
+  gtk_widget_class_bind_template_child (widget_class, FwTrainPage, charts);
+
+  gtk_widget_class_install_action (widget_class, "train-page.train", NULL, train_action);
+  gtk_widget_class_install_action (widget_class, "train-page.pause", NULL, pause_action);
+  gtk_widget_class_install_action (widget_class, "train-page.resume", NULL, resume_action);
+  gtk_widget_class_install_action (widget_class, "train-page.stop", NULL, stop_action);
+}
+
+static void
+add_shortcut (FwTrainPage *self,
+              GtkShortcutController *controller,
+              const char  *trigger,
+              const char  *action)
+{
+  gtk_shortcut_controller_add_shortcut (controller,
+    gtk_shortcut_new (gtk_shortcut_trigger_parse_string (trigger),
+                      gtk_callback_action_new (shortcut_activate, (gpointer) action, NULL)));
 }
 
 static void
 fw_train_page_init (FwTrainPage *self)
 {
+  static const char *const captions[N_STATS] = {
+    N_("Progress"), N_("Time left"), N_("Speed"), N_("Device"), N_("Energy used"),
+  };
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < N_STATS; i++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *caption = gtk_label_new (_(captions[i]));
+      GtkWidget *value = gtk_label_new ("—");
+
+      gtk_label_set_xalign (GTK_LABEL (caption), 0);
+      gtk_label_set_xalign (GTK_LABEL (value), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (value), PANGO_ELLIPSIZE_END);
+      gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+      gtk_label_set_lines (GTK_LABEL (value), 2);
+      gtk_widget_add_css_class (caption, "caption-heading");
+      gtk_widget_add_css_class (caption, "dim-label");
+      gtk_widget_add_css_class (value, "fw-train-stat");
+      gtk_box_append (GTK_BOX (box), caption);
+      gtk_box_append (GTK_BOX (box), value);
+      gtk_box_append (self->stats_box, box);
+      self->stats[i] = GTK_LABEL (value);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      caption, NULL, -1);
+    }
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  add_shortcut (self, GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>Return", "train-page.train");
+  add_shortcut (self, GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>KP_Enter", "train-page.train");
+  add_shortcut (self, GTK_SHORTCUT_CONTROLLER (shortcuts), "Escape", "train-page.stop");
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  update_actions (self);
 }
 
 GtkWidget *
@@ -61,10 +765,57 @@ fw_train_page_new (void)
 
 void
 fw_train_page_set_session (FwTrainPage *self,
-                           FwSession *session)
+                           FwSession   *session)
 {
   g_return_if_fail (FW_IS_TRAIN_PAGE (self));
   g_return_if_fail (FW_IS_SESSION (session));
 
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  abandon (self);
   g_set_object (&self->session, session);
+  g_signal_connect_swapped (session, "changed", G_CALLBACK (session_changed), self);
+  show_ready (self);
+}
+
+const char *
+fw_train_page_get_state (FwTrainPage *self)
+{
+  g_return_val_if_fail (FW_IS_TRAIN_PAGE (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+gboolean
+fw_train_page_get_busy (FwTrainPage *self)
+{
+  g_return_val_if_fail (FW_IS_TRAIN_PAGE (self), FALSE);
+  return busy (self);
+}
+
+const char *
+fw_train_page_get_status (FwTrainPage *self)
+{
+  g_return_val_if_fail (FW_IS_TRAIN_PAGE (self), NULL);
+  return gtk_label_get_text (self->status_title);
+}
+
+FwTrainCharts *
+fw_train_page_get_charts (FwTrainPage *self)
+{
+  g_return_val_if_fail (FW_IS_TRAIN_PAGE (self), NULL);
+  return self->charts;
+}
+
+double
+fw_train_page_get_rows_per_second (FwTrainPage *self)
+{
+  g_return_val_if_fail (FW_IS_TRAIN_PAGE (self), 0);
+  return self->n_epochs_seen > 0 ? self->rows_per_second_sum / self->n_epochs_seen : 0;
+}
+
+guint
+fw_train_page_get_n_epochs_seen (FwTrainPage *self)
+{
+  g_return_val_if_fail (FW_IS_TRAIN_PAGE (self), 0);
+  return self->n_epochs_seen;
 }

@@ -125,19 +125,6 @@ fw_ui_test_flush (void)
   g_source_remove (tick);
 }
 
-static gboolean
-import_finished (gpointer data)
-{
-  return !fw_data_page_get_busy (data);
-}
-
-const char *
-fw_ui_test_wait_import (FwDataPage *page)
-{
-  fw_ui_test_wait (import_finished, page, "the import to finish");
-  return fw_data_page_get_state (page);
-}
-
 void
 fw_ui_test_save_screenshot (GtkWidget  *widget,
                             const char *name)
@@ -146,11 +133,12 @@ fw_ui_test_save_screenshot (GtkWidget  *widget,
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
+  g_autofree char *file = NULL;
   g_autofree char *path = NULL;
   GtkSnapshot *snapshot;
   int width, height;
 
+  g_return_if_fail (GTK_IS_WIDGET (widget));
   if (dir == NULL || *dir == '\0')
     return;
   fw_ui_test_flush ();
@@ -167,9 +155,23 @@ fw_ui_test_save_screenshot (GtkWidget  *widget,
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
                                          node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_mkdir_with_parents (dir, 0755);
-  file_name = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file_name, NULL);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static gboolean
+import_finished (gpointer data)
+{
+  return !fw_data_page_get_busy (data);
+}
+
+const char *
+fw_ui_test_wait_import (FwDataPage *page)
+{
+  fw_ui_test_wait (import_finished, page, "the import to finish");
+  return fw_data_page_get_state (page);
 }
 
 void

@@ -51,12 +51,12 @@ void        fw_ui_test_wait          (gboolean     (*condition) (gpointer data),
                                       const char    *what);
 /* Lets pending layout and drawing happen. */
 void        fw_ui_test_flush         (void);
-/* Waits until @page has finished importing (not busy) and returns its state. */
-const char *fw_ui_test_wait_import   (FwDataPage    *page);
-/* Where FW_UI_SCREENSHOT_DIR names a folder, draws @widget as it is on screen into
- * @name.png there, for people to look at; else does nothing. */
+/* Saves @widget as it draws now to $FW_UI_SCREENSHOT_DIR/@name.png, for people to look at;
+ * does nothing when the variable is not set. */
 void        fw_ui_test_save_screenshot (GtkWidget   *widget,
                                         const char  *name);
+/* Waits until @page has finished importing (not busy) and returns its state. */
+const char *fw_ui_test_wait_import   (FwDataPage    *page);
 
 /* The first widget of @type under @root (itself included), depth first; NULL if none. */
 GtkWidget  *fw_ui_test_find_descendant (GtkWidget   *root,

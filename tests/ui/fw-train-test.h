@@ -1,0 +1,30 @@
+/* fw-train-test.h — what the Train and Results page tests share: a trained session
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "fw-ui-test.h"
+
+G_BEGIN_DECLS
+
+/* The first widget of @type under @root (depth first), or NULL. */
+GtkWidget   *fw_train_test_find          (GtkWidget   *root,
+                                          GType        type);
+/* Opens @rows of the sample, predicting approved with sex as the sensitive column, a
+ * logistic model of @epochs epochs (@patience 0: no early stopping), and goes to the Train
+ * step; returns its page. */
+FwTrainPage *fw_train_test_prepare       (FwUiFixture *fixture,
+                                          guint64      rows,
+                                          guint        epochs,
+                                          guint        patience);
+/* Clicks Start Training the way a user does and waits until the model is in the session. */
+void         fw_train_test_train         (FwUiFixture *fixture,
+                                          FwTrainPage *page);
+/* fw_ui_test_save_screenshot() in light and in dark mode: NAME-light.png, NAME-dark.png. */
+void         fw_train_test_screenshots   (GtkWidget   *widget,
+                                          const char  *name);
+/* Waits until @page is no longer busy. */
+void         fw_train_test_wait_idle     (FwTrainPage *page);
+
+G_END_DECLS

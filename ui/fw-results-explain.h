@@ -1,0 +1,39 @@
+/* fw-results-explain.h — the Results step's figures in plain words: metrics and groups
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "fw-fairness.h"
+
+G_BEGIN_DECLS
+
+/* The metric keys of DESIGN.md, in the order the page lists them. */
+extern const char *const fw_results_classification_keys[];
+extern const char *const fw_results_regression_keys[];
+
+/* "Precision", translated. */
+const char *fw_results_metric_title    (const char *key);
+/* The figure as shown: "83.1 %" for rates, "0.412" for log-loss and R², the error as is. */
+char       *fw_results_metric_value    (const char *key,
+                                        double      value);
+/* One sentence a non-programmer reads: "Of 100 rows the model predicts as “yes”, 83
+ * really are."  @positive: the positive class (binary), else NULL; @target the column. */
+char       *fw_results_metric_sentence (const char *key,
+                                        double      value,
+                                        const char *positive,
+                                        const char *target);
+
+/* A grid with one row per group of @fairness (rows, selection rate, TPR, FPR, accuracy; or
+ * for regression the typical error and mean prediction), each cell a GtkLabel named
+ * "ATTRIBUTE/GROUP/COLUMN" (column: "n", "selection_rate", "tpr", "fpr", "accuracy",
+ * "mae", "mean_prediction") so tests can read it. */
+GtkWidget  *fw_results_group_table     (const FwFairness *fairness,
+                                        const char       *attribute);
+/* Warnings in words: the four-fifths rule (a selection-rate ratio below 0.8) and groups
+ * too small to trust.  NULL-terminated; g_strfreev. */
+char      **fw_results_group_warnings  (const FwFairness *fairness,
+                                        const char       *attribute);
+
+G_END_DECLS
