@@ -214,7 +214,14 @@ session_changed (FwProject *self,
   set_modified (self, TRUE);
   /* A model that just finished training is the most expensive thing to lose. */
   if ((parts & FW_SESSION_MODEL) && trained != NULL && self->autosave_file != NULL)
-    autosave_timeout (self);
+    {
+      /* Not through autosave_timeout: that forgets a pending timeout's id, which would
+       * then fire on a finalized project. */
+      g_autoptr(GError) error = NULL;
+
+      if (!fw_project_autosave_now (self, &error))
+        g_message ("Could not autosave the project: %s", error->message);
+    }
   else
     schedule_autosave (self);
 }

@@ -11,6 +11,8 @@ typedef struct
   FwTableModel *table_model;
   GFile        *data_file;
   FwRecipe     *recipe;
+  char         *threshold_policy;
+  double        carbon_intensity;
 } PrepareData;
 
 static void
@@ -19,6 +21,7 @@ prepare_data_free (PrepareData *data)
   g_clear_object (&data->table_model);
   g_clear_object (&data->data_file);
   g_clear_pointer (&data->recipe, fw_recipe_free);
+  g_free (data->threshold_policy);
   g_free (data);
 }
 
@@ -29,11 +32,15 @@ prepare_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   PrepareData *data = task_data;
+  FwTrainingOptions options;
   GError *error = NULL;
   FwTrainingRun *run;
 
+  fw_training_options_init (&options);
+  options.threshold_policy = data->threshold_policy;
+  options.carbon_intensity = data->carbon_intensity;
   run = fw_training_run_new (fw_table_model_get_table (data->table_model), data->data_file,
-                             data->recipe, NULL, cancellable, &error);
+                             data->recipe, &options, cancellable, &error);
   if (run == NULL)
     g_task_return_error (task, error);
   else
@@ -44,6 +51,8 @@ void
 fw_train_job_prepare_async (FwTableModel        *table_model,
                             GFile               *data_file,
                             const FwRecipe      *recipe,
+                            const char          *threshold_policy,
+                            double               carbon_intensity,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
@@ -58,6 +67,8 @@ fw_train_job_prepare_async (FwTableModel        *table_model,
   data->table_model = g_object_ref (table_model);
   data->data_file = data_file != NULL ? g_object_ref (data_file) : NULL;
   data->recipe = fw_recipe_copy (recipe);
+  data->threshold_policy = g_strdup (threshold_policy);
+  data->carbon_intensity = carbon_intensity;
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, fw_train_job_prepare_async);
   g_task_set_task_data (task, data, (GDestroyNotify) prepare_data_free);

@@ -19,6 +19,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 #include "fw-backend.h"
+#include "fw-settings.h"
 #include "fw-train-charts.h"
 #include "fw-train-job.h"
 #include "fw-train-page.h"
@@ -526,6 +527,15 @@ finish_done (GObject      *source,
   update_actions (self);
 }
 
+/* The grid intensity in the GSettings key carbon-intensity; negative: the default. */
+static double
+carbon_intensity (void)
+{
+  g_autoptr(GSettings) settings = fw_settings_new ();
+
+  return settings != NULL ? g_settings_get_double (settings, "carbon-intensity") : -1;
+}
+
 static void
 train_action (GtkWidget  *widget,
               const char *action_name,
@@ -544,8 +554,10 @@ train_action (GtkWidget  *widget,
   gtk_stack_set_visible_child_name (self->stack, "preparing");
   update_actions (self);
   fw_train_job_prepare_async (self->table_model, fw_session_get_file (self->session),
-                              fw_session_get_recipe (self->session), self->cancellable,
-                              prepare_done, pending_new (self));
+                              fw_session_get_recipe (self->session),
+                              fw_session_get_threshold_policy (self->session),
+                              carbon_intensity (), self->cancellable, prepare_done,
+                              pending_new (self));
 }
 
 static void
@@ -660,7 +672,8 @@ fw_train_page_dispose (GObject *object)
   G_OBJECT_CLASS (fw_train_page_parent_class)->dispose (object);
 }
 
-/* Escape and Ctrl+Enter act only while this step is on screen. */
+/* Escape acts only while this step is on screen (Ctrl+Enter is the window's: Next, or
+ * Train on this step). */
 static gboolean
 shortcut_activate (GtkWidget *widget,
                    GVariant  *args,
@@ -750,8 +763,6 @@ fw_train_page_init (FwTrainPage *self)
     }
 
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
-  add_shortcut (self, GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>Return", "train-page.train");
-  add_shortcut (self, GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>KP_Enter", "train-page.train");
   add_shortcut (self, GTK_SHORTCUT_CONTROLLER (shortcuts), "Escape", "train-page.stop");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   update_actions (self);
