@@ -10,13 +10,17 @@
 #include "config.h"
 
 #include <cblas.h>
+#include <glib/gi18n-lib.h>
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "fw-backend.h"
+#include "fw-backend-dropout.h"
 
 #define ALIGNMENT 64            /* a cache line, and enough for any vector load */
+
+G_DEFINE_QUARK (fw-backend-error-quark, fw_backend_error)
 
 typedef float  FwF4 __attribute__ ((vector_size (16)));
 typedef gint32 FwI4 __attribute__ ((vector_size (16)));
@@ -386,25 +390,13 @@ cpu_output (FwBackend   *be,
     }
 }
 
-/* SplitMix64's finaliser (Steele, Lea & Flood 2014): a counter-based generator, so element
- * i's draw does not depend on the order in which elements are visited. */
-static inline guint64
-mix64 (guint64 x)
-{
-  x = (x ^ (x >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  x = (x ^ (x >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
-  return x ^ (x >> 31);
-}
-
 float
 fw_backend_dropout_mask (guint64 key,
                          gsize   i,
                          float   rate)
 {
-  /* One hash gives four 16-bit draws, uniform in [0, 65536): element i drops when its draw
-   * is below rate·65536, a resolution of 1/65536 in the rate. */
-  guint64 h = mix64 (key + (i / 4 + 1) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
-  guint32 u = (guint32) (h >> (16 * (i % 4))) & 0xffff;
+  /* A resolution of 1/65536 in the rate. */
+  guint32 u = fw_dropout_draw (key, i);
   guint32 threshold = (guint32) (rate * 65536.0);
 
   return u < threshold ? 0.0f : 1.0f / (1.0f - rate);
@@ -441,7 +433,7 @@ cpu_dropout (FwBackend *be,
   /* fw_backend_dropout_mask four elements at a time, without a branch per element. */
   for (; i + 4 <= n; i += 4)
     {
-      guint64 h = mix64 (key + (i / 4 + 1) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
+      guint64 h = fw_dropout_mix64 (key + (i / 4 + 1) * FW_DROPOUT_STEP);
       FwI4 u = {
         (gint32) (h & 0xffff), (gint32) ((h >> 16) & 0xffff),
         (gint32) ((h >> 32) & 0xffff), (gint32) (h >> 48),
@@ -558,6 +550,12 @@ cpu_sgd (FwBackend   *be,
     }
 }
 
+static char *
+cpu_describe (FwBackend *be)
+{
+  return fw_backend_cpu_describe ();
+}
+
 static FwBackend cpu_backend = {
   .name = "cpu",
   .context = NULL,
@@ -581,6 +579,7 @@ static FwBackend cpu_backend = {
   .sum_squares = cpu_sum_squares,
   .adam = cpu_adam,
   .sgd = cpu_sgd,
+  .describe = cpu_describe,
 };
 
 FwBackend *
@@ -608,4 +607,16 @@ fw_backend_cpu_describe (void)
   g_autofree char *config = g_strstrip (g_strdup (openblas_get_config ()));
 
   return g_strdup_printf ("cpu (%s)", config);
+}
+
+char *
+fw_backend_cpu_label (void)
+{
+  g_autofree char *config = g_strstrip (g_strdup (openblas_get_config ()));
+  int threads;
+
+  fw_backend_cpu ();            /* it sets the thread count reported here */
+  threads = openblas_get_num_threads ();
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %d thread", "%s, %d threads",
+                                       threads), config, threads);
 }
