@@ -91,7 +91,7 @@ fw_trained_model_new (const FwRecipe  *recipe,
   t->energy = json_object_new ();
   t->explanations = json_object_new ();
   t->fairway_version = g_strdup (PACKAGE_VERSION);
-  t->backend = fw_backend_cpu_describe ();
+  t->backend = fw_model_describe_backend (model);
   t->created = g_get_real_time () / G_USEC_PER_SEC;
   return g_steal_pointer (&t);
 }
