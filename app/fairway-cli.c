@@ -33,7 +33,7 @@ static const struct
   { "evaluate", fw_cli_evaluate, N_("Measure a model's metrics and fairness on labelled data") },
   { "export",   NULL,           N_("Export a model to ONNX") },
   { "report",   NULL,           N_("Write a model card as PDF or HTML") },
-  { "devices",  NULL,           N_("List the devices training can use") },
+  { "devices",  fw_cli_devices, N_("List the devices training can use") },
 };
 
 static void

@@ -26,6 +26,8 @@ int      fw_cli_predict     (int     argc,
                              char  **argv);
 int      fw_cli_evaluate    (int     argc,
                              char  **argv);
+int      fw_cli_devices     (int     argc,
+                             char  **argv);
 
 /* Prints @error as the single contract line; returns FW_CLI_EXIT_INPUT. */
 int      fw_cli_fail        (const GError *error);
