@@ -17,10 +17,15 @@
 #include <string.h>
 #include "fw-backend.h"
 #include "fw-backend-dropout.h"
+#include "fw-backend-rows.h"
 
 #define ALIGNMENT 64            /* a cache line, and enough for any vector load */
 
 G_DEFINE_QUARK (fw-backend-error-quark, fw_backend_error)
+
+G_STATIC_ASSERT ((int) FW_LOSS_MSE == FW_ROWS_MSE);
+G_STATIC_ASSERT ((int) FW_LOSS_SIGMOID_BCE == FW_ROWS_SIGMOID_BCE);
+G_STATIC_ASSERT ((int) FW_LOSS_SOFTMAX_CE == FW_ROWS_SOFTMAX_CE);
 
 typedef float  FwF4 __attribute__ ((vector_size (16)));
 typedef gint32 FwI4 __attribute__ ((vector_size (16)));
@@ -254,26 +259,6 @@ cpu_column_sums (FwBackend   *be,
     }
 }
 
-/* log(1 + e^z) without overflow for large z or loss of digits for very negative z. */
-static inline double
-softplus (double z)
-{
-  return z > 0 ? z + log1p (exp (-z)) : log1p (exp (z));
-}
-
-static inline float
-sigmoid (float z)
-{
-  if (z >= 0)
-    return 1.0f / (1.0f + expf (-z));
-  else
-    {
-      float e = expf (z);
-
-      return e / (1.0f + e);
-    }
-}
-
 static double
 cpu_loss (FwBackend     *be,
           FwLoss         loss,
@@ -288,57 +273,12 @@ cpu_loss (FwBackend     *be,
 {
   double total = 0;
 
+  g_assert (loss <= FW_LOSS_SOFTMAX_CE && (loss != FW_LOSS_SIGMOID_BCE || cols == 1));
   for (gsize r = 0; r < rows; r++)
     {
-      const float *zr = z + r * cols;
       float w = weights != NULL ? weights[r] : 1.0f;
-      float gs = grad_scale * w;
-      double row_loss = 0;
 
-      switch (loss)
-        {
-        case FW_LOSS_MSE:
-          for (gsize c = 0; c < cols; c++)
-            {
-              float d = zr[c] - values[r * cols + c];
-
-              row_loss += (double) d * d;
-              if (grad != NULL)
-                grad[r * cols + c] = 2.0f * gs * d;
-            }
-          break;
-
-        case FW_LOSS_SIGMOID_BCE:
-          g_assert (cols == 1);
-          row_loss = softplus (zr[0]) - (labels[r] ? zr[0] : 0.0);
-          if (grad != NULL)
-            grad[r] = gs * (sigmoid (zr[0]) - (labels[r] ? 1.0f : 0.0f));
-          break;
-
-        case FW_LOSS_SOFTMAX_CE:
-          {
-            float max = zr[0];
-            double s = 0, lse;
-
-            for (gsize c = 1; c < cols; c++)
-              max = MAX (max, zr[c]);
-            for (gsize c = 0; c < cols; c++)
-              s += expf (zr[c] - max);
-            lse = max + log (s);
-            row_loss = lse - zr[labels[r]];
-            if (grad != NULL)
-              {
-                for (gsize c = 0; c < cols; c++)
-                  grad[r * cols + c] = gs * expf ((float) (zr[c] - lse));
-                grad[r * cols + labels[r]] -= gs;
-              }
-          }
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-      total += w * row_loss;
+      total += w * fw_rows_loss (loss, z, r, cols, labels, values, grad_scale * w, grad);
     }
   return total;
 }
@@ -351,43 +291,9 @@ cpu_output (FwBackend   *be,
             gsize        cols,
             float       *out)
 {
+  g_assert (loss <= FW_LOSS_SOFTMAX_CE);
   for (gsize r = 0; r < rows; r++)
-    {
-      const float *zr = z + r * cols;
-
-      switch (loss)
-        {
-        case FW_LOSS_MSE:
-          memmove (out + r * cols, zr, cols * sizeof (float));
-          break;
-
-        case FW_LOSS_SIGMOID_BCE:
-          {
-            float p = sigmoid (zr[0]);
-
-            out[2 * r] = 1.0f - p;
-            out[2 * r + 1] = p;
-          }
-          break;
-
-        case FW_LOSS_SOFTMAX_CE:
-          {
-            float max = zr[0];
-            double s = 0;
-
-            for (gsize c = 1; c < cols; c++)
-              max = MAX (max, zr[c]);
-            for (gsize c = 0; c < cols; c++)
-              s += out[r * cols + c] = expf (zr[c] - max);
-            for (gsize c = 0; c < cols; c++)
-              out[r * cols + c] = (float) (out[r * cols + c] / s);
-          }
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-    }
+    fw_rows_output (loss, z, r, cols, out);
 }
 
 float

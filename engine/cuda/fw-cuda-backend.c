@@ -25,9 +25,6 @@
 #include "fw-backend-cuda-module.h"
 #include "fw-cuda-kernels.h"
 
-G_STATIC_ASSERT ((int) FW_LOSS_MSE == FW_CUDA_LOSS_MSE);
-G_STATIC_ASSERT ((int) FW_LOSS_SIGMOID_BCE == FW_CUDA_LOSS_SIGMOID_BCE);
-G_STATIC_ASSERT ((int) FW_LOSS_SOFTMAX_CE == FW_CUDA_LOSS_SOFTMAX_CE);
 G_STATIC_ASSERT (sizeof (gsize) == sizeof (size_t));
 
 /* The architectures the kernels are compiled for (meson's -gencode); older ones cannot run

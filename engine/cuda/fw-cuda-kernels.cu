@@ -1,7 +1,8 @@
 /* fw-cuda-kernels.cu — the element-wise, loss and reduction kernels of the CUDA backend
  *
  * Each kernel is the CPU backend's loop (engine/fw-backend.c) with the same expression in
- * the same order: built with --fmad=false and IEEE division and square root, the
+ * the same order, and the per-row losses and outputs are the very same source
+ * (fw-backend-rows.h): built with --fmad=false and IEEE division and square root, the
  * element-wise ops give the CPU's bits; only expf/log differ by an ulp or two.  Sums are
  * more exact than the CPU's: in double, in a fixed tree (grid-stride partials, then one
  * block over the partials), never with atomics, so they are also reproducible.
@@ -10,7 +11,7 @@
  */
 #include <math.h>
 #include "fw-cuda-kernels.h"
-#include "fw-backend-dropout.h"
+#include "fw-backend-rows.h"
 
 #define THREADS    256          /* per block; a power of two for the tree reductions */
 #define MAX_BLOCKS 65536        /* element-wise grids stride beyond this */
@@ -140,94 +141,6 @@ k_column_sums (float       *out,
     }
 }
 
-/* log(1 + e^z) without overflow for large z or loss of digits for very negative z. */
-static __device__ double
-softplus (double z)
-{
-  return z > 0 ? z + log1p (exp (-z)) : log1p (exp (z));
-}
-
-static __device__ float
-sigmoid (float z)
-{
-  if (z >= 0)
-    return 1.0f / (1.0f + expf (-z));
-  else
-    {
-      float e = expf (z);
-
-      return e / (1.0f + e);
-    }
-}
-
-/* The CPU's MAX (): a NaN in b wins, a NaN in a does not. */
-static __device__ float
-max_of (float a,
-        float b)
-{
-  return a > b ? a : b;
-}
-
-/* Row r's loss (not yet weighted), writing its gradient when @grad is not NULL. */
-static __device__ double
-row_loss (int             loss,
-          const float    *z,
-          size_t          r,
-          size_t          cols,
-          const uint32_t *labels,
-          const float    *values,
-          float           gs,
-          float          *grad)
-{
-  const float *zr = z + r * cols;
-  double total = 0;
-
-  switch (loss)
-    {
-    case FW_CUDA_LOSS_MSE:
-      for (size_t c = 0; c < cols; c++)
-        {
-          float d = zr[c] - values[r * cols + c];
-
-          total += (double) d * d;
-          if (grad != NULL)
-            grad[r * cols + c] = 2.0f * gs * d;
-        }
-      return total;
-
-    case FW_CUDA_LOSS_SIGMOID_BCE:
-      if (grad != NULL)
-        grad[r] = gs * (sigmoid (zr[0]) - (labels[r] ? 1.0f : 0.0f));
-      return softplus (zr[0]) - (labels[r] ? (double) zr[0] : 0.0);
-
-    case FW_CUDA_LOSS_SOFTMAX_CE:
-      {
-        uint32_t label = labels[r];
-        float max = zr[0];
-        double s = 0, lse;
-
-        /* The engine checks labels before training; this keeps a bad one off the memory. */
-        if (label >= cols)
-          return nan ("");
-        for (size_t c = 1; c < cols; c++)
-          max = max_of (max, zr[c]);
-        for (size_t c = 0; c < cols; c++)
-          s += expf (zr[c] - max);
-        lse = max + log (s);
-        if (grad != NULL)
-          {
-            for (size_t c = 0; c < cols; c++)
-              grad[r * cols + c] = gs * expf ((float) (zr[c] - lse));
-            grad[r * cols + label] -= gs;
-          }
-        return lse - zr[label];
-      }
-
-    default:
-      return nan ("");
-    }
-}
-
 static __global__ void
 k_loss (int             loss,
         const float    *z,
@@ -247,7 +160,7 @@ k_loss (int             loss,
     {
       float w = weights != NULL ? weights[r] : 1.0f;
 
-      s += w * row_loss (loss, z, r, cols, labels, values, grad_scale * w, grad);
+      s += w * fw_rows_loss (loss, z, r, cols, labels, values, grad_scale * w, grad);
     }
   s = block_sum (s, shared);
   if (threadIdx.x == 0)
@@ -262,45 +175,7 @@ k_output (int          loss,
           float       *out)
 {
   GRID_STRIDE (r, rows)
-    {
-      const float *zr = z + r * cols;
-
-      switch (loss)
-        {
-        case FW_CUDA_LOSS_MSE:
-          for (size_t c = 0; c < cols; c++)
-            out[r * cols + c] = zr[c];
-          break;
-
-        case FW_CUDA_LOSS_SIGMOID_BCE:
-          {
-            float p = sigmoid (zr[0]);
-
-            out[2 * r] = 1.0f - p;
-            out[2 * r + 1] = p;
-          }
-          break;
-
-        case FW_CUDA_LOSS_SOFTMAX_CE:
-          {
-            float max = zr[0];
-            double s = 0;
-
-            for (size_t c = 1; c < cols; c++)
-              max = max_of (max, zr[c]);
-            for (size_t c = 0; c < cols; c++)
-              s += out[r * cols + c] = expf (zr[c] - max);
-            for (size_t c = 0; c < cols; c++)
-              out[r * cols + c] = (float) (out[r * cols + c] / s);
-          }
-          break;
-
-        default:
-          for (size_t c = 0; c < cols; c++)
-            out[r * cols + c] = nanf ("");
-          break;
-        }
-    }
+    fw_rows_output (loss, z, r, cols, out);
 }
 
 static __global__ void

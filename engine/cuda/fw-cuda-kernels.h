@@ -21,13 +21,6 @@ extern "C" {
 /* Blocks of a reduction, hence the doubles its partial sums need. */
 #define FW_CUDA_MAX_PARTIALS 1024
 
-/* The same numbers as FwLoss (checked where both are seen). */
-enum {
-  FW_CUDA_LOSS_MSE,
-  FW_CUDA_LOSS_SIGMOID_BCE,
-  FW_CUDA_LOSS_SOFTMAX_CE,
-};
-
 /* cudaSuccess when this device can run the module's code (an image for its architecture). */
 cudaError_t fw_cuda_check_image     (void);
 
@@ -61,7 +54,7 @@ cudaError_t fw_cuda_column_sums     (cudaStream_t    stream,
                                      size_t          rows,
                                      size_t          cols);
 /* *result = Σ_r w_r·loss_r, through @partials (FW_CUDA_MAX_PARTIALS doubles); @grad as the
- * backend's loss op, or NULL. */
+ * backend's loss op, or NULL.  @loss is an FwLoss (FW_ROWS_* in fw-backend-rows.h). */
 cudaError_t fw_cuda_loss            (cudaStream_t    stream,
                                      int             loss,
                                      const float    *z,
