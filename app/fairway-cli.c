@@ -24,7 +24,7 @@ typedef int (*FwCliCommand) (int argc, char **argv);
 static const struct
 {
   const char   *name;
-  FwCliCommand  run;            /* NULL: in the contract, not built yet */
+  FwCliCommand  run;
   const char   *summary;
 } commands[] = {
   { "sample",   fw_cli_sample,  N_("Write the bundled demo data (loan applications) as CSV") },
@@ -34,7 +34,7 @@ static const struct
   { "evaluate", fw_cli_evaluate, N_("Measure a model's metrics and fairness on labelled data") },
   { "export",   fw_cli_export,  N_("Export a model to ONNX") },
   { "report",   fw_cli_report,  N_("Write a model card as PDF or HTML") },
-  { "devices",  NULL,           N_("List the devices training can use") },
+  { "devices",  fw_cli_devices, N_("List the devices training can use") },
 };
 
 static void
@@ -43,8 +43,7 @@ print_usage (FILE *out)
   fprintf (out, "%s\n  fairway-cli %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTION…]"),
            _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %s%s\n", commands[i].name, _(commands[i].summary),
-             commands[i].run != NULL ? "" : _(" (not available yet)"));
+    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n  -h, --help     %s\n  --version      %s\n\n%s\n", _("Options:"),
            _("Show this help"), _("Show the version"),
            _("Run “fairway-cli COMMAND --help” for the options of a command."));
@@ -273,15 +272,6 @@ main (int    argc,
     {
       if (!g_str_equal (name, commands[i].name))
         continue;
-      if (commands[i].run == NULL)
-        {
-          /* Say so rather than pretend: scripts must not mistake this for success. */
-          g_autofree char *message =
-            g_strdup_printf (_("'%s' is not available yet in this version"), name);
-
-          print_error_line (message);
-          return FW_CLI_EXIT_USAGE;
-        }
       return commands[i].run (argc - 1, argv + 1);
     }
 

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include "fw-cli.h"
 #include "fw-cli-train-output.h"
+#include "fw-backend-cuda.h"
 #include "fw-csv-import.h"
 #include "fw-training-run.h"
 
@@ -287,11 +288,13 @@ fw_cli_train (int    argc,
       options_clear (&o);
       return fw_cli_usage_error ("train", "%s", message);
     }
-  if (g_strcmp0 (recipe->model.device, "cuda") == 0)
+  /* Before the data is prepared: a machine without a GPU should hear so at once. */
+  if (g_strcmp0 (recipe->model.device, "cuda") == 0 &&
+      fw_backend_cuda_probe ()->status != FW_CUDA_AVAILABLE)
     {
-      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("--device cuda: no CUDA device can be used (this build has no CUDA "
-                             "backend). Use --device cpu."));
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("--device cuda: CUDA is not available: %s. Use --device cpu."),
+                   fw_backend_cuda_probe ()->reason);
       options_clear (&o);
       return fw_cli_fail (error);
     }

@@ -10,13 +10,22 @@
 #include "config.h"
 
 #include <cblas.h>
+#include <glib/gi18n-lib.h>
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "fw-backend.h"
+#include "fw-backend-dropout.h"
+#include "fw-backend-rows.h"
 
 #define ALIGNMENT 64            /* a cache line, and enough for any vector load */
+
+G_DEFINE_QUARK (fw-backend-error-quark, fw_backend_error)
+
+G_STATIC_ASSERT ((int) FW_LOSS_MSE == FW_ROWS_MSE);
+G_STATIC_ASSERT ((int) FW_LOSS_SIGMOID_BCE == FW_ROWS_SIGMOID_BCE);
+G_STATIC_ASSERT ((int) FW_LOSS_SOFTMAX_CE == FW_ROWS_SOFTMAX_CE);
 
 typedef float  FwF4 __attribute__ ((vector_size (16)));
 typedef gint32 FwI4 __attribute__ ((vector_size (16)));
@@ -250,26 +259,6 @@ cpu_column_sums (FwBackend   *be,
     }
 }
 
-/* log(1 + e^z) without overflow for large z or loss of digits for very negative z. */
-static inline double
-softplus (double z)
-{
-  return z > 0 ? z + log1p (exp (-z)) : log1p (exp (z));
-}
-
-static inline float
-sigmoid (float z)
-{
-  if (z >= 0)
-    return 1.0f / (1.0f + expf (-z));
-  else
-    {
-      float e = expf (z);
-
-      return e / (1.0f + e);
-    }
-}
-
 static double
 cpu_loss (FwBackend     *be,
           FwLoss         loss,
@@ -284,57 +273,12 @@ cpu_loss (FwBackend     *be,
 {
   double total = 0;
 
+  g_assert (loss <= FW_LOSS_SOFTMAX_CE && (loss != FW_LOSS_SIGMOID_BCE || cols == 1));
   for (gsize r = 0; r < rows; r++)
     {
-      const float *zr = z + r * cols;
       float w = weights != NULL ? weights[r] : 1.0f;
-      float gs = grad_scale * w;
-      double row_loss = 0;
 
-      switch (loss)
-        {
-        case FW_LOSS_MSE:
-          for (gsize c = 0; c < cols; c++)
-            {
-              float d = zr[c] - values[r * cols + c];
-
-              row_loss += (double) d * d;
-              if (grad != NULL)
-                grad[r * cols + c] = 2.0f * gs * d;
-            }
-          break;
-
-        case FW_LOSS_SIGMOID_BCE:
-          g_assert (cols == 1);
-          row_loss = softplus (zr[0]) - (labels[r] ? zr[0] : 0.0);
-          if (grad != NULL)
-            grad[r] = gs * (sigmoid (zr[0]) - (labels[r] ? 1.0f : 0.0f));
-          break;
-
-        case FW_LOSS_SOFTMAX_CE:
-          {
-            float max = zr[0];
-            double s = 0, lse;
-
-            for (gsize c = 1; c < cols; c++)
-              max = MAX (max, zr[c]);
-            for (gsize c = 0; c < cols; c++)
-              s += expf (zr[c] - max);
-            lse = max + log (s);
-            row_loss = lse - zr[labels[r]];
-            if (grad != NULL)
-              {
-                for (gsize c = 0; c < cols; c++)
-                  grad[r * cols + c] = gs * expf ((float) (zr[c] - lse));
-                grad[r * cols + labels[r]] -= gs;
-              }
-          }
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-      total += w * row_loss;
+      total += w * fw_rows_loss (loss, z, r, cols, labels, values, grad_scale * w, grad);
     }
   return total;
 }
@@ -347,53 +291,9 @@ cpu_output (FwBackend   *be,
             gsize        cols,
             float       *out)
 {
+  g_assert (loss <= FW_LOSS_SOFTMAX_CE);
   for (gsize r = 0; r < rows; r++)
-    {
-      const float *zr = z + r * cols;
-
-      switch (loss)
-        {
-        case FW_LOSS_MSE:
-          memmove (out + r * cols, zr, cols * sizeof (float));
-          break;
-
-        case FW_LOSS_SIGMOID_BCE:
-          {
-            float p = sigmoid (zr[0]);
-
-            out[2 * r] = 1.0f - p;
-            out[2 * r + 1] = p;
-          }
-          break;
-
-        case FW_LOSS_SOFTMAX_CE:
-          {
-            float max = zr[0];
-            double s = 0;
-
-            for (gsize c = 1; c < cols; c++)
-              max = MAX (max, zr[c]);
-            for (gsize c = 0; c < cols; c++)
-              s += out[r * cols + c] = expf (zr[c] - max);
-            for (gsize c = 0; c < cols; c++)
-              out[r * cols + c] = (float) (out[r * cols + c] / s);
-          }
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-    }
-}
-
-/* SplitMix64's finaliser (Steele, Lea & Flood 2014): a counter-based generator, so element
- * i's draw does not depend on the order in which elements are visited. */
-static inline guint64
-mix64 (guint64 x)
-{
-  x = (x ^ (x >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  x = (x ^ (x >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
-  return x ^ (x >> 31);
+    fw_rows_output (loss, z, r, cols, out);
 }
 
 float
@@ -401,10 +301,8 @@ fw_backend_dropout_mask (guint64 key,
                          gsize   i,
                          float   rate)
 {
-  /* One hash gives four 16-bit draws, uniform in [0, 65536): element i drops when its draw
-   * is below rate·65536, a resolution of 1/65536 in the rate. */
-  guint64 h = mix64 (key + (i / 4 + 1) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
-  guint32 u = (guint32) (h >> (16 * (i % 4))) & 0xffff;
+  /* A resolution of 1/65536 in the rate. */
+  guint32 u = fw_dropout_draw (key, i);
   guint32 threshold = (guint32) (rate * 65536.0);
 
   return u < threshold ? 0.0f : 1.0f / (1.0f - rate);
@@ -441,7 +339,7 @@ cpu_dropout (FwBackend *be,
   /* fw_backend_dropout_mask four elements at a time, without a branch per element. */
   for (; i + 4 <= n; i += 4)
     {
-      guint64 h = mix64 (key + (i / 4 + 1) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
+      guint64 h = fw_dropout_mix64 (key + (i / 4 + 1) * FW_DROPOUT_STEP);
       FwI4 u = {
         (gint32) (h & 0xffff), (gint32) ((h >> 16) & 0xffff),
         (gint32) ((h >> 32) & 0xffff), (gint32) (h >> 48),
@@ -558,6 +456,12 @@ cpu_sgd (FwBackend   *be,
     }
 }
 
+static char *
+cpu_describe (FwBackend *be)
+{
+  return fw_backend_cpu_describe ();
+}
+
 static FwBackend cpu_backend = {
   .name = "cpu",
   .context = NULL,
@@ -581,6 +485,7 @@ static FwBackend cpu_backend = {
   .sum_squares = cpu_sum_squares,
   .adam = cpu_adam,
   .sgd = cpu_sgd,
+  .describe = cpu_describe,
 };
 
 FwBackend *
@@ -608,4 +513,16 @@ fw_backend_cpu_describe (void)
   g_autofree char *config = g_strstrip (g_strdup (openblas_get_config ()));
 
   return g_strdup_printf ("cpu (%s)", config);
+}
+
+char *
+fw_backend_cpu_label (void)
+{
+  g_autofree char *config = g_strstrip (g_strdup (openblas_get_config ()));
+  int threads;
+
+  fw_backend_cpu ();            /* it sets the thread count reported here */
+  threads = openblas_get_num_threads ();
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %d thread", "%s, %d threads",
+                                       threads), config, threads);
 }

@@ -7,6 +7,10 @@
  * backend, device memory for a GPU one.  Host data enters through upload and the gathers
  * and leaves through download.  Matrices are row-major; sizes count elements.
  *
+ * A GPU backend's operations are queued and return before the device has finished; every
+ * operation that hands data back to the host (download, loss, sum, …) waits for what came
+ * before it, so callers see the same order of effects as on the CPU.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -14,6 +18,16 @@
 #include <glib.h>
 
 G_BEGIN_DECLS
+
+#define FW_BACKEND_ERROR (fw_backend_error_quark ())
+/* The CUDA module cannot call into the engine; it builds the same quark from this name. */
+#define FW_BACKEND_ERROR_QUARK_NAME "fw-backend-error-quark"
+
+typedef enum {
+  FW_BACKEND_ERROR_UNAVAILABLE, /* the device asked for cannot be used here */
+  FW_BACKEND_ERROR_MEMORY,      /* not enough device memory */
+  FW_BACKEND_ERROR_FAILED,      /* the device failed while running an operation */
+} FwBackendError;
 
 typedef enum {
   FW_ACTIVATION_IDENTITY,
@@ -172,7 +186,33 @@ struct _FwBackend
                                gsize          n,
                                float          learning_rate,
                                float          momentum);
+
+  /* What ran a training, for recipes and model files: "cpu (OpenBLAS 0.3.21 …)",
+   * "cuda (NVIDIA H200, 139 GiB, …)".  Newly allocated. */
+  char    *(*describe)        (FwBackend     *be);
+
+  /* The members below are NULL on the CPU backend, whose buffers are host memory. */
+
+  /* dst[i, ·] = src[rows[i], ·] for i < n, where @src (training rows uploaded once) and
+   * @rows are backend buffers too; a row is @row_words 4-byte words (floats or labels). */
+  void     (*gather_rows)     (FwBackend     *be,
+                               gpointer       dst,
+                               gconstpointer  src,
+                               gsize          row_words,
+                               const gsize   *rows,
+                               gsize          n);
+  /* Backend memory free now and in all, in bytes; FALSE when it cannot tell. */
+  gboolean (*memory_info)     (FwBackend     *be,
+                               guint64       *free_bytes,
+                               guint64       *total_bytes);
+  /* TRUE while every operation so far succeeded, else FALSE with the first failure, for
+   * good: operations return no status, so callers ask here after a run of them.  After a
+   * failure, downloads fill the host buffer with NaN bytes rather than leave it as it was. */
+  gboolean (*check)           (FwBackend     *be,
+                               GError       **error);
 };
+
+GQuark     fw_backend_error_quark   (void);
 
 /* The OpenBLAS backend; a process-wide instance that is never freed.  Thread-safe: it keeps
  * no state between calls. */
@@ -187,5 +227,7 @@ float      fw_backend_dropout_mask  (guint64 key,
 /* Which backend and BLAS ran a training, for recipes and model files: "cpu (OpenBLAS
  * 0.3.21 …)".  Newly allocated. */
 char *fw_backend_cpu_describe (void);
+/* For people: "OpenBLAS 0.3.21 … Zen, 1 thread".  Newly allocated. */
+char *fw_backend_cpu_label    (void);
 
 G_END_DECLS

@@ -34,6 +34,7 @@ G_DEFINE_QUARK (fw-energy-error-quark, fw_energy_error)
 typedef int          (*NvmlInitFunc)         (void);
 typedef int          (*NvmlShutdownFunc)     (void);
 typedef int          (*NvmlGetHandleFunc)    (unsigned int index, void **device);
+typedef int          (*NvmlGetHandleByBusFunc) (const char *pci_bus_id, void **device);
 typedef int          (*NvmlGetEnergyFunc)    (void *device, unsigned long long *millijoules);
 typedef const char  *(*NvmlErrorStringFunc)  (int result);
 
@@ -44,6 +45,7 @@ typedef struct
   NvmlInitFunc         init;
   NvmlShutdownFunc     shutdown;
   NvmlGetHandleFunc    get_handle;
+  NvmlGetHandleByBusFunc get_handle_by_bus;
   NvmlGetEnergyFunc    get_energy;
   NvmlErrorStringFunc  error_string;
 } Nvml;
@@ -62,6 +64,7 @@ struct _FwEnergyMeter
   FwEnergyOptions  options;     /* strings point at the copies below */
   char            *powercap_root;
   char            *nvml_library;
+  char            *gpu_pci_bus_id;
   GMutex           lock;
   gboolean         running;
 
@@ -293,6 +296,8 @@ nvml_load (const char  *library,
   nvml->init = (NvmlInitFunc) dlsym (nvml->library, "nvmlInit_v2");
   nvml->shutdown = (NvmlShutdownFunc) dlsym (nvml->library, "nvmlShutdown");
   nvml->get_handle = (NvmlGetHandleFunc) dlsym (nvml->library, "nvmlDeviceGetHandleByIndex_v2");
+  nvml->get_handle_by_bus = (NvmlGetHandleByBusFunc) dlsym (nvml->library,
+                                                            "nvmlDeviceGetHandleByPciBusId_v2");
   nvml->get_energy = (NvmlGetEnergyFunc) dlsym (nvml->library,
                                                 "nvmlDeviceGetTotalEnergyConsumption");
   nvml->error_string = (NvmlErrorStringFunc) dlsym (nvml->library, "nvmlErrorString");
@@ -341,7 +346,11 @@ gpu_open (FwEnergyMeter  *self,
         }
       self->nvml->initialised = TRUE;
     }
-  result = self->nvml->get_handle (self->options.gpu_index, &device);
+  /* The bus id is the GPU CUDA trains on whatever the two libraries' orders. */
+  if (self->options.gpu_pci_bus_id != NULL && self->nvml->get_handle_by_bus != NULL)
+    result = self->nvml->get_handle_by_bus (self->options.gpu_pci_bus_id, &device);
+  else
+    result = self->nvml->get_handle (self->options.gpu_index, &device);
   if (result == 0)
     result = self->nvml->get_energy (device, &mj);
   if (result != 0)
@@ -553,6 +562,8 @@ fw_energy_meter_new (const FwEnergyOptions *options)
                                                                : FW_ENERGY_DEFAULT_NVML_LIBRARY);
   self->options.powercap_root = self->powercap_root;
   self->options.nvml_library = self->nvml_library;
+  self->gpu_pci_bus_id = g_strdup (options->gpu_pci_bus_id);
+  self->options.gpu_pci_bus_id = self->gpu_pci_bus_id;
   g_mutex_init (&self->lock);
   self->packages = g_array_new (FALSE, TRUE, sizeof (RaplPackage));
   g_array_set_clear_func (self->packages, clear_package);
@@ -571,6 +582,7 @@ fw_energy_meter_free (FwEnergyMeter *self)
   g_free (self->gpu_reason);
   g_free (self->powercap_root);
   g_free (self->nvml_library);
+  g_free (self->gpu_pci_bus_id);
   g_mutex_clear (&self->lock);
   g_free (self);
 }

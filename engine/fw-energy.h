@@ -53,6 +53,8 @@ typedef struct
   double      intensity;        /* g CO2e per kWh, ≥ 0 */
   double      watts_per_core;   /* > 0, for the estimate */
   const char *nvml_library;     /* NULL: FW_ENERGY_DEFAULT_NVML_LIBRARY; tests name a missing one */
+  const char *gpu_pci_bus_id;   /* the training GPU as CUDA names it ("0000:19:00.0"); when set,
+                                 * NVML finds the GPU by it and gpu_index is not used */
 } FwEnergyOptions;
 
 typedef struct

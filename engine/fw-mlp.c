@@ -237,22 +237,16 @@ mlp_train_epoch (FwModel           *model,
       model->order[i] = model->order[j];
       model->order[j] = t;
     }
+  fw_model_upload_order (model, n);
   be->copy (be, model->snapshot, model->params, model->n_params * sizeof (float));
 
   for (gsize start = 0; start < n; start += model->max_rows)
     {
       gsize rows = MIN (model->max_rows, n - start);
-      const gsize *idx = model->order + start;
       guint64 key = 0;
       double loss, weight;
 
-      be->gather (be, model->x, data->x, model->n_features, idx, rows);
-      if (model->n_classes > 0)
-        be->gather_labels (be, model->labels, data->labels, idx, rows);
-      else
-        be->gather (be, model->values, data->values, model->n_outputs, idx, rows);
-      if (data->weights != NULL)
-        be->gather (be, model->weights, data->weights, 1, idx, rows);
+      fw_model_gather_batch (model, data, start, rows);
       if (model->spec.dropout > 0)
         key = fw_rng_next (&model->dropout_rng) | 1;   /* 0 means "no dropout" */
 

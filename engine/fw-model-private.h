@@ -30,6 +30,17 @@ typedef struct
   gsize        bias_offset;
 } FwLayer;
 
+/* Training rows copied into a backend's own memory (backends with gather_rows), so that
+ * batches are gathered there; row order uploaded each epoch. */
+typedef struct
+{
+  FwModelData  of;              /* the host arrays copied; n = 0: none */
+  gboolean     kept;            /* fw_model_keep_data: unchanged, no upload next epoch */
+  float       *x, *values, *weights;
+  guint32     *labels;
+  gsize       *order;
+} FwResident;
+
 typedef struct
 {
   const char *name;
@@ -75,6 +86,7 @@ struct _FwModel
   gsize               order_capacity;
   FwRng               shuffle_rng, dropout_rng;
   guint64             step;             /* optimiser updates so far */
+  FwResident          resident;
 };
 
 extern const FwModelClass fw_mlp_class;
@@ -90,6 +102,23 @@ void     fw_model_upload_targets    (FwModel           *model,
                                      gsize              start,
                                      gsize              rows);
 void     fw_model_set_diverged      (GError           **error);
+
+/* fw-model-device.c */
+/* Copies @data into the backend's memory unless the copy there was kept and is of the same
+ * arrays; @keep promises they will not change.  Checks the device has room first. */
+gboolean fw_model_make_resident     (FwModel           *model,
+                                     const FwModelData *data,
+                                     gboolean           keep,
+                                     GError           **error);
+void     fw_model_resident_free     (FwModel           *model);
+/* model->order[0 .. n) to where the batch gathers read it. */
+void     fw_model_upload_order      (FwModel           *model,
+                                     gsize              n);
+/* Rows order[start .. start + rows) of @data, targets and weights into the batch buffers. */
+void     fw_model_gather_batch      (FwModel           *model,
+                                     const FwModelData *data,
+                                     gsize              start,
+                                     gsize              rows);
 
 /* fw-mlp.c */
 /* Runs the layers over model->x (@rows rows); dropout only when @dropout_key is not 0. */

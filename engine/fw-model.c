@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "fw-backend-cuda.h"
 #include "fw-error.h"
 #include "fw-model-private.h"
 
@@ -91,19 +92,30 @@ check_spec (const FwModelSpec *spec,
   return TRUE;
 }
 
+/* "auto" (or none) is the GPU when the probe finds a usable one, else the CPU; "cuda" is the
+ * GPU or an error that says why not.  A GPU that is found but fails to start is an error
+ * under "auto" too: training quietly elsewhere than the user was told would be worse. */
 static FwBackend *
 pick_backend (const char *device,
               GError    **error)
 {
-  if (device == NULL || strcmp (device, "auto") == 0 || strcmp (device, "cpu") == 0)
+  g_autoptr(GError) local = NULL;
+  FwBackend *be;
+
+  if (device == NULL || strcmp (device, "auto") == 0)
+    device = fw_backend_cuda_probe ()->status == FW_CUDA_AVAILABLE ? "cuda" : "cpu";
+  if (strcmp (device, "cpu") == 0)
     return fw_backend_cpu ();
-  if (strcmp (device, "cuda") == 0)
-    g_set_error_literal (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
-                         _("This build of Fairway cannot train on a GPU yet."));
-  else
-    g_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
-                 _("Unknown device “%s”: choose auto, cpu or cuda."), device);
-  return NULL;
+  if (strcmp (device, "cuda") != 0)
+    {
+      g_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
+                   _("Unknown device “%s”: choose auto, cpu or cuda."), device);
+      return NULL;
+    }
+  be = fw_backend_cuda (&local);
+  if (be == NULL)
+    g_set_error_literal (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID, local->message);
+  return be;
 }
 
 /* A zeroed backend buffer of @a × @b elements of @size bytes, NULL on overflow or when
@@ -227,8 +239,13 @@ fw_model_new (const FwModelSpec *spec,
   lay_out (model);
   if (!allocate (model))
     {
-      g_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
-                   _("There is not enough memory for batches of %zu rows."), model->max_rows);
+      if (be->memory_info != NULL)
+        g_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
+                     _("There is not enough GPU memory for batches of %zu rows. "
+                       "Try a smaller batch or the CPU."), model->max_rows);
+      else
+        g_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
+                     _("There is not enough memory for batches of %zu rows."), model->max_rows);
       return NULL;
     }
 
@@ -261,6 +278,7 @@ fw_model_free (FwModel *model)
       if (model->masks[l] != NULL)
         model->be->free (model->be, model->masks[l]);
     }
+  fw_model_resident_free (model);
   g_free (model->host_params);
   g_free (model->order);
   g_free (model->spec.device);
@@ -395,13 +413,27 @@ fw_model_train_epoch (FwModel           *model,
                       gpointer           user_data,
                       GError           **error)
 {
+  g_autoptr(GError) device_error = NULL;
+  double loss;
+
   g_return_val_if_fail (model != NULL, NAN);
   g_return_val_if_fail (data != NULL && (data->x != NULL || data->n == 0), NAN);
   g_return_val_if_fail (error == NULL || *error == NULL, NAN);
 
   if (!fw_model_check_data (model, data, error))
     return NAN;
-  return model->klass->train_epoch (model, data, batch_func, user_data, error);
+  if (model->klass->iterative && model->be->gather_rows != NULL &&
+      !fw_model_make_resident (model, data, FALSE, error))
+    return NAN;
+  loss = model->klass->train_epoch (model, data, batch_func, user_data, error);
+  /* A device failure explains a NaN loss better than "diverged" would. */
+  if (model->be->check != NULL && !model->be->check (model->be, &device_error))
+    {
+      g_clear_error (error);
+      g_propagate_error (error, g_steal_pointer (&device_error));
+      return NAN;
+    }
+  return loss;
 }
 
 double

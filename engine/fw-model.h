@@ -66,6 +66,13 @@ double    fw_model_train_epoch    (FwModel           *model,
                                    FwBatchFunc        batch_func,
                                    gpointer           user_data,
                                    GError           **error);
+/* Promises that @data's arrays stay unchanged while this model trains on them, so that a
+ * GPU backend uploads them once, here, and gathers every later epoch's batches in its own
+ * memory; fails when the GPU lacks the room (FW_BACKEND_ERROR_MEMORY).  Nothing to do on
+ * the CPU.  Without it, a GPU model uploads the rows at the start of every epoch. */
+gboolean  fw_model_keep_data      (FwModel           *model,
+                                   const FwModelData *data,
+                                   GError           **error);
 /* Mean (weighted) loss on @data without the L2 term, as validation uses it. */
 double    fw_model_loss           (FwModel           *model,
                                    const FwModelData *data);
@@ -77,6 +84,12 @@ void      fw_model_predict        (FwModel           *model,
                                    float             *out);
 /* Columns of fw_model_predict's output per row. */
 guint     fw_model_n_predictions  (const FwModel *model);
+
+/* The backend it runs on, for recipes and model files: "cpu (OpenBLAS …)",
+ * "cuda (NVIDIA H200, 140 GiB, …)".  Newly allocated. */
+char     *fw_model_describe_backend (const FwModel *model);
+/* The PCI bus id of the GPU it runs on (NVML's key for the GPU's energy), NULL on the CPU. */
+const char *fw_model_gpu_pci_bus_id (const FwModel *model);
 
 /* Copies the learned parameters of @src (same spec and shape) into @dst: the best epoch. */
 void      fw_model_copy_params    (FwModel       *dst,

@@ -99,7 +99,7 @@ fw_trained_model_new (const FwRecipe  *recipe,
   for (guint p = 0; p < FW_N_PARTS; p++)
     t->part_rows[p] = dataset->parts[p].n;
   t->fairway_version = g_strdup (PACKAGE_VERSION);
-  t->backend = fw_backend_cpu_describe ();
+  t->backend = fw_model_describe_backend (model);
   t->created = g_get_real_time () / G_USEC_PER_SEC;
   return g_steal_pointer (&t);
 }

@@ -308,6 +308,22 @@ train_thread (gpointer data)
   return NULL;
 }
 
+/* A meter that also counts the GPU the model trains on, if it does. */
+static FwEnergyMeter *
+energy_meter_new (FwTrainer             *self,
+                  const FwEnergyOptions *options)
+{
+  FwEnergyOptions o;
+
+  if (options != NULL)
+    o = *options;
+  else
+    fw_energy_options_init (&o);
+  o.gpu_pci_bus_id = fw_model_gpu_pci_bus_id (self->model);
+  o.use_gpu = o.use_gpu || o.gpu_pci_bus_id != NULL;
+  return fw_energy_meter_new (&o);
+}
+
 FwTrainer *
 fw_trainer_new (const FwDataset   *dataset,
                 const FwModelSpec *spec,
@@ -315,6 +331,7 @@ fw_trainer_new (const FwDataset   *dataset,
                 GError           **error)
 {
   g_autoptr(FwTrainer) self = NULL;
+  FwModelData train;
   guint n_outputs;
   gsize most_rows;
 
@@ -334,10 +351,11 @@ fw_trainer_new (const FwDataset   *dataset,
 
   n_outputs = dataset->task == FW_TASK_MULTICLASS ? dataset->n_classes : 1;
   self->model = fw_model_new (&self->spec, dataset->task, dataset->n_features, n_outputs, seed, error);
-  if (self->model == NULL)
+  train = part_data (dataset, FW_PART_TRAIN);
+  if (self->model == NULL || !fw_model_keep_data (self->model, &train, error))
     return NULL;
   self->best = fw_model_dup (self->model);
-  self->energy_meter = fw_energy_meter_new (NULL);
+  self->energy_meter = energy_meter_new (self, NULL);
   most_rows = MAX (dataset->parts[FW_PART_VALIDATION].n, dataset->parts[FW_PART_TEST].n);
   self->predictions = g_new (float, MAX (most_rows, 1) * fw_model_n_predictions (self->model));
   return g_steal_pointer (&self);
@@ -446,7 +464,7 @@ fw_trainer_set_energy_options (FwTrainer             *self,
   g_return_if_fail (self->thread == NULL);
 
   fw_energy_meter_free (self->energy_meter);
-  self->energy_meter = fw_energy_meter_new (options);
+  self->energy_meter = energy_meter_new (self, options);
 }
 
 FwFairness * const *

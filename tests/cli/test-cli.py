@@ -21,8 +21,6 @@ HEADER = ("applicant_id,age,age_band,sex,marital_status,education,employment_typ
           "years_employed,annual_income,co_applicant_income,loan_amount,loan_term_months,"
           "credit_score,debt_to_income,late_payments,home_ownership,purpose,region,"
           "application_date,currency,approved")
-PLANNED = ["devices"]
-
 tests = []
 
 
@@ -67,9 +65,11 @@ def version_and_help():
     check(re.match(rb"^fairway-cli \d+\.\d+", result.stdout), f"--version: {result.stdout!r}")
     result = run("--help")
     check(result.returncode == 0, "--help failed")
-    for name in ["sample", "inspect", *PLANNED]:
+    for name in ["sample", "inspect", "train", "predict", "evaluate", "export", "report",
+                 "devices"]:
         check(name.encode() in result.stdout, f"--help does not list {name}")
-    for command in ["sample", "inspect"]:
+    for command in ["sample", "inspect", "train", "predict", "evaluate", "export", "report",
+                    "devices"]:
         result = run(command, "--help")
         check(result.returncode == 0 and b"Usage" in result.stdout, f"{command} --help")
 
@@ -88,16 +88,6 @@ def usage_errors_exit_2():
     check_usage_error(run("sample", "--seed", "-3", "-o", "x.csv"), "--seed -3")
     check_usage_error(run("inspect"), "inspect without a file")
     check_usage_error(run("inspect", "a.csv", "b.csv"), "inspect with two files")
-
-
-@test
-def planned_commands_say_so():
-    for name in PLANNED:
-        result = run(name, "--help")
-        check(result.returncode == 2, f"{name}: exit {result.returncode}")
-        expected = f"fairway-cli: error: '{name}' is not available yet in this version\n"
-        check(result.stderr == expected.encode(), f"{name}: {result.stderr!r}")
-        check(result.stdout == b"", f"{name}: wrote to stdout")
 
 
 @test
@@ -251,6 +241,62 @@ def inspect_malformed_input():
                 check_input_error(run("inspect", path, *extra, timeout=30), name)
         check_input_error(run("inspect", os.path.join(tmp, "absent.csv")), "missing file")
         check_input_error(run("inspect", tmp), "a folder")
+
+
+def devices_json(env=None):
+    result = run("devices", "--json", env=env)
+    check(result.returncode == 0, f"devices --json: exit {result.returncode}: {result.stderr!r}")
+    return json.loads(result.stdout)
+
+
+@test
+def devices_lists_backends():
+    listed = devices_json()
+    by_name = {d["name"]: d for d in listed["devices"]}
+    check(set(by_name) == {"cpu", "cuda"}, f"devices: {sorted(by_name)}")
+    check(by_name["cpu"]["available"] is True, "the CPU is not available")
+    cuda = by_name["cuda"]
+    check(isinstance(cuda["available"], bool), f"cuda: {cuda}")
+    check(cuda["available"] or (isinstance(cuda["reason"], str) and cuda["reason"]),
+          f"an unavailable cuda gives no reason: {cuda}")
+    check(listed["auto"] == ("cuda" if cuda["available"] else "cpu"), f"auto: {listed['auto']}")
+
+    result = run("devices")
+    check(result.returncode == 0 and result.stderr == b"", f"devices: {result.stderr!r}")
+    lines = result.stdout.decode().splitlines()
+    check(len(lines) == 2, f"devices prints {lines}")
+    check(re.match(r"^cpu +available +\S", lines[0]), f"cpu line: {lines[0]!r}")
+    if cuda["available"]:
+        check(re.match(r"^cuda +available +\S", lines[1]), f"cuda line: {lines[1]!r}")
+    else:
+        check(re.match(r"^cuda +unavailable +" + re.escape(cuda["reason"]) + "$", lines[1]),
+              f"cuda line: {lines[1]!r}")
+    check_usage_error(run("devices", "extra"), "devices with an argument")
+
+
+@test
+def devices_without_the_module():
+    env = dict(os.environ, FAIRWAY_CUDA_MODULE=os.path.join(tempfile.gettempdir(), "absent.so"))
+    cuda = [d for d in devices_json(env)["devices"] if d["name"] == "cuda"][0]
+    check(cuda["available"] is False and cuda["reason"] == "module not built", f"cuda: {cuda}")
+    result = run("devices", env=env)
+    check(result.stdout.decode().splitlines()[1].split() == ["cuda", "unavailable", "module",
+                                                             "not", "built"],
+          f"devices: {result.stdout!r}")
+
+
+@test
+def train_on_cuda_without_one():
+    cuda = [d for d in devices_json()["devices"] if d["name"] == "cuda"][0]
+    if cuda["available"]:
+        raise Skip("a CUDA device is here")
+    with tempfile.TemporaryDirectory() as tmp:
+        data = os.path.join(tmp, "s.csv")
+        check(run("sample", "--rows", "300", "-o", data).returncode == 0, "sample failed")
+        result = run("train", "--data", data, "--target", "approved", "--device", "cuda")
+        check_input_error(result, "train --device cuda")
+        stderr = result.stderr.decode()
+        check(cuda["reason"] in stderr and "--device cpu" in stderr, f"stderr: {stderr!r}")
 
 
 def main():

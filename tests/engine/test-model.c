@@ -687,7 +687,6 @@ test_invalid_spec (void)
     { FW_MODEL_MLP, FW_TASK_BINARY, 3, 1, 1, 4, 32, 1.0, 0, 0.9, "cpu" },
     { FW_MODEL_MLP, FW_TASK_BINARY, 3, 1, 1, 4, 32, 0, -1, 0.9, "cpu" },
     { FW_MODEL_MLP, FW_TASK_BINARY, 3, 1, 1, 4, 32, 0, 0, 1.0, "cpu" },
-    { FW_MODEL_MLP, FW_TASK_BINARY, 3, 1, 1, 4, 32, 0, 0, 0.9, "cuda" },
     { FW_MODEL_MLP, FW_TASK_BINARY, 3, 1, 1, 4, 32, 0, 0, 0.9, "tpu" },
   };
 
