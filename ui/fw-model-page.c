@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 #include "fw-backend.h"
+#include "fw-backend-cuda.h"
 #include "fw-compare-view.h"
 #include "fw-model-page.h"
 #include "fw-model-settings.h"
@@ -88,12 +89,19 @@ struct _FwModelPage
 
 G_DEFINE_FINAL_TYPE (FwModelPage, fw_model_page, GTK_TYPE_WIDGET)
 
-/* Whether a GPU can train, and why not.  This build has no GPU backend; the CUDA module's
- * probe replaces this function when it lands. */
+/* Whether a GPU can train, from the CUDA module's probe (cached after the first call). */
 static gboolean
 describe_gpu (char **reason)
 {
-  *reason = g_strdup (_("this build of Fairway has no GPU support"));
+  const FwCudaProbe *probe = fw_backend_cuda_probe ();
+
+  /* Available: @reason names the GPU ("NVIDIA H200, 139 GiB"); else it says why not. */
+  if (probe->status == FW_CUDA_AVAILABLE)
+    {
+      *reason = fw_backend_cuda_device_label (probe);
+      return TRUE;
+    }
+  *reason = g_strdup (probe->reason);
   return FALSE;
 }
 

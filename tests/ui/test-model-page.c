@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <string.h>
+#include "fw-backend-cuda.h"
 #include "fw-ui-test.h"
 
 #define SAMPLE_ROWS 2000
@@ -97,9 +98,16 @@ test_cards_and_settings (FwUiFixture   *fixture,
   g_assert_cmpstr (fw_session_get_threshold_policy (fw_window_get_session (fixture->window)), ==,
                    "tpr");
 
-  /* No GPU in this build: the device row says so. */
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (
-    fw_model_page_get_device_row (page))), "no GPU support"));
+  /* The device row says what the CUDA probe found: the GPU's name, or why there is none. */
+  {
+    const FwCudaProbe *probe = fw_backend_cuda_probe ();
+    g_autofree char *expected = probe->status == FW_CUDA_AVAILABLE
+                                ? fw_backend_cuda_device_label (probe)
+                                : g_strdup (probe->reason);
+
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (
+      fw_model_page_get_device_row (page))), expected));
+  }
 }
 
 static gboolean
