@@ -17,6 +17,7 @@
 #include "fw-audit-view.h"
 #include "fw-target-choice.h"
 #include "fw-target-page.h"
+#include "fw-window.h"
 
 /* Past this many, the unsuitable columns are summed up rather than listed. */
 #define MAX_LISTED_UNSUITABLE 50
@@ -90,6 +91,44 @@ plain_row (const char *title,
 
 /* Edits of the recipe made by the controls. */
 
+/* Cleaning steps applied before a target was chosen may change it (one-hot encoding a
+ * yes/no column, say); the column to predict is used as it is, so those steps go, as one
+ * undoable edit the user is told about.  Dropping rows where it is missing stays. */
+static void
+drop_steps_on_target (FwTargetPage *self,
+                      const char   *target)
+{
+  const FwRecipe *recipe = fw_session_get_recipe (self->session);
+  g_autoptr(FwRecipe) kept = fw_recipe_new ();
+  guint removed = 0;
+  GtkRoot *root;
+
+  for (guint i = 0; i < recipe->steps->len; i++)
+    {
+      const FwStep *step = g_ptr_array_index (recipe->steps, i);
+
+      if (g_strcmp0 (step->column, target) == 0 && step->kind != FW_STEP_DROP_MISSING_ROWS)
+        removed++;
+      else
+        fw_recipe_add_step (kept, step->kind, g_strdup (step->column), g_strdup (step->constant));
+    }
+  if (removed == 0)
+    return;
+  fw_session_set_steps (self->session, kept->steps);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (FW_IS_WINDOW (root))
+    {
+      g_autofree char *title =
+        /* Translators: %u is a number of cleaning steps, %s the column to predict. */
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "Removed %u cleaning step on “%s”: the column to predict is used as it is",
+                                      "Removed %u cleaning steps on “%s”: the column to predict is used as it is",
+                                      removed), removed, target);
+
+      fw_window_add_toast (FW_WINDOW (root), adw_toast_new (title));
+    }
+}
+
 static void
 set_target (FwTargetPage *self,
             const char   *name)
@@ -113,6 +152,8 @@ set_target (FwTargetPage *self,
       self->suggested = TRUE;
     }
   fw_session_end_edit (self->session);
+  if (name != NULL)
+    drop_steps_on_target (self, name);
 }
 
 static void
