@@ -114,6 +114,7 @@ add_summary_table (FwReport   *report,
 
   g_ptr_array_add (cells, g_strdup (_("Summary")));
   g_ptr_array_add (cells, g_strdup (_("Value")));
+  /* xgettext:no-c-format */
   g_ptr_array_add (cells, g_strdup (_("95% interval")));
   for (guint s = 0; s < G_N_ELEMENTS (summary_texts); s++)
     {

@@ -95,10 +95,11 @@ add_model_details (FwReport             *report,
   add_fact (cells, _("Settings"),
             g_strdup_printf (_("up to %u epochs, batches of %u rows, learning rate %s (%s), "
                                "L2 %g, dropout %g, early stopping after %u epochs without "
-                               "improvement (0: off), seed %" G_GUINT64_FORMAT),
+                               "improvement (0: off), seed %llu"),
                              spec->epochs, spec->batch_size, rate,
                              spec->optimizer == FW_OPTIMIZER_SGD ? "SGD" : "Adam", spec->l2,
-                             spec->dropout, spec->patience, t->recipe->seed));
+                             spec->dropout, spec->patience,
+                             (unsigned long long) t->recipe->seed));
   add_fact (cells, _("Trained"), format_time (t->created));
   add_fact (cells, _("Fairway version"), g_strdup (t->fairway_version != NULL
                                                    ? t->fairway_version : "—"));
@@ -208,9 +209,9 @@ add_metrics (FwReport             *report,
 
   fw_report_add_heading (report, 1, g_strdup (_("Metrics")));
   fw_report_add_paragraph (report, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-    "Measured on %" G_GUINT64_FORMAT " test row, which the model never saw while it learned.",
-    "Measured on %" G_GUINT64_FORMAT " test rows, which the model never saw while it learned.",
-    t->part_rows[FW_PART_TEST]), t->part_rows[FW_PART_TEST]));
+    "Measured on %llu test row, which the model never saw while it learned.",
+    "Measured on %llu test rows, which the model never saw while it learned.",
+    t->part_rows[FW_PART_TEST]), (unsigned long long) t->part_rows[FW_PART_TEST]));
   g_ptr_array_add (cells, g_strdup (_("Metric")));
   g_ptr_array_add (cells, g_strdup (_("Value")));
   g_ptr_array_add (cells, g_strdup (_("What it means")));
@@ -283,17 +284,18 @@ add_data (FwReport             *report,
   add_fact (cells, "SHA-256", g_strdup (t->data_sha256 != NULL ? t->data_sha256 : "—"));
   if (t->part_rows[FW_PART_TRAIN] > 0)
     add_fact (cells, _("Rows"),
-              g_strdup_printf (_("%" G_GUINT64_FORMAT " to learn from, %" G_GUINT64_FORMAT
-                                 " to validate (choose the epoch), %" G_GUINT64_FORMAT
-                                 " to test"), t->part_rows[FW_PART_TRAIN],
-                               t->part_rows[FW_PART_VALIDATION], t->part_rows[FW_PART_TEST]));
+              g_strdup_printf (_("%llu to learn from, %llu to validate (choose the epoch), "
+                                 "%llu to test"),
+                               (unsigned long long) t->part_rows[FW_PART_TRAIN],
+                               (unsigned long long) t->part_rows[FW_PART_VALIDATION],
+                               (unsigned long long) t->part_rows[FW_PART_TEST]));
   add_fact (cells, _("Split"),
             g_strdup_printf (r->split.stratify && t->task != FW_TASK_REGRESSION
                              ? _("%.0f%% / %.0f%% / %.0f%% at random, keeping each class's "
-                                 "share, seed %" G_GUINT64_FORMAT)
-                             : _("%.0f%% / %.0f%% / %.0f%% at random, seed %" G_GUINT64_FORMAT),
+                                 "share, seed %llu")
+                             : _("%.0f%% / %.0f%% / %.0f%% at random, seed %llu"),
                              100 * r->split.train, 100 * r->split.validation, 100 * r->split.test,
-                             r->seed));
+                             (unsigned long long) r->seed));
   add_fact (cells, _("Mitigation"),
             g_strdup (g_strcmp0 (r->mitigation, "reweigh") == 0
                       ? _("reweighing (Kamiran and Calders) of the training rows")

@@ -209,8 +209,8 @@ update_preview (FwCleanPage *self)
                             summary.n_columns_dropped);
   if (summary.n_rows_dropped > 0)
     g_string_append_printf (note, g_dngettext (GETTEXT_PACKAGE,
-                                               " · %" G_GSIZE_FORMAT " row dropped in all",
-                                               " · %" G_GSIZE_FORMAT " rows dropped in all",
+                                               " · %zu row dropped in all",
+                                               " · %zu rows dropped in all",
                                                summary.n_rows_dropped),
                             summary.n_rows_dropped);
   if (summary.n_one_hot > 0)

@@ -275,8 +275,8 @@ update_profile (FwColumnCard *self)
   else
     /* Translators: %.0f is a percentage of empty cells, %% the percent sign. */
     missing = g_strdup_printf (_("%.0f %% missing"), 100.0 * p->missing / MAX (n, 1));
-  distinct = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GSIZE_FORMAT " distinct value",
-                                           "%" G_GSIZE_FORMAT " distinct values", p->distinct),
+  distinct = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%zu distinct value",
+                                           "%zu distinct values", p->distinct),
                               p->distinct);
   counts = g_strdup_printf ("%s · %s", missing, distinct);
   gtk_label_set_text (self->counts_label, counts);

@@ -229,8 +229,8 @@ sensitive_row (FwTargetPage         *self,
   g_autofree char *groups = NULL;
 
   if (profile != NULL && profile->distinct <= 20)
-    groups = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GSIZE_FORMAT " group",
-                                           "%" G_GSIZE_FORMAT " groups", profile->distinct),
+    groups = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%zu group", "%zu groups",
+                                           profile->distinct),
                               profile->distinct);
   else
     groups = g_strdup (_("many values, measured in four ranges"));
