@@ -37,13 +37,13 @@ import_once (const uint8_t      *data,
     }
   if (fw_table_n_rows (table) == 0 || fw_table_n_columns (table) == 0 ||
       fw_table_n_columns (table) > options->max_columns)
-    g_error ("an imported table of %" G_GSIZE_FORMAT " × %u",
+    fw_fuzz_fail ("an imported table of %" G_GSIZE_FORMAT " × %u",
              fw_table_n_rows (table), fw_table_n_columns (table));
   profile = fw_table_profile_new (table, NULL, NULL, NULL, &error);
   if (profile == NULL)
     fw_fuzz_check_error (error);
   else if (profile->n_rows != fw_table_n_rows (table))
-    g_error ("the profile counts another number of rows than the table");
+    fw_fuzz_fail ("the profile counts another number of rows than the table");
 }
 
 int

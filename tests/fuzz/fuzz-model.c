@@ -40,7 +40,7 @@ LLVMFuzzerInitialize (int    *argc,
   fw_fuzz_make_warnings_fatal ();
   scratch = g_dir_make_tmp ("fw-fuzz-model-XXXXXX", &error);
   if (scratch == NULL)
-    g_error ("no scratch folder: %s", error->message);
+    fw_fuzz_fail ("no scratch folder: %s", error->message);
   atexit (remove_scratch);
   return 0;
 }
@@ -63,7 +63,7 @@ write_with_checksum (const char    *path,
   out = g_fopen (path, "wb");
   if (out == NULL || fwrite (data, 1, size, out) != size ||
       fwrite (digest, 1, sizeof digest, out) != sizeof digest || fclose (out) != 0)
-    g_error ("cannot write %s", path);
+    fw_fuzz_fail ("cannot write %s", path);
 }
 
 int
@@ -90,9 +90,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   out = g_file_new_for_path (out_path);
   if (!fw_trained_model_save (model, out, &error))
-    g_error ("a loaded model does not save: %s", error->message);
+    fw_fuzz_fail ("a loaded model does not save: %s", error->message);
   again = fw_trained_model_load (out, &error);
   if (again == NULL)
-    g_error ("a loaded model does not load again once saved: %s", error->message);
+    fw_fuzz_fail ("a loaded model does not load again once saved: %s", error->message);
   return 0;
 }

@@ -38,12 +38,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       return 0;
     }
   if (!fw_recipe_validate (recipe, &error))
-    g_error ("a loaded recipe does not validate: %s", error->message);
+    fw_fuzz_fail ("a loaded recipe does not validate: %s", error->message);
 
   saved = fw_recipe_to_json (recipe);
   again = fw_recipe_new_from_json (saved, &error);
   if (again == NULL)
-    g_error ("a loaded recipe does not load again once saved: %s", error->message);
+    fw_fuzz_fail ("a loaded recipe does not load again once saved: %s", error->message);
   first = json_to_string (saved, FALSE);
   {
     g_autoptr(JsonNode) resaved = fw_recipe_to_json (again);
@@ -51,6 +51,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     second = json_to_string (resaved, FALSE);
   }
   if (g_strcmp0 (first, second) != 0)
-    g_error ("a recipe changes when saved twice:\n%s\n%s", first, second);
+    fw_fuzz_fail ("a recipe changes when saved twice:\n%s\n%s", first, second);
   return 0;
 }
