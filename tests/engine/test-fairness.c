@@ -655,7 +655,9 @@ test_speed (void)
   elapsed = g_get_monotonic_time () - start;
   per_10k_us = (double) elapsed / repeats / (n / 10000.0);
   g_test_message ("fairness, no bootstrap: %.1f us per 10,000 rows", per_10k_us);
-  g_assert_cmpfloat (per_10k_us, <, 1000);
+  /* tools/valgrind.sh: ~50× slower there, and the point of that run is memory. */
+  if (g_getenv ("FAIRWAY_UNDER_VALGRIND") == NULL)
+    g_assert_cmpfloat (per_10k_us, <, 1000);
 
   start = g_get_monotonic_time ();
   {
