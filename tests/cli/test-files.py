@@ -6,10 +6,10 @@
 # nothing behind, not even a temporary file.  The source CSV is never touched, and a damaged
 # model file is refused with one error line.
 #
-# Read-only folder: a read-only tmpfs mount as root (root writes through chmod), else a
-# chmod 0555 folder.  Full disk: a 64 KiB tmpfs filled to the brim as root, else a file
-# size limit (RLIMIT_FSIZE) on the process.  Either case is skipped, with its reason, when
-# neither way works here.
+# Read-only folder: a read-only tmpfs mount as root (root writes through chmod), else
+# chattr +i as root, else a chmod 0555 folder.  Full disk: a 64 KiB tmpfs filled to the
+# brim as root, else a file size limit (RLIMIT_FSIZE) on the process.  Either case is
+# skipped, with its reason, when neither way works here.
 #
 # Usage: test-files.py PATH/TO/fairway-cli
 #
@@ -75,16 +75,30 @@ def fingerprint(path):
     return digest, os.stat(path).st_mtime_ns
 
 
-def mount_tmpfs(folder, options):
-    """True when a tmpfs is now mounted on folder (root, and mount allowed here)."""
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        return False
-    return subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", folder],
-                          capture_output=True).returncode == 0
+@contextlib.contextmanager
+def tmpfs(folder, options):
+    """Yields True with a tmpfs mounted on folder, unmounted afterwards; False when this
+    is not root or mounting is not allowed here."""
+    mounted = (os.geteuid() == 0 and shutil.which("mount") is not None and
+               subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", folder],
+                              capture_output=True).returncode == 0)
+    try:
+        yield mounted
+    finally:
+        if mounted:
+            subprocess.run(["umount", folder], check=True)
 
 
-def umount(folder):
-    subprocess.run(["umount", folder], check=True)
+def fill(folder):
+    """Fills every block; creating a file (an inode) still works, writing does not."""
+    fd = os.open(os.path.join(folder, "filler"), os.O_WRONLY | os.O_CREAT, 0o644)
+    try:
+        while os.write(fd, b"\0" * 4096) > 0:
+            pass
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def writable(folder):
@@ -102,17 +116,23 @@ def read_only_folder(parent):
     """Yields (folder, preexec_fn) where nothing can be created, or raises Skip."""
     folder = os.path.join(parent, "read-only")
     os.mkdir(folder)
-    if mount_tmpfs(folder, "ro,size=64k"):
+    with tmpfs(folder, "ro,size=64k") as mounted:
+        if mounted:
+            yield folder, None
+            return
+    # Root writes through chmod but not through the immutable attribute (ext4, xfs…).
+    if (os.geteuid() == 0 and shutil.which("chattr") is not None and
+            subprocess.run(["chattr", "+i", folder], capture_output=True).returncode == 0):
         try:
             yield folder, None
         finally:
-            umount(folder)
+            subprocess.run(["chattr", "-i", folder], check=True)
         return
     os.chmod(folder, 0o555)
     try:
         if writable(folder):
-            raise Skip("cannot make a read-only folder here: root writes through chmod "
-                       "and mounting a read-only tmpfs was refused")
+            raise Skip("cannot make a read-only folder here: root writes through chmod, "
+                       "and mounting a read-only tmpfs and chattr +i were both refused")
         yield folder, None
     finally:
         os.chmod(folder, 0o755)
@@ -131,21 +151,11 @@ def full_disk(parent):
     """Yields (folder, preexec_fn) where writing data fails, or raises Skip."""
     folder = os.path.join(parent, "full")
     os.mkdir(folder)
-    if mount_tmpfs(folder, "size=64k"):
-        try:
-            # Fill every block; creating a file (an inode) still works, writing does not.
-            fd = os.open(os.path.join(folder, "filler"), os.O_WRONLY | os.O_CREAT, 0o644)
-            try:
-                while os.write(fd, b"\0" * 4096) > 0:
-                    pass
-            except OSError:
-                pass
-            finally:
-                os.close(fd)
+    with tmpfs(folder, "size=64k") as mounted:
+        if mounted:
+            fill(folder)
             yield folder, None
-        finally:
-            umount(folder)
-        return
+            return
     # No mount: files in this folder may hold 1 KiB, less than any output checked here.
     try:
         soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
