@@ -283,7 +283,13 @@ fw_model_file_parse (const guint8 *data,
   r = (Reader) { data, data + length - CHECKSUM_BYTES };
   take (&r, MAGIC_BYTES, &magic);
   take_u32 (&r, &version);
-  if (version > FW_MODEL_FILE_VERSION || version == 0)
+  /* No Fairway ever wrote format 0: that is damage, and "update Fairway" would mislead. */
+  if (version == 0)
+    {
+      corrupt (error, _("bad format version"));
+      return NULL;
+    }
+  if (version > FW_MODEL_FILE_VERSION)
     {
       g_set_error (error, FW_MODEL_FILE_ERROR, FW_MODEL_FILE_ERROR_NEWER_VERSION,
                    _("This model was saved by a newer version of Fairway (format %u); "

@@ -230,6 +230,23 @@ one_bit (gsize offset)
   return (guint8) (1u << (offset % 8));
 }
 
+/* The one bit that turns format 1 into 0 is damage, not a file from a newer Fairway. */
+static void
+test_version_zero (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_autofree guint8 *copy = g_memdup2 (fx->model, fx->length);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwTrainedModel) model = NULL;
+
+  g_assert_cmpuint (copy[8], ==, 1);
+  copy[8] = 0;
+  model = load_bytes (fx, copy, fx->length, &error);
+  g_assert_null (model);
+  g_assert_error (error, FW_MODEL_FILE_ERROR, FW_MODEL_FILE_ERROR_CORRUPT);
+  g_assert_null (strstr (error->message, "newer"));
+}
+
 static void
 test_byte_flipped (Fixture       *fx,
                    gconstpointer  data)
@@ -317,6 +334,7 @@ main (int argc, char **argv)
   ADD ("intact", test_intact);
   ADD ("truncated", test_truncated);
   ADD ("appended", test_appended);
+  ADD ("version-zero", test_version_zero);
   ADD ("byte-flipped", test_byte_flipped);
   ADD ("bit-flipped", test_bit_flipped);
   ADD ("resealed", test_resealed);
