@@ -3,8 +3,8 @@
  * The input is a model file without its last 32 bytes: the target appends the right
  * SHA-256, so the fuzzer explores what lies behind the checksum (lengths, header JSON,
  * recipe, preprocessor, weights) instead of stopping at it every time.  The checksum
- * itself is tested by tests/engine/test-model-corrupt.c.  A model that loads must save
- * and load again.
+ * itself is tested by tests/engine/test-model-corrupt.c.  A model that loads must
+ * predict on the seeds' kinds of table (or say why not) and save and load again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,11 +13,16 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <unistd.h>
+#include "fw-csv-import.h"
 #include "fw-fuzz.h"
+#include "fw-sample.h"
 #include "fw-trained-model.h"
 
 /* fw_trained_model_load reads a GFile: one scratch folder per process. */
 static char *scratch;
+/* Tables with the columns the seed models were trained on: the loan sample and the
+ * x1,x2,group,label table of tests/fuzz/corpus/csv/tiny.csv. */
+static FwTable *tables[2];
 
 static void
 remove_scratch (void)
@@ -29,6 +34,8 @@ remove_scratch (void)
   (void) g_unlink (out);
   (void) g_rmdir (scratch);
   g_clear_pointer (&scratch, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_clear_pointer (&tables[i], fw_table_free);
 }
 
 int
@@ -42,7 +49,40 @@ LLVMFuzzerInitialize (int    *argc,
   if (scratch == NULL)
     fw_fuzz_fail ("no scratch folder: %s", error->message);
   atexit (remove_scratch);
+
+  {
+    g_autoptr(GBytes) sample = fw_sample_generate (30, 1);
+    gsize size;
+    const char *data = g_bytes_get_data (sample, &size);
+
+    tables[0] = fw_csv_import_data (data, (gssize) size, NULL, NULL, &error);
+    tables[1] = fw_csv_import_data ("x1,x2,group,label\n0.5,-1.2,a,yes\n-0.3,,b,no\n"
+                                    "2.0,0.1,c,maybe\n,,,\n", -1, NULL, NULL, &error);
+    if (tables[0] == NULL || tables[1] == NULL)
+      fw_fuzz_fail ("cannot build the prediction tables: %s", error->message);
+  }
   return 0;
+}
+
+/* Predictions for every row, or an error that says why not; a decision for each. */
+static void
+predict_on (const FwTrainedModel *model,
+            const FwTable        *table)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree float *predictions = fw_trained_model_predict (model, table, &error);
+  g_autofree guint32 *decisions = NULL;
+
+  if (predictions == NULL)
+    {
+      fw_fuzz_check_error (error);
+      return;
+    }
+  decisions = fw_trained_model_decide (model, table, predictions);
+  for (gsize i = 0; decisions != NULL && i < fw_table_n_rows (table); i++)
+    if (decisions[i] >= model->n_classes)
+      fw_fuzz_fail ("row %" G_GSIZE_FORMAT " decided as class %u of %u", i, decisions[i],
+                    model->n_classes);
 }
 
 /* stdio, not g_file_set_contents_full: GLib 2.74 does not truncate without flags. */
@@ -87,6 +127,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       fw_fuzz_check_error (error);
       return 0;
     }
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    predict_on (model, tables[i]);
 
   out = g_file_new_for_path (out_path);
   if (!fw_trained_model_save (model, out, &error))
