@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 #include "fw-atomic-file.h"
+#include "fw-json.h"
 #include "fw-model-file.h"
 
 #define MAGIC          "FWMODEL"        /* with its NUL: 8 bytes */
@@ -314,7 +315,7 @@ fw_model_file_parse (const guint8 *data,
       corrupt (error, _("bad header length"));
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, (const char *) text, header_len, NULL) ||
+  if (!fw_json_parse (parser, (const char *) text, header_len, NULL) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       corrupt (error, _("unreadable header"));
