@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
+#include "fw-error.h"
 #include "fw-json.h"
 
 void
@@ -20,4 +22,99 @@ fw_json_add_number (JsonBuilder *builder,
     json_builder_add_double_value (builder, value);
   else
     json_builder_add_null_value (builder);
+}
+
+/* Brackets outside strings, without parsing: before json-glib recurses into them. */
+static gboolean
+depth_ok (const char *data,
+          gsize       length)
+{
+  gboolean in_string = FALSE, escaped = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (escaped)
+            escaped = FALSE;
+          else if (c == '\\')
+            escaped = TRUE;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > FW_JSON_MAX_DEPTH)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+/* Recursion as deep as the nesting, which depth_ok has bounded. */
+static gboolean
+all_finite (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, NULL, &member))
+          if (!all_finite (member))
+            return FALSE;
+        return TRUE;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          if (!all_finite (json_array_get_element (array, i)))
+            return FALSE;
+        return TRUE;
+      }
+    case JSON_NODE_VALUE:
+      return json_node_get_value_type (node) != G_TYPE_DOUBLE ||
+             isfinite (json_node_get_double (node));
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}
+
+gboolean
+fw_json_parse (JsonParser  *parser,
+               const char  *data,
+               gsize        length,
+               GError     **error)
+{
+  JsonNode *root;
+
+  g_return_val_if_fail (JSON_IS_PARSER (parser), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  if (length > G_MAXSSIZE)
+    return fw_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                         _("The JSON text is too large"));
+  if (!depth_ok (data, length))
+    return fw_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                         _("The JSON text nests more than %d levels deep"), FW_JSON_MAX_DEPTH);
+  if (!json_parser_load_from_data (parser, data, (gssize) length, error))
+    return FALSE;
+  root = json_parser_get_root (parser);
+  if (root != NULL && !all_finite (root))
+    return fw_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                         _("The JSON text holds a number too large to be stored"));
+  return TRUE;
 }

@@ -14,4 +14,17 @@ void fw_json_add_number (JsonBuilder *builder,
                          const char  *key,
                          double       value);
 
+/* Deeper nesting than any file Fairway writes (a model header is about 6 levels deep). */
+#define FW_JSON_MAX_DEPTH 64
+
+/* Loads @length bytes of @data into @parser, after the checks json-glib does not make:
+ * nesting at most FW_JSON_MAX_DEPTH deep (json-glib recurses once per level, and a few
+ * hundred kilobytes of "[" overflow the stack), and no number beyond a double's range
+ * (json-glib reads 1e999 as infinity, which no JSON writer can write back).  On failure
+ * @error is in JSON_PARSER_ERROR. */
+gboolean fw_json_parse      (JsonParser  *parser,
+                             const char  *data,
+                             gsize        length,
+                             GError     **error);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 #include "fw-atomic-file.h"
+#include "fw-json.h"
 #include "fw-model-file.h"
 
 #define MAGIC          "FWMODEL"        /* with its NUL: 8 bytes */
@@ -283,7 +284,13 @@ fw_model_file_parse (const guint8 *data,
   r = (Reader) { data, data + length - CHECKSUM_BYTES };
   take (&r, MAGIC_BYTES, &magic);
   take_u32 (&r, &version);
-  if (version > FW_MODEL_FILE_VERSION || version == 0)
+  /* No Fairway ever wrote format 0: that is damage, and "update Fairway" would mislead. */
+  if (version == 0)
+    {
+      corrupt (error, _("bad format version"));
+      return NULL;
+    }
+  if (version > FW_MODEL_FILE_VERSION)
     {
       g_set_error (error, FW_MODEL_FILE_ERROR, FW_MODEL_FILE_ERROR_NEWER_VERSION,
                    _("This model was saved by a newer version of Fairway (format %u); "
@@ -308,7 +315,7 @@ fw_model_file_parse (const guint8 *data,
       corrupt (error, _("bad header length"));
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, (const char *) text, header_len, NULL) ||
+  if (!fw_json_parse (parser, (const char *) text, header_len, NULL) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       corrupt (error, _("unreadable header"));

@@ -12,6 +12,7 @@
 #include <string.h>
 #include "fw-error.h"
 #include "fw-atomic-file.h"
+#include "fw-json.h"
 #include "fw-recipe.h"
 #include "fw-recipe-private.h"
 
@@ -428,7 +429,7 @@ fw_recipe_load (GFile   *file,
     return NULL;
   data = g_bytes_get_data (bytes, &length);
   parser = json_parser_new_immutable ();
-  if (length == 0 || !json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
+  if (length == 0 || !fw_json_parse (parser, data, length, &parse_error))
     {
       g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
                    _("The recipe is not valid JSON: %s"),

@@ -255,11 +255,13 @@ fw_trained_model_load (GFile   *file,
     return corrupt (error, "format");
   if (!task_from_string (string_member (h, "task"), &t->task))
     return corrupt (error, "task");
-  if ((node = json_object_get_member (h, "recipe")) == NULL ||
-      (t->recipe = fw_recipe_new_from_json (node, error)) == NULL)
+  if ((node = json_object_get_member (h, "recipe")) == NULL)
+    return corrupt (error, "recipe");
+  if ((t->recipe = fw_recipe_new_from_json (node, error)) == NULL)
     return NULL;
-  if ((node = json_object_get_member (h, "preprocessor")) == NULL ||
-      (t->preprocessor = fw_preprocessor_new_from_json (node, error)) == NULL)
+  if ((node = json_object_get_member (h, "preprocessor")) == NULL)
+    return corrupt (error, "preprocessor");
+  if ((t->preprocessor = fw_preprocessor_new_from_json (node, error)) == NULL)
     return NULL;
   t->feature_names = array_to_strv (h, "features");
   if (t->feature_names == NULL ||

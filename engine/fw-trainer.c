@@ -420,6 +420,10 @@ fw_trainer_wait_event (FwTrainer *self,
                        guint64    timeout_us)
 {
   g_return_val_if_fail (self != NULL, NULL);
+  /* GLib adds the timeout to the monotonic clock in a gint64: a huge one such as
+   * G_MAXUINT64 would wrap into the past and return at once.  Past a century, wait. */
+  if (timeout_us > (guint64) 100 * 365 * 24 * 3600 * G_USEC_PER_SEC)
+    return g_async_queue_pop (self->events);
   return g_async_queue_timeout_pop (self->events, timeout_us);
 }
 

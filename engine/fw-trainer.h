@@ -82,7 +82,7 @@ gboolean        fw_trainer_is_running   (FwTrainer *trainer);
 
 /* The next event, or NULL when none is waiting (never blocks). */
 FwTrainerEvent *fw_trainer_pop_event    (FwTrainer *trainer);
-/* The next event, waiting at most @timeout_us; NULL on time-out. */
+/* The next event, waiting at most @timeout_us (G_MAXUINT64: for ever); NULL on time-out. */
 FwTrainerEvent *fw_trainer_wait_event   (FwTrainer *trainer,
                                          guint64    timeout_us);
 void            fw_trainer_event_free   (FwTrainerEvent *event);

@@ -94,9 +94,11 @@ test_unknown_category (void)
   g_assert_nonnull (strstr (error->message, "“city”"));
 }
 
+/* Takes @node. */
 static JsonNode *
 through_text (JsonNode *node)
 {
+  g_autoptr(JsonNode) owned = node;
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *text = NULL;
