@@ -177,6 +177,14 @@ add_header_name (Importer   *im,
       g_free (name);
       name = g_strdup_printf ("column_%u", im->builders->len + 1);
     }
+  else if (strlen (name) > FW_CSV_MAX_NAME_BYTES)
+    {
+      const char *end = g_utf8_find_prev_char (name, name + FW_CSV_MAX_NAME_BYTES + 1);
+      g_autofree char *cut = g_strndup (name, end - name);
+
+      g_free (name);
+      name = g_strconcat (cut, "…", NULL);
+    }
   add_builder (im, g_steal_pointer (&name));
 }
 

@@ -28,6 +28,10 @@ typedef enum {
 #define FW_CSV_DEFAULT_MAX_COLUMNS     4096
 #define FW_CSV_DEFAULT_MAX_FIELD_BYTES (1024 * 1024)
 #define FW_CSV_DEFAULT_MAX_LINE_BYTES  (4 * 1024 * 1024)
+/* Longer column names are cut to this many bytes (at a character boundary) and end in
+ * "…": no one reads such a name whole, and every label that showed a 100 KB name would
+ * stall the window while Pango shapes it. */
+#define FW_CSV_MAX_NAME_BYTES          256
 
 typedef enum {
   FW_CSV_HEADER_AUTO,

@@ -51,6 +51,8 @@ group_row (const FwAudit      *audit,
            const FwAuditGroup *group)
 {
   GtkWidget *row = adw_action_row_new ();
+  /* Its text comes from the data: plain, never Pango markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   g_autofree char *count = fw_audit_view_format_count (group->rows);
   g_autofree char *subtitle = NULL;
   g_autofree char *rate = base_rate_text (audit, group);
@@ -83,6 +85,7 @@ fw_audit_view_new_attribute (const FwAudit *audit,
 {
   const FwAuditAttribute *a;
   GtkWidget *group;
+  g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
 
@@ -91,14 +94,21 @@ fw_audit_view_new_attribute (const FwAudit *audit,
 
   a = &audit->attributes[attribute];
   group = adw_preferences_group_new ();
+  /* Group titles and descriptions are Pango markup: names from the file are escaped. */
+  name = g_markup_escape_text (a->name, -1);
   /* Translators: a heading; %s is a column such as “sex”. */
-  title = g_strdup_printf (_("Groups by “%s”"), a->name);
+  title = g_strdup_printf (_("Groups by “%s”"), name);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   if (audit->task == FW_TASK_BINARY && audit->positive >= 0)
     /* Translators: %s is the column to predict, %s its positive answer. */
-    description = g_strdup_printf (_("How many rows each group has, and how often “%s” is "
-                                     "“%s” in it. A model learns differences like these."),
-                                   audit->target, audit->class_names[audit->positive]);
+    {
+      g_autofree char *target = g_markup_escape_text (audit->target, -1);
+      g_autofree char *positive = g_markup_escape_text (audit->class_names[audit->positive], -1);
+
+      description = g_strdup_printf (_("How many rows each group has, and how often “%s” is "
+                                       "“%s” in it. A model learns differences like these."),
+                                     target, positive);
+    }
   else
     description = g_strdup (_("How many rows each group has."));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
@@ -127,6 +137,8 @@ fw_audit_view_new_findings (const FwAudit *audit)
     {
       const FwAuditFinding *finding = g_ptr_array_index (audit->findings, i);
       GtkWidget *row = adw_action_row_new ();
+      /* Its text comes from the data: plain, never Pango markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
       gtk_widget_add_css_class (icon, "warning");

@@ -117,6 +117,8 @@ result_row (FwCompareView         *self,
             FwTask                 task)
 {
   GtkWidget *row = adw_action_row_new ();
+  /* Its text comes from the data: plain, never Pango markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   GtkWidget *button;
   const FwModelSpec *spec = &fw_session_get_recipe (self->session)->model;
   gboolean in_use = spec->kind == result->spec.kind &&
@@ -384,6 +386,8 @@ fw_compare_view_init (FwCompareView *self)
   adw_preferences_group_add (group, GTK_WIDGET (self->progress_row));
 
   self->message_row = ADW_ACTION_ROW (adw_action_row_new ());
+  /* Its text comes from the data: plain, never Pango markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->message_row), FALSE);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->message_row), FALSE);
   adw_action_row_set_subtitle_lines (self->message_row, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->message_row), FALSE);

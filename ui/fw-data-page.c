@@ -420,6 +420,8 @@ refresh_recent (FwDataPage *self)
       g_autofree char *path = parent != NULL ? g_file_get_path (parent) : NULL;
       g_autofree char *folder = path != NULL ? g_filename_display_name (path) : NULL;
       GtkWidget *row = adw_action_row_new ();
+      /* Its text comes from the data: plain, never Pango markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
 
       /* "~/Documents" reads better than "/home/ana/Documents". */
       if (folder != NULL && g_str_has_prefix (folder, home) && folder[strlen (home)] == '/')

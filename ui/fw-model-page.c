@@ -333,7 +333,9 @@ sync_from_recipe (FwModelPage *self)
 
   if (!fw_session_has_target (self->session, &reason))
     {
-      adw_status_page_set_description (self->empty_page, reason);
+      g_autofree char *escaped = g_markup_escape_text (reason, -1);
+
+      adw_status_page_set_description (self->empty_page, escaped);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }

@@ -95,6 +95,8 @@ set_metric (FwResultsPage *self,
   if (label == NULL)
     {
       GtkWidget *row = adw_action_row_new ();
+      /* Its text comes from the data: plain, never Pango markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fw_results_metric_title (key));
       label = GTK_LABEL (gtk_label_new (NULL));
@@ -133,14 +135,17 @@ show_fairness (FwResultsPage *self,
       g_autoptr(FwFairness) fairness = fw_results_tradeoff_fairness (self->tradeoff, a, decided,
                                                                      NULL);
       GtkWidget *group = adw_preferences_group_new ();
+      g_autofree char *escaped = NULL;
       g_autofree char *title = NULL;
       g_auto(GStrv) warnings = NULL;
       GtkWidget *table;
 
       if (fairness == NULL)
         continue;
+      /* A group title is Pango markup: the column's name is escaped. */
+      escaped = g_markup_escape_text (attribute, -1);
       /* Translators: %s is a sensitive column such as "sex". */
-      title = g_strdup_printf (_("Fairness by “%s”"), attribute);
+      title = g_strdup_printf (_("Fairness by “%s”"), escaped);
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), fairness->regression
         ? _("How large the errors are for each group of test rows.")
@@ -152,6 +157,8 @@ show_fairness (FwResultsPage *self,
       for (guint w = 0; warnings[w] != NULL; w++)
         {
           GtkWidget *row = adw_action_row_new ();
+          /* Its text comes from the data: plain, never Pango markup. */
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
           gtk_widget_add_css_class (icon, "warning");
@@ -290,6 +297,8 @@ fill_group_thresholds (FwResultsPage   *self,
   for (guint g = 0; dataset->sensitive_groups[0][g] != NULL; g++)
     {
       GtkWidget *row = adw_action_row_new ();
+      /* Its text comes from the data: plain, never Pango markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       GtkWidget *scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0.01, 0.99, 0.01);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dataset->sensitive_groups[0][g]);

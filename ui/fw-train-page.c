@@ -166,7 +166,9 @@ describe_recipe (FwTrainPage *self)
 
   if (!fw_session_has_target (self->session, &reason))
     {
-      adw_status_page_set_description (self->ready_page, reason);
+      g_autofree char *escaped = g_markup_escape_text (reason, -1);
+
+      adw_status_page_set_description (self->ready_page, escaped);
       return;
     }
   /* Translators: "Fairway will teach a logistic regression to predict “approved”…". */
@@ -184,7 +186,12 @@ describe_recipe (FwTrainPage *self)
       g_string_append_printf (text, _("After each epoch it checks how the model treats each "
                                       "group of “%s”."), names);
     }
-  adw_status_page_set_description (self->ready_page, text->str);
+  {
+    /* A status page's description is Pango markup; column names are not. */
+    g_autofree char *escaped = g_markup_escape_text (text->str, -1);
+
+    adw_status_page_set_description (self->ready_page, escaped);
+  }
 }
 
 static void
@@ -200,8 +207,10 @@ show_error (FwTrainPage  *self,
             const char   *title,
             const GError *error)
 {
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
   adw_status_page_set_title (self->error_page, title);
-  adw_status_page_set_description (self->error_page, error->message);
+  adw_status_page_set_description (self->error_page, escaped);
   gtk_stack_set_visible_child_name (self->stack, "error");
   update_actions (self);
 }

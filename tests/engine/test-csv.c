@@ -516,10 +516,42 @@ test_random_inputs (void)
   g_rand_free (rand);
 }
 
+/* A 100 KB name is cut at a character boundary and marked; two such names stay apart. */
+static void
+test_long_names (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(FwTable) table = NULL;
+  const char *name;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      /* "é" is two bytes: the 256th byte falls inside one. */
+      g_string_append_c (text, 'x');
+      for (guint k = 0; k < 50 * 1024; k++)
+        g_string_append (text, "é");
+      g_string_append_c (text, i == 0 ? ',' : '\n');
+    }
+  g_string_append (text, "1,2\n");
+  table = import_ok (text->str, NULL);
+  g_assert_cmpuint (fw_table_n_columns (table), ==, 2);
+  name = fw_table_column (table, 0)->name;
+  g_assert_true (g_utf8_validate (name, -1, NULL));
+  g_assert_true (g_str_has_suffix (name, "…"));
+  /* 'x' then 127 "é" (255 bytes); the next "é" would pass 256. */
+  g_assert_cmpuint (strlen (name), ==, 255 + strlen ("…"));
+  {
+    g_autofree char *second = g_strconcat (name, "_2", NULL);
+
+    g_assert_cmpstr (fw_table_column (table, 1)->name, ==, second);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/engine/csv/long-names", test_long_names);
 
   g_test_add_func ("/engine/csv/basic", test_basic);
   g_test_add_func ("/engine/csv/semicolon-decimal-comma", test_semicolon_decimal_comma);
