@@ -157,6 +157,26 @@ add_builder (Importer *im,
   return &g_array_index (im->builders, FwColumnBuilder, im->builders->len - 1);
 }
 
+/* Explicit direction overrides, embeddings and isolates (U+202A–U+202E, U+2066–U+2069)
+ * in a name make it display as something else ("\u202Eevil" reads "live"): each becomes
+ * U+FFFD, so what the user sees is what the name holds.  Marks (U+200E, U+200F) stay. */
+static char *
+neutralise_direction_controls (const char *name)
+{
+  GString *out = g_string_sized_new (strlen (name));
+
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        g_string_append_unichar (out, 0xFFFD);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 add_header_name (Importer   *im,
                  const char *data,
@@ -177,7 +197,14 @@ add_header_name (Importer   *im,
       g_free (name);
       name = g_strdup_printf ("column_%u", im->builders->len + 1);
     }
-  else if (strlen (name) > FW_CSV_MAX_NAME_BYTES)
+  else
+    {
+      char *plain = neutralise_direction_controls (name);
+
+      g_free (name);
+      name = plain;
+    }
+  if (strlen (name) > FW_CSV_MAX_NAME_BYTES)
     {
       const char *end = g_utf8_find_prev_char (name, name + FW_CSV_MAX_NAME_BYTES + 1);
       g_autofree char *cut = g_strndup (name, end - name);

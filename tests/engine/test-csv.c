@@ -547,10 +547,24 @@ test_long_names (void)
   }
 }
 
+/* A right-to-left override cannot make a name display as another: it becomes U+FFFD;
+ * a right-to-left mark, which only nudges neutral characters, stays. */
+static void
+test_direction_controls_in_names (void)
+{
+  g_autoptr(FwTable) table = import_ok ("\xe2\x80\xae" "evil,a\xe2\x80\x8f" "b,\xe2\x81\xa6x\n"
+                                        "1,2,3\n", NULL);
+
+  g_assert_cmpstr (fw_table_column (table, 0)->name, ==, "\xef\xbf\xbd" "evil");
+  g_assert_cmpstr (fw_table_column (table, 1)->name, ==, "a\xe2\x80\x8f" "b");
+  g_assert_cmpstr (fw_table_column (table, 2)->name, ==, "\xef\xbf\xbd" "x");
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/engine/csv/direction-controls-in-names", test_direction_controls_in_names);
   g_test_add_func ("/engine/csv/long-names", test_long_names);
 
   g_test_add_func ("/engine/csv/basic", test_basic);
