@@ -222,11 +222,16 @@ test_compare_cancel (FwUiFixture   *fixture,
   FW_UI_TEST_REQUIRE_DISPLAY ();
 
   page = go_to_model (fixture);
-  gtk_spin_button_set_value (fw_model_page_get_setting (page, "epochs"), 200);
+  /* Long enough that the comparison is still running when Cancel comes: early stopping
+   * off, the most passes, one row per step. */
+  gtk_spin_button_set_value (fw_model_page_get_setting (page, "epochs"), 1000);
+  gtk_spin_button_set_value (fw_model_page_get_setting (page, "patience"), 0);
+  gtk_spin_button_set_value (fw_model_page_get_setting (page, "batch-size"), 1);
   view = fw_model_page_get_compare_view (page);
   gtk_widget_activate_action (GTK_WIDGET (view), "compare.start", NULL);
   g_assert_true (fw_model_compare_is_running (fw_compare_view_get_runner (view)));
   fw_ui_test_flush ();
+  g_assert_true (fw_model_compare_is_running (fw_compare_view_get_runner (view)));
   gtk_widget_activate_action (GTK_WIDGET (view), "compare.cancel", NULL);
 
   /* Nothing is ranked, and Compare can start again. */
