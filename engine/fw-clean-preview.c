@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "fw-clean-preview.h"
+#include "fw-preprocessor-private.h"
 #include "fw-profile.h"
 
 typedef struct
@@ -130,41 +131,6 @@ sorted_present (const double *v,
   return m;
 }
 
-/* numpy's default (linear) quantile of sorted values. */
-static double
-quantile (const double *sorted,
-          gsize         m,
-          double        level)
-{
-  double index = level * (double) (m - 1);
-  gsize lo = (gsize) floor (index);
-
-  if (lo + 1 >= m)
-    return sorted[m - 1];
-  return sorted[lo] + (sorted[lo + 1] - sorted[lo]) * (index - (double) lo);
-}
-
-/* Most frequent; ties go to the smallest value. */
-static double
-mode (const double *sorted,
-      gsize         m)
-{
-  double best = sorted[0];
-  gsize best_count = 0;
-
-  for (gsize start = 0, end; start < m; start = end)
-    {
-      for (end = start + 1; end < m && sorted[end] == sorted[start]; end++)
-        ;
-      if (end - start > best_count)
-        {
-          best_count = end - start;
-          best = sorted[start];
-        }
-    }
-  return best;
-}
-
 typedef enum { OP_NONE, OP_FILL, OP_CLIP, OP_SCALE } OpKind;
 
 /* Fits @step on the fit values @v; returns the op and its two numbers. */
@@ -190,10 +156,10 @@ fit_number_step (const FwStep *step,
       *a = m > 0 ? sum / (double) m : 0.0;
       return OP_FILL;
     case FW_STEP_IMPUTE_MEDIAN:
-      *a = m > 0 ? quantile (scratch, m, 0.5) : 0.0;
+      *a = m > 0 ? fw_preprocessor_quantile (scratch, m, 0.5) : 0.0;
       return OP_FILL;
     case FW_STEP_IMPUTE_MODE:
-      *a = m > 0 ? mode (scratch, m) : 0.0;
+      *a = m > 0 ? fw_preprocessor_mode (scratch, m) : 0.0;
       return OP_FILL;
     case FW_STEP_IMPUTE_CONSTANT:
       {
@@ -215,7 +181,8 @@ fit_number_step (const FwStep *step,
       /* The profile's far-out fences; with no spread (IQR 0) they say nothing. */
       if (m > 0)
         {
-          double q1 = quantile (scratch, m, 0.25), q3 = quantile (scratch, m, 0.75);
+          double q1 = fw_preprocessor_quantile (scratch, m, 0.25);
+          double q3 = fw_preprocessor_quantile (scratch, m, 0.75);
 
           if (q3 > q1)
             {

@@ -90,10 +90,10 @@ select_kth (double *a,
 }
 
 /* numpy's default linear quantile of the @m values in @a (reordered). */
-static double
-quantile (double *a,
-          gsize   m,
-          double  level)
+double
+fw_preprocessor_quantile (double *a,
+                          gsize   m,
+                          double  level)
 {
   double index = level * (double) (m - 1), low, high, gamma;
   gsize lo = (gsize) floor (index);
@@ -110,10 +110,11 @@ quantile (double *a,
   return gamma >= 0.5 ? high - (high - low) * (1.0 - gamma) : low + (high - low) * gamma;
 }
 
-/* Most frequent; ties go to the smallest value, as pandas' mode lists it first. */
-static double
-mode (const double *sorted,
-      gsize         m)
+/* Most frequent of @m sorted values; ties go to the smallest, as pandas' mode lists it
+ * first. */
+double
+fw_preprocessor_mode (const double *sorted,
+                      gsize         m)
 {
   double best = sorted[0];
   gsize best_count = 0;
@@ -152,10 +153,10 @@ fit_op (const FwStep *step,
       op.a = m > 0 ? sum / (double) m : 0.0;
       break;
     case FW_STEP_IMPUTE_MEDIAN:
-      op.a = m > 0 ? quantile (scratch, m, 0.5) : 0.0;
+      op.a = m > 0 ? fw_preprocessor_quantile (scratch, m, 0.5) : 0.0;
       break;
     case FW_STEP_IMPUTE_MODE:
-      op.a = m > 0 ? mode (scratch, m) : 0.0;
+      op.a = m > 0 ? fw_preprocessor_mode (scratch, m) : 0.0;
       break;
     case FW_STEP_IMPUTE_CONSTANT:
       if (!fw_number_parse (step->constant, strlen (step->constant), FALSE, &op.a, NULL) ||
@@ -174,7 +175,8 @@ fit_op (const FwStep *step,
       /* The profile's far-out fences; with no spread (IQR 0) they say nothing: no clip. */
       if (m > 0)
         {
-          double q1 = quantile (scratch, m, 0.25), q3 = quantile (scratch, m, 0.75);
+          double q1 = fw_preprocessor_quantile (scratch, m, 0.25);
+          double q3 = fw_preprocessor_quantile (scratch, m, 0.75);
 
           if (q3 > q1)
             {

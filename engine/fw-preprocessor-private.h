@@ -75,6 +75,13 @@ gboolean        fw_preprocessor_transform_rows (const FwPreprocessor *pre,
  * G_ASCII_DTOSTR_BUF_SIZE bytes. */
 char           *fw_preprocessor_number_key (double  x,
                                             char   *buf);
+/* numpy's default linear quantile of the @m values in @a, which it reorders. */
+double          fw_preprocessor_quantile  (double       *a,
+                                           gsize         m,
+                                           double        level);
+/* The most frequent of @m sorted values; ties go to the smallest. */
+double          fw_preprocessor_mode      (const double *sorted,
+                                           gsize         m);
 /* A cell as a number: NaN for missing and non-finite ones. */
 double          fw_preprocessor_cell      (const FwColumn *column,
                                            gsize           row);

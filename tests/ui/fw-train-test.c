@@ -7,23 +7,6 @@
 #include "fw-sample.h"
 #include "fw-train-test.h"
 
-GtkWidget *
-fw_train_test_find (GtkWidget *root,
-                    GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = fw_train_test_find (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 FwTrainPage *
 fw_train_test_prepare (FwUiFixture *fixture,
                        guint64      rows,
@@ -64,7 +47,8 @@ fw_train_test_prepare (FwUiFixture *fixture,
                               (guint32) FW_WIZARD_TRAIN);
   g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_WIZARD_TRAIN);
   fw_ui_test_flush ();
-  return FW_TRAIN_PAGE (fw_train_test_find (GTK_WIDGET (fixture->window), FW_TYPE_TRAIN_PAGE));
+  return FW_TRAIN_PAGE (fw_ui_test_find_descendant (GTK_WIDGET (fixture->window),
+                                                    FW_TYPE_TRAIN_PAGE));
 }
 
 static gboolean

@@ -8,9 +8,6 @@
 
 G_BEGIN_DECLS
 
-/* The first widget of @type under @root (depth first), or NULL. */
-GtkWidget   *fw_train_test_find          (GtkWidget   *root,
-                                          GType        type);
 /* Opens @rows of the sample, predicting approved with sex as the sensitive column, a
  * logistic model of @epochs epochs (@patience 0: no early stopping), and goes to the Train
  * step; returns its page. */

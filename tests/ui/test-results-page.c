@@ -17,8 +17,8 @@ trained_results (FwUiFixture *fixture)
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next", NULL);
   g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_WIZARD_RESULTS);
   fw_ui_test_flush ();
-  return FW_RESULTS_PAGE (fw_train_test_find (GTK_WIDGET (fixture->window),
-                                              FW_TYPE_RESULTS_PAGE));
+  return FW_RESULTS_PAGE (fw_ui_test_find_descendant (GTK_WIDGET (fixture->window),
+                                                      FW_TYPE_RESULTS_PAGE));
 }
 
 static char *
