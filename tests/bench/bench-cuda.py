@@ -25,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -107,31 +108,34 @@ def main():
               flush=True)
 
         notes = []
-        header = (f"{'MLP':<9}{'batch':>6}{'Fairway GPU':>13}{'Fairway CPU':>13}"
-                  f"{'PyTorch GPU':>13}{'GPU/CPU':>9}{'GPU/torch':>10}")
-        rows = []
+        # Each row is printed as soon as it is measured, so a run cut short keeps its rows.
+        print("\nEpoch throughput, rows/s (higher is better)")
+        print(f"{'MLP':<9}{'batch':>6}{'Fairway GPU':>13}{'Fairway CPU':>13}"
+              f"{'PyTorch GPU':>13}{'GPU/CPU':>9}{'GPU/torch':>10}", flush=True)
         for hidden in SHAPES:
             for batch in BATCHES:
+                seconds = []
+                started = time.monotonic()
                 gpu, why_gpu = fairway_rows_per_second(args.cli, data, "cuda", hidden, batch,
                                                        args.epochs)
+                seconds.append(time.monotonic() - started)
                 cpu, why_cpu = fairway_rows_per_second(args.cli, data, "cpu", hidden, batch,
                                                        CPU_EPOCHS)
+                seconds.append(time.monotonic() - sum(seconds) - started)
                 peer, why_peer = torch_rows_per_second(data, drops, hidden, batch, args.epochs)
+                seconds.append(time.monotonic() - sum(seconds) - started)
                 for who, why in (("Fairway GPU", why_gpu), ("Fairway CPU", why_cpu),
                                  ("PyTorch GPU", why_peer)):
                     if why:
                         notes.append(f"{hidden} batch {batch}, {who}: {why}")
-                rows.append(f"{hidden.replace(',', '-'):<9}{batch:>6}{cell(gpu)} {cell(cpu)} "
-                            f"{cell(peer)}{ratio(gpu, cpu)}{ratio(gpu, peer):>10}")
-                print(f"  done: {hidden} batch {batch}", file=sys.stderr, flush=True)
+                print(f"{hidden.replace(',', '-'):<9}{batch:>6}{cell(gpu)} {cell(cpu)} "
+                      f"{cell(peer)}{ratio(gpu, cpu)}{ratio(gpu, peer):>10}", flush=True)
+                print(f"  runs took {seconds[0]:.0f} s (Fairway GPU), {seconds[1]:.0f} s "
+                      f"(Fairway CPU), {seconds[2]:.0f} s (PyTorch GPU), data loading included",
+                      file=sys.stderr, flush=True)
 
-    print("\nEpoch throughput, rows/s (higher is better)")
-    print(header)
-    for row in rows:
-        print(row)
     for note in dict.fromkeys(notes):
         print(f"note: {note}")
-
 
 if __name__ == "__main__":
     main()
