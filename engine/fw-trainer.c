@@ -15,6 +15,7 @@ struct _FwTrainer
   char            *device;      /* spec.device points here */
   guint64          seed;
   FwModel         *model;
+  char            *backend;     /* fw_model_describe_backend (model), fixed at creation */
   FwModel         *best;        /* parameters of the best epoch so far */
   GThread         *thread;
   GAsyncQueue     *events;
@@ -354,6 +355,7 @@ fw_trainer_new (const FwDataset   *dataset,
   train = part_data (dataset, FW_PART_TRAIN);
   if (self->model == NULL || !fw_model_keep_data (self->model, &train, error))
     return NULL;
+  self->backend = fw_model_describe_backend (self->model);
   self->best = fw_model_dup (self->model);
   self->energy_meter = energy_meter_new (self, NULL);
   most_rows = MAX (dataset->parts[FW_PART_VALIDATION].n, dataset->parts[FW_PART_TEST].n);
@@ -444,6 +446,13 @@ fw_trainer_get_model (FwTrainer *self)
   return self->model;
 }
 
+const char *
+fw_trainer_get_backend (FwTrainer *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->backend;
+}
+
 const FwClassificationMetrics *
 fw_trainer_get_classification (FwTrainer *self)
 {
@@ -519,5 +528,6 @@ fw_trainer_free (FwTrainer *self)
   fw_energy_meter_free (self->energy_meter);
   g_free (self->predictions);
   g_free (self->device);
+  g_free (self->backend);
   g_free (self);
 }

@@ -87,6 +87,10 @@ FwTrainerEvent *fw_trainer_wait_event   (FwTrainer *trainer,
                                          guint64    timeout_us);
 void            fw_trainer_event_free   (FwTrainerEvent *event);
 
+/* Where it trains, as fw_model_describe_backend says it: known from creation, so it may be
+ * asked while the run goes on. */
+const char     *fw_trainer_get_backend  (FwTrainer *trainer);
+
 /* After the DONE event (or fw_trainer_join): the model (best epoch restored), the test
  * metrics of the task (the other is NULL), and the seconds the run took. */
 void            fw_trainer_join         (FwTrainer *trainer);

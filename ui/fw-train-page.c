@@ -19,6 +19,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 #include "fw-backend.h"
+#include "fw-backend-cuda.h"
 #include "fw-settings.h"
 #include "fw-train-charts.h"
 #include "fw-train-job.h"
@@ -59,7 +60,9 @@ struct _FwTrainPage
   FwTrainingRun   *run;         /* while training; lent to the finish job after DONE */
   gboolean         preparing, finishing, paused, stopping, setting_trained;
   guint            tick_id, timeout_id;
-  gint64           last_redraw;     /* monotonic µs of the last chart redraw */
+  gint64           last_redraw;     /* monotonic µs of the last chart and figures update */
+  FwTrainerEvent  *unshown_epoch;   /* the latest epoch, until the figures show it */
+  double           unshown_fraction;
   double           rows_per_second_sum;
   guint            n_epochs_seen;
 };
@@ -225,6 +228,7 @@ abandon (FwTrainPage *self)
   g_clear_object (&self->cancellable);
   /* Stops and joins: one batch at most. */
   g_clear_pointer (&self->run, fw_training_run_free);
+  g_clear_pointer (&self->unshown_epoch, fw_trainer_event_free);
   g_clear_object (&self->table_model);
   self->preparing = self->finishing = self->paused = self->stopping = FALSE;
   if (self->spinner != NULL)
@@ -267,14 +271,22 @@ format_speed (double rows_per_second)
   return g_strdup_printf (_("%.0f rows a second"), rows_per_second);
 }
 
-/* "Processor (CPU)", with the backend's full description as the tooltip. */
+/* "Processor (CPU)" or the GPU's name, with the backend's full description as the tooltip. */
 static void
 show_device (FwTrainPage *self)
 {
-  g_autofree char *description = fw_backend_cpu_describe ();
+  const char *backend = fw_trainer_get_backend (fw_training_run_get_trainer (self->run));
 
-  set_stat (self, STAT_DEVICE, _("Processor (CPU)"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->stats[STAT_DEVICE]), description);
+  if (g_str_has_prefix (backend, "cuda"))
+    {
+      /* Translators: the device training runs on, e.g. "NVIDIA H200 (GPU)". */
+      g_autofree char *gpu = g_strdup_printf (_("%s (GPU)"), fw_backend_cuda_probe ()->name);
+
+      set_stat (self, STAT_DEVICE, gpu);
+    }
+  else
+    set_stat (self, STAT_DEVICE, _("Processor (CPU)"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->stats[STAT_DEVICE]), backend);
 }
 
 static void
@@ -314,13 +326,13 @@ start_finishing (FwTrainPage *self)
   fw_train_job_finish_async (pending->run, self->cancellable, finish_done, pending);
 }
 
-#define CHART_REDRAW_INTERVAL_US (G_USEC_PER_SEC / 4)
+#define REDRAW_INTERVAL_US (G_USEC_PER_SEC / 4)
 
-/* Everything waiting in the queue, folded into one update of the labels and charts. */
+/* Everything waiting in the queue, folded into one update of the progress bar; the charts
+ * and the figures follow at most four times a second. */
 static void
 drain (FwTrainPage *self)
 {
-  g_autoptr(FwTrainerEvent) last_epoch = NULL;
   double fraction = -1;
   gboolean done = FALSE;
   FwTrainerEvent *event;
@@ -334,8 +346,8 @@ drain (FwTrainPage *self)
           self->rows_per_second_sum += event->rows_per_second;
           self->n_epochs_seen++;
           fraction = (double) event->epoch / event->epochs;
-          g_clear_pointer (&last_epoch, fw_trainer_event_free);
-          last_epoch = g_steal_pointer (&event);
+          g_clear_pointer (&self->unshown_epoch, fw_trainer_event_free);
+          self->unshown_epoch = g_steal_pointer (&event);
           break;
         case FW_TRAINER_EVENT_PROGRESS:
           fraction = event->fraction;
@@ -347,26 +359,29 @@ drain (FwTrainPage *self)
         default:
           break;
         }
-      fw_trainer_event_free (event);
+      g_clear_pointer (&event, fw_trainer_event_free);
     }
-  if (last_epoch != NULL)
-    show_epoch_figures (self, last_epoch);
   if (fraction >= 0)
-    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+    self->unshown_fraction = fraction;
   if (done)
+    fw_train_charts_set_best (self->charts, fw_training_run_get_best_epoch (self->run));
+  /* Epochs of a small table take milliseconds: redrawing four charts and relaying out the
+   * figures every frame took a core from the trainer on a two-core machine (the charts
+   * alone cost ~55 ms of CPU under Xvfb).  Four times a second is live enough, and
+   * figures that change every frame could not be read anyway. */
+  if (done || g_get_monotonic_time () - self->last_redraw >= REDRAW_INTERVAL_US)
     {
-      fw_train_charts_set_best (self->charts, fw_training_run_get_best_epoch (self->run));
-      start_finishing (self);
-    }
-  /* Epochs of a small table take milliseconds: redrawing four charts every frame would
-   * take a core from the trainer on a two-core machine (all four cost ~55 ms of CPU under
-   * Xvfb).  Four times a second is live enough;
-   * what changed in between stays marked and is drawn then. */
-  if (done || g_get_monotonic_time () - self->last_redraw >= CHART_REDRAW_INTERVAL_US)
-    {
+      if (self->unshown_epoch != NULL)
+        show_epoch_figures (self, self->unshown_epoch);
+      if (self->unshown_fraction >= 0)
+        gtk_progress_bar_set_fraction (self->progress_bar, self->unshown_fraction);
+      self->unshown_fraction = -1;
+      g_clear_pointer (&self->unshown_epoch, fw_trainer_event_free);
       fw_train_charts_redraw (self->charts);
       self->last_redraw = g_get_monotonic_time ();
     }
+  if (done)
+    start_finishing (self);
 }
 
 static gboolean

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <math.h>
 #include "fw-sample.h"
 #include "fw-train-test.h"
 
@@ -94,4 +96,41 @@ fw_train_test_screenshots (GtkWidget  *widget,
   fw_ui_test_save_screenshot (widget, dark);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   fw_ui_test_flush ();
+}
+
+double
+fw_train_test_cli_rows_per_second (FwUiFixture *fixture)
+{
+  const char *cli = g_getenv ("FAIRWAY_CLI");
+  FwSession *session = fw_window_get_session (fixture->window);
+  g_autoptr(FwRecipe) recipe = fw_recipe_copy (fw_session_get_recipe (session));
+  g_autofree char *recipe_path = g_build_filename (fixture->tmpdir, "recipe.json", NULL);
+  g_autoptr(GFile) recipe_file = g_file_new_for_path (recipe_path);
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { cli, "train", "--recipe", recipe_path, "--json", NULL };
+  double sum = 0;
+  guint n = 0;
+  int status;
+
+  g_assert_nonnull (cli);
+  g_free (recipe->data);
+  recipe->data = g_file_get_path (fw_session_get_file (session));
+  g_assert_true (fw_recipe_save (recipe, recipe_file, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (lines[i], NULL);
+      JsonObject *object = node != NULL ? json_node_get_object (node) : NULL;
+
+      if (object != NULL && g_strcmp0 (json_object_get_string_member (object, "event"), "epoch") == 0)
+        sum += json_object_get_double_member (object, "rows_per_second"), n++;
+    }
+  g_unlink (recipe_path);
+  return n > 0 ? sum / n : NAN;
 }

@@ -23,5 +23,8 @@ void         fw_train_test_screenshots   (GtkWidget   *widget,
                                           const char  *name);
 /* Waits until @page is no longer busy. */
 void         fw_train_test_wait_idle     (FwTrainPage *page);
+/* `$FAIRWAY_CLI train --recipe` on the session's data and recipe: the mean of its epochs'
+ * rows per second (the same figure as fw_train_page_get_rows_per_second). */
+double       fw_train_test_cli_rows_per_second (FwUiFixture *fixture);
 
 G_END_DECLS
