@@ -24,6 +24,8 @@ struct _FwProject
   /* Saving again and again (autosave) recomputes neither of these. */
   char           *data_sha256;  /* of the session's data file */
   GBytes         *model_bytes;  /* the session's trained model, packed */
+  GCancellable   *hashing;      /* while a worker computes data_sha256 */
+  gboolean        autosave_waits; /* for that worker */
 
   GFile          *autosave_file;
   guint           autosave_id;
@@ -77,17 +79,93 @@ cancel_autosave (FwProject *self)
   g_clear_handle_id (&self->autosave_id, g_source_remove);
 }
 
+/* Autosaves now, or once the data's SHA-256 is known: hashing a big file here would
+ * freeze the window. */
+static void
+autosave_when_hashed (FwProject *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->hashing != NULL)
+    {
+      cancel_autosave (self);
+      self->autosave_waits = TRUE;
+      return;
+    }
+  if (!fw_project_autosave_now (self, &error))
+    /* Not a warning: the user's work is intact, only the safety net failed. */
+    g_message ("Could not autosave the project: %s", error->message);
+}
+
 static gboolean
 autosave_timeout (gpointer data)
 {
   FwProject *self = data;
-  g_autoptr(GError) error = NULL;
 
   self->autosave_id = 0;
-  if (!fw_project_autosave_now (self, &error))
-    /* Not a warning: the user's work is intact, only the safety net failed. */
-    g_message ("Could not autosave the project: %s", error->message);
+  autosave_when_hashed (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+hash_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  char *sha = fw_file_sha256 (data, cancellable, &error);
+
+  if (sha != NULL)
+    g_task_return_pointer (task, sha, g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+hash_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  FwProject *self = FW_PROJECT (source);
+  g_autofree char *sha = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* A worker for data the session no longer holds: its answer is not this data's. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->hashing)
+    return;
+  g_clear_object (&self->hashing);
+  /* On failure the snapshot tries again and reports why. */
+  if (self->data_sha256 == NULL)
+    self->data_sha256 = g_steal_pointer (&sha);
+  if (self->autosave_waits)
+    {
+      self->autosave_waits = FALSE;
+      autosave_when_hashed (self);
+    }
+}
+
+static void
+stop_hashing (FwProject *self)
+{
+  self->autosave_waits = FALSE;
+  if (self->hashing == NULL)
+    return;
+  g_cancellable_cancel (self->hashing);
+  g_clear_object (&self->hashing);
+}
+
+/* The data's SHA-256, which every save records, computed by a worker once per file. */
+static void
+start_hashing (FwProject *self,
+               GFile     *data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  stop_hashing (self);
+  self->hashing = g_cancellable_new ();
+  task = g_task_new (self, self->hashing, hash_done, NULL);
+  g_task_set_task_data (task, g_object_ref (data), g_object_unref);
+  g_task_run_in_thread (task, hash_thread);
 }
 
 /* Debounced: every change pushes the write back, so a burst is one write. */
@@ -200,6 +278,7 @@ session_changed (FwProject *self,
       GFile *data = fw_session_get_file (self->session);
 
       g_clear_pointer (&self->data_sha256, g_free);
+      stop_hashing (self);
       if (self->pending != NULL && data != NULL && g_file_equal (data, self->pending_data))
         {
           restore (self);
@@ -208,20 +287,15 @@ session_changed (FwProject *self,
       /* Other data: a new, untitled project. */
       clear_pending (self);
       set_file (self, NULL);
+      if (data != NULL)
+        start_hashing (self, data);
     }
   if (parts & FW_SESSION_MODEL)
     g_clear_pointer (&self->model_bytes, g_bytes_unref);
   set_modified (self, TRUE);
   /* A model that just finished training is the most expensive thing to lose. */
   if ((parts & FW_SESSION_MODEL) && trained != NULL && self->autosave_file != NULL)
-    {
-      /* Not through autosave_timeout: that forgets a pending timeout's id, which would
-       * then fire on a finalized project. */
-      g_autoptr(GError) error = NULL;
-
-      if (!fw_project_autosave_now (self, &error))
-        g_message ("Could not autosave the project: %s", error->message);
-    }
+    autosave_when_hashed (self);
   else
     schedule_autosave (self);
 }
@@ -232,6 +306,7 @@ fw_project_finalize (GObject *object)
   FwProject *self = FW_PROJECT (object);
 
   cancel_autosave (self);
+  stop_hashing (self);
   clear_pending (self);
   g_clear_object (&self->session);
   g_clear_object (&self->file);

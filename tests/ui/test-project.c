@@ -167,6 +167,16 @@ test_autosave (FwUiFixture   *fixture,
   g_assert_no_error (error);
   csv_path = g_file_get_path (csv);
   g_assert_cmpstr (saved->data_path, ==, csv_path);
+  /* The data's fingerprint, which a worker computes, is the file's. */
+  {
+    g_autofree char *contents = NULL;
+    g_autofree char *expected = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (csv_path, &contents, &length, NULL));
+    expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+    g_assert_cmpstr (saved->data_sha256, ==, expected);
+  }
 
   gtk_window_close (GTK_WINDOW (fixture->window));
   fw_ui_test_flush ();
