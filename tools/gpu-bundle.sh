@@ -7,13 +7,9 @@
 #
 # The archive unpacks to bundle/ laid out like a build directory (app/fairway-cli,
 # tests/cuda/test-cuda-*, engine/cuda/libfairway-cuda.so) plus lib/ with every library
-# those link that is not the C runtime or CUDA's own.  On the GPU machine:
-#
-#   tar xJf OUT.tar.xz -C /tmp
-#   export LD_LIBRARY_PATH=/tmp/bundle/lib:$CUDA_LIBS \
-#          FAIRWAY_CUDA_MODULE=/tmp/bundle/engine/cuda/libfairway-cuda.so
-#   /tmp/bundle/tests/cuda/test-cuda-ops
-#   PYTHON=python3 tests/bench/bench-cuda.sh /tmp/bundle
+# those link that is not the C runtime or CUDA's own.  On the GPU machine, from a checkout
+# of the same commit: tools/gpu-check.sh OUT.tar.xz (the cuda suite, the GPU benchmark and
+# the CLI tests).
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
