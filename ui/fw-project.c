@@ -611,6 +611,8 @@ fw_project_discard_autosave (FwProject *self)
   g_return_if_fail (FW_IS_PROJECT (self));
 
   cancel_autosave (self);
+  /* Nor one waiting for the data's hash: it would come back after a clean close. */
+  self->autosave_waits = FALSE;
   if (self->autosave_file != NULL)
     g_file_delete (self->autosave_file, NULL, NULL);
 }

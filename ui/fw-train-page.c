@@ -229,6 +229,7 @@ abandon (FwTrainPage *self)
   /* Stops and joins: one batch at most. */
   g_clear_pointer (&self->run, fw_training_run_free);
   g_clear_pointer (&self->unshown_epoch, fw_trainer_event_free);
+  self->unshown_fraction = -1;
   g_clear_object (&self->table_model);
   self->preparing = self->finishing = self->paused = self->stopping = FALSE;
   if (self->spinner != NULL)
@@ -328,8 +329,8 @@ start_finishing (FwTrainPage *self)
 
 #define REDRAW_INTERVAL_US (G_USEC_PER_SEC / 4)
 
-/* Everything waiting in the queue, folded into one update of the progress bar; the charts
- * and the figures follow at most four times a second. */
+/* Everything waiting in the queue is taken every frame; what it changes (charts, figures,
+ * progress bar) is shown at most four times a second, and at the end. */
 static void
 drain (FwTrainPage *self)
 {
@@ -431,6 +432,7 @@ start_training (FwTrainPage   *self,
   self->run = run;
   self->preparing = FALSE;
   self->rows_per_second_sum = 0;
+  self->unshown_fraction = -1;
   self->n_epochs_seen = 0;
   gtk_spinner_stop (self->spinner);
   fw_train_charts_reset (self->charts, recipe->model.epochs, dataset->sensitive_names,
@@ -775,6 +777,7 @@ fw_train_page_init (FwTrainPage *self)
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->unshown_fraction = -1;
   for (guint i = 0; i < N_STATS; i++)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);

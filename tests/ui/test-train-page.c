@@ -142,7 +142,7 @@ test_no_stall (FwUiFixture   *fixture,
 
   FW_UI_TEST_REQUIRE_DISPLAY ();
 
-  page = fw_train_test_prepare (fixture, 100000, 40, 0);
+  page = fw_train_test_prepare (fixture, 100000, 200, 0);
   tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (fixture->window), measure_tick, &stall,
                                           NULL);
   loop_id = g_timeout_add (2, measure_iteration, &loop);
