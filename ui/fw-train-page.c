@@ -18,24 +18,15 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
-#include "fw-backend.h"
-#include "fw-backend-cuda.h"
 #include "fw-settings.h"
 #include "fw-train-charts.h"
+#include "fw-train-figures.h"
 #include "fw-train-job.h"
 #include "fw-train-page.h"
 
 /* How often a page that is not on screen drains the queue. */
 #define OFFSCREEN_DRAIN_MS 250
 
-typedef enum {
-  STAT_EPOCH,
-  STAT_ETA,
-  STAT_SPEED,
-  STAT_DEVICE,
-  STAT_ENERGY,
-  N_STATS
-} Stat;
 
 struct _FwTrainPage
 {
@@ -49,9 +40,8 @@ struct _FwTrainPage
   GtkLabel        *status_detail;
   GtkWidget       *pause_button, *resume_button, *stop_button, *again_button, *results_button;
   GtkProgressBar  *progress_bar;
-  GtkBox          *stats_box;
+  FwTrainFigures  *figures;
   FwTrainCharts   *charts;
-  GtkLabel        *stats[N_STATS];
 
   FwSession       *session;
   guint            generation;  /* bumped whenever what the page waits for is dropped */
@@ -138,14 +128,6 @@ set_status (FwTrainPage *self,
 {
   gtk_label_set_text (self->status_title, title);
   gtk_label_set_text (self->status_detail, detail);
-}
-
-static void
-set_stat (FwTrainPage *self,
-          Stat         stat,
-          const char  *text)
-{
-  gtk_label_set_text (self->stats[stat], text);
 }
 
 static const char *
@@ -237,76 +219,6 @@ abandon (FwTrainPage *self)
   update_pump (self);
 }
 
-static char *
-format_seconds_left (double seconds)
-{
-  if (seconds < 90)
-    /* Translators: time left in training. */
-    return g_strdup_printf (_("About %.0f s"), MAX (seconds, 1));
-  if (seconds < 5400)
-    return g_strdup_printf (_("About %.0f min"), seconds / 60);
-  return g_strdup_printf (_("About %.1f h"), seconds / 3600);
-}
-
-static char *
-format_energy (FwTrainPage *self,
-               double       joules)
-{
-  double kwh = joules / 3.6e6;
-  double co2e = kwh * fw_training_run_get_intensity (self->run);
-
-  if (fw_training_run_energy_is_estimated (self->run))
-    /* Translators: energy so far in watt-hours and grams of CO2 equivalent. */
-    return g_strdup_printf (_("%.2f Wh · %.2f g CO₂e (estimated)"), joules / 3600, co2e);
-  return g_strdup_printf (_("%.2f Wh · %.2f g CO₂e"), joules / 3600, co2e);
-}
-
-static char *
-format_speed (double rows_per_second)
-{
-  if (rows_per_second >= 1e6)
-    /* Translators: training speed. */
-    return g_strdup_printf (_("%.1f million rows a second"), rows_per_second / 1e6);
-  if (rows_per_second >= 1e4)
-    return g_strdup_printf (_("%.0f thousand rows a second"), rows_per_second / 1e3);
-  return g_strdup_printf (_("%.0f rows a second"), rows_per_second);
-}
-
-/* "Processor (CPU)" or the GPU's name, with the backend's full description as the tooltip. */
-static void
-show_device (FwTrainPage *self)
-{
-  const char *backend = fw_trainer_get_backend (fw_training_run_get_trainer (self->run));
-
-  if (g_str_has_prefix (backend, "cuda"))
-    {
-      /* Translators: the device training runs on, e.g. "NVIDIA H200 (GPU)". */
-      g_autofree char *gpu = g_strdup_printf (_("%s (GPU)"), fw_backend_cuda_probe ()->name);
-
-      set_stat (self, STAT_DEVICE, gpu);
-    }
-  else
-    set_stat (self, STAT_DEVICE, _("Processor (CPU)"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->stats[STAT_DEVICE]), backend);
-}
-
-static void
-show_epoch_figures (FwTrainPage          *self,
-                    const FwTrainerEvent *e)
-{
-  g_autofree char *epoch = NULL, *eta = NULL, *speed = NULL, *energy = NULL;
-
-  /* Translators: progress through training, e.g. "Epoch 3 of 20". */
-  epoch = g_strdup_printf (_("Epoch %u of %u"), e->epoch, e->epochs);
-  eta = e->epoch < e->epochs ? format_seconds_left (e->eta) : g_strdup (_("Almost done"));
-  speed = format_speed (e->rows_per_second);
-  energy = format_energy (self, e->joules);
-  set_stat (self, STAT_EPOCH, epoch);
-  set_stat (self, STAT_ETA, eta);
-  set_stat (self, STAT_SPEED, speed);
-  set_stat (self, STAT_ENERGY, energy);
-}
-
 static void finish_done (GObject *source, GAsyncResult *result, gpointer data);
 
 /* DONE arrived: the trained model is assembled on a worker thread. */
@@ -373,7 +285,7 @@ drain (FwTrainPage *self)
   if (done || g_get_monotonic_time () - self->last_redraw >= REDRAW_INTERVAL_US)
     {
       if (self->unshown_epoch != NULL)
-        show_epoch_figures (self, self->unshown_epoch);
+        fw_train_figures_epoch (self->figures, self->unshown_epoch);
       if (self->unshown_fraction >= 0)
         gtk_progress_bar_set_fraction (self->progress_bar, self->unshown_fraction);
       self->unshown_fraction = -1;
@@ -438,15 +350,10 @@ start_training (FwTrainPage   *self,
   fw_train_charts_reset (self->charts, recipe->model.epochs, dataset->sensitive_names,
                          dataset->task == FW_TASK_REGRESSION ? "rmse" : "accuracy");
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  {
-    g_autofree char *epoch = g_strdup_printf (_("Epoch %u of %u"), 0, recipe->model.epochs);
-
-    set_stat (self, STAT_EPOCH, epoch);
-  }
-  set_stat (self, STAT_ETA, _("Working it out…"));
-  set_stat (self, STAT_SPEED, "—");
-  show_device (self);
-  set_stat (self, STAT_ENERGY, "—");
+  fw_train_figures_start (self->figures, recipe->model.epochs,
+                          fw_trainer_get_backend (fw_training_run_get_trainer (run)),
+                          fw_training_run_get_intensity (run),
+                          fw_training_run_energy_is_estimated (run));
   detail = g_strdup_printf (_("Fitting %s to predict “%s”. You can look at other steps "
                               "meanwhile: training goes on."),
                             model_name (recipe->model.kind), recipe->target);
@@ -551,10 +458,10 @@ finish_done (GObject      *source,
       g_autoptr(FwEnergyReading) energy = fw_energy_reading_from_json (trained->energy, NULL);
       g_autofree char *text = energy != NULL ? fw_energy_reading_to_string (energy) : NULL;
 
-      if (text != NULL)
-        set_stat (self, STAT_ENERGY, text);
+      fw_train_figures_finish (self->figures, text);
     }
-  set_stat (self, STAT_ETA, _("Done"));
+  else
+    fw_train_figures_finish (self->figures, NULL);
   detail = outcome_detail (run);
   set_status (self, outcome_title (fw_training_run_get_outcome (run)), detail);
   self->setting_trained = TRUE;
@@ -732,6 +639,7 @@ fw_train_page_class_init (FwTrainPageClass *klass)
   widget_class->unmap = fw_train_page_unmap;
 
   g_type_ensure (FW_TYPE_TRAIN_CHARTS);
+  g_type_ensure (FW_TYPE_TRAIN_FIGURES);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "fw-train-page");
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -748,7 +656,7 @@ fw_train_page_class_init (FwTrainPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwTrainPage, again_button);
   gtk_widget_class_bind_template_child (widget_class, FwTrainPage, results_button);
   gtk_widget_class_bind_template_child (widget_class, FwTrainPage, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, FwTrainPage, stats_box);
+  gtk_widget_class_bind_template_child (widget_class, FwTrainPage, figures);
   gtk_widget_class_bind_template_child (widget_class, FwTrainPage, charts);
 
   gtk_widget_class_install_action (widget_class, "train-page.train", NULL, train_action);
@@ -771,35 +679,10 @@ add_shortcut (FwTrainPage *self,
 static void
 fw_train_page_init (FwTrainPage *self)
 {
-  static const char *const captions[N_STATS] = {
-    N_("Progress"), N_("Time left"), N_("Speed"), N_("Device"), N_("Energy used"),
-  };
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->unshown_fraction = -1;
-  for (guint i = 0; i < N_STATS; i++)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *caption = gtk_label_new (_(captions[i]));
-      GtkWidget *value = gtk_label_new ("—");
-
-      gtk_label_set_xalign (GTK_LABEL (caption), 0);
-      gtk_label_set_xalign (GTK_LABEL (value), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (value), PANGO_ELLIPSIZE_END);
-      gtk_label_set_wrap (GTK_LABEL (value), TRUE);
-      gtk_label_set_lines (GTK_LABEL (value), 2);
-      gtk_widget_add_css_class (caption, "caption-heading");
-      gtk_widget_add_css_class (caption, "dim-label");
-      gtk_widget_add_css_class (value, "fw-train-stat");
-      gtk_box_append (GTK_BOX (box), caption);
-      gtk_box_append (GTK_BOX (box), value);
-      gtk_box_append (self->stats_box, box);
-      self->stats[i] = GTK_LABEL (value);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                      caption, NULL, -1);
-    }
-
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
   add_shortcut (self, GTK_SHORTCUT_CONTROLLER (shortcuts), "Escape", "train-page.stop");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);

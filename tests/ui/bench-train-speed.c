@@ -25,7 +25,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "fw-train-test.h"
 
 #define ROWS 100000
@@ -59,15 +58,6 @@ median (const double *values,
   return n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 }
 
-static gint64
-thread_cpu_us (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
-}
-
 /* Trains once in the window; @main_load gets the main thread's CPU time over the wall time
  * between the first and the last epoch the window saw: what the UI takes while it trains. */
 static double
@@ -86,7 +76,7 @@ gui_rows_per_second (FwTrainPage *page,
         {
           seen = fw_train_page_get_n_epochs_seen (page);
           wall1 = g_get_monotonic_time ();
-          cpu1 = thread_cpu_us ();
+          cpu1 = fw_train_test_thread_cpu_us ();
           if (wall0 == 0)
             wall0 = wall1, cpu0 = cpu1;
         }

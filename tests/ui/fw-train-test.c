@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <time.h>
 #include "fw-sample.h"
 #include "fw-train-test.h"
 
@@ -133,4 +134,13 @@ fw_train_test_cli_rows_per_second (FwUiFixture *fixture)
     }
   g_unlink (recipe_path);
   return n > 0 ? sum / n : NAN;
+}
+
+gint64
+fw_train_test_thread_cpu_us (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
 }

@@ -26,5 +26,7 @@ void         fw_train_test_wait_idle     (FwTrainPage *page);
 /* `$FAIRWAY_CLI train --recipe` on the session's data and recipe: the mean of its epochs'
  * rows per second (the same figure as fw_train_page_get_rows_per_second). */
 double       fw_train_test_cli_rows_per_second (FwUiFixture *fixture);
+/* The CPU time the calling thread has used, in µs. */
+gint64       fw_train_test_thread_cpu_us       (void);
 
 G_END_DECLS

@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <time.h>
 #include "fw-backend-cuda.h"
 #include "fw-train-test.h"
 
@@ -88,15 +87,6 @@ typedef struct
   guint  ticks;
 } Stall;
 
-static gint64
-thread_cpu_us (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
-}
-
 static gboolean
 measure_tick (GtkWidget     *widget,
               GdkFrameClock *clock,
@@ -104,7 +94,7 @@ measure_tick (GtkWidget     *widget,
 {
   Stall *stall = data;
   gint64 now = g_get_monotonic_time ();
-  gint64 cpu = thread_cpu_us ();
+  gint64 cpu = fw_train_test_thread_cpu_us ();
 
   if (stall->last != 0)
     {
