@@ -107,129 +107,6 @@ kept_rows (const FwTable   *table,
   return kept;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The present values of @v, sorted, into @sorted; returns how many. */
-static gsize
-sorted_present (const double *v,
-                gsize         n,
-                double       *sorted)
-{
-  gsize m = 0;
-
-  for (gsize i = 0; i < n; i++)
-    if (!isnan (v[i]))
-      sorted[m++] = v[i];
-  qsort (sorted, m, sizeof (double), compare_doubles);
-  return m;
-}
-
-typedef enum { OP_NONE, OP_FILL, OP_CLIP, OP_SCALE } OpKind;
-
-/* Fits @step on the fit values @v; returns the op and its two numbers. */
-static OpKind
-fit_number_step (const FwStep *step,
-                 const double *v,
-                 gsize         n,
-                 double       *scratch,
-                 double       *a,
-                 double       *b,
-                 GError      **error)
-{
-  gsize m = sorted_present (v, n, scratch);
-  double sum = 0.0, squares = 0.0;
-
-  *a = 0.0;
-  *b = 0.0;
-  switch (step->kind)
-    {
-    case FW_STEP_IMPUTE_MEAN:
-      for (gsize i = 0; i < m; i++)
-        sum += scratch[i];
-      *a = m > 0 ? sum / (double) m : 0.0;
-      return OP_FILL;
-    case FW_STEP_IMPUTE_MEDIAN:
-      *a = m > 0 ? fw_preprocessor_quantile (scratch, m, 0.5) : 0.0;
-      return OP_FILL;
-    case FW_STEP_IMPUTE_MODE:
-      *a = m > 0 ? fw_preprocessor_mode (scratch, m) : 0.0;
-      return OP_FILL;
-    case FW_STEP_IMPUTE_CONSTANT:
-      {
-        char *end = NULL;
-
-        *a = step->constant != NULL ? g_ascii_strtod (step->constant, &end) : NAN;
-        if (end == step->constant || end == NULL || *end != '\0' || !isfinite (*a))
-          {
-            g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
-                         _("The constant “%s” to fill column “%s” with is not a number"),
-                         step->constant != NULL ? step->constant : "", step->column);
-            return OP_NONE;
-          }
-        return OP_FILL;
-      }
-    case FW_STEP_CLIP_OUTLIERS:
-      *a = -G_MAXDOUBLE;
-      *b = G_MAXDOUBLE;
-      /* The profile's far-out fences; with no spread (IQR 0) they say nothing. */
-      if (m > 0)
-        {
-          double q1 = fw_preprocessor_quantile (scratch, m, 0.25);
-          double q3 = fw_preprocessor_quantile (scratch, m, 0.75);
-
-          if (q3 > q1)
-            {
-              *a = q1 - FW_PROFILE_OUTLIER_IQR_FACTOR * (q3 - q1);
-              *b = q3 + FW_PROFILE_OUTLIER_IQR_FACTOR * (q3 - q1);
-            }
-        }
-      return OP_CLIP;
-    case FW_STEP_STANDARDIZE:
-      /* As training: population deviation, and no scaling when it is 0. */
-      for (gsize i = 0; i < m; i++)
-        sum += scratch[i];
-      *a = m > 0 ? sum / (double) m : 0.0;
-      for (gsize i = 0; i < m; i++)
-        squares += (scratch[i] - *a) * (scratch[i] - *a);
-      *b = m > 0 && squares > 0.0 ? 1.0 / sqrt (squares / (double) m) : 1.0;
-      return OP_SCALE;
-    case FW_STEP_MIN_MAX:
-      *a = m > 0 ? scratch[0] : 0.0;
-      *b = m > 0 && scratch[m - 1] > scratch[0] ? 1.0 / (scratch[m - 1] - scratch[0]) : 1.0;
-      return OP_SCALE;
-    case FW_STEP_DROP_COLUMN:
-    case FW_STEP_DROP_MISSING_ROWS:
-    case FW_STEP_ONE_HOT:
-    default:
-      return OP_NONE;
-    }
-}
-
-static void
-apply_op (OpKind  op,
-          double  a,
-          double  b,
-          double *v,
-          gsize   n)
-{
-  for (gsize i = 0; i < n; i++)
-    {
-      if (op == OP_FILL && isnan (v[i]))
-        v[i] = a;
-      else if (op == OP_CLIP && !isnan (v[i]))
-        v[i] = CLAMP (v[i], a, b);
-      else if (op == OP_SCALE)
-        v[i] = (v[i] - a) * b;
-    }
-}
-
 /* Rescaled numbers have no meaningful digits past the fourth; people read them faster
  * without. */
 static double
@@ -361,19 +238,23 @@ add_numbers (Preview         *p,
   for (guint s = 0; s < steps->len; s++)
     {
       const FwStep *step = g_ptr_array_index (steps, s);
-      double a, b;
-      OpKind op;
+      FwOp op;
 
       one_hot = one_hot || step->kind == FW_STEP_ONE_HOT;
-      op = fit_number_step (step, fit, p->n_fit, scratch, &a, &b, error);
-      if (op == OP_NONE && step->kind == FW_STEP_IMPUTE_CONSTANT)
+      if (step->kind == FW_STEP_ONE_HOT || step->kind == FW_STEP_DROP_MISSING_ROWS ||
+          step->kind == FW_STEP_DROP_COLUMN)
+        continue;
+      /* Fitted as training fits it, on the rows the preview fits on. */
+      if (!fw_preprocessor_fit_op (step, fit, p->n_fit, scratch, &op, error))
         {
           g_free (cells);
           return FALSE;
         }
-      scaled = scaled || op == OP_SCALE;
-      apply_op (op, a, b, fit, p->n_fit);
-      apply_op (op, a, b, cells, p->n_rows);
+      scaled = scaled || op.kind == FW_OP_SCALE;
+      for (gsize i = 0; i < p->n_fit; i++)
+        fit[i] = fw_op_apply (&op, fit[i]);
+      for (gsize i = 0; i < p->n_rows; i++)
+        cells[i] = fw_op_apply (&op, cells[i]);
     }
 
   if (one_hot)

@@ -132,14 +132,13 @@ fw_preprocessor_mode (const double *sorted,
   return best;
 }
 
-/* Fits the op for @step on @v (training values, NaN missing), then applies it to @v. */
-static gboolean
-fit_op (const FwStep *step,
-        double       *v,
-        gsize         n,
-        double       *scratch,
-        GArray       *ops,
-        GError      **error)
+gboolean
+fw_preprocessor_fit_op (const FwStep  *step,
+                        const double  *v,
+                        gsize          n,
+                        double        *scratch,
+                        FwOp          *out,
+                        GError       **error)
 {
   gsize m = present_values (v, n, scratch, step->kind == FW_STEP_IMPUTE_MODE);
   FwOp op = { FW_OP_FILL, 0.0, 0.0 };
@@ -218,16 +217,26 @@ fit_op (const FwStep *step,
       g_assert_not_reached ();
     }
 
+  *out = op;
+  return TRUE;
+}
+
+/* Fits the op for @step on @v (training values, NaN missing), then applies it to @v. */
+static gboolean
+fit_op (const FwStep *step,
+        double       *v,
+        gsize         n,
+        double       *scratch,
+        GArray       *ops,
+        GError      **error)
+{
+  FwOp op;
+
+  if (!fw_preprocessor_fit_op (step, v, n, scratch, &op, error))
+    return FALSE;
   g_array_append_val (ops, op);
   for (gsize i = 0; i < n; i++)
-    {
-      if (op.kind == FW_OP_FILL)
-        v[i] = isnan (v[i]) ? op.a : v[i];
-      else if (op.kind == FW_OP_CLIP)
-        v[i] = isnan (v[i]) ? v[i] : CLAMP (v[i], op.a, op.b);
-      else
-        v[i] = (v[i] - op.a) * op.b;
-    }
+    v[i] = fw_op_apply (&op, v[i]);
   return TRUE;
 }
 

@@ -9,6 +9,7 @@
  */
 #pragma once
 
+#include <math.h>
 #include "fw-dataset.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,19 @@ typedef struct
   FwOpKind kind;
   double   a, b;
 } FwOp;
+
+/* @x after @op: the one definition of what the ops do, for fitting, transforming and the
+ * Clean step's preview alike. */
+static inline double
+fw_op_apply (const FwOp *op,
+             double      x)
+{
+  if (op->kind == FW_OP_FILL)
+    return isnan (x) ? op->a : x;
+  if (op->kind == FW_OP_CLIP)
+    return isnan (x) ? x : CLAMP (x, op->a, op->b);
+  return (x - op->a) * op->b;
+}
 
 typedef struct
 {
@@ -75,6 +89,15 @@ gboolean        fw_preprocessor_transform_rows (const FwPreprocessor *pre,
  * G_ASCII_DTOSTR_BUF_SIZE bytes. */
 char           *fw_preprocessor_number_key (double  x,
                                             char   *buf);
+/* Fits the op a number step asks for (a fill, clip, standardize or min-max step) on @v, @n
+ * values with NaN for missing; @scratch holds @n values.  FALSE with @error when a fill's
+ * constant is not a number. */
+gboolean        fw_preprocessor_fit_op    (const FwStep  *step,
+                                           const double  *v,
+                                           gsize          n,
+                                           double        *scratch,
+                                           FwOp          *op,
+                                           GError       **error);
 /* numpy's default linear quantile of the @m values in @a, which it reorders. */
 double          fw_preprocessor_quantile  (double       *a,
                                            gsize         m,

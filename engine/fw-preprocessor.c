@@ -115,14 +115,7 @@ apply_ops (const FwInput *input,
   const FwOp *ops = (const FwOp *) (gpointer) input->ops->data;
 
   for (guint k = 0; k < input->ops->len; k++)
-    {
-      if (ops[k].kind == FW_OP_FILL)
-        x = isnan (x) ? ops[k].a : x;
-      else if (ops[k].kind == FW_OP_CLIP)
-        x = isnan (x) ? x : CLAMP (x, ops[k].a, ops[k].b);
-      else
-        x = (x - ops[k].a) * ops[k].b;
-    }
+    x = fw_op_apply (&ops[k], x);
   /* Only a hand-edited preprocessor lacks a fill; keep NaN from the model all the same. */
   return isfinite (x) ? x : 0.0;
 }
