@@ -88,7 +88,13 @@ def main():
     parser.add_argument("--cli", required=True)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--shapes", default=" ".join(SHAPES),
+                        help="hidden layers to measure, e.g. \"64,64 256,256\"")
+    parser.add_argument("--batches", default=" ".join(map(str, BATCHES)),
+                        help="batch sizes to measure, e.g. \"256 4096\"")
     args = parser.parse_args()
+    shapes = args.shapes.split()
+    batches = [int(b) for b in args.batches.split()]
 
     cuda = cuda_device(args.cli)
     if not cuda["available"]:
@@ -112,8 +118,8 @@ def main():
         print("\nEpoch throughput, rows/s (higher is better)")
         print(f"{'MLP':<9}{'batch':>6}{'Fairway GPU':>13}{'Fairway CPU':>13}"
               f"{'PyTorch GPU':>13}{'GPU/CPU':>9}{'GPU/torch':>10}", flush=True)
-        for hidden in SHAPES:
-            for batch in BATCHES:
+        for hidden in shapes:
+            for batch in batches:
                 seconds = []
                 started = time.monotonic()
                 gpu, why_gpu = fairway_rows_per_second(args.cli, data, "cuda", hidden, batch,

@@ -6,7 +6,9 @@
 #
 # Usage: tests/bench/bench-cuda.sh BUILD_DIR
 # Environment: FAIRWAY_BENCH_ROWS (default 1000000), FAIRWAY_BENCH_EPOCHS (GPU epochs,
-#              default 4; the CPU runs 2), PYTHON (default python3: the interpreter whose
+#              default 4; the CPU runs 2), FAIRWAY_BENCH_SHAPES (default "64,64 256,256"),
+#              FAIRWAY_BENCH_BATCHES (default "256 4096"): one call on a lent GPU machine can
+#              then finish part of the table, PYTHON (default python3: the interpreter whose
 #              torch has CUDA — Debian's python3-torch has none; the peer also needs pandas
 #              and scikit-learn for the same preprocessing as bench-train.sh).
 #
@@ -27,4 +29,5 @@ if [ ! -x "$cli" ]; then
   exit 2
 fi
 exec "$python" "$here/bench-cuda.py" --cli "$cli" \
-  --rows "${FAIRWAY_BENCH_ROWS:-1000000}" --epochs "${FAIRWAY_BENCH_EPOCHS:-4}"
+  --rows "${FAIRWAY_BENCH_ROWS:-1000000}" --epochs "${FAIRWAY_BENCH_EPOCHS:-4}" \
+  --shapes "${FAIRWAY_BENCH_SHAPES:-64,64 256,256}" --batches "${FAIRWAY_BENCH_BATCHES:-256 4096}"
