@@ -14,6 +14,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fwtap import Skip, check, run_tests, test  # noqa: E402
+
 CLI = sys.argv[1]
 ERROR_LINE = re.compile(r"^fairway-cli: error: \S.*\n$")
 KINDS = {"numeric", "categorical", "boolean", "text", "identifier", "datetime"}
@@ -21,26 +24,9 @@ HEADER = ("applicant_id,age,age_band,sex,marital_status,education,employment_typ
           "years_employed,annual_income,co_applicant_income,loan_amount,loan_term_months,"
           "credit_score,debt_to_income,late_payments,home_ownership,purpose,region,"
           "application_date,currency,approved")
-tests = []
-
-
-def test(func):
-    tests.append(func)
-    return func
-
-
-class Skip(Exception):
-    pass
-
-
 def run(*args, env=None, timeout=60):
     """Runs fairway-cli; a crash shows as a negative return code, a hang as a timeout."""
     return subprocess.run([CLI, *args], capture_output=True, timeout=timeout, env=env)
-
-
-def check(condition, message):
-    if not condition:
-        raise AssertionError(message)
 
 
 def check_input_error(result, what):
@@ -300,22 +286,7 @@ def train_on_cuda_without_one():
 
 
 def main():
-    print(f"1..{len(tests)}")
-    failed = 0
-    for number, func in enumerate(tests, 1):
-        name = func.__name__.replace("_", "-")
-        try:
-            func()
-            print(f"ok {number} {name}")
-        except Skip as skip:
-            print(f"ok {number} {name} # SKIP {skip}")
-        except Exception as error:  # noqa: BLE001 — report every failure as TAP
-            failed += 1
-            print(f"not ok {number} {name}")
-            for line in str(error).splitlines() or [type(error).__name__]:
-                print(f"# {line}")
-        sys.stdout.flush()
-    return 1 if failed else 0
+    return run_tests()
 
 
 if __name__ == "__main__":

@@ -26,25 +26,11 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fwtap import Skip, check, run_tests, test  # noqa: E402
+
 CLI = sys.argv[1]
 ERROR_LINE = re.compile(r"^fairway-cli: error: \S.*\n$")
-
-tests = []
-
-
-def test(func):
-    tests.append(func)
-    return func
-
-
-class Skip(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise AssertionError(message)
-
 
 def run(*args, preexec_fn=None, timeout=120):
     return subprocess.run([CLI, *args], capture_output=True, timeout=timeout,
@@ -260,22 +246,7 @@ def damaged_model_refused():
 
 
 def main():
-    print(f"1..{len(tests)}")
-    failed = 0
-    for number, func in enumerate(tests, 1):
-        name = func.__name__.replace("_", "-")
-        try:
-            func()
-            print(f"ok {number} {name}")
-        except Skip as skip:
-            print(f"ok {number} {name} # SKIP {skip}")
-        except Exception as error:  # noqa: BLE001 — report every failure as TAP
-            failed += 1
-            print(f"not ok {number} {name}")
-            for line in str(error).splitlines() or [type(error).__name__]:
-                print(f"# {line}")
-        sys.stdout.flush()
-    return 1 if failed else 0
+    return run_tests()
 
 
 if __name__ == "__main__":

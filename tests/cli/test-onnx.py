@@ -25,6 +25,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fwtap import check, run_tests, test  # noqa: E402
+
 SKIP = 77
 try:
     import numpy as np
@@ -40,7 +43,6 @@ TOLERANCE = 1e-5
 # What Fairway's CSV import reads as missing (fw_is_missing_marker).
 MISSING = {"", "?", "na", "n/a", "nan", "null", "#n/a"}
 
-tests = []
 tmp = tempfile.TemporaryDirectory()
 
 
@@ -48,18 +50,8 @@ def path(name):
     return os.path.join(tmp.name, name)
 
 
-def test(func):
-    tests.append(func)
-    return func
-
-
 def run(*args, timeout=300):
     return subprocess.run([CLI, *args], capture_output=True, timeout=timeout)
-
-
-def check(condition, message):
-    if not condition:
-        raise AssertionError(message)
 
 
 def check_ok(result, what):
@@ -504,18 +496,7 @@ def main():
     except AssertionError as error:
         print(f"Bail out! {error}")
         return 1
-    print(f"1..{len(tests)}")
-    failed = 0
-    for number, func in enumerate(tests, 1):
-        try:
-            func()
-            print(f"ok {number} {func.__name__}")
-        except Exception as error:  # noqa: BLE001 — every failure is reported, not raised
-            failed += 1
-            print(f"not ok {number} {func.__name__}")
-            for line in str(error).splitlines():
-                print(f"# {line}")
-    return 1 if failed else 0
+    return run_tests()
 
 
 sys.exit(main())

@@ -14,27 +14,19 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fwtap import check, run_tests, test  # noqa: E402
+
 CLI = os.path.abspath(sys.argv[1])
 ERROR_LINE = re.compile(r"^fairway-cli: error: \S.*\n$")
 CLASSIFICATION_KEYS = {"accuracy", "balanced_accuracy", "precision", "recall", "f1", "roc_auc",
                        "log_loss"}
-tests = []
 tmp = tempfile.TemporaryDirectory()
 SAMPLE = os.path.join(tmp.name, "sample.csv")
 
 
-def test(func):
-    tests.append(func)
-    return func
-
-
 def run(*args, timeout=300):
     return subprocess.run([CLI, *args], capture_output=True, timeout=timeout)
-
-
-def check(condition, message):
-    if not condition:
-        raise AssertionError(message)
 
 
 def check_error(result, status, what):
@@ -331,18 +323,7 @@ def main():
     if result.returncode != 0:
         print(f"Bail out! sample failed: {result.stderr!r}")
         return 1
-    print(f"1..{len(tests)}")
-    failed = 0
-    for number, func in enumerate(tests, 1):
-        try:
-            func()
-            print(f"ok {number} {func.__name__}")
-        except Exception as error:  # noqa: BLE001 — every failure is reported, not raised
-            failed += 1
-            print(f"not ok {number} {func.__name__}")
-            for line in str(error).splitlines():
-                print(f"# {line}")
-    return 1 if failed else 0
+    return run_tests()
 
 
 sys.exit(main())
