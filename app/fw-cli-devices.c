@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include "fw-backend-cuda.h"
 #include "fw-cli.h"
+#include "fw-json.h"
 
 #define GIB (1024.0 * 1024.0 * 1024.0)
 
@@ -98,7 +99,6 @@ static void
 print_json (const FwCudaProbe *p)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *cpu = fw_backend_cpu_label ();
   g_autofree char *text = NULL;
@@ -119,8 +119,7 @@ print_json (const FwCudaProbe *p)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
+  text = fw_json_to_data (root, FALSE, NULL);
   printf ("%s\n", text);
 }
 

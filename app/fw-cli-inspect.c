@@ -106,7 +106,6 @@ print_json (const FwTable        *table,
             double                seconds)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
 
@@ -122,8 +121,7 @@ print_json (const FwTable        *table,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
+  text = fw_json_to_data (root, FALSE, NULL);
   printf ("%s\n", text);
 }
 

@@ -14,6 +14,7 @@
 #include <string.h>
 #include "fw-cli.h"
 #include "fw-csv-import.h"
+#include "fw-json.h"
 #include "fw-metrics.h"
 #include "fw-predictions.h"
 #include "fw-sensitive.h"
@@ -172,7 +173,6 @@ fw_cli_evaluate (int    argc,
   g_autoptr(FwTable) table = NULL;
   g_autoptr(FwTrainedModel) trained = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree float *all = NULL, *kept = NULL, *values = NULL;
   g_autofree gsize *rows = NULL;
@@ -241,8 +241,7 @@ fw_cli_evaluate (int    argc,
 
   if (json)
     {
-      json_generator_set_root (generator, root);
-      text = json_generator_to_data (generator, NULL);
+      text = fw_json_to_data (root, FALSE, NULL);
       printf ("%s\n", text);
     }
   else

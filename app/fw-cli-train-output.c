@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include "fw-cli.h"
+#include "fw-json.h"
 #include "fw-cli-train-output.h"
 
 /* For --json (stable) and for people (translated), in FwTrainerOutcome order. */
@@ -18,12 +19,10 @@ static const char *const outcome_labels[] = {
 static void
 print_json (JsonBuilder *builder)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
   g_autofree char *text = NULL;
 
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
+  text = fw_json_to_data (root, FALSE, NULL);
   printf ("%s\n", text);
   fflush (stdout);
 }

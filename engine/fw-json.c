@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 #include "fw-error.h"
 #include "fw-json.h"
 
@@ -117,4 +118,73 @@ fw_json_parse (JsonParser  *parser,
     return fw_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
                          _("The JSON text holds a number too large to be stored"));
   return TRUE;
+}
+
+/* Drops the ".0" json-glib 1.6 puts after a number written with an exponent and no point
+ * ("1e+20.0"): outside strings such a number can only come from that. */
+static gsize
+repair_exponents (char  *text,
+                  gsize  n)
+{
+  gsize r = 0, w = 0;
+  gboolean in_string = FALSE;
+
+  while (r < n)
+    {
+      char c = text[r];
+
+      if (in_string)
+        {
+          text[w++] = text[r++];
+          if (c == '\\' && r < n)
+            text[w++] = text[r++];
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize end = r, len;
+          gboolean exponent = FALSE;
+
+          while (end < n && (g_ascii_isdigit (text[end]) || text[end] == '-' ||
+                             text[end] == '+' || text[end] == '.' || text[end] == 'e' ||
+                             text[end] == 'E'))
+            exponent = exponent || text[end] == 'e' || text[end] == 'E', end++;
+          len = end - r;
+          if (exponent && len > 2 && text[end - 2] == '.' && text[end - 1] == '0' &&
+              memchr (text + r, '.', len - 2) == NULL)
+            len -= 2;
+          memmove (text + w, text + r, len);
+          w += len;
+          r = end;
+        }
+      else
+        {
+          in_string = c == '"';
+          text[w++] = text[r++];
+        }
+    }
+  text[w] = '\0';
+  return w;
+}
+
+char *
+fw_json_to_data (JsonNode *root,
+                 gboolean  pretty,
+                 gsize    *length)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  char *text;
+  gsize n;
+
+  g_return_val_if_fail (root != NULL, NULL);
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, pretty);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, &n);
+  n = repair_exponents (text, n);
+  if (length != NULL)
+    *length = n;
+  return text;
 }

@@ -14,6 +14,14 @@ void fw_json_add_number (JsonBuilder *builder,
                          const char  *key,
                          double       value);
 
+/* @root as JSON text (@pretty: indented by 2), @length bytes without the NUL, which is
+ * there.  Every writer of Fairway JSON goes through here: json-glib 1.6 appends ".0" to a
+ * double whose shortest form has no point, so 1e+20 came out as "1e+20.0", which no JSON
+ * reader accepts; that suffix is removed from numbers (strings are left alone). */
+char    *fw_json_to_data    (JsonNode    *root,
+                             gboolean     pretty,
+                             gsize       *length);
+
 /* Deeper nesting than any file Fairway writes (a model header is about 6 levels deep). */
 #define FW_JSON_MAX_DEPTH 64
 

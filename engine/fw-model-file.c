@@ -124,8 +124,7 @@ fw_model_file_save (GFile              *file,
   g_return_val_if_fail (n_arrays <= FW_MODEL_FILE_MAX_ARRAYS, FALSE);
 
   json_node_set_object (root, header);
-  text = json_to_string (root, FALSE);
-  text_len = strlen (text);
+  text = fw_json_to_data (root, FALSE, &text_len);
   g_return_val_if_fail (text_len <= FW_MODEL_FILE_MAX_HEADER_BYTES, FALSE);
 
   out = fw_atomic_file_new (file, cancellable, error);

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include "fw-json.h"
 #include "fw-onnx-private.h"
 #include "fw-preprocessor-private.h"
 
@@ -16,7 +17,7 @@ builder_to_string (JsonBuilder *builder)
 {
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
 
-  return json_to_string (root, FALSE);
+  return fw_json_to_data (root, FALSE, NULL);
 }
 
 static char *

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "fw-atomic-file.h"
 #include "fw-error.h"
+#include "fw-json.h"
 #include "fw-project-file.h"
 
 G_DEFINE_QUARK (fw-project-file-error-quark, fw_project_file_error)
@@ -126,7 +127,6 @@ fw_project_file_save (FwProjectFile  *project,
                       GError        **error)
 {
   g_autoptr(GFile) folder = NULL;
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(FwAtomicFile) out = NULL;
   g_autofree char *text = NULL;
@@ -146,9 +146,7 @@ fw_project_file_save (FwProjectFile  *project,
   project->saved = g_get_real_time () / G_USEC_PER_SEC;
 
   root = to_json (project);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, &length);
+  text = fw_json_to_data (root, TRUE, &length);
   out = fw_atomic_file_new (file, NULL, error);
   return out != NULL &&
          fw_atomic_file_write (out, text, length, error) &&

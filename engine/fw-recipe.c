@@ -358,7 +358,6 @@ fw_recipe_save (const FwRecipe *recipe,
                 GError        **error)
 {
   g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(FwAtomicFile) out = NULL;
   g_autofree char *text = NULL;
   gsize length;
@@ -371,11 +370,7 @@ fw_recipe_save (const FwRecipe *recipe,
   if (!fw_recipe_validate (recipe, error))
     return FALSE;
   node = fw_recipe_to_json (recipe);
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, &length);
+  text = fw_json_to_data (node, TRUE, &length);
 
   out = fw_atomic_file_new (file, NULL, error);
   return out != NULL &&

@@ -175,6 +175,55 @@ test_model_header (void)
   }
 }
 
+/* json-glib 1.6 writes 1e+20 as "1e+20.0"; what Fairway writes must read back, to the bit,
+ * and a string that looks like such a number is not touched.  The fuzzer found this with a
+ * recipe whose momentum was 2e-12. */
+static void
+test_exponents_written (void)
+{
+  static const double values[] = { 1e20, 2e-12, -5e-324, 1e308, 0.5, 3.0, -7.0, 1.25e-5 };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  JsonArray *array;
+  gsize length;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "1e+20.0");
+  json_builder_add_string_value (builder, "2e-12.0 \"1e+20.0\"");
+  json_builder_set_member_name (builder, "values");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    json_builder_add_double_value (builder, values[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  for (int pretty = 0; pretty <= 1; pretty++)
+    {
+      g_clear_pointer (&text, g_free);
+      text = fw_json_to_data (root, pretty, &length);
+      g_assert_cmpuint (length, ==, strlen (text));
+      g_assert_true (fw_json_parse (parser, text, length, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)),
+                                                      "1e+20.0"), ==, "2e-12.0 \"1e+20.0\"");
+      array = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                            "values");
+      g_assert_cmpuint (json_array_get_length (array), ==, G_N_ELEMENTS (values));
+      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+        g_assert_cmpfloat (json_array_get_double_element (array, i), ==, values[i]);
+    }
+  /* Written without the repair, the same tree does not read back: the test tests something. */
+  {
+    g_autofree char *raw = json_to_string (root, FALSE);
+
+    g_assert_false (fw_json_parse (parser, raw, strlen (raw), NULL));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -184,6 +233,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/json/numbers", test_numbers);
   g_test_add_func ("/engine/json/recipe-deep", test_recipe_deep);
   g_test_add_func ("/engine/json/model-header", test_model_header);
+  g_test_add_func ("/engine/json/exponents-written", test_exponents_written);
 
   return g_test_run ();
 }

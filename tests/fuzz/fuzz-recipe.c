@@ -46,14 +46,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   /* Through text, as fw_recipe_save and fw_recipe_load do it. */
   saved = fw_recipe_to_json (recipe);
-  first = json_to_string (saved, FALSE);
+  first = fw_json_to_data (saved, FALSE, NULL);
   if (!fw_json_parse (reparser, first, strlen (first), &error))
     fw_fuzz_fail ("a saved recipe is not JSON we read: %s\n%s", error->message, first);
   again = fw_recipe_new_from_json (json_parser_get_root (reparser), &error);
   if (again == NULL)
     fw_fuzz_fail ("a loaded recipe does not load again once saved: %s", error->message);
   resaved = fw_recipe_to_json (again);
-  second = json_to_string (resaved, FALSE);
+  second = fw_json_to_data (resaved, FALSE, NULL);
   if (g_strcmp0 (first, second) != 0)
     fw_fuzz_fail ("a recipe changes when saved twice:\n%s\n%s", first, second);
   return 0;
