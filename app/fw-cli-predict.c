@@ -138,9 +138,9 @@ evaluate_fairness (const FwTrainedModel *trained,
       g_autofree guint32 *codes = NULL;
       g_auto(GStrv) groups = NULL;
 
-      if (fw_fairness_intersect_groups (first, (const char *const *) first_groups, second,
-                                        (const char *const *) second_groups,
-                                        fw_table_n_rows (table), &codes, &groups, NULL))
+      if (fw_sensitive_intersect_groups (first, (const char *const *) first_groups, second,
+                                         (const char *const *) second_groups,
+                                         fw_table_n_rows (table), &codes, &groups, NULL))
         {
           fairness[names->len] = attribute_fairness (trained, codes, groups, rows, labels, values,
                                                      kept, decided, n);

@@ -6,7 +6,7 @@
 # Usage: tools/gpu-bundle.sh BUILD_DIR OUT.tar.xz
 #
 # The archive unpacks to bundle/ laid out like a build directory (app/fairway-cli,
-# tests/cuda/test-cuda-*, engine/cuda/libfairway-cuda.so) plus lib/ with every library
+# tests/cuda/test-cuda-*, engine/backend/libfairway-cuda.so) plus lib/ with every library
 # those link that is not the C runtime or CUDA's own.  On the GPU machine, from a checkout
 # of the same commit: tools/gpu-check.sh OUT.tar.xz (the cuda suite, the GPU benchmark and
 # the CLI tests).
@@ -16,7 +16,7 @@ set -eu
 
 build=${1:?usage: gpu-bundle.sh BUILD_DIR OUT.tar.xz}
 out=${2:?usage: gpu-bundle.sh BUILD_DIR OUT.tar.xz}
-module=$build/engine/cuda/libfairway-cuda.so
+module=$build/engine/backend/libfairway-cuda.so
 
 if [ ! -f "$module" ]; then
   echo "gpu-bundle.sh: $module is not built (meson's cuda feature needs nvcc)" >&2
@@ -26,11 +26,11 @@ fi
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 root=$stage/bundle
-mkdir -p "$root/app" "$root/tests/cuda" "$root/engine/cuda" "$root/lib"
+mkdir -p "$root/app" "$root/tests/cuda" "$root/engine/backend" "$root/lib"
 cp "$build/app/fairway-cli" "$root/app/"
 cp "$build"/tests/cuda/test-cuda-select "$build"/tests/cuda/test-cuda-ops \
    "$build"/tests/cuda/test-cuda-train "$root/tests/cuda/"
-cp "$module" "$root/engine/cuda/"
+cp "$module" "$root/engine/backend/"
 
 # The C runtime and CUDA come from the GPU machine: a newer glibc runs these binaries, and
 # the driver must match its own libcuda.

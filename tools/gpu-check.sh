@@ -42,7 +42,7 @@ for name in libcudart.so.13 libcublas.so.13 libcublasLt.so.13; do
   [ -n "$found" ] || { echo "gpu-check.sh: $name not found" >&2; exit 2; }
   libs=$libs:$(dirname "$found")
 done
-export FAIRWAY_CUDA_MODULE=$b/engine/cuda/libfairway-cuda.so
+export FAIRWAY_CUDA_MODULE=$b/engine/backend/libfairway-cuda.so
 
 # Only Fairway's programs see the bundled libraries: python3 and torch keep their own.
 mv "$b/app/fairway-cli" "$b/app/fairway-cli.bin"

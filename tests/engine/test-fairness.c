@@ -6,6 +6,7 @@
 #include <string.h>
 #include "fw-fairness.h"
 #include "fw-random.h"
+#include "fw-sensitive.h"
 
 #define EPS 1e-12
 
@@ -446,7 +447,7 @@ test_intersect (void)
   GError *error = NULL;
 
   /* Seen: female, male × 18-25, 26-40 ("other" and "41+" never occur). */
-  g_assert_true (fw_fairness_intersect_groups (a, sex, b, age, 5, &codes, &crossed, &error));
+  g_assert_true (fw_sensitive_intersect_groups (a, sex, b, age, 5, &codes, &crossed, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (crossed), ==, 4);
   g_assert_cmpstr (crossed[0], ==, "female × 18-25");
@@ -462,7 +463,7 @@ test_intersect (void)
   g_clear_pointer (&crossed, g_strfreev);
 
   /* Two rows, two pairs seen, four groups: the other two pairs are empty groups. */
-  g_assert_true (fw_fairness_intersect_groups (a, sex, b, age, 2, &codes, &crossed, NULL));
+  g_assert_true (fw_sensitive_intersect_groups (a, sex, b, age, 2, &codes, &crossed, NULL));
   g_assert_cmpuint (g_strv_length (crossed), ==, 4);
   {
     const guint32 labels[] = { 1, 0 };
@@ -478,9 +479,9 @@ test_intersect (void)
   g_clear_pointer (&codes, g_free);
   g_clear_pointer (&crossed, g_strfreev);
 
-  g_assert_false (fw_fairness_intersect_groups (out_of_range, sex, b, age, 2, &codes, &crossed,
-                                                &error));
-  g_assert_error (error, FW_FAIRNESS_ERROR, FW_FAIRNESS_ERROR_INVALID);
+  g_assert_false (fw_sensitive_intersect_groups (out_of_range, sex, b, age, 2, &codes, &crossed,
+                                                 &error));
+  g_assert_error (error, FW_SENSITIVE_ERROR, FW_SENSITIVE_ERROR_INVALID);
   g_clear_error (&error);
 }
 

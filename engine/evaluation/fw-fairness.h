@@ -130,19 +130,6 @@ void        fw_fairness_free               (FwFairness *fairness);
 /* The JSON key of a summary ("demographic_parity_difference", …). */
 const char *fw_fairness_summary_key        (FwFairnessSummary summary);
 
-/* Groups of two attributes crossed, named "female × 18-25": every pair of a value seen in
- * @codes_a and one seen in @codes_b, in code order (a first), so pairs with no rows show up
- * as empty groups, as in Fairlearn's MetricFrame over two features.  Fills @codes_out
- * (n codes, g_free) and @names_out (g_strfreev). */
-gboolean    fw_fairness_intersect_groups   (const guint32      *codes_a,
-                                            const char *const  *names_a,
-                                            const guint32      *codes_b,
-                                            const char *const  *names_b,
-                                            gsize               n,
-                                            guint32           **codes_out,
-                                            char             ***names_out,
-                                            GError            **error);
-
 /* Adds one object — DESIGN.md's fairness entry — as the builder's next value (an array
  * element, or after a member name): {"attribute", "groups": [{"value", "n", "weight",
  * "selection_rate", "tpr", "fpr", "fnr", "precision", "accuracy"}], the four summaries,

@@ -16,7 +16,6 @@
 #include <string.h>
 #include "fw-error.h"
 #include "fw-preprocessor-private.h"
-#include "fw-fairness.h"
 #include "fw-sensitive.h"
 #include "fw-split.h"
 #include "fw-target.h"
@@ -170,10 +169,10 @@ fill_sensitive (FwDataset      *dataset,
     }
   if (intersect)
     {
-      fw_fairness_intersect_groups (codes[0], (const char *const *) dataset->sensitive_groups[0],
-                                    codes[1], (const char *const *) dataset->sensitive_groups[1],
-                                    fw_table_n_rows (table), &codes[n_columns],
-                                    &dataset->sensitive_groups[n_columns], NULL);
+      fw_sensitive_intersect_groups (codes[0], (const char *const *) dataset->sensitive_groups[0],
+                                     codes[1], (const char *const *) dataset->sensitive_groups[1],
+                                     fw_table_n_rows (table), &codes[n_columns],
+                                     &dataset->sensitive_groups[n_columns], NULL);
       dataset->sensitive_names[n_columns] = g_strdup_printf ("%s × %s", dataset->sensitive_names[0],
                                                              dataset->sensitive_names[1]);
     }

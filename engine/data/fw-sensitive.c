@@ -117,3 +117,83 @@ fw_sensitive_groups (const FwColumn *column,
   *codes_out = codes;
   *names_out = (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }
+
+G_DEFINE_QUARK (fw-sensitive-error-quark, fw_sensitive_error)
+
+/* The values of one attribute seen in @codes, numbered in code order; G_MAXUINT32 for the
+ * rest.  Returns how many were seen. */
+static guint
+number_seen (const guint32 *codes,
+             gsize          n,
+             guint          n_values,
+             guint32       *number)
+{
+  guint seen = 0;
+
+  for (guint v = 0; v < n_values; v++)
+    number[v] = G_MAXUINT32;
+  for (gsize i = 0; i < n; i++)
+    number[codes[i]] = 0;
+  for (guint v = 0; v < n_values; v++)
+    if (number[v] == 0)
+      number[v] = seen++;
+  return seen;
+}
+
+gboolean
+fw_sensitive_intersect_groups (const guint32      *codes_a,
+                               const char *const  *names_a,
+                               const guint32      *codes_b,
+                               const char *const  *names_b,
+                               gsize               n,
+                               guint32           **codes_out,
+                               char             ***names_out,
+                               GError            **error)
+{
+  guint n_a, n_b, seen_a, seen_b;
+  g_autofree guint32 *number_a = NULL, *number_b = NULL;
+  g_autofree guint32 *codes = NULL;
+  GPtrArray *names;
+
+  g_return_val_if_fail (codes_a != NULL || n == 0, FALSE);
+  g_return_val_if_fail (codes_b != NULL || n == 0, FALSE);
+  g_return_val_if_fail (names_a != NULL && names_b != NULL, FALSE);
+  g_return_val_if_fail (codes_out != NULL && names_out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  n_a = g_strv_length ((char **) names_a);
+  n_b = g_strv_length ((char **) names_b);
+  for (gsize i = 0; i < n; i++)
+    if (codes_a[i] >= n_a || codes_b[i] >= n_b)
+      {
+        g_set_error (error, FW_SENSITIVE_ERROR, FW_SENSITIVE_ERROR_INVALID,
+                     _("Row %zu has no value for one of the sensitive attributes."), i + 1);
+        return FALSE;
+      }
+
+  number_a = g_new (guint32, MAX (n_a, 1));
+  number_b = g_new (guint32, MAX (n_b, 1));
+  seen_a = number_seen (codes_a, n, n_a, number_a);
+  seen_b = number_seen (codes_b, n, n_b, number_b);
+
+  codes = g_new (guint32, MAX (n, 1));
+  for (gsize i = 0; i < n; i++)
+    codes[i] = number_a[codes_a[i]] * seen_b + number_b[codes_b[i]];
+
+  names = g_ptr_array_new ();
+  for (guint a = 0; a < n_a; a++)
+    {
+      if (number_a[a] == G_MAXUINT32)
+        continue;
+      for (guint b = 0; b < n_b; b++)
+        if (number_b[b] != G_MAXUINT32)
+          /* Translators: a group of people in two attributes at once, "female × 18-25". */
+          g_ptr_array_add (names, g_strdup_printf (_("%s × %s"), names_a[a], names_b[b]));
+    }
+  g_ptr_array_add (names, NULL);
+  g_assert (names->len == (guint) seen_a * seen_b + 1);
+
+  *codes_out = g_steal_pointer (&codes);
+  *names_out = (char **) g_ptr_array_free (names, FALSE);
+  return TRUE;
+}
