@@ -77,7 +77,8 @@ cmd_run () {
 
 cmd_test () {
   install_packages "${build_packages[@]}" "${test_packages[@]}"
-  configure "$build"
+  # Warnings are errors here: the build is warning-free and stays so.
+  configure "$build" --werror
   ninja -C "$build"
   say "Running every suite (the UI under Xvfb)"
   local status=0
@@ -85,7 +86,7 @@ cmd_test () {
     meson test -C "$build" --print-errorlogs --no-suite benchmark || status=1
 
   say "Running the engine and plots suites under AddressSanitizer + UBSan"
-  configure "$asan_build" -Dgui=false -Db_sanitize=address,undefined -Db_lundef=false \
+  configure "$asan_build" --werror -Dgui=false -Db_sanitize=address,undefined -Db_lundef=false \
     -Dbuildtype=debug
   ninja -C "$asan_build"
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ASAN_OPTIONS=detect_leaks=1 \
