@@ -1,6 +1,6 @@
 /* fairway-cli.c — the headless entry point: dispatches to one file per command
  *
- * The command line is a contract (DESIGN.md, "Command line"): exit status 0 on success,
+ * The command line is a contract (docs/cli.md): exit status 0 on success,
  * 1 for bad input with exactly one "fairway-cli: error: …" line on stderr, 2 for usage
  * errors.  Messages follow the user's language; numbers are always written the C way.
  *

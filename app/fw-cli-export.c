@@ -1,7 +1,7 @@
 /* fw-cli-export.c — fairway-cli export --model M.fwmodel --onnx OUT.onnx
  *
  * The whole pipeline (preprocessing, model, decision) as one ONNX graph; the layout is in
- * engine/fw-onnx.h.  The file is written atomically: all of it, or nothing.
+ * engine/formats/fw-onnx.h.  The file is written atomically: all of it, or nothing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,7 +1,7 @@
 /* fw-cli-inspect.c — fairway-cli inspect FILE.csv [--json]
  *
  * Imports the file, profiles every column, and prints either one aligned table for people
- * or the JSON object of the contract in DESIGN.md.  Numbers are written the C way (the
+ * or the JSON object of the contract in docs/cli.md.  Numbers are written the C way (the
  * locale's LC_NUMERIC is C; JSON goes through json-glib, which uses g_ascii_dtostr).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

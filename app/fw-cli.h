@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* Exit statuses of the command-line contract in DESIGN.md. */
+/* Exit statuses of the command-line contract (docs/cli.md). */
 #define FW_CLI_EXIT_OK          0
 #define FW_CLI_EXIT_INPUT       1       /* bad input: one "fairway-cli: error: …" line */
 #define FW_CLI_EXIT_USAGE       2       /* unknown command or option, missing argument */
@@ -50,7 +50,7 @@ GOptionContext *fw_cli_option_context_new (const char         *command,
 /* One aligned "name value" line per metric, in the order they were added. */
 void     fw_cli_print_metrics (JsonObject *metrics);
 
-/* Adds "fairness": [one DESIGN.md entry per attribute] to the object being built; NULL
+/* Adds "fairness": [one entry per attribute, docs/cli.md] to the object being built; NULL
  * entries (a measurement that failed) are left out. */
 void     fw_cli_add_fairness   (JsonBuilder       *builder,
                                 FwFairness *const *fairness,

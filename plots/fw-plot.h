@@ -41,7 +41,7 @@ gboolean     fw_plot_format_from_name  (const char   *name,
                                         FwPlotFormat *format);
 
 /* Writes one plot of @width × @height (pixels for PNG, at @scale device pixels per unit;
- * points for SVG and PDF) to @file, atomically (engine/fw-atomic-file.h). */
+ * points for SVG and PDF) to @file, atomically (engine/common/fw-atomic-file.h). */
 gboolean     fw_plot_export            (GFile             *file,
                                         FwPlotFormat       format,
                                         double             width,

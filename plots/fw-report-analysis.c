@@ -1,7 +1,7 @@
 /* fw-report-analysis.c — the model card's quantitative analyses, training and caveats
  *
  * The per-group tables, summaries and warnings come from the fairness entries the model
- * was saved with (DESIGN.md's shape, with bootstrap intervals); the caveats gather every
+ * was saved with (docs/cli.md's shape, with bootstrap intervals); the caveats gather every
  * warning the card raises in one list, in plain words, so a reader who skips the tables
  * still meets them.
  *

@@ -5,7 +5,7 @@
  * analyses with plots, training cost and caveats.  Both formats come from one content
  * model (fw-report-content.h) and draw their plots with the plots/ functions.  Every write
  * is atomic: the document is rendered in memory first, then written through
- * engine/fw-atomic-file.h, so a failure leaves no file behind.
+ * engine/common/fw-atomic-file.h, so a failure leaves no file behind.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,6 +1,6 @@
 /* fw-project.h — the session as a project: saving, opening, autosave for crash restore
  *
- * A project ties the window's session to a .fairway file (engine/fw-project-file.h): the
+ * A project ties the window's session to a .fairway file (engine/formats/fw-project-file.h): the
  * data's path and fingerprint, the recipe, the trained model, the intended use typed on
  * the Export step and the wizard step.  It watches the session: any change marks it
  * modified and, a moment later, writes the autosave file, so a crash or a kill loses at

@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* The metric keys of DESIGN.md, in the order the page lists them. */
+/* The metric keys of docs/cli.md, in the order the page lists them. */
 extern const char *const fw_results_classification_keys[];
 extern const char *const fw_results_regression_keys[];
 

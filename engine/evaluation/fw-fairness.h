@@ -130,7 +130,7 @@ void        fw_fairness_free               (FwFairness *fairness);
 /* The JSON key of a summary ("demographic_parity_difference", …). */
 const char *fw_fairness_summary_key        (FwFairnessSummary summary);
 
-/* Adds one object — DESIGN.md's fairness entry — as the builder's next value (an array
+/* Adds one object — a fairness entry of docs/cli.md — as the builder's next value (an array
  * element, or after a member name): {"attribute", "groups": [{"value", "n", "weight",
  * "selection_rate", "tpr", "fpr", "fnr", "precision", "accuracy"}], the four summaries,
  * "confidence_intervals": {"level", "resamples", <summary>: [low, high]} (only when

@@ -1,4 +1,4 @@
-/* fw-metrics.h — how good a model is, in the numbers DESIGN.md names
+/* fw-metrics.h — how good a model is, in the numbers docs/cli.md names
  *
  * Definitions follow scikit-learn's so that figures can be checked against it: binary
  * precision/recall/F1 for the positive class, macro averages for several classes, zero

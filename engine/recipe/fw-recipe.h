@@ -92,7 +92,7 @@ typedef struct
   guint        schema_version;
   GPtrArray   *steps;           /* FwStep*, in order */
   char        *target;
-  char        *positive;        /* NULL: inferred (DESIGN.md) */
+  char        *positive;        /* NULL: inferred (fw_target_find_positive) */
   FwTask       task;
   GPtrArray   *sensitive;       /* char* column names */
   gboolean     sensitive_as_features;
@@ -133,7 +133,7 @@ void      fw_recipe_add_step      (FwRecipe   *recipe,
 gboolean  fw_recipe_validate      (const FwRecipe *recipe,
                                    GError        **error);
 
-/* The cleaning the Clean step suggests by default (DESIGN.md): drop identifier-like, text,
+/* The cleaning the Clean step suggests by default (docs/cli.md): drop identifier-like, text,
  * datetime and constant columns; impute numbers with the median and categories with the
  * mode; one-hot encode categories and yes/no words; standardise numbers.  The target is
  * left alone; sensitive columns are kept for measuring. */

@@ -1,6 +1,6 @@
 /* fw-predictions.h — a trained model's predictions for a table, written as CSV
  *
- * The file `fairway-cli predict` writes and the Export step saves (DESIGN.md): a header
+ * The file `fairway-cli predict` writes and the Export step saves (docs/file-formats.md): a header
  * `row,prediction` plus one `p_<class>` column per class for classification, then one
  * line per row of the table, numbered from 1.  Written atomically.
  *

@@ -26,7 +26,7 @@ typedef struct
   guint           positive;
   char          **feature_names;
   JsonObject     *test_metrics; /* as train --json prints them; may be empty */
-  JsonArray      *fairness;     /* test-part fairness entries (DESIGN.md shape); may be empty */
+  JsonArray      *fairness;     /* test-part fairness entries (docs/cli.md); may be empty */
   JsonObject     *energy;       /* the training's energy reading; may be empty */
   JsonObject     *explanations; /* {"importance": …, "coefficients": …}; may be empty */
   FwThresholds   *thresholds;   /* per-group decision thresholds, or NULL */

@@ -93,7 +93,7 @@ FwFairness *const *fw_training_run_get_fairness (FwTrainingRun *run,
  * must not be used afterwards except to be freed. */
 FwDataset      *fw_training_run_steal_dataset (FwTrainingRun *run);
 
-/* Adds "fairness": [one DESIGN.md entry per attribute] to the object being built; NULL
+/* Adds "fairness": [one entry per attribute, docs/cli.md] to the object being built; NULL
  * entries (a measurement that failed) are left out. */
 void            fw_training_add_fairness      (JsonBuilder       *builder,
                                                FwFairness *const *fairness,

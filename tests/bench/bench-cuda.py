@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-# bench-cuda.py — the GPU benchmark's driver (issue 8), run through bench-cuda.sh.
+# bench-cuda.py — the GPU benchmark's driver, run through bench-cuda.sh.
 #
 # What is timed, and why:
 # - Epoch throughput, rows per second: training rows ÷ the epoch's seconds (the mini-batch

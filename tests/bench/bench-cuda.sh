@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench-cuda.sh — GPU training throughput (issue 8): epochs of an MLP on a 1,000,000-row
+# bench-cuda.sh — GPU training throughput: epochs of an MLP on a 1,000,000-row
 # sample, in rows per second, for Fairway on the GPU, Fairway on the CPU (OpenBLAS, one
 # thread) and PyTorch on the GPU, at hidden layers 64-64 and 256-256 and batches of 256 and
 # 4096; a table with the ratios.  What is timed and why is in bench-cuda.py's header.

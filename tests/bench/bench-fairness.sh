@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench-fairness.sh — fairness benchmark (issue 4, Targets): in one run,
+# bench-fairness.sh — fairness benchmark, against its targets: in one run,
 #   1. mitigation: test accuracy and demographic parity difference (sex) with no mitigation,
 #      `--mitigate reweigh` and `--threshold-policy parity`, on the bundled loan sample
 #      (20,000 rows) and on ../shared/datasets/adult.csv, mean of 3 seeds, against the

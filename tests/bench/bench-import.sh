@@ -7,7 +7,7 @@
 #
 # Both sides run in the same session on the same file, alternating, so the ratio holds
 # on a noisy machine even when absolute times do not.  Medians of the runs are reported.
-# Targets (issue 2): Fairway ≥ 1.5 × pandas' speed; Fairway's peak RSS ≤ 1.5 × the table's
+# Targets: Fairway ≥ 1.5 × pandas' speed; Fairway's peak RSS ≤ 1.5 × the table's
 # bytes + 64 MiB.  This is a benchmark, not a test: it exits 0 whether or not they are met.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later

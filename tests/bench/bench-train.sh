@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench-train.sh — training benchmark (issue 3, item 8): the whole `fairway-cli train`
+# bench-train.sh — training benchmark: the whole `fairway-cli train`
 # pipeline (read CSV → clean → split → fit → test accuracy) on a 500,000-row sample, side by
 # side in one run with pandas + scikit-learn (LogisticRegression) and PyTorch CPU (MLP 64-64,
 # 10 epochs, batch 256, Adam, 1 thread — and 2 threads once, for the record); OpenBLAS sgemm

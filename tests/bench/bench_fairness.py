@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-# bench_fairness.py — the fairness benchmark's driver (issue 4, Targets).  Run through
+# bench_fairness.py — the fairness benchmark's driver.  Run through
 # bench-fairness.sh, which checks the programs and makes the samples.  Standard library only.
 #
 # (1) Mitigation.  `fairway-cli train --json --sensitive sex` (sex measured, never a feature),

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-# bench_train.py — the training benchmark's driver (issue 3, item 8): `fairway-cli train`
+# bench_train.py — the training benchmark's driver: `fairway-cli train`
 # against scikit-learn and PyTorch CPU, each doing the whole pipeline read CSV → clean →
 # split → fit → test accuracy; OpenBLAS sgemm peaks; the fraction of them Fairway's MLP
 # reaches.  Run through bench-train.sh, which checks the peers and makes the sample.
@@ -14,7 +14,7 @@
 # - Runs alternate Fairway and its peer on the same page-cached file, FAIRWAY_BENCH_RUNS
 #   times; times are medians.  These VMs are noisy (±20 %): compare the ratios of one run,
 #   not absolute times across runs.
-# Targets (issue 3): whole pipeline ≥ 2× faster than sklearn (logistic) and PyTorch
+# Targets: whole pipeline ≥ 2× faster than sklearn (logistic) and PyTorch
 # (MLP, same epochs and batch) at no lower accuracy; accuracy within 1 point of the peer;
 # MLP GEMMs at ≥ 70 % of the measured sgemm peak.  A benchmark, not a test: exits 0
 # whether or not they are met.
@@ -155,7 +155,7 @@ def main():
         runs["torch1"].append(peer("torch-mlp", args.data, drop=drops, threads=1, **loan))
         print(f"run {i}/{args.runs}: " + "  ".join(
             f"{k} {v[-1]['wall']:.2f} s" for k, v in runs.items()), flush=True)
-    # PyTorch on both cores, once, for the record (PERF.md: oversubscription makes it slower).
+    # PyTorch on both cores, once, for the record (on two cores oversubscription makes it slower).
     torch2 = peer("torch-mlp", args.data, drop=drops, threads=2, **loan)
     print(f"torch 2 threads: {torch2['wall']:.2f} s", flush=True)
 

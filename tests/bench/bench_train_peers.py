@@ -14,7 +14,7 @@
 #    "preprocess_seconds" (split + fit/transform), "train_seconds" (fit only, like the
 #    `seconds` of Fairway's done event), "accuracy" (test), "features", "epochs", "best_epoch"}
 #
-# The pipeline mirrors Fairway's default cleaning (DESIGN.md): drop the identifier-like and
+# The pipeline mirrors Fairway's default cleaning (docs/cli.md): drop the identifier-like and
 # constant columns (--drop, given by the caller), the sensitive column is measured but not a
 # feature, numbers: median impute + standardise, categories: most-frequent impute + one-hot;
 # a stratified 70/15/15 train/validation/test split with the seed; statistics fitted on the

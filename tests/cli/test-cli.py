@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-# test-cli.py — the command-line contract of DESIGN.md, checked from outside (TAP).
+# test-cli.py — the command-line contract of docs/cli.md, checked from outside (TAP).
 #
 # Usage: test-cli.py PATH/TO/fairway-cli
 #

@@ -138,7 +138,7 @@ test_crlf_and_bom (void)
 static void
 test_missing_markers (void)
 {
-  /* Every marker the issue lists, in the numeric and in the text column. */
+  /* Every missing marker (docs/file-formats.md), in the numeric and in the text column. */
   static const char *const markers[] = { "", "NA", "N/A", "NaN", "null", "?", "   ", "na", "NULL",
                                          "#N/A", "nan" };
   g_autoptr(GString) text = g_string_new ("x,label\n1,a\n");

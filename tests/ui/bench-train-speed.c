@@ -1,6 +1,6 @@
-/* bench-train-speed.c — training throughput in the window against the CLI (issue 6)
+/* bench-train-speed.c — training throughput in the window against the CLI
  *
- * The issue's target: while the Train step shows a run live, training keeps within 5 % of
+ * The target: while the Train step shows a run live, training keeps within 5 % of
  * the rows per second `fairway-cli train` reaches on the same recipe and data.  One
  * window, one 100,000-row sample, two models: logistic regression with 1000 epochs of a few
  * milliseconds each (the window's busiest case: an epoch event nearly every frame) and an

@@ -128,7 +128,7 @@ test_hostile_names (FwUiFixture   *fixture,
                    "preview");
   g_assert_cmpuint (fw_table_n_columns (fw_session_get_table (session)), ==, 5);
   g_assert_cmpstr (fw_table_column (fw_session_get_table (session), 0)->name, ==, MARKUP_NAME);
-  /* The override cannot make the name read "live" (engine/fw-csv-import.c). */
+  /* The override cannot make the name read "live" (engine/data/fw-csv-import.c). */
   g_assert_cmpstr (fw_table_column (fw_session_get_table (session), 2)->name, ==,
                    "\xef\xbf\xbd" "evil" "\xef\xbf\xbd");
   /* The 100 KB name is cut to FW_CSV_MAX_NAME_BYTES and marked (see fw-csv-import.h). */

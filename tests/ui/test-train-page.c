@@ -8,7 +8,7 @@
 #include "fw-backend-cuda.h"
 #include "fw-train-test.h"
 
-/* The issue's bound for the longest frame while training runs: generous, and the only
+/* The bound for the longest frame while training runs (100 ms): generous, and the only
  * timing this file asserts. */
 #define MAX_STALL_MS 100.0
 
@@ -115,7 +115,7 @@ measure_iteration (gpointer data)
 }
 
 /* The window keeps drawing while a bigger table trains flat out: the longest gap between
- * two frames is reported, and checked against the issue's 100 ms once.  The check is on
+ * two frames is reported, and checked against MAX_STALL_MS once.  The check is on
  * the main thread's own CPU time between two frames, i.e. the work the app does in a frame:
  * on a shared machine the wall-clock gap also holds however long the scheduler runs others
  * (both are reported).  Drawn with GSK's

@@ -496,7 +496,7 @@ fw_backend_cpu (void)
   if (g_once_init_enter (&initialised))
     {
       /* Mini-batch products (256 × 64 · 64 × 64) run twice as fast on one OpenBLAS thread
-       * as on two on this 2-core class of machine (shared/PERF.md).  Two threads for big
+       * as on two on a 2-core machine (bench-sgemm -t 1 against -t 2).  Two threads for big
        * products only (≥ 1024 × 64 × 64) won 1.5× in isolation but nothing over a whole
        * epoch at batch 1024, with 3× slower outliers; and OpenBLAS sums in a different
        * order on two threads, so results would depend on the core count.  One thread. */

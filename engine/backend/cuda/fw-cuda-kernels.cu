@@ -1,6 +1,6 @@
 /* fw-cuda-kernels.cu — the element-wise, loss and reduction kernels of the CUDA backend
  *
- * Each kernel is the CPU backend's loop (engine/fw-backend.c) with the same expression in
+ * Each kernel is the CPU backend's loop (cpu/fw-cpu-backend.c) with the same expression in
  * the same order, and the per-row losses and outputs are the very same source
  * (fw-backend-rows.h): built with --fmad=false and IEEE division and square root, the
  * element-wise ops give the CPU's bits; only expf/log differ by an ulp or two.  Sums are
