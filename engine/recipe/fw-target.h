@@ -1,5 +1,4 @@
 /* fw-target.h — what a target column gives: the task, the classes and the positive class
- * (engine-internal)
  *
  * The rules fw_dataset_prepare trains by and fw_audit_new reports by, kept in one place so
  * that both always agree.  Each caller adds its own policy on top: the dataset refuses a
