@@ -72,12 +72,6 @@ step_free (gpointer data)
   g_free (step);
 }
 
-double
-fw_model_kind_default_learning_rate (FwModelKind kind)
-{
-  return kind == FW_MODEL_MLP ? 1e-3 : 1e-2;
-}
-
 FwRecipe *
 fw_recipe_new (void)
 {
