@@ -1,7 +1,7 @@
 /* fw-onnx.c — a trained pipeline as one ONNX graph (layout in fw-onnx.h)
  *
  * Each part mirrors the C it stands for: number_ops is fw-preprocessor.c's apply_ops,
- * the one-hot blocks its transform_input, model_block fw_mlp_forward plus the backend's
+ * the one-hot blocks its transform_input, model_block fw_model_forward plus the backend's
  * output function, decide fw_trained_model_decide.  Preprocessing runs in double, as the C
  * does, and the model in float.  The metadata lives in fw-onnx-metadata.c.
  *
