@@ -22,7 +22,7 @@
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
-#include "fw-recipe.h"
+#include "fw-model-spec.h"
 #include "fw-table.h"
 
 G_BEGIN_DECLS

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include "fw-error.h"
 #include "fw-number.h"
+#include "fw-onnx-error.h"
 #include "fw-onnx-private.h"
 
 typedef enum {

@@ -1,7 +1,7 @@
 /* fw-onnx.c — a trained pipeline as one ONNX graph (layout in fw-onnx.h)
  *
  * Each part mirrors the C it stands for: number_ops is fw-preprocessor.c's apply_ops,
- * the one-hot blocks its transform_input, model_block fw_mlp_forward plus the backend's
+ * the one-hot blocks its transform_input, model_block fw_model_forward plus the backend's
  * output function, decide fw_trained_model_decide.  Preprocessing runs in double, as the C
  * does, and the model in float.  The metadata lives in fw-onnx-metadata.c.
  *
@@ -15,14 +15,13 @@
 #include "fw-atomic-file.h"
 #include "fw-error.h"
 #include "fw-number.h"
+#include "fw-onnx.h"
 #include "fw-onnx-private.h"
 #include "fw-preprocessor-private.h"
 
 /* Parameters beyond this would make a protobuf message past its 2 GiB limit once encoded
  * (and copied a few times on the way); a model this size is not one people export. */
 #define MAX_PARAMETERS (64 * 1024 * 1024)
-
-G_DEFINE_QUARK (fw-onnx-error-quark, fw_onnx_error)
 
 static const gint64 column_dims[] = { FW_ONNX_ROWS, 1 };
 
@@ -154,40 +153,6 @@ one_hot (Builder    *b,
   return cast (b, op2 (b, "Equal", index,
                        fw_onnx_graph_int64s (b->graph, "slots", slots, 2, dims)),
                FW_ONNX_FLOAT);
-}
-
-/* Every case of @marker, e.g. na, nA, Na, NA. */
-static void
-add_case_variants (GPtrArray  *out,
-                   const char *marker)
-{
-  guint n_letters = 0, len = strlen (marker);
-
-  for (guint i = 0; i < len; i++)
-    n_letters += g_ascii_isalpha (marker[i]);
-  for (guint mask = 0; mask < (1u << n_letters); mask++)
-    {
-      char *variant = g_strdup (marker);
-
-      for (guint i = 0, bit = 0; i < len; i++)
-        if (g_ascii_isalpha (variant[i]) && (mask & (1u << bit++)))
-          variant[i] = g_ascii_toupper (variant[i]);
-      g_ptr_array_add (out, variant);
-    }
-}
-
-GPtrArray *
-fw_onnx_missing_markers (void)
-{
-  static const char *const markers[] = { "", "?", "na", "n/a", "nan", "null", "#n/a" };
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint m = 0; m < G_N_ELEMENTS (markers); m++)
-    add_case_variants (out, markers[m]);
-  for (guint i = 0; i < out->len; i++)
-    g_assert (fw_is_missing_marker (g_ptr_array_index (out, i),
-                                    strlen (g_ptr_array_index (out, i))));
-  return out;
 }
 
 /* A text one-hot: the cell's slot by a LabelEncoder; a missing cell gets the fill's. */

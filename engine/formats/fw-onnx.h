@@ -46,17 +46,10 @@
 #pragma once
 
 #include <gio/gio.h>
+#include "fw-onnx-error.h"
 #include "fw-trained-model.h"
 
 G_BEGIN_DECLS
-
-#define FW_ONNX_ERROR (fw_onnx_error_quark ())
-
-typedef enum {
-  FW_ONNX_ERROR_UNSUPPORTED,    /* something in the model the graph cannot express */
-} FwOnnxError;
-
-GQuark   fw_onnx_error_quark (void);
 
 /* The model as ONNX protobuf bytes. */
 GBytes  *fw_onnx_encode      (const FwTrainedModel *trained,

@@ -18,7 +18,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
-#include "fw-model-private.h"
+#include "fw-model-kinds.h"
 
 #define BLOCK_ROWS 256
 /* A pivot below this share of its column's own variance means the column is (numerically)

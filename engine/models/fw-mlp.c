@@ -1,7 +1,8 @@
 /* fw-mlp.c — the multi-layer perceptron, and logistic regression as its 0-hidden-layer case
  *
- * Forward: a_l = ReLU (a_{l−1}·W_l + b_l) for hidden layers, with inverted dropout while
- * training; the output layer is linear and the loss applies its sigmoid or softmax.
+ * Forward (fw_model_forward): a_l = ReLU (a_{l−1}·W_l + b_l) for hidden layers, with inverted
+ * dropout while training; the output layer is linear and the loss applies its sigmoid or
+ * softmax.
  * Objective per batch: Σ_r w_r·loss_r / Σ_r w_r + λ/2·Σ_l ‖W_l‖² (biases unpenalised).
  * Backward: δ_L = ∂objective/∂z_L from the loss op; ∂W_l = a_{l−1}ᵀ·δ_l + λ·W_l,
  * ∂b_l = Σ_r δ_l, δ_{l−1} = (δ_l·W_lᵀ) ⊙ mask ⊙ 1[a_{l−1} > 0].
@@ -12,7 +13,8 @@
 
 #include <math.h>
 #include <string.h>
-#include "fw-model-private.h"
+#include "fw-model-device-private.h"
+#include "fw-model-kinds.h"
 
 #define ADAM_BETA1   0.9f
 #define ADAM_BETA2   0.999f
@@ -60,30 +62,6 @@ mlp_init_params (FwModel *model,
       else
         memset (w, 0, n * sizeof (float));
       memset (params + layer->bias_offset, 0, layer->n_out * sizeof (float));
-    }
-}
-
-void
-fw_mlp_forward (FwModel *model,
-                gsize    rows,
-                guint64  dropout_key)
-{
-  FwBackend *be = model->be;
-  const float *in = model->x;
-
-  for (guint l = 0; l < model->n_layers; l++)
-    {
-      const FwLayer *layer = &model->layers[l];
-      float *out = model->acts[l];
-
-      be->gemm (be, FALSE, FALSE, rows, layer->n_out, layer->n_in, 1.0f, in, layer->n_in,
-                model->params + layer->weight_offset, layer->n_out, 0.0f, out, layer->n_out);
-      be->bias_activation (be, out, model->params + layer->bias_offset, rows, layer->n_out,
-                           layer->activation);
-      if (dropout_key != 0 && model->masks[l] != NULL)
-        be->dropout (be, out, model->masks[l], rows * layer->n_out, (float) model->spec.dropout,
-                     dropout_key + l * FW_MLP_LAYER_KEY_STEP);
-      in = out;
     }
 }
 
@@ -162,7 +140,7 @@ loss_and_gradient (FwModel  *model,
   *loss = 0;
   if (weight <= 0)
     return 0;                   /* no row of this batch counts */
-  fw_mlp_forward (model, rows, dropout_key);
+  fw_model_forward (model, rows, dropout_key);
   data_loss = be->loss (be, model->loss, model->acts[model->n_layers - 1], rows,
                         model->n_outputs, model->labels, model->values, w,
                         (float) (1.0 / weight), model->delta[0]);

@@ -15,7 +15,7 @@
 #include <string.h>
 #include "fw-backend-cuda.h"
 #include "fw-error.h"
-#include "fw-model-private.h"
+#include "fw-model-device-private.h"
 
 /* Device memory left free beyond the training rows: cuBLAS's workspace, the allocator's
  * rounding, and the validation chunks still to come. */

@@ -14,6 +14,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
+#include "fw-dataset.h"
 #include "fw-error.h"
 #include "fw-preprocessor-private.h"
 #include "fw-sensitive.h"

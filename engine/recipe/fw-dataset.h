@@ -2,19 +2,17 @@
  *
  * fw_dataset_prepare splits the rows, fits every statistic (means, medians, modes, category
  * lists, scales, clip fences) on the training rows only, and turns all three parts into
- * dense row-major float32 matrices.  The fitted FwPreprocessor is what a saved model keeps
- * to turn new rows into the same features; a category it never saw maps to the column's
- * "other" slot, never to a crash.
+ * dense row-major float32 matrices.  The fitted FwPreprocessor (fw-preprocessor.h) is what
+ * a saved model keeps to turn new rows into the same features.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "fw-preprocessor.h"
 #include "fw-recipe.h"
 
 G_BEGIN_DECLS
-
-typedef struct _FwPreprocessor FwPreprocessor;
 
 typedef enum {
   FW_PART_TRAIN,
@@ -58,20 +56,6 @@ FwDataset      *fw_dataset_prepare          (const FwTable  *table,
                                              GError        **error);
 void            fw_dataset_free             (FwDataset *dataset);
 
-/* Features for new rows of @table (matched by column name) as the training data got them;
- * rows with a missing value the recipe would have dropped are imputed instead, so every
- * row gets a prediction.  Returns a g_malloc'd n_rows × n_features matrix. */
-float          *fw_preprocessor_transform   (const FwPreprocessor *pre,
-                                             const FwTable        *table,
-                                             GError              **error);
-guint           fw_preprocessor_n_features  (const FwPreprocessor *pre);
-/* Fitted statistics as JSON for the model file, and back. */
-JsonNode       *fw_preprocessor_to_json     (const FwPreprocessor *pre);
-FwPreprocessor *fw_preprocessor_new_from_json (JsonNode  *node,
-                                               GError   **error);
-void            fw_preprocessor_free        (FwPreprocessor *pre);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwDataset, fw_dataset_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwPreprocessor, fw_preprocessor_free)
 
 G_END_DECLS

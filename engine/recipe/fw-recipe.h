@@ -10,6 +10,7 @@
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
+#include "fw-model-spec.h"
 #include "fw-profile.h"
 #include "fw-table.h"
 
@@ -25,7 +26,6 @@ typedef enum {
 } FwRecipeError;
 
 #define FW_RECIPE_SCHEMA_VERSION 1
-#define FW_RECIPE_MAX_HIDDEN     4
 
 typedef enum {
   FW_STEP_IMPUTE_MEAN,
@@ -46,40 +46,6 @@ typedef struct
   char       *column;
   char       *constant;         /* FW_STEP_IMPUTE_CONSTANT: the value, as text */
 } FwStep;
-
-typedef enum {
-  FW_TASK_AUTO,                 /* decided from the target column */
-  FW_TASK_BINARY,
-  FW_TASK_MULTICLASS,
-  FW_TASK_REGRESSION,
-} FwTask;
-
-typedef enum {
-  FW_MODEL_LOGISTIC,
-  FW_MODEL_LINEAR,
-  FW_MODEL_MLP,
-} FwModelKind;
-
-typedef enum {
-  FW_OPTIMIZER_ADAM,
-  FW_OPTIMIZER_SGD,             /* with momentum */
-} FwOptimizerKind;
-
-typedef struct
-{
-  FwModelKind     kind;
-  guint           hidden[FW_RECIPE_MAX_HIDDEN];  /* MLP layer widths */
-  guint           n_hidden;
-  guint           epochs;
-  guint           batch_size;
-  double          learning_rate;
-  double          l2;
-  double          dropout;
-  FwOptimizerKind optimizer;
-  double          momentum;
-  guint           patience;     /* early stopping on validation loss; 0 = off */
-  char           *device;       /* "auto", "cpu" or "cuda" */
-} FwModelSpec;
 
 typedef struct
 {
@@ -112,10 +78,6 @@ typedef struct
 
 GQuark    fw_recipe_error_quark   (void);
 const char *fw_step_kind_to_string (FwStepKind kind);   /* "impute_mean", … as in JSON */
-
-/* The Adam learning rate that suits each model in about 20 epochs: 0.01 for the convex
- * logistic and linear problems, 0.001 for an MLP (measured on Adult and the sample). */
-double    fw_model_kind_default_learning_rate (FwModelKind kind);
 
 /* Defaults: no steps, 70/15/15 stratified, logistic, 20 epochs, batch 256, lr 0.01 (Adam),
  * l2 1e-4, patience 5, device "auto", seed 42, mitigation "none". */

@@ -9,6 +9,7 @@
 #include "fw-metrics.h"
 #include "fw-backend.h"
 #include "fw-model-file.h"
+#include "fw-preprocessor.h"
 #include "fw-sensitive.h"
 #include "fw-trained-model.h"
 

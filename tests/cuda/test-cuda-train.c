@@ -12,7 +12,8 @@
 #include <string.h>
 #include "fw-csv-import.h"
 #include "fw-dataset.h"
-#include "fw-model-private.h"
+#include "fw-model.h"
+#include "fw-model-device-private.h"
 #include "fw-sample.h"
 #include "fw-trainer.h"
 #include "fw-cuda-test.h"

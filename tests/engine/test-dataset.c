@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "fw-dataset-test.h"
+#include "fw-preprocessor.h"
 
 static void
 test_hand_computed (void)

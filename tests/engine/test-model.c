@@ -7,7 +7,8 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
-#include "fw-model-private.h"
+#include "fw-model.h"
+#include "fw-model-kinds.h"
 #include "model-reference.h"
 
 static void

@@ -9,6 +9,7 @@
 #include "fw-dataset-test.h"
 #include "fw-model.h"
 #include "fw-number.h"
+#include "fw-onnx.h"
 #include "fw-onnx-private.h"
 #include "fw-preprocessor-private.h"
 

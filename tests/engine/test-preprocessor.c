@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "fw-dataset-test.h"
+#include "fw-preprocessor.h"
 
 /* The parts are the rows of fw_preprocessor_transform on the same table, exactly. */
 static void

@@ -1,4 +1,6 @@
-/* fw-onnx-private.h — what fw-onnx.c, fw-onnx-thresholds.c and fw-onnx-metadata.c share
+/* fw-onnx-private.h — what fw-onnx.c builds its graph with: the threshold block
+ * (fw-onnx-thresholds.c), the metadata (fw-onnx-metadata.c), the missing markers
+ * (fw-onnx-missing.c, which the thresholds use too) and two float helpers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,8 +8,9 @@
 
 #include <math.h>
 #include <string.h>
+#include "fw-onnx-error.h"
 #include "fw-onnx-graph.h"
-#include "fw-onnx.h"
+#include "fw-trained-model.h"
 
 G_BEGIN_DECLS
 

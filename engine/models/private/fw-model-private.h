@@ -1,18 +1,26 @@
-/* fw-model-private.h — what fw-model.c, fw-mlp.c and fw-linear.c share
+/* fw-model-private.h — a model's insides, and what fw-model-base.c does with them for every
+ * kind of model
  *
  * Every model so far is a stack of dense layers: logistic regression is one layer with a
  * sigmoid or softmax output, linear regression one layer with an identity output, the MLP
  * adds ReLU layers in front.  The parameters live in one backend buffer, layer by layer,
  * weights (n_in × n_out, row-major: out = in · W + b) then biases, which is also the order
  * of fw_model_get_arrays.  A model class supplies how the parameters start and how an
- * epoch learns; prediction, loss and the parameter plumbing are shared.
+ * epoch learns; the forward pass, the loss and the parameter plumbing are shared.
+ *
+ * The files that use it stand in layers, each calling only those below:
+ *   fw-model.c             creating, training, predicting, parameters in and out
+ *   fw-mlp.c, fw-linear.c  the kinds of model (fw-model-kinds.h)
+ *   fw-model-device.c      the training rows in a backend's memory (fw-model-device-private.h)
+ *   fw-model-base.c        checks, the forward pass, loss and penalty (this header)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include "fw-backend.h"
-#include "fw-model.h"
+#include "fw-model-base.h"
+#include "fw-model-spec.h"
 #include "fw-random.h"
 
 G_BEGIN_DECLS
@@ -89,48 +97,25 @@ struct _FwModel
   FwResident          resident;
 };
 
-extern const FwModelClass fw_mlp_class;
-extern const FwModelClass fw_linear_class;
-
-/* fw-model.c */
+/* Checks that a model of @spec can be made for @task and these sizes. */
+gboolean fw_model_check_spec        (const FwModelSpec *spec,
+                                     FwTask             task,
+                                     guint              n_features,
+                                     guint              n_outputs,
+                                     GError           **error);
 gboolean fw_model_check_data        (const FwModel     *model,
                                      const FwModelData *data,
                                      GError           **error);
 double   fw_model_l2_penalty        (FwModel           *model);
+/* Rows [start, start + rows) of @data's targets and weights into the model's buffers. */
 void     fw_model_upload_targets    (FwModel           *model,
                                      const FwModelData *data,
                                      gsize              start,
                                      gsize              rows);
 void     fw_model_set_diverged      (GError           **error);
-
-/* fw-model-device.c */
-/* Copies @data into the backend's memory unless the copy there was kept and is of the same
- * arrays; @keep promises they will not change.  Checks the device has room first. */
-gboolean fw_model_make_resident     (FwModel           *model,
-                                     const FwModelData *data,
-                                     gboolean           keep,
-                                     GError           **error);
-void     fw_model_resident_free     (FwModel           *model);
-/* model->order[0 .. n) to where the batch gathers read it. */
-void     fw_model_upload_order      (FwModel           *model,
-                                     gsize              n);
-/* Rows order[start .. start + rows) of @data, targets and weights into the batch buffers. */
-void     fw_model_gather_batch      (FwModel           *model,
-                                     const FwModelData *data,
-                                     gsize              start,
-                                     gsize              rows);
-
-/* fw-mlp.c */
 /* Runs the layers over model->x (@rows rows); dropout only when @dropout_key is not 0. */
-void     fw_mlp_forward             (FwModel           *model,
+void     fw_model_forward           (FwModel           *model,
                                      gsize              rows,
                                      guint64            dropout_key);
-/* The objective (mean weighted loss + L2) on @data taken as one batch (at most max_rows
- * rows), and its gradient, in the parameter order, into the host array @grad.  Leaves the
- * parameters alone.  For the gradient tests. */
-double   fw_mlp_gradient            (FwModel           *model,
-                                     const FwModelData *data,
-                                     guint64            dropout_key,
-                                     float             *grad);
 
 G_END_DECLS

@@ -10,7 +10,8 @@
 #pragma once
 
 #include <math.h>
-#include "fw-dataset.h"
+#include "fw-preprocessor.h"
+#include "fw-recipe.h"
 
 G_BEGIN_DECLS
 
