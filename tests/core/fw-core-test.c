@@ -9,6 +9,7 @@
 #include "fw-csv-import.h"
 #include "fw-model-file.h"
 #include "fw-sample.h"
+#include "fw-target-choice.h"
 #include "fw-trainer.h"
 #include "fw-core-test.h"
 
@@ -68,6 +69,21 @@ fw_core_test_wait (gboolean   (*condition) (gpointer data),
     g_error ("gave up waiting for %s", what);
 }
 
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+void
+fw_core_test_assert_finalized (gpointer object)
+{
+  g_assert_true (G_IS_OBJECT (object));
+  g_object_add_weak_pointer (object, &object);
+  g_object_unref (object);
+  fw_core_test_wait (is_null, &object, "an object to be finalized");
+}
+
 void
 fw_core_test_open (FwSession *session,
                    GFile     *file)
@@ -83,7 +99,8 @@ fw_core_test_open (FwSession *session,
 }
 
 void
-fw_core_test_train (FwSession *session)
+fw_core_test_train (FwSession  *session,
+                    const char *target)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(FwRecipe) recipe = NULL;
@@ -95,10 +112,18 @@ fw_core_test_train (FwSession *session)
   gboolean done = FALSE;
 
   recipe = fw_recipe_new_suggested (fw_session_get_table (session),
-                                    fw_session_get_profile (session), "approved", &error);
+                                    fw_session_get_profile (session), target, &error);
   g_assert_no_error (error);
   g_ptr_array_add (recipe->sensitive, g_strdup ("sex"));
   recipe->model.epochs = 3;
+  {
+    g_autoptr(FwTargetChoice) choice = fw_target_choice_new (fw_session_get_table (session),
+                                                             recipe, &error);
+
+    g_assert_no_error (error);
+    if (choice->task == FW_TASK_REGRESSION)
+      recipe->model.kind = FW_MODEL_LINEAR;
+  }
   fw_session_set_recipe (session, recipe);
 
   dataset = fw_dataset_prepare (fw_session_get_table (session), fw_session_get_recipe (session),

@@ -26,15 +26,20 @@ void       fw_core_test_wait      (gboolean    (*condition) (gpointer data),
                                    gpointer      data,
                                    const char   *what);
 
+/* Drops the caller's reference to @object and iterates the main context until it is
+ * finalized: a worker's task may hold it a moment longer.  Fails the test if it never is. */
+void       fw_core_test_assert_finalized (gpointer object);
+
 /* Reads @file with the engine (not through FwImport) and gives it to @session. */
 void       fw_core_test_open      (FwSession    *session,
                                    GFile        *file);
 
-/* On the sample in @session: the suggested cleaning, "approved" as the target and "sex" as
- * the sensitive column, a logistic model of three epochs trained here with the engine's
- * trainer, as `fairway-cli train` does, then handed to the session with its data's name
- * and fingerprint. */
-void       fw_core_test_train     (FwSession    *session);
+/* On the sample in @session: the suggested cleaning, @target ("approved" or a number such
+ * as "credit_score") and "sex" as the sensitive column, the suggested model for three
+ * epochs trained here with the engine's trainer, as `fairway-cli train` does, then handed
+ * to the session with its data's name and fingerprint. */
+void       fw_core_test_train     (FwSession    *session,
+                                   const char   *target);
 
 /* Whether two models predict the same numbers, to the bit, for @table. */
 void       fw_core_test_assert_same_predictions (const FwTrainedModel *a,

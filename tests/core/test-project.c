@@ -45,20 +45,12 @@ fixture_setup (Fixture       *fixture,
   fixture->csv = fw_core_test_write_sample ("loans.csv", SAMPLE_ROWS);
 }
 
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   /* The worker hashing the data holds the project until it reports back. */
-  g_object_add_weak_pointer (G_OBJECT (fixture->project), (gpointer *) &fixture->project);
-  g_object_unref (fixture->project);
-  fw_core_test_wait (is_null, &fixture->project, "the project to be finalized");
+  fw_core_test_assert_finalized (fixture->project);
   g_assert_finalize_object (fixture->session);
   g_object_unref (fixture->csv);
   g_free (fixture->note);
@@ -116,7 +108,7 @@ test_save_open (Fixture       *fixture,
   Fixture restored = { 0, };
 
   fw_core_test_open (fixture->session, fixture->csv);
-  fw_core_test_train (fixture->session);
+  fw_core_test_train (fixture->session, "approved");
   fw_project_set_intended_use (fixture->project, "Second looks at loan applications.");
   fw_project_set_step (fixture->project, "results");
   g_assert_true (fw_project_get_modified (fixture->project));
@@ -208,7 +200,7 @@ test_changed_data (Fixture       *fixture,
   Fixture restored = { 0, };
 
   fw_core_test_open (fixture->session, fixture->csv);
-  fw_core_test_train (fixture->session);
+  fw_core_test_train (fixture->session, "approved");
   g_assert_true (fw_project_save (fixture->project, file, &error));
   g_assert_no_error (error);
 
@@ -380,7 +372,7 @@ test_autosave_restore (Fixture       *fixture,
 
   fw_project_set_autosave_file (fixture->project, autosave);
   fw_core_test_open (fixture->session, fixture->csv);
-  fw_core_test_train (fixture->session);
+  fw_core_test_train (fixture->session, "approved");
   /* Only the data's fingerprint, computed by a worker, is waited for. */
   fw_core_test_wait (autosave_has_model, autosave, "the trained model to be autosaved");
 

@@ -322,7 +322,7 @@ test_edits_drop_model (Fixture       *fixture,
   g_autoptr(GFile) file = fw_core_test_write_sample ("sample.csv", 400);
 
   fw_core_test_open (session, file);
-  fw_core_test_train (session);
+  fw_core_test_train (session, "approved");
   g_array_set_size (fixture->parts, 0);
   g_assert_nonnull (fw_session_get_trained (session));
   g_assert_nonnull (fw_session_get_dataset (session));
@@ -335,7 +335,7 @@ test_edits_drop_model (Fixture       *fixture,
   fw_session_undo (session);
   g_assert_cmpuint (take_changed (fixture), ==, FW_SESSION_STEPS);
 
-  fw_core_test_train (session);
+  fw_core_test_train (session, "approved");
   g_array_set_size (fixture->parts, 0);
   fw_session_begin_edit (session)->seed++;
   fw_session_end_edit (session);
