@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include "fw-csv-import.h"
 #include "fw-model-file.h"
 #include "fw-sample.h"
@@ -17,21 +18,69 @@
 #define MAX_ITERATIONS 200000
 #define WAKE_UP_MS     5
 
+static char *home_root;
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL
+         && g_file_enumerator_iterate (children, &info, NULL, NULL, NULL) && info != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+      remove_tree (child);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+remove_home_root (void)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (home_root);
+
+  remove_tree (root);
+  g_clear_pointer (&home_root, g_free);
+}
+
 void
 fw_core_test_init (int    *argc,
                    char ***argv)
 {
-  /* Before anything reads them: the schema from the build tree and settings in memory. */
+  static const char *const user_dirs[] = {
+    "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME",
+  };
+  g_autoptr(GError) error = NULL;
+
+  /* Before anything reads them: the schema from the build tree, settings in memory, and
+   * the user's folders (the autosave goes there) in a throw-away place.  Not
+   * G_TEST_OPTION_ISOLATE_DIRS: GLib 2.74 leaks the folders it replaces between tests,
+   * which the sanitizer run would report. */
   g_setenv ("GSETTINGS_SCHEMA_DIR", FW_TEST_SCHEMA_DIR, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  home_root = g_dir_make_tmp ("fairway-core-XXXXXX", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (user_dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (home_root, user_dirs[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (user_dirs[i], dir, TRUE);
+    }
+  atexit (remove_home_root);
+  g_test_init (argc, argv, NULL);
 }
 
 GFile *
 fw_core_test_file (const char *name)
 {
-  /* Isolated per test, and removed after it. */
-  const char *dir = g_get_user_cache_dir ();
+  /* A folder per test, named after its path, so no test sees another's files. */
+  g_autofree char *test = g_strdelimit (g_strdup (g_test_get_path ()), "/", '_');
+  g_autofree char *dir = g_build_filename (home_root, "tests", test, NULL);
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   return g_file_new_build_filename (dir, name, NULL);

@@ -9,12 +9,13 @@
 
 G_BEGIN_DECLS
 
-/* g_test_init with every test in throw-away user folders (the autosave and the sample go
- * there) and the build tree's settings schema. */
+/* g_test_init with throw-away user folders (the autosave goes there), removed at exit, and
+ * the build tree's settings schema in memory. */
 void       fw_core_test_init      (int          *argc,
                                    char       ***argv);
 
-/* A file named @name in the running test's own folder (created if needed). */
+/* A file named @name in the running test's own folder (created if needed, and removed with
+ * the user folders at exit). */
 GFile     *fw_core_test_file      (const char   *name);
 /* Writes @n_rows of the bundled sample (the default seed) to fw_core_test_file (@name). */
 GFile     *fw_core_test_write_sample (const char *name,

@@ -305,7 +305,7 @@ test_autosave (Fixture       *fixture,
   AutosaveWait wait = { autosave, 0 };
   gint64 opened;
 
-  /* In the user's state folder (here the test's own). */
+  /* In the user's state folder (here a throw-away one). */
   g_assert_true (g_str_equal (g_file_peek_path (autosave), state_autosave));
   g_assert_false (g_file_query_exists (autosave, NULL));
   fw_project_set_autosave_file (fixture->project, autosave);
