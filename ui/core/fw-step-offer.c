@@ -10,17 +10,17 @@
 gboolean
 fw_step_is_offered (FwStepKind             kind,
                     const FwColumn        *column,
-                    const FwColumnProfile *p,
+                    const FwColumnProfile *profile,
                     const FwRecipe        *recipe)
 {
   gboolean applied[FW_STEP_N_KINDS] = { FALSE, };
   gboolean numeric, measured, filled = FALSE;
 
   g_return_val_if_fail ((guint) kind < FW_STEP_N_KINDS, FALSE);
-  g_return_val_if_fail (column != NULL && p != NULL && recipe != NULL, FALSE);
+  g_return_val_if_fail (column != NULL && profile != NULL && recipe != NULL, FALSE);
 
   numeric = fw_column_is_numeric (column);
-  measured = numeric && p->kind == FW_KIND_NUMERIC;
+  measured = numeric && profile->kind == FW_KIND_NUMERIC;
   for (guint i = 0; i < recipe->steps->len; i++)
     {
       const FwStep *step = g_ptr_array_index (recipe->steps, i);
@@ -35,25 +35,26 @@ fw_step_is_offered (FwStepKind             kind,
     return FALSE;
   /* Training changes nothing in the column to predict but the rows it uses. */
   if (g_strcmp0 (recipe->target, column->name) == 0)
-    return kind == FW_STEP_DROP_MISSING_ROWS && p->missing > 0;
+    return kind == FW_STEP_DROP_MISSING_ROWS && profile->missing > 0;
   if (!fw_clean_step_applies (kind, numeric))
     return FALSE;
   switch (kind)
     {
     case FW_STEP_IMPUTE_MEAN:
     case FW_STEP_IMPUTE_MEDIAN:
-      return measured && p->missing > 0 && !filled;
+      return measured && profile->missing > 0 && !filled;
     case FW_STEP_IMPUTE_MODE:
     case FW_STEP_IMPUTE_CONSTANT:
-      return p->missing > 0 && !filled;
+      return profile->missing > 0 && !filled;
     case FW_STEP_DROP_MISSING_ROWS:
-      return p->missing > 0 && !filled;
+      return profile->missing > 0 && !filled;
     case FW_STEP_CLIP_OUTLIERS:
     case FW_STEP_STANDARDIZE:
     case FW_STEP_MIN_MAX:
       return measured;
     case FW_STEP_ONE_HOT:
-      return !numeric && (p->kind == FW_KIND_CATEGORICAL || p->kind == FW_KIND_BOOLEAN);
+      return !numeric &&
+             (profile->kind == FW_KIND_CATEGORICAL || profile->kind == FW_KIND_BOOLEAN);
     case FW_STEP_DROP_COLUMN:
       return TRUE;
     default:
