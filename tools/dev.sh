@@ -2,8 +2,9 @@
 # Fairway's two set-up commands for a newcomer on Debian 12 / Ubuntu 22.04+:
 #   tools/dev.sh run    install dependencies, build, open the app on the bundled sample
 #   tools/dev.sh test   install dependencies, build, run the whole test suite
-#                       (plus the engine and plots suites again under AddressSanitizer +
-#                       UBSan and under valgrind, and each fuzz target for 60 s)
+#                       (plus the engine, plots and core suites again under AddressSanitizer
+#                       + UBSan, engine and plots under valgrind, and each fuzz target for
+#                       60 s)
 # Dependencies come from apt-get, as root or through sudo; nothing else is downloaded.
 set -euo pipefail
 
@@ -85,13 +86,14 @@ cmd_test () {
   xvfb-run -a -s "-screen 0 1280x800x24" \
     meson test -C "$build" --print-errorlogs --no-suite benchmark || status=1
 
-  say "Running the engine and plots suites under AddressSanitizer + UBSan"
+  say "Running the engine, plots and core suites under AddressSanitizer + UBSan"
   configure "$asan_build" --werror -Dgui=false -Db_sanitize=address,undefined -Db_lundef=false \
     -Dbuildtype=debug
   ninja -C "$asan_build"
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ASAN_OPTIONS=detect_leaks=1 \
     LSAN_OPTIONS="suppressions=$here/tests/lsan.supp:print_suppressions=0" \
-    meson test -C "$asan_build" --print-errorlogs --suite engine --suite plots || status=1
+    meson test -C "$asan_build" --print-errorlogs --suite engine --suite plots --suite core \
+    || status=1
 
   say "Running the engine and plots suites under valgrind (tools/valgrind.sh)"
   tools/valgrind.sh "$build" || status=1

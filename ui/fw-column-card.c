@@ -14,13 +14,13 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
-#include "fw-clean-preview.h"
 #include "fw-column-card.h"
 #include "fw-plot-sparkline.h"
 #include "fw-plot-widget.h"
+#include "fw-step-offer.h"
 #include "fw-step-text.h"
 
-#define N_KINDS (FW_STEP_MIN_MAX + 1)
+#define N_KINDS FW_STEP_N_KINDS
 /* The width a card asks for, in characters: two or three cards side by side in a window. */
 #define CARD_CHARS 30
 
@@ -114,52 +114,6 @@ column (FwColumnCard *self)
   return fw_table_column (fw_session_get_table (self->session), self->index);
 }
 
-/* Whether the card offers @kind for its column, given the steps it already has. */
-static gboolean
-offers (FwColumnCard          *self,
-        const FwColumnProfile *p,
-        FwStepKind             kind,
-        const gboolean        *applied,
-        gboolean               is_target)
-{
-  const FwColumn *c = column (self);
-  gboolean numeric = fw_column_is_numeric (c);
-  gboolean measured = numeric && p->kind == FW_KIND_NUMERIC;
-  gboolean filled = FALSE;
-
-  for (FwStepKind k = 0; k < N_KINDS; k++)
-    filled = filled || (applied[k] && fw_clean_step_is_fill (k));
-
-  if (applied[kind] || applied[FW_STEP_DROP_COLUMN])
-    return FALSE;
-  /* Training changes nothing in the column to predict but the rows it uses. */
-  if (is_target)
-    return kind == FW_STEP_DROP_MISSING_ROWS && p->missing > 0;
-  if (!fw_clean_step_applies (kind, numeric))
-    return FALSE;
-  switch (kind)
-    {
-    case FW_STEP_IMPUTE_MEAN:
-    case FW_STEP_IMPUTE_MEDIAN:
-      return measured && p->missing > 0 && !filled;
-    case FW_STEP_IMPUTE_MODE:
-    case FW_STEP_IMPUTE_CONSTANT:
-      return p->missing > 0 && !filled;
-    case FW_STEP_DROP_MISSING_ROWS:
-      return p->missing > 0 && !filled;
-    case FW_STEP_CLIP_OUTLIERS:
-    case FW_STEP_STANDARDIZE:
-    case FW_STEP_MIN_MAX:
-      return measured;
-    case FW_STEP_ONE_HOT:
-      return !numeric && (p->kind == FW_KIND_CATEGORICAL || p->kind == FW_KIND_BOOLEAN);
-    case FW_STEP_DROP_COLUMN:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
 static GVariant *
 fix_target (FwColumnCard *self,
             FwStepKind    kind)
@@ -177,7 +131,6 @@ update_steps (FwColumnCard *self)
   const FwColumnProfile *p = column_profile (self);
   const FwColumn *c = column (self);
   const FwRecipe *recipe = fw_session_get_recipe (self->session);
-  gboolean applied[N_KINDS] = { FALSE, };
   gboolean suggested[N_KINDS] = { FALSE, };
   gboolean is_target = g_strcmp0 (recipe->target, c->name) == 0;
   g_autoptr(GMenu) menu = g_menu_new ();
@@ -198,7 +151,6 @@ update_steps (FwColumnCard *self)
 
       if (g_strcmp0 (step->column, c->name) != 0)
         continue;
-      applied[step->kind] = TRUE;
       text = fw_step_describe_short (step);
       gtk_box_append (GTK_BOX (self->applied_box),
                       note_new ("emblem-ok-symbolic", "success", text));
@@ -220,7 +172,7 @@ update_steps (FwColumnCard *self)
       const char *label = fw_step_kind_label (kind, fw_column_is_numeric (c));
       g_autoptr(GMenuItem) item = NULL;
 
-      if (!offers (self, p, kind, applied, is_target))
+      if (!fw_step_is_offered (kind, c, p, recipe))
         continue;
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target_value (item, "clean.add-step", fix_target (self, kind));

@@ -21,6 +21,7 @@
 #include "fw-plot-importance.h"
 #include "fw-plot-widget.h"
 #include "fw-results-explain.h"
+#include "fw-results-group-table.h"
 #include "fw-results-page.h"
 #include "fw-results-tradeoff.h"
 

@@ -8,8 +8,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include "fw-backend-cuda.h"
 #include "fw-train-figures.h"
+#include "fw-train-text.h"
 
 typedef enum {
   FIGURE_EPOCH,
@@ -39,54 +39,14 @@ set_figure (FwTrainFigures *self,
   gtk_label_set_text (self->values[figure], text);
 }
 
-static char *
-format_seconds_left (double seconds)
-{
-  if (seconds < 90)
-    /* Translators: time left in training. */
-    return g_strdup_printf (_("About %.0f s"), MAX (seconds, 1));
-  if (seconds < 5400)
-    return g_strdup_printf (_("About %.0f min"), seconds / 60);
-  return g_strdup_printf (_("About %.1f h"), seconds / 3600);
-}
-
-static char *
-format_energy (FwTrainFigures *self,
-               double          joules)
-{
-  double co2e = joules / 3.6e6 * self->intensity;
-
-  if (self->estimated)
-    /* Translators: energy so far in watt-hours and grams of CO2 equivalent. */
-    return g_strdup_printf (_("%.2f Wh · %.2f g CO₂e (estimated)"), joules / 3600, co2e);
-  return g_strdup_printf (_("%.2f Wh · %.2f g CO₂e"), joules / 3600, co2e);
-}
-
-static char *
-format_speed (double rows_per_second)
-{
-  if (rows_per_second >= 1e6)
-    /* Translators: training speed. */
-    return g_strdup_printf (_("%.1f million rows a second"), rows_per_second / 1e6);
-  if (rows_per_second >= 1e4)
-    return g_strdup_printf (_("%.0f thousand rows a second"), rows_per_second / 1e3);
-  return g_strdup_printf (_("%.0f rows a second"), rows_per_second);
-}
-
 /* "Processor (CPU)" or the GPU's name, with the backend's full description as the tooltip. */
 static void
 show_device (FwTrainFigures *self,
              const char     *backend)
 {
-  if (g_str_has_prefix (backend, "cuda"))
-    {
-      /* Translators: the device training runs on, e.g. "NVIDIA H200 (GPU)". */
-      g_autofree char *gpu = g_strdup_printf (_("%s (GPU)"), fw_backend_cuda_probe ()->name);
+  g_autofree char *device = fw_train_text_device (backend);
 
-      set_figure (self, FIGURE_DEVICE, gpu);
-    }
-  else
-    set_figure (self, FIGURE_DEVICE, _("Processor (CPU)"));
+  set_figure (self, FIGURE_DEVICE, device);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->values[FIGURE_DEVICE]), backend);
 }
 
@@ -97,8 +57,7 @@ fw_train_figures_start (FwTrainFigures *self,
                         double          intensity,
                         gboolean        estimated)
 {
-  /* Translators: progress through training, e.g. "Epoch 3 of 20". */
-  g_autofree char *epoch = g_strdup_printf (_("Epoch %u of %u"), 0, epochs);
+  g_autofree char *epoch = fw_train_text_epoch (0, epochs);
 
   g_return_if_fail (FW_IS_TRAIN_FIGURES (self));
   g_return_if_fail (backend != NULL);
@@ -121,10 +80,10 @@ fw_train_figures_epoch (FwTrainFigures       *self,
   g_return_if_fail (FW_IS_TRAIN_FIGURES (self));
   g_return_if_fail (e != NULL && e->kind == FW_TRAINER_EVENT_EPOCH);
 
-  epoch = g_strdup_printf (_("Epoch %u of %u"), e->epoch, e->epochs);
-  eta = e->epoch < e->epochs ? format_seconds_left (e->eta) : g_strdup (_("Almost done"));
-  speed = format_speed (e->rows_per_second);
-  energy = format_energy (self, e->joules);
+  epoch = fw_train_text_epoch (e->epoch, e->epochs);
+  eta = e->epoch < e->epochs ? fw_train_text_time_left (e->eta) : g_strdup (_("Almost done"));
+  speed = fw_train_text_speed (e->rows_per_second);
+  energy = fw_train_text_energy (e->joules, self->intensity, self->estimated);
   set_figure (self, FIGURE_EPOCH, epoch);
   set_figure (self, FIGURE_ETA, eta);
   set_figure (self, FIGURE_SPEED, speed);

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "fw-core-test.h"
 #include "fw-ui-test.h"
 
 G_BEGIN_DECLS
@@ -16,11 +17,6 @@ GFile *fw_ui_test_train (FwUiFixture *fixture,
                          FwWindow    *window,
                          const char  *name,
                          guint        n_rows);
-
-/* Whether two models predict the same numbers for @table. */
-void   fw_ui_test_assert_same_predictions (const FwTrainedModel *a,
-                                           const FwTrainedModel *b,
-                                           const FwTable        *table);
 
 /* Closes the message dialogs a test left open, so the window can go. */
 void   fw_ui_test_close_dialogs (void);

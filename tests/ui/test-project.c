@@ -91,9 +91,9 @@ test_save_open (FwUiFixture   *fixture,
   g_assert_cmpstr (fw_project_get_intended_use (fw_window_get_project (second)), ==,
                    "Second looks at loan applications.");
   g_assert_nonnull (fw_session_get_dataset (second_session));
-  fw_ui_test_assert_same_predictions (fw_session_get_trained (session),
-                                      fw_session_get_trained (second_session),
-                                      fw_session_get_table (second_session));
+  fw_core_test_assert_same_predictions (fw_session_get_trained (session),
+                                        fw_session_get_trained (second_session),
+                                        fw_session_get_table (second_session));
   /* Just opened: nothing to save, and the file is the project's. */
   g_assert_false (fw_project_get_modified (fw_window_get_project (second)));
   g_assert_true (g_file_equal (fw_project_get_file (fw_window_get_project (second)),

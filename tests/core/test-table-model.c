@@ -89,9 +89,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/ui/table-model/items", test_items);
-  g_test_add_func ("/ui/table-model/format-cell", test_format_cell);
-  g_test_add_func ("/ui/table-model/million-rows", test_million_rows);
+  g_test_add_func ("/core/table-model/items", test_items);
+  g_test_add_func ("/core/table-model/format-cell", test_format_cell);
+  g_test_add_func ("/core/table-model/million-rows", test_million_rows);
 
   return g_test_run ();
 }

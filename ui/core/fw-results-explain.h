@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <glib.h>
 #include "fw-fairness.h"
 
 G_BEGIN_DECLS
@@ -25,12 +25,6 @@ char       *fw_results_metric_sentence (const char *key,
                                         const char *positive,
                                         const char *target);
 
-/* A grid with one row per group of @fairness (rows, selection rate, TPR, FPR, accuracy; or
- * for regression the typical error and mean prediction), each cell a GtkLabel named
- * "ATTRIBUTE/GROUP/COLUMN" (column: "n", "selection_rate", "tpr", "fpr", "accuracy",
- * "mae", "mean_prediction") so tests can read it. */
-GtkWidget  *fw_results_group_table     (const FwFairness *fairness,
-                                        const char       *attribute);
 /* Warnings in words: the four-fifths rule (a selection-rate ratio below 0.8) and groups
  * too small to trust.  NULL-terminated; g_strfreev. */
 char      **fw_results_group_warnings  (const FwFairness *fairness,

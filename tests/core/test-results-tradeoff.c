@@ -1,0 +1,179 @@
+/* test-results-tradeoff.c — the Results step's threshold arithmetic against the test's own:
+ * the same stored predictions decided again by hand, counted by hand
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include "fw-core-test.h"
+#include "fw-results-tradeoff.h"
+
+#define SAMPLE_ROWS 3000
+
+/* A trained session on the sample, predicting @target. */
+static FwSession *
+trained_session (const char *target)
+{
+  g_autoptr(GFile) csv = fw_core_test_write_sample ("loans.csv", SAMPLE_ROWS);
+  FwSession *session = fw_session_new ();
+
+  fw_core_test_open (session, csv);
+  fw_core_test_train (session, target);
+  return session;
+}
+
+/* The model's outputs for the test part, computed here. */
+static float *
+predict_test (FwSession *session)
+{
+  const FwTrainedModel *trained = fw_session_get_trained (session);
+  const FwDataPart *test = &fw_session_get_dataset (session)->parts[FW_PART_TEST];
+  float *p = g_new (float, test->n * fw_model_n_predictions (trained->model));
+
+  fw_model_predict (trained->model, test->x, test->n, p);
+  return p;
+}
+
+/* At a global threshold, then one per group: every decision, the accuracy, the confusion
+ * matrix, precision, recall and each group's selection rate are the test's own. */
+static void
+test_binary (void)
+{
+  static const double thresholds[] = { 0.3, 0.5, 0.7 };
+  g_autoptr(FwSession) session = trained_session ("approved");
+  const FwDataset *dataset = fw_session_get_dataset (session);
+  const FwDataPart *test = &dataset->parts[FW_PART_TEST];
+  g_autoptr(FwResultsTradeoff) tradeoff = NULL;
+  g_autofree float *p = predict_test (session);
+  guint n_groups = g_strv_length (dataset->sensitive_groups[0]);
+  guint pos = dataset->positive;
+  double auc = NAN;
+  g_autofree double *group_thresholds = g_new (double, n_groups);
+
+  tradeoff = fw_results_tradeoff_new (fw_session_get_trained (session), dataset);
+  g_assert_nonnull (tradeoff);
+  g_assert_cmpint (tradeoff->task, ==, FW_TASK_BINARY);
+  g_assert_cmpuint (tradeoff->n, ==, test->n);
+  g_assert_null (test->weights);
+  /* Its stored predictions are the model's. */
+  g_assert_cmpmem (tradeoff->predictions, test->n * 2 * sizeof (float), p,
+                   test->n * 2 * sizeof (float));
+
+  for (guint g = 0; g < n_groups; g++)
+    group_thresholds[g] = 0.2 + 0.6 * g / MAX (n_groups - 1, 1);
+  for (guint t = 0; t <= G_N_ELEMENTS (thresholds); t++)
+    {
+      gboolean per_group = t == G_N_ELEMENTS (thresholds);
+      g_autofree guint32 *decided = NULL;
+      g_autoptr(FwClassificationMetrics) metrics = NULL;
+      g_autoptr(FwFairness) fairness = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree double *selected = g_new0 (double, n_groups);
+      g_autofree double *members = g_new0 (double, n_groups);
+      double confusion[2][2] = { { 0, 0 }, { 0, 0 } };
+      double tp, fp, fn;
+
+      decided = fw_results_tradeoff_decide (tradeoff, per_group ? 0.5 : thresholds[t],
+                                            per_group ? group_thresholds : NULL);
+      for (gsize i = 0; i < test->n; i++)
+        {
+          guint32 g = test->sensitive[0][i];
+          double threshold = per_group ? group_thresholds[g] : thresholds[t];
+          gboolean yes = p[2 * i + pos] >= threshold;
+          guint32 expected = yes ? pos : 1 - pos;
+
+          g_assert_cmpuint (decided[i], ==, expected);
+          confusion[test->labels[i]][expected] += 1;
+          selected[g] += yes;
+          members[g] += 1;
+        }
+
+      metrics = fw_results_tradeoff_metrics (tradeoff, decided, &error);
+      g_assert_no_error (error);
+      g_assert_cmpfloat_with_epsilon (metrics->accuracy,
+                                      (confusion[0][0] + confusion[1][1]) / test->n, 1e-12);
+      for (guint a = 0; a < 2; a++)
+        for (guint b = 0; b < 2; b++)
+          g_assert_cmpfloat (metrics->confusion[a * 2 + b], ==, confusion[a][b]);
+      tp = confusion[pos][pos];
+      fp = confusion[1 - pos][pos];
+      fn = confusion[pos][1 - pos];
+      if (tp + fp > 0)
+        g_assert_cmpfloat_with_epsilon (metrics->precision, tp / (tp + fp), 1e-12);
+      g_assert_cmpfloat_with_epsilon (metrics->recall, tp / (tp + fn), 1e-12);
+      /* Ranking does not depend on where the line is drawn. */
+      if (isnan (auc))
+        auc = metrics->roc_auc;
+      g_assert_cmpfloat (metrics->roc_auc, ==, auc);
+
+      fairness = fw_results_tradeoff_fairness (tradeoff, 0, decided, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (fairness->n_groups, ==, n_groups);
+      for (guint g = 0; g < n_groups; g++)
+        {
+          g_assert_cmpstr (fairness->group_names[g], ==, dataset->sensitive_groups[0][g]);
+          g_assert_cmpuint (fairness->groups[g].n, ==, (guint64) members[g]);
+          g_assert_cmpfloat_with_epsilon (fairness->groups[g].selection_rate,
+                                          selected[g] / members[g], 1e-12);
+        }
+      g_test_message ("%s: accuracy %.4f", per_group ? "per group" : "global",
+                      metrics->accuracy);
+    }
+}
+
+/* Numbers: no decision to take, and each group's typical error is the test's own. */
+static void
+test_regression (void)
+{
+  g_autoptr(FwSession) session = trained_session ("credit_score");
+  const FwDataset *dataset = fw_session_get_dataset (session);
+  const FwDataPart *test = &dataset->parts[FW_PART_TEST];
+  g_autoptr(FwResultsTradeoff) tradeoff = NULL;
+  g_autoptr(FwFairness) fairness = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree float *p = predict_test (session);
+  guint n_groups = g_strv_length (dataset->sensitive_groups[0]);
+  g_autofree double *error_sum = g_new0 (double, n_groups);
+  g_autofree double *prediction_sum = g_new0 (double, n_groups);
+  g_autofree double *members = g_new0 (double, n_groups);
+
+  tradeoff = fw_results_tradeoff_new (fw_session_get_trained (session), dataset);
+  g_assert_nonnull (tradeoff);
+  g_assert_cmpint (tradeoff->task, ==, FW_TASK_REGRESSION);
+  g_assert_cmpuint (tradeoff->n_classes, ==, 0);
+
+  for (gsize i = 0; i < test->n; i++)
+    {
+      guint32 g = test->sensitive[0][i];
+
+      error_sum[g] += fabs ((double) test->values[i] - p[i]);
+      prediction_sum[g] += p[i];
+      members[g] += 1;
+    }
+  fairness = fw_results_tradeoff_fairness (tradeoff, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (fairness->regression);
+  for (guint g = 0; g < n_groups; g++)
+    {
+      if (members[g] == 0)
+        continue;
+      g_assert_cmpfloat_with_epsilon (fairness->groups[g].mae, error_sum[g] / members[g],
+                                      1e-6 * (1 + error_sum[g] / members[g]));
+      g_assert_cmpfloat_with_epsilon (fairness->groups[g].mean_prediction,
+                                      prediction_sum[g] / members[g],
+                                      1e-6 * (1 + fabs (prediction_sum[g] / members[g])));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  fw_core_test_init (&argc, &argv);
+
+  g_test_add_func ("/core/results-tradeoff/binary", test_binary);
+  g_test_add_func ("/core/results-tradeoff/regression", test_regression);
+
+  return g_test_run ();
+}
