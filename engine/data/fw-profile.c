@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 #include "fw-profile-private.h"
+#include "fw-stats.h"
 
 const double fw_profile_quantile_levels[FW_PROFILE_N_QUANTILES] = { 0.05, 0.25, 0.50, 0.75, 0.95 };
 
@@ -160,18 +161,6 @@ sorted_bound (const Sorted *s,
   return lo;
 }
 
-/* Neumaier's compensated addition of one block sum. */
-static inline void
-sum_add (double *sum,
-         double *compensation,
-         double  x)
-{
-  double t = *sum + x;
-
-  *compensation += fabs (*sum) >= fabs (x) ? (*sum - t) + x : (x - t) + *sum;
-  *sum = t;
-}
-
 /* Copies the non-missing values' keys and counts their digits in the same pass. */
 static gsize
 gather (const FwColumn *column,
@@ -180,7 +169,7 @@ gather (const FwColumn *column,
         double         *sum_out)
 {
   gboolean wide = column->storage == FW_STORAGE_FLOAT64;
-  double sum = 0.0, compensation = 0.0;
+  FwStatsSum sum = { 0 };
   gsize k = 0;
 
   for (gsize start = 0; start < column->n_rows; start += SUM_BLOCK)
@@ -211,9 +200,9 @@ gather (const FwColumn *column,
               hist[2 * RADIX_SIZE + (key >> (2 * RADIX_BITS))]++;
             }
         }
-      sum_add (&sum, &compensation, block);
+      fw_stats_sum_add (&sum, block);
     }
-  *sum_out = sum + compensation;
+  *sum_out = fw_stats_sum_value (&sum);
   return k;
 }
 
@@ -281,21 +270,17 @@ radix_sort (gpointer  keys,
   return keys;
 }
 
-/* numpy's default ("linear") quantile, including its two-sided lerp. */
+/* fw_stats_quantile_sorted() read off the keys, so it is the preprocessor's to the bit. */
 static double
 sorted_quantile (const Sorted *s,
                  double        level)
 {
-  double index = level * (double) (s->n - 1), gamma, a, b, diff;
-  gsize lo = (gsize) floor (index);
+  double fraction;
+  gsize below = fw_stats_quantile_index (s->n, level, &fraction);
 
-  if (lo >= s->n - 1)
+  if (below >= s->n - 1)
     return sorted_get (s, s->n - 1);
-  gamma = index - (double) lo;
-  a = sorted_get (s, lo);
-  b = sorted_get (s, lo + 1);
-  diff = b - a;
-  return gamma >= 0.5 ? b - diff * (1.0 - gamma) : a + diff * gamma;
+  return fw_stats_lerp (sorted_get (s, below), sorted_get (s, below + 1), fraction);
 }
 
 /* Counts distinct values; keeps them with their counts when there are few. */
@@ -347,7 +332,7 @@ static double
 sorted_squares (const Sorted *s,
                 double        mean)
 {
-  double sum = 0.0, compensation = 0.0;
+  FwStatsSum sum = { 0 };
 
   for (gsize start = 0; start < s->n; start += SUM_BLOCK)
     {
@@ -363,9 +348,9 @@ sorted_squares (const Sorted *s,
         }
       for (; i < end; i++)
         a += squared_deviation (s, i, mean);
-      sum_add (&sum, &compensation, (a + b) + (c + d));
+      fw_stats_sum_add (&sum, (a + b) + (c + d));
     }
-  return sum + compensation;
+  return fw_stats_sum_value (&sum);
 }
 
 /* numpy.histogram's bins: edges as numpy.linspace makes them, [e_i, e_i+1) except the

@@ -10,11 +10,11 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
-#include "fw-json.h"
 #include "fw-fairness.h"
+#include "fw-json.h"
 #include "fw-random.h"
+#include "fw-stats.h"
 
 G_DEFINE_QUARK (fw-fairness-error-quark, fw_fairness_error)
 
@@ -195,29 +195,6 @@ resample_sums (const Rows *rows,
     }
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* numpy.quantile's default: linear between the order statistics around q·(m − 1). */
-static double
-sorted_quantile (const double *v,
-                 guint         m,
-                 double        q)
-{
-  double position = q * (m - 1);
-  guint below = (guint) floor (position);
-
-  if (below + 1 >= m)
-    return v[m - 1];
-  return v[below] + (position - below) * (v[below + 1] - v[below]);
-}
-
 static void
 bootstrap (FwFairness *f,
            const Rows *rows,
@@ -250,9 +227,9 @@ bootstrap (FwFairness *f,
           v[m++] = v[r];
       if (m == 0 || 2 * m < n_resamples)
         continue;
-      qsort (v, m, sizeof (double), compare_doubles);
-      f->intervals[s].low = sorted_quantile (v, m, (1 - CONFIDENCE_LEVEL) / 2);
-      f->intervals[s].high = sorted_quantile (v, m, (1 + CONFIDENCE_LEVEL) / 2);
+      fw_stats_sort (v, m);
+      f->intervals[s].low = fw_stats_quantile_sorted (v, m, (1 - CONFIDENCE_LEVEL) / 2);
+      f->intervals[s].high = fw_stats_quantile_sorted (v, m, (1 + CONFIDENCE_LEVEL) / 2);
     }
 }
 
