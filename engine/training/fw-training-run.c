@@ -446,6 +446,7 @@ apply_thresholds (FwTrainedModel  *trained,
   g_autofree guint8 *decisions = g_new (guint8, MAX (test->n, 1));
   g_autofree guint32 *decided = g_new (guint32, MAX (test->n, 1));
   FwFairness **fairness = g_new0 (FwFairness *, MAX (dataset->n_sensitive, 1));
+  FwFairnessOptions options;
 
   fw_model_predict (trained->model, test->x, test->n, probs);
   for (gsize i = 0; i < test->n; i++)
@@ -463,12 +464,20 @@ apply_thresholds (FwTrainedModel  *trained,
     g_clear_pointer (&trained->confusion, json_array_unref);
     trained->confusion = confusion_to_json (counts, 2);
   }
+  fw_fairness_options_init (&options);
+  options.seed = seed;
   for (guint a = 0; a < dataset->n_sensitive; a++)
-    fairness[a] = fw_fairness_compute_predicted (test->sensitive[a],
-                                                 (const char *const *) dataset->sensitive_groups[a],
-                                                 test->labels, decided, 2, test->weights, test->n,
-                                                 trained->positive, FW_FAIRNESS_DEFAULT_RESAMPLES,
-                                                 seed, NULL);
+    {
+      FwFairnessInput input = {
+        .groups = test->sensitive[a],
+        .group_names = (const char *const *) dataset->sensitive_groups[a],
+        .weights = test->weights, .n = test->n,
+        .labels = test->labels, .predicted_classes = decided, .n_classes = 2,
+        .positive = trained->positive,
+      };
+
+      fairness[a] = fw_fairness_compute_predicted (&input, &options, NULL);
+    }
   return fairness;
 }
 
