@@ -94,10 +94,12 @@ check_dataset (FwTrainingRun            *run,
                                    "predict."));
           return FALSE;
         }
-      train->weights = fw_reweigh_weights (train->sensitive[0],
-                                           g_strv_length (dataset->sensitive_groups[0]),
-                                           train->labels, dataset->n_classes, NULL, train->n,
-                                           error);
+      FwMitigationInput rows = {
+        .groups = train->sensitive[0], .n_groups = g_strv_length (dataset->sensitive_groups[0]),
+        .labels = train->labels, .n_classes = dataset->n_classes, .n = train->n,
+      };
+
+      train->weights = fw_reweigh_weights (&rows, error);
       if (train->weights == NULL)
         return FALSE;
     }
@@ -451,7 +453,10 @@ apply_thresholds (FwTrainedModel  *trained,
   fw_model_predict (trained->model, test->x, test->n, probs);
   for (gsize i = 0; i < test->n; i++)
     p_positive[i] = probs[2 * i + trained->positive];
-  fw_thresholds_apply (trained->thresholds, test->sensitive[0], p_positive, test->n, decisions);
+  fw_thresholds_apply (trained->thresholds,
+                       &(FwMitigationInput) { .groups = test->sensitive[0], .n = test->n,
+                                              .p_positive = p_positive },
+                       decisions);
   for (gsize i = 0; i < test->n; i++)
     decided[i] = decisions[i] ? trained->positive : 1 - trained->positive;
   fw_training_decision_metrics (trained->test_metrics, test->labels, decided, test->weights,
