@@ -57,11 +57,13 @@ refuse (char **message,
   return FALSE;
 }
 
-/* Command-line flags override the recipe; a usage problem returns FALSE with @message. */
+/* Command-line flags override the recipe and fill in @training; a usage problem returns
+ * FALSE with @message. */
 static gboolean
-apply_options (const Options  *o,
-               FwRecipe       *recipe,
-               char          **message)
+apply_options (const Options      *o,
+               FwRecipe           *recipe,
+               FwTrainingOptions  *training,
+               char              **message)
 {
   FwModelSpec *spec = &recipe->model;
 
@@ -140,17 +142,14 @@ apply_options (const Options  *o,
       g_free (recipe->mitigation);
       recipe->mitigation = g_strdup (o->mitigate);
     }
-  if (o->threshold_policy != NULL && !g_str_equal (o->threshold_policy, "none"))
-    {
-      FwThresholdPolicy policy;
-
-      if (!fw_threshold_policy_from_string (o->threshold_policy, &policy))
-        return refuse (message, g_strdup_printf (_("unknown threshold policy “%s” "
-                                                   "(none, parity or tpr)"), o->threshold_policy));
-    }
+  if (o->threshold_policy != NULL &&
+      !fw_threshold_policy_from_string (o->threshold_policy, &training->threshold_policy))
+    return refuse (message, g_strdup_printf (_("unknown threshold policy “%s” "
+                                               "(none, parity or tpr)"), o->threshold_policy));
   if (o->carbon_intensity != -1 && !(o->carbon_intensity >= 0 && o->carbon_intensity < 1e5))
     return refuse (message, g_strdup (_("--carbon-intensity takes grams of CO2e per kWh, "
                                         "such as 475")));
+  training->carbon_intensity = o->carbon_intensity;
   if (o->positive != NULL)
     {
       g_free (recipe->positive);
@@ -283,7 +282,8 @@ fw_cli_train (int    argc,
       g_free (recipe->target);
       recipe->target = g_strdup (o.target);
     }
-  if (!apply_options (&o, recipe, &message))
+  fw_training_options_init (&options);
+  if (!apply_options (&o, recipe, &options, &message))
     {
       options_clear (&o);
       return fw_cli_usage_error ("train", "%s", message);
@@ -300,9 +300,6 @@ fw_cli_train (int    argc,
     }
 
   /* Preparing, the checks, reweighing and the audit: shared with the GUI. */
-  fw_training_options_init (&options);
-  options.threshold_policy = o.threshold_policy;
-  options.carbon_intensity = o.carbon_intensity;
   options.cli_hints = TRUE;
   run = fw_training_run_new (table, data_file, recipe, &options, NULL, &error);
   if (run == NULL)

@@ -20,7 +20,7 @@ struct _FwTrainingRun
   FwTrainer        *trainer;
   FwAudit          *audit;
   GFile            *data_file;
-  char             *threshold_policy;   /* NULL: none */
+  FwThresholdPolicy threshold_policy;
   double            intensity;
   gboolean          energy_estimated;
   JsonArray        *history;
@@ -40,13 +40,10 @@ fw_training_options_init (FwTrainingOptions *options)
 {
   g_return_if_fail (options != NULL);
 
-  *options = (FwTrainingOptions) { .threshold_policy = NULL, .carbon_intensity = -1 };
-}
-
-static gboolean
-wants_thresholds (const char *policy)
-{
-  return policy != NULL && !g_str_equal (policy, "none");
+  *options = (FwTrainingOptions) {
+    .threshold_policy = FW_THRESHOLD_POLICY_NONE,
+    .carbon_intensity = -1,
+  };
 }
 
 /* What only a model that suits the task, and mitigation that has what it needs, passes. */
@@ -58,7 +55,6 @@ check_dataset (FwTrainingRun            *run,
 {
   FwDataset *dataset = run->dataset;
   const FwRecipe *recipe = run->recipe;
-  FwThresholdPolicy policy;
 
   if (recipe->model.kind == FW_MODEL_LINEAR && dataset->task != FW_TASK_REGRESSION)
     {
@@ -119,9 +115,8 @@ check_dataset (FwTrainingRun            *run,
                                  NULL, NULL);
     }
   /* Refused before training, not after it. */
-  if (wants_thresholds (run->threshold_policy) &&
-      (!fw_threshold_policy_from_string (run->threshold_policy, &policy) ||
-       dataset->task != FW_TASK_BINARY || dataset->n_sensitive == 0 ||
+  if (run->threshold_policy != FW_THRESHOLD_POLICY_NONE &&
+      (dataset->task != FW_TASK_BINARY || dataset->n_sensitive == 0 ||
        dataset->parts[FW_PART_VALIDATION].n == 0))
     {
       g_set_error_literal (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID, options->cli_hints
@@ -161,6 +156,8 @@ fw_training_run_new (const FwTable           *table,
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (recipe != NULL, NULL);
   g_return_val_if_fail (data_file == NULL || G_IS_FILE (data_file), NULL);
+  g_return_val_if_fail (options == NULL ||
+                        (guint) options->threshold_policy <= FW_THRESHOLD_POLICY_TPR, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (options == NULL)
@@ -170,8 +167,7 @@ fw_training_run_new (const FwTable           *table,
     }
   run->recipe = fw_recipe_copy (recipe);
   run->data_file = data_file != NULL ? g_object_ref (data_file) : NULL;
-  run->threshold_policy = wants_thresholds (options->threshold_policy)
-                          ? g_strdup (options->threshold_policy) : NULL;
+  run->threshold_policy = options->threshold_policy;
   run->history = json_array_new ();
 
   run->dataset = fw_dataset_prepare (table, run->recipe, cancellable, error);
@@ -205,7 +201,6 @@ fw_training_run_free (FwTrainingRun *run)
   g_clear_pointer (&run->recipe, fw_recipe_free);
   g_clear_pointer (&run->audit, fw_audit_free);
   g_clear_object (&run->data_file);
-  g_free (run->threshold_policy);
   g_clear_pointer (&run->history, json_array_unref);
   g_clear_error (&run->error);
   for (guint a = 0; run->thresholded != NULL && a < run->n_fairness; a++)
@@ -562,12 +557,9 @@ fw_training_run_finish (FwTrainingRun  *run,
                                             c != NULL ? c->n_classes : 0);
   }
   fairness = fw_trainer_get_fairness (run->trainer, &run->n_fairness);
-  if (run->threshold_policy != NULL)
+  if (run->threshold_policy != FW_THRESHOLD_POLICY_NONE)
     {
-      FwThresholdPolicy policy;
-
-      fw_threshold_policy_from_string (run->threshold_policy, &policy);
-      if (!fw_trained_model_fit_thresholds (trained, run->dataset, policy, error))
+      if (!fw_trained_model_fit_thresholds (trained, run->dataset, run->threshold_policy, error))
         return NULL;
       fairness = run->thresholded = apply_thresholds (trained, run->dataset, run->recipe->seed);
     }
