@@ -85,7 +85,8 @@ apply_options (const Options      *o,
 
       spec->n_hidden = g_strv_length (widths);
       if (spec->n_hidden < 1 || spec->n_hidden > FW_RECIPE_MAX_HIDDEN)
-        return refuse (message, g_strdup (_("--hidden takes 1 to 4 layer widths, such as 64,64")));
+        return refuse (message, g_strdup_printf (_("--hidden takes 1 to %d layer widths, such as "
+                                                   "64,64"), FW_RECIPE_MAX_HIDDEN));
       for (guint i = 0; i < spec->n_hidden; i++)
         {
           guint64 width;
@@ -181,6 +182,9 @@ fw_cli_train (int    argc,
               char **argv)
 {
   Options o = { .epochs = -1, .batch = -1, .lr = -1, .seed = -1, .carbon_intensity = -1 };
+  g_autofree char *intensity_help = g_strdup_printf (_("Grid carbon intensity in g CO2e per kWh "
+                                                       "(default %g, the world average)"),
+                                                     FW_ENERGY_DEFAULT_INTENSITY);
   const GOptionEntry entries[] = {
     { "recipe", 0, 0, G_OPTION_ARG_FILENAME, &o.recipe, N_("Replay this recipe"), "R.json" },
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &o.data, N_("The CSV file to learn from"), "F.csv" },
@@ -200,8 +204,7 @@ fw_cli_train (int    argc,
     { "positive", 0, 0, G_OPTION_ARG_STRING, &o.positive, N_("The positive class"), "VALUE" },
     { "threshold-policy", 0, 0, G_OPTION_ARG_STRING, &o.threshold_policy,
       N_("Per-group decision thresholds: none, parity (equal selection rates) or tpr"), "POLICY" },
-    { "carbon-intensity", 0, 0, G_OPTION_ARG_DOUBLE, &o.carbon_intensity,
-      N_("Grid carbon intensity in g CO2e per kWh (default 475, the world average)"), "G" },
+    { "carbon-intensity", 0, 0, G_OPTION_ARG_DOUBLE, &o.carbon_intensity, intensity_help, "G" },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &o.out, N_("Save the trained model here"), "M.fwmodel" },
     { "save-recipe", 0, 0, G_OPTION_ARG_FILENAME, &o.save_recipe,
       N_("Save the recipe of this run, with the data's fingerprint, to replay it"), "R.json" },

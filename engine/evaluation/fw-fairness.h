@@ -45,6 +45,8 @@ typedef enum {
 #define FW_FAIRNESS_MIN_ROWS 30
 /* Enough resamples for the 2.5% and 97.5% percentiles to rest on 5 rows each. */
 #define FW_FAIRNESS_DEFAULT_RESAMPLES 200
+/* The coverage of the bootstrap intervals: from the 2.5% to the 97.5% percentile. */
+#define FW_FAIRNESS_CONFIDENCE_LEVEL  0.95
 
 typedef enum {
   FW_FAIRNESS_DEMOGRAPHIC_PARITY_DIFFERENCE,

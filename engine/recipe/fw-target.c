@@ -29,8 +29,8 @@ too_many_classes (const FwColumn *column,
                   GError        **error)
 {
   g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_TARGET,
-               _("The column to predict, “%s”, has more than 1000 different values: too many "
-                 "classes to learn"), column->name);
+               _("The column to predict, “%s”, has more than %d different values: too many "
+                 "classes to learn"), column->name, FW_TARGET_MAX_CLASSES);
   return FALSE;
 }
 

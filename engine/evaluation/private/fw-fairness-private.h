@@ -10,9 +10,6 @@
 
 G_BEGIN_DECLS
 
-/* The coverage of the bootstrap's percentile intervals. */
-#define FW_FAIRNESS_CONFIDENCE_LEVEL 0.95
-
 /* A regression's sums per group. */
 enum {
   FW_FAIRNESS_SUM_WEIGHT,
