@@ -189,7 +189,9 @@ fw_cli_print_fairness (FwFairness *const *fairness,
 
           printf ("  %-30s %.3f", _(summaries[s].label), f->summaries[summaries[s].which]);
           if (!isnan (ci->low))
-            printf (_("  (95%% interval %.3f – %.3f)"), ci->low, ci->high);
+            /* Translators: the confidence level in percent, then the interval's ends. */
+            printf (_("  (%.0f%% interval %.3f – %.3f)"), 100 * FW_FAIRNESS_CONFIDENCE_LEVEL,
+                    ci->low, ci->high);
           printf ("\n");
         }
       for (guint w = 0; f->warnings != NULL && f->warnings[w] != NULL; w++)

@@ -68,47 +68,40 @@ fw_cli_predict (int    argc,
   return FW_CLI_EXIT_OK;
 }
 
-/* Fairness of @kept (the labelled rows' predictions) by each sensitive column the model
- * was trained with, as they appear in this file; a column the file lacks is left out. */
-/* One attribute's fairness on the labelled rows (@rows) from whole-table @codes. */
+/* One attribute's fairness on the labelled rows (@rows), whose labels, values and
+ * decisions @labelled holds, from whole-table @codes. */
 static FwFairness *
-attribute_fairness (const FwTrainedModel *trained,
-                    const guint32        *codes,
-                    char *const          *groups,
-                    const gsize          *rows,
-                    const guint32        *labels,
-                    const float          *values,
-                    const float          *kept,
-                    const guint32        *decided,
-                    gsize                 n)
+attribute_fairness (const FwTrainedModel  *trained,
+                    const FwFairnessInput *labelled,
+                    const gsize           *rows,
+                    const guint32         *codes,
+                    char *const           *groups)
 {
-  g_autofree guint32 *kept_codes = g_new (guint32, MAX (n, 1));
+  g_autofree guint32 *kept_codes = g_new (guint32, MAX (labelled->n, 1));
+  FwFairnessInput input = *labelled;
+  FwFairnessOptions options;
 
-  for (gsize r = 0; r < n; r++)
+  for (gsize r = 0; r < labelled->n; r++)
     kept_codes[r] = codes[rows[r]];
+  input.groups = kept_codes;
+  input.group_names = (const char *const *) groups;
+  fw_fairness_options_init (&options);
+  options.seed = trained->recipe->seed;
   return trained->task == FW_TASK_REGRESSION
-    ? fw_fairness_compute_regression (kept_codes, (const char *const *) groups, values, kept,
-                                      NULL, n, FW_FAIRNESS_DEFAULT_RESAMPLES,
-                                      trained->recipe->seed, NULL)
-    : fw_fairness_compute_predicted (kept_codes, (const char *const *) groups, labels, decided,
-                                     trained->n_classes, NULL, n, trained->positive,
-                                     FW_FAIRNESS_DEFAULT_RESAMPLES, trained->recipe->seed, NULL);
+    ? fw_fairness_compute_regression (&input, &options, NULL)
+    : fw_fairness_compute_predicted (&input, &options, NULL);
 }
 
 /* Fairness of the labelled rows' decisions by each sensitive column the model was trained
  * with, as they appear in this file (a column the file lacks is left out), and by the
  * first two together when the recipe asks for it. */
 static FwFairness **
-evaluate_fairness (const FwTrainedModel *trained,
-                   const FwTable        *table,
-                   const gsize          *rows,
-                   const guint32        *labels,
-                   const float          *values,
-                   const float          *kept,
-                   const guint32        *decided,
-                   gsize                 n,
-                   char               ***attributes,
-                   guint                *n_attributes)
+evaluate_fairness (const FwTrainedModel   *trained,
+                   const FwTable          *table,
+                   const FwFairnessInput  *labelled,
+                   const gsize            *rows,
+                   char                 ***attributes,
+                   guint                  *n_attributes)
 {
   GPtrArray *sensitive = trained->recipe->sensitive;
   FwFairness **fairness = g_new0 (FwFairness *, sensitive->len + 2);
@@ -125,8 +118,7 @@ evaluate_fairness (const FwTrainedModel *trained,
       if (column == NULL)
         continue;
       fw_sensitive_groups (column, &codes, &groups);
-      fairness[names->len] = attribute_fairness (trained, codes, groups, rows, labels, values,
-                                                 kept, decided, n);
+      fairness[names->len] = attribute_fairness (trained, labelled, rows, codes, groups);
       g_ptr_array_add (names, g_strdup (column->name));
       if (a == 0)
         first = g_steal_pointer (&codes), first_groups = g_steal_pointer (&groups);
@@ -142,8 +134,7 @@ evaluate_fairness (const FwTrainedModel *trained,
                                          (const char *const *) second_groups,
                                          fw_table_n_rows (table), &codes, &groups, NULL))
         {
-          fairness[names->len] = attribute_fairness (trained, codes, groups, rows, labels, values,
-                                                     kept, decided, n);
+          fairness[names->len] = attribute_fairness (trained, labelled, rows, codes, groups);
           g_ptr_array_add (names, g_strdup_printf ("%s × %s", (char *) g_ptr_array_index (names, 0),
                                                    (char *) g_ptr_array_index (names, 1)));
         }
@@ -217,8 +208,16 @@ fw_cli_evaluate (int    argc,
       for (gsize i = 0; i < n; i++)
         decided[i] = all_decided[rows[i]];
     }
-  fairness = evaluate_fairness (trained, table, rows, labels, values, kept, decided, n,
-                                &attributes, &n_attributes);
+  {
+    FwFairnessInput labelled = {
+      .n = n,
+      .labels = labels, .predicted_classes = decided, .n_classes = trained->n_classes,
+      .positive = trained->positive,
+      .actual = values, .predicted = kept,
+    };
+
+    fairness = evaluate_fairness (trained, table, &labelled, rows, &attributes, &n_attributes);
+  }
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "task");

@@ -84,11 +84,14 @@ fw_cli_sample (int    argc,
                char **argv)
 {
   g_autofree char *rows_text = NULL, *seed_text = NULL, *output = NULL;
+  /* Translators: the largest number of rows, then the default. */
+  g_autofree char *rows_help = g_strdup_printf (_("Number of rows, 1 to %d (default %d)"),
+                                                FW_SAMPLE_MAX_ROWS, FW_SAMPLE_DEFAULT_ROWS);
+  g_autofree char *seed_help = g_strdup_printf (_("Seed: the same seed gives the same file "
+                                                  "(default %d)"), FW_SAMPLE_DEFAULT_SEED);
   const GOptionEntry entries[] = {
-    { "rows", 'n', 0, G_OPTION_ARG_STRING, &rows_text,
-      N_("Number of rows, 1 to 100000000 (default 5000)"), N_("N") },
-    { "seed", 's', 0, G_OPTION_ARG_STRING, &seed_text,
-      N_("Seed: the same seed gives the same file (default 42)"), N_("S") },
+    { "rows", 'n', 0, G_OPTION_ARG_STRING, &rows_text, rows_help, N_("N") },
+    { "seed", 's', 0, G_OPTION_ARG_STRING, &seed_text, seed_help, N_("S") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Where to write the CSV file (required)"), N_("FILE.csv") },
     G_OPTION_ENTRY_NULL

@@ -57,11 +57,13 @@ refuse (char **message,
   return FALSE;
 }
 
-/* Command-line flags override the recipe; a usage problem returns FALSE with @message. */
+/* Command-line flags override the recipe and fill in @training; a usage problem returns
+ * FALSE with @message. */
 static gboolean
-apply_options (const Options  *o,
-               FwRecipe       *recipe,
-               char          **message)
+apply_options (const Options      *o,
+               FwRecipe           *recipe,
+               FwTrainingOptions  *training,
+               char              **message)
 {
   FwModelSpec *spec = &recipe->model;
 
@@ -83,7 +85,8 @@ apply_options (const Options  *o,
 
       spec->n_hidden = g_strv_length (widths);
       if (spec->n_hidden < 1 || spec->n_hidden > FW_RECIPE_MAX_HIDDEN)
-        return refuse (message, g_strdup (_("--hidden takes 1 to 4 layer widths, such as 64,64")));
+        return refuse (message, g_strdup_printf (_("--hidden takes 1 to %d layer widths, such as "
+                                                   "64,64"), FW_RECIPE_MAX_HIDDEN));
       for (guint i = 0; i < spec->n_hidden; i++)
         {
           guint64 width;
@@ -140,17 +143,14 @@ apply_options (const Options  *o,
       g_free (recipe->mitigation);
       recipe->mitigation = g_strdup (o->mitigate);
     }
-  if (o->threshold_policy != NULL && !g_str_equal (o->threshold_policy, "none"))
-    {
-      FwThresholdPolicy policy;
-
-      if (!fw_threshold_policy_from_string (o->threshold_policy, &policy))
-        return refuse (message, g_strdup_printf (_("unknown threshold policy “%s” "
-                                                   "(none, parity or tpr)"), o->threshold_policy));
-    }
+  if (o->threshold_policy != NULL &&
+      !fw_threshold_policy_from_string (o->threshold_policy, &training->threshold_policy))
+    return refuse (message, g_strdup_printf (_("unknown threshold policy “%s” "
+                                               "(none, parity or tpr)"), o->threshold_policy));
   if (o->carbon_intensity != -1 && !(o->carbon_intensity >= 0 && o->carbon_intensity < 1e5))
     return refuse (message, g_strdup (_("--carbon-intensity takes grams of CO2e per kWh, "
                                         "such as 475")));
+  training->carbon_intensity = o->carbon_intensity;
   if (o->positive != NULL)
     {
       g_free (recipe->positive);
@@ -182,6 +182,9 @@ fw_cli_train (int    argc,
               char **argv)
 {
   Options o = { .epochs = -1, .batch = -1, .lr = -1, .seed = -1, .carbon_intensity = -1 };
+  g_autofree char *intensity_help = g_strdup_printf (_("Grid carbon intensity in g CO2e per kWh "
+                                                       "(default %g, the world average)"),
+                                                     FW_ENERGY_DEFAULT_INTENSITY);
   const GOptionEntry entries[] = {
     { "recipe", 0, 0, G_OPTION_ARG_FILENAME, &o.recipe, N_("Replay this recipe"), "R.json" },
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &o.data, N_("The CSV file to learn from"), "F.csv" },
@@ -201,8 +204,7 @@ fw_cli_train (int    argc,
     { "positive", 0, 0, G_OPTION_ARG_STRING, &o.positive, N_("The positive class"), "VALUE" },
     { "threshold-policy", 0, 0, G_OPTION_ARG_STRING, &o.threshold_policy,
       N_("Per-group decision thresholds: none, parity (equal selection rates) or tpr"), "POLICY" },
-    { "carbon-intensity", 0, 0, G_OPTION_ARG_DOUBLE, &o.carbon_intensity,
-      N_("Grid carbon intensity in g CO2e per kWh (default 475, the world average)"), "G" },
+    { "carbon-intensity", 0, 0, G_OPTION_ARG_DOUBLE, &o.carbon_intensity, intensity_help, "G" },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &o.out, N_("Save the trained model here"), "M.fwmodel" },
     { "save-recipe", 0, 0, G_OPTION_ARG_FILENAME, &o.save_recipe,
       N_("Save the recipe of this run, with the data's fingerprint, to replay it"), "R.json" },
@@ -283,7 +285,8 @@ fw_cli_train (int    argc,
       g_free (recipe->target);
       recipe->target = g_strdup (o.target);
     }
-  if (!apply_options (&o, recipe, &message))
+  fw_training_options_init (&options);
+  if (!apply_options (&o, recipe, &options, &message))
     {
       options_clear (&o);
       return fw_cli_usage_error ("train", "%s", message);
@@ -300,9 +303,6 @@ fw_cli_train (int    argc,
     }
 
   /* Preparing, the checks, reweighing and the audit: shared with the GUI. */
-  fw_training_options_init (&options);
-  options.threshold_policy = o.threshold_policy;
-  options.carbon_intensity = o.carbon_intensity;
   options.cli_hints = TRUE;
   run = fw_training_run_new (table, data_file, recipe, &options, NULL, &error);
   if (run == NULL)

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include "fw-fairness.h"
 #include "fw-report-content.h"
 
 /* The four-fifths rule (US EEOC Uniform Guidelines, 1978): a group selected at less than
@@ -110,12 +111,15 @@ add_summary_table (FwReport   *report,
   JsonNode *node = json_object_get_member (entry, "confidence_intervals");
   JsonObject *intervals = node != NULL && JSON_NODE_HOLDS_OBJECT (node)
                           ? json_node_get_object (node) : NULL;
+  double level = fw_report_json_number (intervals, "level");
   GPtrArray *cells = g_ptr_array_new ();
 
   g_ptr_array_add (cells, g_strdup (_("Summary")));
   g_ptr_array_add (cells, g_strdup (_("Value")));
-  /* xgettext:no-c-format */
-  g_ptr_array_add (cells, g_strdup (_("95% interval")));
+  /* Translators: the confidence level in percent: "95% interval". */
+  g_ptr_array_add (cells, g_strdup_printf (_("%.0f%% interval"),
+                                           100 * (isnan (level) ? FW_FAIRNESS_CONFIDENCE_LEVEL
+                                                                : level)));
   for (guint s = 0; s < G_N_ELEMENTS (summary_texts); s++)
     {
       double value = fw_report_json_number (entry, summary_texts[s].key);

@@ -191,8 +191,10 @@ mitigation_toggled (GtkCheckButton *check,
   recipe = fw_session_begin_edit (self->session);
   g_free (recipe->mitigation);
   recipe->mitigation = g_strdup (m == MITIGATE_REWEIGH ? "reweigh" : "none");
-  fw_session_set_threshold_policy (self->session, m == MITIGATE_PARITY ? "parity"
-                                                  : m == MITIGATE_TPR ? "tpr" : "none");
+  fw_session_set_threshold_policy (self->session,
+                                   m == MITIGATE_PARITY ? FW_THRESHOLD_POLICY_PARITY
+                                   : m == MITIGATE_TPR ? FW_THRESHOLD_POLICY_TPR
+                                   : FW_THRESHOLD_POLICY_NONE);
   fw_session_end_edit (self->session);
 }
 
@@ -301,11 +303,11 @@ static void
 sync_mitigations (FwModelPage    *self,
                   const FwRecipe *recipe)
 {
-  const char *policy = fw_session_get_threshold_policy (self->session);
+  FwThresholdPolicy policy = fw_session_get_threshold_policy (self->session);
   gboolean has_sensitive = recipe->sensitive->len > 0;
   Mitigation current = g_strcmp0 (recipe->mitigation, "reweigh") == 0 ? MITIGATE_REWEIGH
-                       : g_str_equal (policy, "parity") ? MITIGATE_PARITY
-                       : g_str_equal (policy, "tpr") ? MITIGATE_TPR : MITIGATE_NONE;
+                       : policy == FW_THRESHOLD_POLICY_PARITY ? MITIGATE_PARITY
+                       : policy == FW_THRESHOLD_POLICY_TPR ? MITIGATE_TPR : MITIGATE_NONE;
 
   for (guint m = 0; m < N_MITIGATIONS; m++)
     {

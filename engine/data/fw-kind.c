@@ -6,9 +6,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 #include "fw-kind.h"
+#include "fw-stats.h"
 
 static const struct
 {
@@ -145,15 +145,6 @@ fw_kind_name_suggests_id (const char *name)
   return FALSE;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static FwKind
 infer_numeric (const FwColumn *column)
 {
@@ -203,7 +194,7 @@ infer_numeric (const FwColumn *column)
 
       for (gsize i = 0; i < n; i++)
         sorted[i] = fw_column_get_number (column, i);
-      qsort (sorted, n, sizeof (double), compare_doubles);
+      fw_stats_sort (sorted, n);
       for (gsize i = 1; i < n && unique; i++)
         unique = sorted[i] != sorted[i - 1];
       if (unique)

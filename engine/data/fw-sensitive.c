@@ -9,15 +9,7 @@
 #include <stdlib.h>
 #include "fw-number.h"
 #include "fw-sensitive.h"
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
+#include "fw-stats.h"
 
 /* Sorted distinct non-missing values; their count in *n_distinct. */
 static double *
@@ -30,7 +22,7 @@ distinct_values (const FwColumn *column,
   for (gsize r = 0; r < column->n_rows; r++)
     if (!fw_column_is_missing (column, r))
       values[n++] = fw_column_get_number (column, r);
-  qsort (values, n, sizeof (double), compare_doubles);
+  fw_stats_sort (values, n);
   for (gsize i = 0; i < n; i++)
     if (d == 0 || values[i] != values[d - 1])
       values[d++] = values[i];
@@ -101,7 +93,8 @@ fw_sensitive_groups (const FwColumn *column,
             code = missing_code;
           else if (n_distinct <= FW_SENSITIVE_MAX_VALUES)
             {
-              const double *hit = bsearch (&x, values, n_distinct, sizeof (double), compare_doubles);
+              const double *hit = bsearch (&x, values, n_distinct, sizeof (double),
+                                                  fw_stats_compare_doubles);
 
               code = (guint) (hit - values);
             }

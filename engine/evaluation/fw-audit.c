@@ -6,11 +6,11 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 #include "fw-audit-private.h"
 #include "fw-profile-private.h"
 #include "fw-sensitive.h"
+#include "fw-stats.h"
 #include "fw-target.h"
 
 G_DEFINE_QUARK (fw-audit-error-quark, fw_audit_error)
@@ -23,15 +23,6 @@ typedef struct
   guint8 *bins;                 /* per row */
   guint   n_bins;
 } Bins;
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 /* The most frequent values each get a bin; the rest share "other". */
 static void
@@ -67,7 +58,7 @@ cut_numbers (const FwColumn *column,
   for (gsize r = 0; r < column->n_rows; r++)
     if (!isnan (sorted[m] = fw_column_get_number (column, r)))
       m++;
-  qsort (sorted, m, sizeof (double), compare_doubles);
+  fw_stats_sort (sorted, m);
   for (gsize i = 0; i < m; i++)
     distinct += i == 0 || sorted[i] != sorted[i - 1];
 

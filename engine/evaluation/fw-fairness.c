@@ -1,8 +1,8 @@
-/* fw-fairness.c — per-group metrics, Fairlearn summaries, bootstrap intervals
+/* fw-fairness.c — per-group metrics and Fairlearn summaries
  *
  * One pass sorts every row into a cell, group × outcome kind, and sums the weights per
- * cell; every figure follows from those sums.  The bootstrap keeps each row's cell, so a
- * resample is n draws adding a weight to a cell: no allocation, nothing sorted per draw.
+ * cell; every figure follows from those sums, for the estimate and for each bootstrap
+ * resample (fw-fairness-bootstrap.c) alike.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,46 +10,19 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
-#include "fw-json.h"
-#include "fw-fairness.h"
-#include "fw-random.h"
+#include "fw-fairness-private.h"
 
 G_DEFINE_QUARK (fw-fairness-error-quark, fw_fairness_error)
 
 /* Outcome kinds of a classified row.  WRONG_NEGATIVE: neither actual nor predicted class is
  * the positive one, yet they differ (several classes only); it counts against accuracy. */
 enum { KIND_TP, KIND_FN, KIND_FP, KIND_TN, KIND_WRONG_NEGATIVE, N_KINDS };
-/* Regression sums per group. */
-enum { SUM_WEIGHT, SUM_ABS_ERROR, SUM_PREDICTION, N_SUMS };
-
-#define CONFIDENCE_LEVEL 0.95
-
 /* Indexed by (actual is positive, decision is positive, decision is right); the entries
  * for impossible combinations are never read. */
 static const guint8 kind_of[8] = {
   KIND_WRONG_NEGATIVE, KIND_TN, KIND_FP, KIND_FP, KIND_FN, KIND_FN, KIND_TP, KIND_TP,
 };
-
-static const char *const summary_keys[FW_FAIRNESS_N_SUMMARIES] = {
-  "demographic_parity_difference",
-  "demographic_parity_ratio",
-  "equalized_odds_difference",
-  "equal_opportunity_difference",
-  "mae_difference",
-};
-
-typedef struct
-{
-  guint          n_groups;
-  gboolean       regression;
-  guint          stride;        /* sums per group: N_KINDS or N_SUMS */
-  gsize          n;
-  const guint32 *cells;         /* classification: group × N_KINDS + kind, else the group */
-  const float   *weights;
-  const float   *actual, *predicted;
-} Rows;
 
 /* Smallest and largest of the defined values: NaN is skipped, as pandas' min/max do. */
 typedef struct
@@ -104,16 +77,16 @@ static void
 regression_rates (const double    *s,
                   FwFairnessGroup *group)
 {
-  group->weight = s[SUM_WEIGHT];
-  group->mae = quotient (s[SUM_ABS_ERROR], s[SUM_WEIGHT]);
-  group->mean_prediction = quotient (s[SUM_PREDICTION], s[SUM_WEIGHT]);
+  group->weight = s[FW_FAIRNESS_SUM_WEIGHT];
+  group->mae = quotient (s[FW_FAIRNESS_SUM_ABS_ERROR], s[FW_FAIRNESS_SUM_WEIGHT]);
+  group->mean_prediction = quotient (s[FW_FAIRNESS_SUM_PREDICTION], s[FW_FAIRNESS_SUM_WEIGHT]);
   group->selection_rate = group->tpr = group->fnr = group->fpr = NAN;
   group->precision = group->accuracy = NAN;
 }
 
 /* The summaries from per-group sums: used alike for the estimate and for each resample. */
 static void
-summaries_from_sums (const Rows   *rows,
+summaries_from_sums (const FwFairnessRows *rows,
                      const double *sums,
                      double        out[FW_FAIRNESS_N_SUMMARIES])
 {
@@ -125,7 +98,7 @@ summaries_from_sums (const Rows   *rows,
 
       if (rows->regression)
         {
-          regression_rates (sums + g * N_SUMS, &group);
+          regression_rates (sums + g * FW_FAIRNESS_N_SUMS, &group);
           range_add (&mae, group.mae);
           continue;
         }
@@ -145,84 +118,11 @@ summaries_from_sums (const Rows   *rows,
   out[FW_FAIRNESS_MAE_DIFFERENCE] = range_difference (&mae);
 }
 
-/* Uniform in [0, @bound): Lemire's multiply-and-shift ("Fast random integer generation in
- * an interval", 2019), unbiased by rejection, a division only on the rare retry. */
-static inline gsize
-draw_row (FwRng *rng,
-          gsize  bound)
-{
-  guint64 m;
-  guint32 low;
-
-  if (bound > G_MAXUINT32)
-    return fw_rng_below (rng, bound);
-  m = (fw_rng_next (rng) >> 32) * (guint64) bound;
-  low = (guint32) m;
-  if (low < bound)
-    {
-      guint32 threshold = (guint32) (0 - (guint32) bound) % (guint32) bound;
-
-      while (low < threshold)
-        {
-          m = (fw_rng_next (rng) >> 32) * (guint64) bound;
-          low = (guint32) m;
-        }
-    }
-  return (gsize) (m >> 32);
-}
-
 static void
-resample_sums (const Rows *rows,
-               FwRng      *rng,
-               double     *sums)
-{
-  memset (sums, 0, sizeof (double) * rows->n_groups * rows->stride);
-  for (gsize j = 0; j < rows->n; j++)
-    {
-      gsize i = draw_row (rng, rows->n);
-      double w = rows->weights != NULL ? rows->weights[i] : 1.0;
-
-      if (rows->regression)
-        {
-          double *s = sums + rows->cells[i] * N_SUMS;
-
-          s[SUM_WEIGHT] += w;
-          s[SUM_ABS_ERROR] += w * fabs ((double) rows->actual[i] - rows->predicted[i]);
-          s[SUM_PREDICTION] += w * rows->predicted[i];
-        }
-      else
-        sums[rows->cells[i]] += w;
-    }
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* numpy.quantile's default: linear between the order statistics around q·(m − 1). */
-static double
-sorted_quantile (const double *v,
-                 guint         m,
-                 double        q)
-{
-  double position = q * (m - 1);
-  guint below = (guint) floor (position);
-
-  if (below + 1 >= m)
-    return v[m - 1];
-  return v[below] + (position - below) * (v[below + 1] - v[below]);
-}
-
-static void
-bootstrap (FwFairness *f,
-           const Rows *rows,
-           guint       n_resamples,
-           guint64     seed)
+bootstrap (FwFairness           *f,
+           const FwFairnessRows *rows,
+           guint                 n_resamples,
+           guint64               seed)
 {
   g_autofree double *sums = g_new (double, rows->n_groups * rows->stride);
   g_autofree double *samples = g_new (double, (gsize) FW_FAIRNESS_N_SUMMARIES * n_resamples);
@@ -233,7 +133,7 @@ bootstrap (FwFairness *f,
     {
       double out[FW_FAIRNESS_N_SUMMARIES];
 
-      resample_sums (rows, &rng, sums);
+      fw_fairness_resample (rows, &rng, sums);
       summaries_from_sums (rows, sums, out);
       for (guint s = 0; s < FW_FAIRNESS_N_SUMMARIES; s++)
         samples[(gsize) s * n_resamples + r] = out[s];
@@ -241,19 +141,8 @@ bootstrap (FwFairness *f,
 
   f->n_resamples = n_resamples;
   for (guint s = 0; s < FW_FAIRNESS_N_SUMMARIES; s++)
-    {
-      double *v = samples + (gsize) s * n_resamples;
-      guint m = 0;
-
-      for (guint r = 0; r < n_resamples; r++)
-        if (!isnan (v[r]))
-          v[m++] = v[r];
-      if (m == 0 || 2 * m < n_resamples)
-        continue;
-      qsort (v, m, sizeof (double), compare_doubles);
-      f->intervals[s].low = sorted_quantile (v, m, (1 - CONFIDENCE_LEVEL) / 2);
-      f->intervals[s].high = sorted_quantile (v, m, (1 + CONFIDENCE_LEVEL) / 2);
-    }
+    fw_fairness_interval (samples + (gsize) s * n_resamples, n_resamples,
+                          FW_FAIRNESS_CONFIDENCE_LEVEL, &f->intervals[s]);
 }
 
 static void G_GNUC_PRINTF (2, 3)
@@ -319,12 +208,11 @@ fairness_new (const char *const *group_names,
 /* Rates, summaries, warnings and intervals once the sums are in; NULL when every weight
  * was zero. */
 static FwFairness *
-finish (FwFairness    *f,
-        const Rows    *rows,
-        const double  *sums,
-        guint          n_resamples,
-        guint64        seed,
-        GError       **error)
+finish (FwFairness              *f,
+        const FwFairnessRows    *rows,
+        const double            *sums,
+        const FwFairnessOptions *options,
+        GError                 **error)
 {
   g_autoptr(FwFairness) owned = f;
   double total = 0;
@@ -332,7 +220,7 @@ finish (FwFairness    *f,
   for (guint g = 0; g < f->n_groups; g++)
     {
       if (rows->regression)
-        regression_rates (sums + g * N_SUMS, &f->groups[g]);
+        regression_rates (sums + g * FW_FAIRNESS_N_SUMS, &f->groups[g]);
       else
         classification_rates (sums + g * N_KINDS, &f->groups[g]);
       total += f->groups[g].weight;
@@ -345,8 +233,8 @@ finish (FwFairness    *f,
     }
   summaries_from_sums (rows, sums, f->summaries);
   collect_warnings (f);
-  if (n_resamples > 0)
-    bootstrap (f, rows, n_resamples, seed);
+  if (options->n_resamples > 0)
+    bootstrap (f, rows, options->n_resamples, options->seed);
   return g_steal_pointer (&owned);
 }
 
@@ -384,34 +272,28 @@ decide (const float *p,
   return best;
 }
 
+/* From @input's probabilities, or its predicted classes when @from_classes. */
 static FwFairness *
-classification_new (const guint32      *groups,
-                    const char *const  *group_names,
-                    const guint32      *labels,
-                    const float        *probabilities,
-                    const guint32      *predicted,
-                    guint               n_classes,
-                    const float        *weights,
-                    gsize               n,
-                    guint               positive,
-                    double              threshold,
-                    guint               n_resamples,
-                    guint64             seed,
-                    GError            **error)
+classification_new (const FwFairnessInput   *input,
+                    gboolean                 from_classes,
+                    const FwFairnessOptions *options,
+                    GError                 **error)
 {
-  g_autoptr(FwFairness) f = fairness_new (group_names, FALSE);
-  guint n_groups = f->n_groups;
+  g_autoptr(FwFairness) f = fairness_new (input->group_names, FALSE);
+  guint n_groups = f->n_groups, n_classes = input->n_classes, positive = input->positive;
+  gsize n = input->n;
+  const float *weights = input->weights;
   FwFairnessGroup *out = f->groups;
   g_autofree double *sums = g_new0 (double, (gsize) n_groups * N_KINDS);
-  g_autofree guint32 *cells = n_resamples > 0 ? g_new (guint32, n) : NULL;
-  Rows rows = { n_groups, FALSE, N_KINDS, n, NULL, weights, NULL, NULL };
+  g_autofree guint32 *cells = options->n_resamples > 0 ? g_new (guint32, n) : NULL;
+  FwFairnessRows rows = { n_groups, FALSE, N_KINDS, n, NULL, weights, NULL, NULL };
 
   for (gsize i = 0; i < n; i++)
     {
-      guint32 g = groups[i], actual = labels[i], kind;
-      guint32 decided = predicted != NULL ? predicted[i]
-                                          : decide (probabilities + i * n_classes, n_classes,
-                                                    positive, threshold);
+      guint32 g = input->groups[i], actual = input->labels[i], kind;
+      guint32 decided = from_classes ? input->predicted_classes[i]
+                                     : decide (input->probabilities + i * n_classes, n_classes,
+                                               positive, options->threshold);
       double w = weights != NULL ? weights[i] : 1.0;
 
       if (G_UNLIKELY (g >= n_groups || actual >= n_classes || decided >= n_classes
@@ -429,86 +311,100 @@ classification_new (const guint32      *groups,
         cells[i] = kind;
     }
   rows.cells = cells;
-  return finish (g_steal_pointer (&f), &rows, sums, n_resamples, seed, error);
+  return finish (g_steal_pointer (&f), &rows, sums, options, error);
+}
+
+void
+fw_fairness_options_init (FwFairnessOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  *options = (FwFairnessOptions) {
+    .threshold = 0.5,
+    .n_resamples = FW_FAIRNESS_DEFAULT_RESAMPLES,
+    .seed = 0,
+  };
+}
+
+/* What every task needs: rows sorted into named groups. */
+static gboolean
+has_groups (const FwFairnessInput *input)
+{
+  return (input->groups != NULL || input->n == 0) &&
+         input->group_names != NULL && input->group_names[0] != NULL;
+}
+
+static const FwFairnessOptions *
+options_or_defaults (const FwFairnessOptions *options,
+                     FwFairnessOptions       *defaults)
+{
+  if (options != NULL)
+    return options;
+  fw_fairness_options_init (defaults);
+  return defaults;
 }
 
 FwFairness *
-fw_fairness_compute (const guint32      *groups,
-                     const char *const  *group_names,
-                     const guint32      *labels,
-                     const float        *probabilities,
-                     guint               n_classes,
-                     const float        *weights,
-                     gsize               n,
-                     guint               positive,
-                     double              threshold,
-                     guint               n_resamples,
-                     guint64             seed,
-                     GError            **error)
+fw_fairness_compute (const FwFairnessInput   *input,
+                     const FwFairnessOptions *options,
+                     GError                 **error)
 {
-  g_return_val_if_fail (groups != NULL || n == 0, NULL);
-  g_return_val_if_fail (group_names != NULL && group_names[0] != NULL, NULL);
-  g_return_val_if_fail (labels != NULL || n == 0, NULL);
-  g_return_val_if_fail (probabilities != NULL || n == 0, NULL);
-  g_return_val_if_fail (n_classes >= 2 && positive < n_classes, NULL);
+  FwFairnessOptions defaults;
+
+  g_return_val_if_fail (input != NULL && has_groups (input), NULL);
+  g_return_val_if_fail (input->labels != NULL || input->n == 0, NULL);
+  g_return_val_if_fail (input->probabilities != NULL || input->n == 0, NULL);
+  g_return_val_if_fail (input->n_classes >= 2 && input->positive < input->n_classes, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return classification_new (groups, group_names, labels, probabilities, NULL, n_classes,
-                             weights, n, positive, threshold, n_resamples, seed, error);
+  return classification_new (input, FALSE, options_or_defaults (options, &defaults), error);
 }
 
 FwFairness *
-fw_fairness_compute_predicted (const guint32      *groups,
-                               const char *const  *group_names,
-                               const guint32      *labels,
-                               const guint32      *predicted,
-                               guint               n_classes,
-                               const float        *weights,
-                               gsize               n,
-                               guint               positive,
-                               guint               n_resamples,
-                               guint64             seed,
-                               GError            **error)
+fw_fairness_compute_predicted (const FwFairnessInput   *input,
+                               const FwFairnessOptions *options,
+                               GError                 **error)
 {
-  g_return_val_if_fail (groups != NULL || n == 0, NULL);
-  g_return_val_if_fail (group_names != NULL && group_names[0] != NULL, NULL);
-  g_return_val_if_fail (labels != NULL || n == 0, NULL);
-  g_return_val_if_fail (predicted != NULL || n == 0, NULL);
-  g_return_val_if_fail (n_classes >= 2 && positive < n_classes, NULL);
+  FwFairnessOptions defaults;
+
+  g_return_val_if_fail (input != NULL && has_groups (input), NULL);
+  g_return_val_if_fail (input->labels != NULL || input->n == 0, NULL);
+  g_return_val_if_fail (input->predicted_classes != NULL || input->n == 0, NULL);
+  g_return_val_if_fail (input->n_classes >= 2 && input->positive < input->n_classes, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return classification_new (groups, group_names, labels, NULL, predicted, n_classes,
-                             weights, n, positive, 0, n_resamples, seed, error);
+  return classification_new (input, TRUE, options_or_defaults (options, &defaults), error);
 }
 
 FwFairness *
-fw_fairness_compute_regression (const guint32      *groups,
-                                const char *const  *group_names,
-                                const float        *actual,
-                                const float        *predicted,
-                                const float        *weights,
-                                gsize               n,
-                                guint               n_resamples,
-                                guint64             seed,
-                                GError            **error)
+fw_fairness_compute_regression (const FwFairnessInput   *input,
+                                const FwFairnessOptions *options,
+                                GError                 **error)
 {
   g_autoptr(FwFairness) f = NULL;
   g_autofree double *sums = NULL;
-  Rows rows = { 0, TRUE, N_SUMS, n, groups, weights, actual, predicted };
+  FwFairnessOptions defaults;
+  FwFairnessRows rows;
+  const guint32 *groups;
+  const float *actual, *predicted, *weights;
 
-  g_return_val_if_fail (groups != NULL || n == 0, NULL);
-  g_return_val_if_fail (group_names != NULL && group_names[0] != NULL, NULL);
-  g_return_val_if_fail (actual != NULL || n == 0, NULL);
-  g_return_val_if_fail (predicted != NULL || n == 0, NULL);
+  g_return_val_if_fail (input != NULL && has_groups (input), NULL);
+  g_return_val_if_fail (input->actual != NULL || input->n == 0, NULL);
+  g_return_val_if_fail (input->predicted != NULL || input->n == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  f = fairness_new (group_names, TRUE);
-  rows.n_groups = f->n_groups;
-  sums = g_new0 (double, (gsize) f->n_groups * N_SUMS);
-  for (gsize i = 0; i < n; i++)
+  options = options_or_defaults (options, &defaults);
+  groups = input->groups;
+  actual = input->actual;
+  predicted = input->predicted;
+  weights = input->weights;
+  f = fairness_new (input->group_names, TRUE);
+  rows = (FwFairnessRows) { f->n_groups, TRUE, FW_FAIRNESS_N_SUMS, input->n, groups, weights,
+                            actual, predicted };
+  sums = g_new0 (double, (gsize) f->n_groups * FW_FAIRNESS_N_SUMS);
+  for (gsize i = 0; i < input->n; i++)
     {
       double w = weights != NULL ? weights[i] : 1.0;
-      double *s;
 
       if (groups[i] >= f->n_groups || !isfinite (actual[i]) || !isfinite (predicted[i])
           || !isfinite (w) || w < 0)
@@ -516,13 +412,11 @@ fw_fairness_compute_regression (const guint32      *groups,
           invalid_row (i, error);
           return NULL;
         }
-      s = sums + groups[i] * N_SUMS;
-      s[SUM_WEIGHT] += w;
-      s[SUM_ABS_ERROR] += w * fabs ((double) actual[i] - predicted[i]);
-      s[SUM_PREDICTION] += w * predicted[i];
+      fw_fairness_add_regression (sums + groups[i] * FW_FAIRNESS_N_SUMS, w, actual[i],
+                                  predicted[i]);
       f->groups[groups[i]].n++;
     }
-  return finish (g_steal_pointer (&f), &rows, sums, n_resamples, seed, error);
+  return finish (g_steal_pointer (&f), &rows, sums, options, error);
 }
 
 void
@@ -534,86 +428,4 @@ fw_fairness_free (FwFairness *f)
   g_strfreev (f->warnings);
   g_free (f->groups);
   g_free (f);
-}
-
-const char *
-fw_fairness_summary_key (FwFairnessSummary summary)
-{
-  g_return_val_if_fail (summary < FW_FAIRNESS_N_SUMMARIES, NULL);
-
-  return summary_keys[summary];
-}
-
-static void
-group_to_json (const FwFairness *f,
-               guint             g,
-               JsonBuilder      *builder)
-{
-  const FwFairnessGroup *group = &f->groups[g];
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "value");
-  json_builder_add_string_value (builder, f->group_names[g]);
-  json_builder_set_member_name (builder, "n");
-  json_builder_add_int_value (builder, (gint64) group->n);
-  fw_json_add_number (builder, "weight", group->weight);
-  /* The contract's four in both tasks (null for regression), then the task's own. */
-  fw_json_add_number (builder, "selection_rate", group->selection_rate);
-  fw_json_add_number (builder, "tpr", group->tpr);
-  fw_json_add_number (builder, "fpr", group->fpr);
-  fw_json_add_number (builder, "accuracy", group->accuracy);
-  fw_json_add_number (builder, f->regression ? "mae" : "fnr", f->regression ? group->mae : group->fnr);
-  fw_json_add_number (builder, f->regression ? "mean_prediction" : "precision",
-              f->regression ? group->mean_prediction : group->precision);
-  json_builder_end_object (builder);
-}
-
-void
-fw_fairness_to_json (const FwFairness *f,
-                     const char       *attribute,
-                     JsonBuilder      *builder)
-{
-  guint n_summaries = f != NULL && f->regression ? FW_FAIRNESS_N_SUMMARIES
-                                                 : FW_FAIRNESS_MAE_DIFFERENCE;
-
-  g_return_if_fail (f != NULL);
-  g_return_if_fail (attribute != NULL);
-  g_return_if_fail (JSON_IS_BUILDER (builder));
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "attribute");
-  json_builder_add_string_value (builder, attribute);
-  json_builder_set_member_name (builder, "groups");
-  json_builder_begin_array (builder);
-  for (guint g = 0; g < f->n_groups; g++)
-    group_to_json (f, g, builder);
-  json_builder_end_array (builder);
-
-  for (guint s = 0; s < n_summaries; s++)
-    fw_json_add_number (builder, summary_keys[s], f->summaries[s]);
-
-  if (f->n_resamples > 0)
-    {
-      json_builder_set_member_name (builder, "confidence_intervals");
-      json_builder_begin_object (builder);
-      fw_json_add_number (builder, "level", CONFIDENCE_LEVEL);
-      json_builder_set_member_name (builder, "resamples");
-      json_builder_add_int_value (builder, f->n_resamples);
-      for (guint s = 0; s < n_summaries; s++)
-        {
-          json_builder_set_member_name (builder, summary_keys[s]);
-          json_builder_begin_array (builder);
-          fw_json_add_number (builder, NULL, f->intervals[s].low);
-          fw_json_add_number (builder, NULL, f->intervals[s].high);
-          json_builder_end_array (builder);
-        }
-      json_builder_end_object (builder);
-    }
-
-  json_builder_set_member_name (builder, "warnings");
-  json_builder_begin_array (builder);
-  for (guint w = 0; f->warnings != NULL && f->warnings[w] != NULL; w++)
-    json_builder_add_string_value (builder, f->warnings[w]);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
 }

@@ -45,6 +45,8 @@ typedef enum {
 #define FW_FAIRNESS_MIN_ROWS 30
 /* Enough resamples for the 2.5% and 97.5% percentiles to rest on 5 rows each. */
 #define FW_FAIRNESS_DEFAULT_RESAMPLES 200
+/* The coverage of the bootstrap intervals: from the 2.5% to the 97.5% percentile. */
+#define FW_FAIRNESS_CONFIDENCE_LEVEL  0.95
 
 typedef enum {
   FW_FAIRNESS_DEMOGRAPHIC_PARITY_DIFFERENCE,
@@ -84,47 +86,58 @@ typedef struct
   char              **warnings;         /* translated sentences, NULL-terminated */
 } FwFairness;
 
+/* The rows to measure; every array has @n entries (@probabilities n × @n_classes). */
+typedef struct
+{
+  const guint32      *groups;             /* per row, a code below the length of
+                                           * @group_names (map missing cells to a group of
+                                           * their own first) */
+  const char *const  *group_names;        /* NULL-terminated, at least one */
+  const float        *weights;            /* NULL: every row weighs 1 */
+  gsize               n;
+
+  /* Classification */
+  const guint32      *labels;             /* actual class per row, < @n_classes */
+  const float        *probabilities;      /* fw_fairness_compute: row-major */
+  const guint32      *predicted_classes;  /* fw_fairness_compute_predicted: decided class */
+  guint               n_classes;          /* ≥ 2 */
+  guint               positive;           /* < @n_classes */
+
+  /* Regression */
+  const float        *actual;
+  const float        *predicted;
+} FwFairnessInput;
+
+typedef struct
+{
+  double              threshold;          /* two classes from probabilities: selected when
+                                           * P(positive) ≥ threshold */
+  guint               n_resamples;        /* bootstrap resamples; 0 skips the intervals
+                                           * (cheap enough for every epoch); at least 200
+                                           * are advised */
+  guint64             seed;               /* of the resamples */
+} FwFairnessOptions;
+
 GQuark      fw_fairness_error_quark        (void);
 
-/* @groups: per row, a code below the length of @group_names (map missing cells to a group
- * of their own first).  @labels: actual class per row (< @n_classes); @probabilities:
- * row-major n × n_classes.  @weights may be NULL.  @n_resamples 0 skips the bootstrap (cheap
- * enough for every epoch); otherwise at least 200 are advised, drawn from @seed. */
-FwFairness *fw_fairness_compute            (const guint32      *groups,
-                                            const char *const  *group_names,
-                                            const guint32      *labels,
-                                            const float        *probabilities,
-                                            guint               n_classes,
-                                            const float        *weights,
-                                            gsize               n,
-                                            guint               positive,
-                                            double              threshold,
-                                            guint               n_resamples,
-                                            guint64             seed,
-                                            GError            **error);
-/* The same from decisions already taken (say, per-group thresholds): @predicted is the
- * predicted class per row (< @n_classes). */
-FwFairness *fw_fairness_compute_predicted  (const guint32      *groups,
-                                            const char *const  *group_names,
-                                            const guint32      *labels,
-                                            const guint32      *predicted,
-                                            guint               n_classes,
-                                            const float        *weights,
-                                            gsize               n,
-                                            guint               positive,
-                                            guint               n_resamples,
-                                            guint64             seed,
-                                            GError            **error);
-/* Regression: MAE and mean prediction per group, and the MAE difference. */
-FwFairness *fw_fairness_compute_regression (const guint32      *groups,
-                                            const char *const  *group_names,
-                                            const float        *actual,
-                                            const float        *predicted,
-                                            const float        *weights,
-                                            gsize               n,
-                                            guint               n_resamples,
-                                            guint64             seed,
-                                            GError            **error);
+/* A threshold of 0.5, FW_FAIRNESS_DEFAULT_RESAMPLES resamples, seed 0. */
+void        fw_fairness_options_init       (FwFairnessOptions       *options);
+
+/* Classification from @input's groups, labels and probabilities.  @options: NULL for the
+ * defaults. */
+FwFairness *fw_fairness_compute            (const FwFairnessInput   *input,
+                                            const FwFairnessOptions *options,
+                                            GError                 **error);
+/* The same from decisions already taken (say, per-group thresholds): @input's
+ * predicted_classes in place of its probabilities; the threshold is not used. */
+FwFairness *fw_fairness_compute_predicted  (const FwFairnessInput   *input,
+                                            const FwFairnessOptions *options,
+                                            GError                 **error);
+/* Regression from @input's groups, actual and predicted values: MAE and mean prediction
+ * per group, and the MAE difference. */
+FwFairness *fw_fairness_compute_regression (const FwFairnessInput   *input,
+                                            const FwFairnessOptions *options,
+                                            GError                 **error);
 void        fw_fairness_free               (FwFairness *fairness);
 
 /* The JSON key of a summary ("demographic_parity_difference", …). */

@@ -1,4 +1,7 @@
-/* fw-mitigation.c — reweighing before training, per-group thresholds after
+/* fw-mitigation.c — per-group decision thresholds, fitted after training
+ *
+ * Reweighing, before training, is in fw-mitigation-reweigh.c; reading and writing the
+ * thresholds in fw-mitigation-json.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,97 +12,22 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include "fw-error.h"
-#include "fw-mitigation.h"
+#include "fw-mitigation-private.h"
 
 G_DEFINE_QUARK (fw-mitigation-error-quark, fw_mitigation_error)
 
-static const char *const policy_names[] = { "parity", "tpr", NULL };
+static const char *const policy_names[] = { "none", "parity", "tpr", NULL };
 
-static gboolean
-check_weight (const float *weights,
-              gsize        i,
-              GError     **error)
+gboolean
+fw_mitigation_check_weight (const float  *weights,
+                            gsize         i,
+                            GError      **error)
 {
   if (weights == NULL || (isfinite (weights[i]) && weights[i] >= 0))
     return TRUE;
   return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
                        _("Row %zu has a weight that is negative or not a number"), i + 1);
 }
-
-/* Reweighing */
-
-float *
-fw_reweigh_weights (const guint32 *groups,
-                    guint          n_groups,
-                    const guint32 *labels,
-                    guint          n_classes,
-                    const float   *base_weights,
-                    gsize          n,
-                    GError       **error)
-{
-  g_autofree double *cell = NULL, *group_total = NULL, *class_total = NULL;
-  double total = 0;
-  float *weights;
-
-  g_return_val_if_fail (n == 0 || (groups != NULL && labels != NULL), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  /* Weighted counts: P(g) = W_g / W, P(y) = W_y / W, P(g, y) = W_gy / W. */
-  cell = g_new0 (double, (gsize) n_groups * n_classes);
-  group_total = g_new0 (double, n_groups);
-  class_total = g_new0 (double, n_classes);
-  for (gsize i = 0; i < n; i++)
-    {
-      double b = base_weights != NULL ? base_weights[i] : 1.0;
-
-      if (groups[i] >= n_groups
-          && !fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
-                            _("Row %zu has group %u; there are only %u"),
-                            i + 1, groups[i], n_groups))
-        return NULL;
-      if (labels[i] >= n_classes
-          && !fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
-                            _("Row %zu has class %u; there are only %u"),
-                            i + 1, labels[i], n_classes))
-        return NULL;
-      if (!check_weight (base_weights, i, error))
-        return NULL;
-      cell[(gsize) groups[i] * n_classes + labels[i]] += b;
-      group_total[groups[i]] += b;
-      class_total[labels[i]] += b;
-      total += b;
-    }
-  if (!(total > 0))
-    {
-      g_set_error_literal (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_EMPTY,
-                           n == 0 ? _("There are no rows to reweigh")
-                                  : _("Every row has weight zero"));
-      return NULL;
-    }
-
-  /* P(g)·P(y)/P(g, y) = W_g·W_y / (W·W_gy).  A row's own cell holds at least its own base
-   * weight, so W_gy is zero only for rows of weight zero, which stay zero. */
-  weights = g_new (float, MAX (n, 1));
-  for (gsize i = 0; i < n; i++)
-    {
-      double b = base_weights != NULL ? base_weights[i] : 1.0;
-      double w_gy = cell[(gsize) groups[i] * n_classes + labels[i]];
-
-      weights[i] = w_gy > 0 ? b * (group_total[groups[i]] * class_total[labels[i]]
-                                   / (total * w_gy))
-                            : 0.0f;
-      if (!isfinite (weights[i]))
-        {
-          g_free (weights);
-          fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
-                        _("Row %zu gets a weight too large to store"), i + 1);
-          return NULL;
-        }
-    }
-  return weights;
-}
-
-/* Per-group thresholds */
 
 const char *
 fw_threshold_policy_to_string (FwThresholdPolicy policy)
@@ -122,6 +50,14 @@ fw_threshold_policy_from_string (const char        *name,
         return TRUE;
       }
   return FALSE;
+}
+
+void
+fw_thresholds_options_init (FwThresholdsOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  *options = (FwThresholdsOptions) { .policy = FW_THRESHOLD_POLICY_PARITY };
 }
 
 typedef struct
@@ -304,20 +240,18 @@ candidate_better (const Candidate *a,
 }
 
 static gboolean
-check_fit_input (const guint32 *groups,
-                 guint          n_groups,
-                 const float   *p_positive,
-                 const guint32 *labels,
-                 guint          positive,
-                 const float   *weights,
-                 gsize          n,
-                 GError       **error)
+check_fit_input (const FwMitigationInput  *input,
+                 GError                  **error)
 {
+  const guint32 *groups = input->groups, *labels = input->labels;
+  const float *p_positive = input->p_positive;
+  guint n_groups = input->n_groups, positive = input->positive;
+
   if (positive > 1)
     return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
                          _("Per-group thresholds need two classes; the positive class is %u"),
                          positive);
-  for (gsize i = 0; i < n; i++)
+  for (gsize i = 0; i < input->n; i++)
     {
       if (groups[i] >= n_groups)
         return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
@@ -331,7 +265,7 @@ check_fit_input (const guint32 *groups,
         return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
                              _("Row %zu has a probability outside [0, 1]"),
                              i + 1);
-      if (!check_weight (weights, i, error))
+      if (!fw_mitigation_check_weight (input->weights, i, error))
         return FALSE;
     }
   return TRUE;
@@ -482,31 +416,42 @@ choose_target (FwThresholds *thresholds,
 }
 
 FwThresholds *
-fw_thresholds_fit (const guint32      *groups,
-                   guint               n_groups,
-                   const char *const  *group_names,
-                   const float        *p_positive,
-                   const guint32      *labels,
-                   guint               positive,
-                   const float        *weights,
-                   gsize               n,
-                   FwThresholdPolicy   policy,
-                   GError            **error)
+fw_thresholds_fit (const FwMitigationInput   *input,
+                   const FwThresholdsOptions *options,
+                   GError                   **error)
 {
   g_autoptr(FwThresholds) thresholds = NULL;
   g_autofree gsize *start = NULL;
   g_autofree Row *rows = NULL;
+  FwThresholdsOptions defaults;
+  const guint32 *groups, *labels;
+  const float *p_positive, *weights;
+  guint n_groups;
+  gsize n;
   Group *work;
   double total = 0;
 
-  g_return_val_if_fail (n == 0 || (groups != NULL && p_positive != NULL && labels != NULL),
-                        NULL);
-  g_return_val_if_fail ((guint) policy <= FW_THRESHOLD_POLICY_TPR, NULL);
+  g_return_val_if_fail (input != NULL, NULL);
+  g_return_val_if_fail (input->n == 0 || (input->groups != NULL && input->p_positive != NULL &&
+                                          input->labels != NULL), NULL);
+  g_return_val_if_fail (options == NULL || options->policy == FW_THRESHOLD_POLICY_PARITY ||
+                        options->policy == FW_THRESHOLD_POLICY_TPR, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_fit_input (groups, n_groups, p_positive, labels, positive, weights, n, error))
+  if (options == NULL)
+    {
+      fw_thresholds_options_init (&defaults);
+      options = &defaults;
+    }
+  groups = input->groups;
+  n_groups = input->n_groups;
+  labels = input->labels;
+  p_positive = input->p_positive;
+  weights = input->weights;
+  n = input->n;
+  if (!check_fit_input (input, error))
     return NULL;
-  thresholds = thresholds_new (policy, n_groups, group_names, error);
+  thresholds = thresholds_new (options->policy, n_groups, input->group_names, error);
   if (thresholds == NULL)
     return NULL;
 
@@ -527,7 +472,7 @@ fw_thresholds_fit (const guint32      *groups,
 
         if (w > 0)
           rows[next[groups[i]]++] = (Row) { p_positive[i], i, w,
-                                            labels[i] == positive };
+                                            labels[i] == input->positive };
         total += w;
       }
   }
@@ -541,7 +486,7 @@ fw_thresholds_fit (const guint32      *groups,
 
   work = g_new0 (Group, MAX (n_groups, 1));
   for (guint g = 0; g < n_groups; g++)
-    group_init (&work[g], rows + start[g], start[g + 1] - start[g], policy);
+    group_init (&work[g], rows + start[g], start[g + 1] - start[g], options->policy);
   choose_fitted (thresholds, work);
   choose_target (thresholds, work);
   for (guint g = 0; g < n_groups; g++)
@@ -565,21 +510,22 @@ fw_thresholds_free (FwThresholds *thresholds)
 }
 
 void
-fw_thresholds_apply (const FwThresholds *thresholds,
-                     const guint32      *groups,
-                     const float        *p_positive,
-                     gsize               n,
-                     guint8             *decisions)
+fw_thresholds_apply (const FwThresholds      *thresholds,
+                     const FwMitigationInput *input,
+                     guint8                  *decisions)
 {
   g_return_if_fail (thresholds != NULL);
-  g_return_if_fail (n == 0 || (groups != NULL && p_positive != NULL && decisions != NULL));
+  g_return_if_fail (input != NULL);
+  g_return_if_fail (input->n == 0 ||
+                    (input->groups != NULL && input->p_positive != NULL && decisions != NULL));
 
-  for (gsize i = 0; i < n; i++)
+  for (gsize i = 0; i < input->n; i++)
     {
-      double t = groups[i] < thresholds->n_groups ? thresholds->groups[groups[i]].threshold
-                                                  : FW_THRESHOLDS_DEFAULT;
+      guint32 g = input->groups[i];
+      double t = g < thresholds->n_groups ? thresholds->groups[g].threshold
+                                          : FW_THRESHOLDS_DEFAULT;
 
-      decisions[i] = p_positive[i] >= t;
+      decisions[i] = input->p_positive[i] >= t;
     }
 }
 
@@ -605,168 +551,4 @@ fw_thresholds_lookup (const FwThresholds *thresholds,
 
   g = fw_thresholds_find_group (thresholds, name);
   return g < thresholds->n_groups ? thresholds->groups[g].threshold : FW_THRESHOLDS_DEFAULT;
-}
-
-/* JSON */
-
-JsonNode *
-fw_thresholds_to_json (const FwThresholds *thresholds)
-{
-  JsonObject *object;
-  JsonArray *groups;
-  JsonNode *node;
-
-  g_return_val_if_fail (thresholds != NULL, NULL);
-
-  object = json_object_new ();
-  json_object_set_string_member (object, "policy",
-                                 fw_threshold_policy_to_string (thresholds->policy));
-  groups = json_array_new ();
-  for (guint g = 0; g < thresholds->n_groups; g++)
-    {
-      JsonObject *item = json_object_new ();
-
-      json_object_set_string_member (item, "name", thresholds->groups[g].name);
-      json_object_set_double_member (item, "threshold", thresholds->groups[g].threshold);
-      json_object_set_boolean_member (item, "fitted", thresholds->groups[g].fitted);
-      json_array_add_object_element (groups, item);
-    }
-  json_object_set_array_member (object, "groups", groups);
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (node, object);
-  return node;
-}
-
-/* Refuses members not in @known, naming them by their path: "groups[2].colour". */
-static gboolean
-only_members (JsonObject        *object,
-              const char        *prefix,
-              const char *const *known,
-              GError           **error)
-{
-  g_autoptr(GList) members = json_object_get_members (object);
-
-  for (GList *l = members; l != NULL; l = l->next)
-    if (!g_strv_contains (known, l->data))
-      {
-        g_autofree char *field = prefix != NULL ? g_strconcat (prefix, ".", l->data, NULL)
-                                                : g_strdup (l->data);
-
-        return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
-                             _("Unknown thresholds field “%s”"), field);
-      }
-  return TRUE;
-}
-
-static GType
-value_type (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node)
-                                                      : G_TYPE_INVALID;
-}
-
-static gboolean
-read_group (JsonNode          *node,
-            guint              index,
-            FwGroupThreshold  *group,
-            GHashTable        *seen,
-            GError           **error)
-{
-  static const char *const known[] = { "name", "threshold", "fitted", NULL };
-  g_autofree char *where = g_strdup_printf ("groups[%u]", index);
-  JsonObject *object;
-  JsonNode *member;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
-                         _("Thresholds field “%s” must be an object"), where);
-  object = json_node_get_object (node);
-  if (!only_members (object, where, known, error))
-    return FALSE;
-
-  member = json_object_get_member (object, "name");
-  if (value_type (member) != G_TYPE_STRING || json_node_get_string (member)[0] == '\0')
-    return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
-                         _("Thresholds field “%s.name” must be non-empty text"), where);
-  group->name = g_strdup (json_node_get_string (member));
-  if (!g_hash_table_add (seen, group->name))
-    return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
-                         _("Two groups are called “%s”"), group->name);
-
-  member = json_object_get_member (object, "threshold");
-  if (value_type (member) == G_TYPE_DOUBLE)
-    group->threshold = json_node_get_double (member);
-  else if (value_type (member) == G_TYPE_INT64)
-    group->threshold = json_node_get_int (member);
-  else
-    return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
-                         _("Thresholds field “%s.threshold” must be a number"), where);
-  if (!(group->threshold >= 0 && group->threshold <= 1))
-    return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
-                         _("Thresholds field “%s.threshold” must be between 0 and 1"),
-                         where);
-
-  member = json_object_get_member (object, "fitted");
-  if (member != NULL && value_type (member) != G_TYPE_BOOLEAN)
-    return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
-                         _("Thresholds field “%s.fitted” must be true or false"), where);
-  group->fitted = member == NULL || json_node_get_boolean (member);
-  return TRUE;
-}
-
-FwThresholds *
-fw_thresholds_new_from_json (JsonNode  *node,
-                             GError   **error)
-{
-  static const char *const known[] = { "policy", "groups", NULL };
-  g_autoptr(FwThresholds) thresholds = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonObject *object;
-  JsonNode *member;
-  JsonArray *groups;
-  FwThresholdPolicy policy;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
-                    _("Thresholds must be a JSON object"));
-      return NULL;
-    }
-  object = json_node_get_object (node);
-  if (!only_members (object, NULL, known, error))
-    return NULL;
-  member = json_object_get_member (object, "policy");
-  if (value_type (member) != G_TYPE_STRING
-      || !fw_threshold_policy_from_string (json_node_get_string (member), &policy))
-    {
-      fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
-                    _("Thresholds field “policy” must be “parity” or “tpr”"));
-      return NULL;
-    }
-  member = json_object_get_member (object, "groups");
-  if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
-    {
-      fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
-                    _("Thresholds field “groups” must be an array"));
-      return NULL;
-    }
-  groups = json_node_get_array (member);
-
-  thresholds = g_new0 (FwThresholds, 1);
-  thresholds->policy = policy;
-  thresholds->n_groups = json_array_get_length (groups);
-  thresholds->groups = g_new0 (FwGroupThreshold, thresholds->n_groups);
-  thresholds->target = thresholds->difference_before = thresholds->difference_after = NAN;
-  thresholds->accuracy_before = thresholds->accuracy_after = NAN;
-  for (guint g = 0; g < thresholds->n_groups; g++)
-    {
-      FwGroupThreshold *group = &thresholds->groups[g];
-
-      group->weight = group->rate_before = group->rate_after = NAN;
-      if (!read_group (json_array_get_element (groups, g), g, group, seen, error))
-        return NULL;
-    }
-  return g_steal_pointer (&thresholds);
 }

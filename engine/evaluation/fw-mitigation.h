@@ -30,24 +30,34 @@ typedef enum {
 
 GQuark  fw_mitigation_error_quark (void);
 
-/* Reweighing.  @groups: group per row (< @n_groups); @labels: class per row (< @n_classes);
- * @base_weights: per-row weights (finite, ≥ 0) or NULL for all ones.  Returns n weights
- * w_i = base_i · P(g_i)·P(y_i) / P(g_i, y_i), the probabilities estimated on these rows
- * weighted by @base_weights.
+/* The rows to mitigate over; every array has @n entries. */
+typedef struct
+{
+  const guint32      *groups;       /* per row, < @n_groups */
+  guint               n_groups;
+  const char *const  *group_names;  /* thresholds: @n_groups distinct names, or NULL for
+                                     * "0", "1", … */
+  const guint32      *labels;       /* actual class per row, < @n_classes (thresholds: 0 or 1) */
+  guint               n_classes;    /* reweighing; thresholds take two classes */
+  const float        *weights;      /* per row, finite and ≥ 0; NULL: all ones */
+  gsize               n;
+  const float        *p_positive;   /* thresholds: P(@positive) per row, in [0, 1] */
+  guint               positive;     /* thresholds: the positive class, 0 or 1 */
+} FwMitigationInput;
+
+/* Reweighing @input's rows (its groups, labels, classes and base weights).  Returns n
+ * weights w_i = base_i · P(g_i)·P(y_i) / P(g_i, y_i), the probabilities estimated on these
+ * rows weighted by the base weights.
  *
  * The total is preserved, Σw = Σbase, and the weighted P(y | g) equals P(y) in every group,
  * whenever every group that has rows has rows of every class present.  A group lacking a
  * class cannot be made independent of the label: its rows still get the formula's weights,
  * but the total then falls short by Σ P(g)·P(y)·Σbase over the empty (g, y) cells. */
-float  *fw_reweigh_weights        (const guint32 *groups,
-                                   guint          n_groups,
-                                   const guint32 *labels,
-                                   guint          n_classes,
-                                   const float   *base_weights,
-                                   gsize          n,
-                                   GError       **error);
+float  *fw_reweigh_weights        (const FwMitigationInput *input,
+                                   GError                 **error);
 
 typedef enum {
+  FW_THRESHOLD_POLICY_NONE,     /* one threshold for everyone: nothing is fitted */
   FW_THRESHOLD_POLICY_PARITY,   /* equal selection rates (demographic parity) */
   FW_THRESHOLD_POLICY_TPR,      /* equal true-positive rates (equal opportunity) */
 } FwThresholdPolicy;
@@ -89,14 +99,22 @@ typedef struct
   double             accuracy_before, accuracy_after;
 } FwThresholds;
 
-/* "parity", "tpr": the CLI's --threshold-policy values and the JSON's. */
+/* "none", "parity", "tpr": the CLI's --threshold-policy values; the thresholds JSON and
+ * the project file hold the last two. */
 const char   *fw_threshold_policy_to_string   (FwThresholdPolicy  policy);
 gboolean      fw_threshold_policy_from_string (const char        *name,
                                                FwThresholdPolicy *policy);
 
-/* Fits one threshold per group for a binary classifier.  @group_names: @n_groups distinct
- * names, or NULL for "0", "1", …; @p_positive: P(@positive) per row, in [0, 1]; @labels:
- * class per row, 0 or 1; @weights may be NULL.
+typedef struct
+{
+  FwThresholdPolicy  policy;    /* PARITY or TPR */
+} FwThresholdsOptions;
+
+/* The PARITY policy. */
+void          fw_thresholds_options_init      (FwThresholdsOptions *options);
+
+/* Fits one threshold per group for a binary classifier on @input's groups, names, scores,
+ * labels and weights.  @options: NULL for the defaults.
  *
  * Each group's rows are sorted by score once; every cut between two distinct scores gives a
  * weighted rate (selection rate, or TPR), and the cut's threshold is the midpoint of the two
@@ -115,25 +133,17 @@ gboolean      fw_threshold_policy_from_string (const char        *name,
  * A group with fewer than FW_THRESHOLDS_MIN_ROWS rows of positive weight, or (TPR) no
  * positive row, keeps FW_THRESHOLDS_DEFAULT with a warning; so does every group when fewer
  * than two can be fitted. */
-FwThresholds *fw_thresholds_fit               (const guint32      *groups,
-                                               guint               n_groups,
-                                               const char *const  *group_names,
-                                               const float        *p_positive,
-                                               const guint32      *labels,
-                                               guint               positive,
-                                               const float        *weights,
-                                               gsize               n,
-                                               FwThresholdPolicy   policy,
-                                               GError            **error);
+FwThresholds *fw_thresholds_fit               (const FwMitigationInput   *input,
+                                               const FwThresholdsOptions *options,
+                                               GError                   **error);
 void          fw_thresholds_free              (FwThresholds *thresholds);
 
-/* Decisions (1 = positive) for @n rows: P(positive) ≥ the row's group threshold.  @groups
- * index thresholds->groups; an index ≥ n_groups (FW_THRESHOLDS_UNSEEN) gets the default. */
-void          fw_thresholds_apply             (const FwThresholds *thresholds,
-                                               const guint32      *groups,
-                                               const float        *p_positive,
-                                               gsize               n,
-                                               guint8             *decisions);
+/* Decisions (1 = positive) for @input's n rows: P(positive) ≥ the row's group threshold.
+ * Only its groups, p_positive and n are read; a group index ≥ n_groups
+ * (FW_THRESHOLDS_UNSEEN) gets the default. */
+void          fw_thresholds_apply             (const FwThresholds      *thresholds,
+                                               const FwMitigationInput *input,
+                                               guint8                  *decisions);
 /* The index of the group called @name, or FW_THRESHOLDS_UNSEEN: how new data's group codes
  * are mapped onto the fitted ones. */
 guint32       fw_thresholds_find_group        (const FwThresholds *thresholds,

@@ -31,7 +31,6 @@ fw_project_file_free (FwProjectFile *project)
   g_free (project->data_relative);
   g_free (project->data_sha256);
   fw_recipe_free (project->recipe);
-  g_free (project->threshold_policy);
   g_free (project->intended_use);
   g_free (project->step);
   g_clear_pointer (&project->model, g_bytes_unref);
@@ -100,7 +99,9 @@ to_json (const FwProjectFile *project)
     json_builder_add_null_value (b);
   json_builder_set_member_name (b, "recipe");
   json_builder_add_value (b, fw_recipe_to_json (project->recipe));
-  add_string (b, "threshold_policy", project->threshold_policy);
+  add_string (b, "threshold_policy", project->threshold_policy != FW_THRESHOLD_POLICY_NONE
+                                     ? fw_threshold_policy_to_string (project->threshold_policy)
+                                     : NULL);
   add_string (b, "intended_use", project->intended_use);
   add_string (b, "step", project->step);
   json_builder_set_member_name (b, "model");
@@ -208,6 +209,7 @@ from_json (JsonNode  *node,
            GError   **error)
 {
   g_autoptr(FwProjectFile) project = fw_project_file_new ();
+  g_autofree char *policy = NULL;
   JsonObject *root, *data = NULL;
   JsonNode *member;
   gint64 version;
@@ -243,11 +245,17 @@ from_json (JsonNode  *node,
         !get_string (data, "relative", &project->data_relative, error) ||
         !get_string (data, "sha256", &project->data_sha256, error))) ||
       !get_string (root, "fairway_version", &project->fairway_version, error) ||
-      !get_string (root, "threshold_policy", &project->threshold_policy, error) ||
+      !get_string (root, "threshold_policy", &policy, error) ||
       !get_string (root, "intended_use", &project->intended_use, error) ||
       !get_string (root, "step", &project->step, error) ||
       !read_model (project, root, error))
     return NULL;
+  if (policy != NULL && !fw_threshold_policy_from_string (policy, &project->threshold_policy))
+    {
+      fw_set_error (error, FW_PROJECT_FILE_ERROR, FW_PROJECT_FILE_ERROR_INVALID,
+                    _("The project’s “%s” is damaged."), "threshold_policy");
+      return NULL;
+    }
   if (project->data_path != NULL && !g_path_is_absolute (project->data_path))
     {
       fw_set_error (error, FW_PROJECT_FILE_ERROR, FW_PROJECT_FILE_ERROR_INVALID,

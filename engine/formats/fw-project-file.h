@@ -3,7 +3,7 @@
  * A project is one JSON file (UTF-8):
  *   { "fairway_project": 1, "fairway_version": …, "saved": "2024-05-01T12:00:00Z",
  *     "data": { "path": ABSOLUTE, "relative": RELATIVE-TO-THE-PROJECT, "sha256": … },
- *     "recipe": { …as fw_recipe_to_json… }, "threshold_policy": "parity" | null,
+ *     "recipe": { …as fw_recipe_to_json… }, "threshold_policy": "parity" | "tpr" | null,
  *     "intended_use": …, "step": "data" | "clean" | … | "export",
  *     "model": { "encoding": "base64", "fwmodel": … } | null }
  * The trained model is embedded, as base64 of its .fwmodel bytes, rather than saved beside
@@ -40,7 +40,7 @@ typedef struct
   char     *data_relative;      /* from the project's folder, as loaded; written by save */
   char     *data_sha256;
   FwRecipe *recipe;             /* never NULL */
-  char     *threshold_policy;   /* the trained model's, or NULL */
+  FwThresholdPolicy threshold_policy;  /* the trained model's; NONE: null in the file */
   char     *intended_use;       /* NULL when empty */
   char     *step;               /* the wizard step's name, or NULL */
   GBytes   *model;              /* the .fwmodel bytes, or NULL */

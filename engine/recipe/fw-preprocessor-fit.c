@@ -17,16 +17,8 @@
 #include <string.h>
 #include "fw-number.h"
 #include "fw-preprocessor-private.h"
+#include "fw-stats.h"
 /* Statistics over the non-missing values of @v. */
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 /* The non-NaN values, sorted when @sort; returns how many. */
 static gsize
@@ -41,73 +33,16 @@ present_values (const double *v,
     if (!isnan (v[i]))
       out[m++] = v[i];
   if (sort)
-    qsort (out, m, sizeof (double), compare_doubles);
+    fw_stats_sort (out, m);
   return m;
 }
 
-static inline void
-swap_doubles (double *a,
-              double *b)
-{
-  double t = *a;
-
-  *a = *b;
-  *b = t;
-}
-
-/* The @k-th smallest of @a (reordered): quickselect with a median-of-three pivot and a
- * three-way partition, so columns of few distinct values (ages, counts) stay linear. */
-static double
-select_kth (double *a,
-            gsize   n,
-            gsize   k)
-{
-  gsize lo = 0, hi = n;
-
-  while (hi - lo > 1)
-    {
-      double x = a[lo], y = a[lo + (hi - lo) / 2], z = a[hi - 1];
-      double pivot = MAX (MIN (x, y), MIN (MAX (x, y), z));
-      gsize lt = lo, i = lo, gt = hi;
-
-      while (i < gt)
-        {
-          if (a[i] < pivot)
-            swap_doubles (&a[lt++], &a[i++]);
-          else if (a[i] > pivot)
-            swap_doubles (&a[i], &a[--gt]);
-          else
-            i++;
-        }
-      if (k < lt)
-        hi = lt;
-      else if (k >= gt)
-        lo = gt;
-      else
-        return pivot;
-    }
-  return a[lo];
-}
-
-/* numpy's default linear quantile of the @m values in @a (reordered). */
 double
 fw_preprocessor_quantile (double *a,
                           gsize   m,
                           double  level)
 {
-  double index = level * (double) (m - 1), low, high, gamma;
-  gsize lo = (gsize) floor (index);
-
-  low = select_kth (a, m, lo);
-  if (lo + 1 >= m)
-    return low;
-  /* Everything past position lo is at least a[lo]: the next value is their minimum. */
-  high = a[lo + 1];
-  for (gsize i = lo + 2; i < m; i++)
-    high = MIN (high, a[i]);
-  /* numpy's two-sided lerp, so the result is the profile's to the last bit. */
-  gamma = index - (double) lo;
-  return gamma >= 0.5 ? high - (high - low) * (1.0 - gamma) : low + (high - low) * gamma;
+  return fw_stats_quantile (a, m, level);
 }
 
 /* Most frequent of @m sorted values; ties go to the smallest, as pandas' mode lists it
@@ -152,7 +87,7 @@ fw_preprocessor_fit_op (const FwStep  *step,
       op.a = m > 0 ? sum / (double) m : 0.0;
       break;
     case FW_STEP_IMPUTE_MEDIAN:
-      op.a = m > 0 ? fw_preprocessor_quantile (scratch, m, 0.5) : 0.0;
+      op.a = m > 0 ? fw_stats_quantile (scratch, m, 0.5) : 0.0;
       break;
     case FW_STEP_IMPUTE_MODE:
       op.a = m > 0 ? fw_preprocessor_mode (scratch, m) : 0.0;
@@ -174,8 +109,8 @@ fw_preprocessor_fit_op (const FwStep  *step,
       /* The profile's far-out fences; with no spread (IQR 0) they say nothing: no clip. */
       if (m > 0)
         {
-          double q1 = fw_preprocessor_quantile (scratch, m, 0.25);
-          double q3 = fw_preprocessor_quantile (scratch, m, 0.75);
+          double q1 = fw_stats_quantile (scratch, m, 0.25);
+          double q3 = fw_stats_quantile (scratch, m, 0.75);
 
           if (q3 > q1)
             {

@@ -9,19 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include "fw-number.h"
+#include "fw-stats.h"
 #include "fw-target.h"
 
 /* Class names quoted in an error message at most. */
 #define MAX_LISTED 20
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 static int
 compare_codes (gconstpointer a,
@@ -37,8 +29,8 @@ too_many_classes (const FwColumn *column,
                   GError        **error)
 {
   g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_TARGET,
-               _("The column to predict, “%s”, has more than 1000 different values: too many "
-                 "classes to learn"), column->name);
+               _("The column to predict, “%s”, has more than %d different values: too many "
+                 "classes to learn"), column->name, FW_TARGET_MAX_CLASSES);
   return FALSE;
 }
 
@@ -58,7 +50,7 @@ number_classes (FwTarget       *t,
       sorted[i] = fw_column_get_number (column, rows[i]);
       integers = integers && sorted[i] == floor (sorted[i]);
     }
-  qsort (sorted, n, sizeof (double), compare_doubles);
+  fw_stats_sort (sorted, n);
   for (gsize i = 0; i < n; i++)
     if (i == 0 || sorted[i] != sorted[i - 1])
       sorted[distinct++] = sorted[i];
@@ -85,7 +77,8 @@ number_classes (FwTarget       *t,
   for (gsize i = 0; i < n; i++)
     {
       double x = fw_column_get_number (column, rows[i]);
-      const double *hit = bsearch (&x, t->values, distinct, sizeof (double), compare_doubles);
+      const double *hit = bsearch (&x, t->values, distinct, sizeof (double),
+                                     fw_stats_compare_doubles);
 
       t->labels[rows[i]] = (guint32) (hit - t->values);
     }

@@ -430,6 +430,8 @@ fw_trained_model_fit_thresholds (FwTrainedModel    *t,
 {
   const FwDataPart *part = &dataset->parts[FW_PART_VALIDATION];
   g_autofree float *probs = NULL, *p_positive = NULL;
+  FwMitigationInput input;
+  FwThresholdsOptions options;
 
   g_return_val_if_fail (t != NULL && dataset != NULL, FALSE);
 
@@ -446,11 +448,15 @@ fw_trained_model_fit_thresholds (FwTrainedModel    *t,
   for (gsize i = 0; i < part->n; i++)
     p_positive[i] = probs[2 * i + t->positive];
   g_clear_pointer (&t->thresholds, fw_thresholds_free);
-  t->thresholds = fw_thresholds_fit (part->sensitive[0],
-                                     g_strv_length (dataset->sensitive_groups[0]),
-                                     (const char *const *) dataset->sensitive_groups[0],
-                                     p_positive, part->labels, t->positive, part->weights, part->n,
-                                     policy, error);
+  input = (FwMitigationInput) {
+    .groups = part->sensitive[0], .n_groups = g_strv_length (dataset->sensitive_groups[0]),
+    .group_names = (const char *const *) dataset->sensitive_groups[0],
+    .labels = part->labels, .n_classes = 2, .weights = part->weights, .n = part->n,
+    .p_positive = p_positive, .positive = t->positive,
+  };
+  fw_thresholds_options_init (&options);
+  options.policy = policy;
+  t->thresholds = fw_thresholds_fit (&input, &options, error);
   g_free (t->threshold_attribute);
   t->threshold_attribute = g_strdup (dataset->sensitive_names[0]);
   return t->thresholds != NULL;

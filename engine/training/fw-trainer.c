@@ -183,23 +183,29 @@ part_fairness (FwTrainer *self,
 {
   const FwDataset *d = self->dataset;
   const FwDataPart *part = &d->parts[which];
+  FwFairnessInput input = {
+    .weights = part->weights, .n = part->n,
+    .labels = part->labels, .n_classes = d->n_classes, .positive = d->positive,
+    .actual = part->values,
+  };
+  FwFairnessOptions options;
   FwFairness **fairness;
 
   if (d->n_sensitive == 0 || part->n == 0)
     return NULL;
+  fw_fairness_options_init (&options);
+  options.n_resamples = resamples;
+  options.seed = self->seed;
+  /* The model's outputs: probabilities for classes, values for regression. */
+  input.probabilities = input.predicted = self->predictions;
   fairness = g_new0 (FwFairness *, d->n_sensitive);
   for (guint a = 0; a < d->n_sensitive; a++)
     {
-      const char *const *names = (const char *const *) d->sensitive_groups[a];
-
-      if (d->task == FW_TASK_REGRESSION)
-        fairness[a] = fw_fairness_compute_regression (part->sensitive[a], names, part->values,
-                                                      self->predictions, part->weights, part->n,
-                                                      resamples, self->seed, NULL);
-      else
-        fairness[a] = fw_fairness_compute (part->sensitive[a], names, part->labels,
-                                           self->predictions, d->n_classes, part->weights,
-                                           part->n, d->positive, 0.5, resamples, self->seed, NULL);
+      input.groups = part->sensitive[a];
+      input.group_names = (const char *const *) d->sensitive_groups[a];
+      fairness[a] = d->task == FW_TASK_REGRESSION
+                    ? fw_fairness_compute_regression (&input, &options, NULL)
+                    : fw_fairness_compute (&input, &options, NULL);
     }
   return fairness;
 }

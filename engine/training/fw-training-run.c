@@ -20,7 +20,7 @@ struct _FwTrainingRun
   FwTrainer        *trainer;
   FwAudit          *audit;
   GFile            *data_file;
-  char             *threshold_policy;   /* NULL: none */
+  FwThresholdPolicy threshold_policy;
   double            intensity;
   gboolean          energy_estimated;
   JsonArray        *history;
@@ -40,13 +40,10 @@ fw_training_options_init (FwTrainingOptions *options)
 {
   g_return_if_fail (options != NULL);
 
-  *options = (FwTrainingOptions) { .threshold_policy = NULL, .carbon_intensity = -1 };
-}
-
-static gboolean
-wants_thresholds (const char *policy)
-{
-  return policy != NULL && !g_str_equal (policy, "none");
+  *options = (FwTrainingOptions) {
+    .threshold_policy = FW_THRESHOLD_POLICY_NONE,
+    .carbon_intensity = -1,
+  };
 }
 
 /* What only a model that suits the task, and mitigation that has what it needs, passes. */
@@ -58,7 +55,6 @@ check_dataset (FwTrainingRun            *run,
 {
   FwDataset *dataset = run->dataset;
   const FwRecipe *recipe = run->recipe;
-  FwThresholdPolicy policy;
 
   if (recipe->model.kind == FW_MODEL_LINEAR && dataset->task != FW_TASK_REGRESSION)
     {
@@ -94,10 +90,12 @@ check_dataset (FwTrainingRun            *run,
                                    "predict."));
           return FALSE;
         }
-      train->weights = fw_reweigh_weights (train->sensitive[0],
-                                           g_strv_length (dataset->sensitive_groups[0]),
-                                           train->labels, dataset->n_classes, NULL, train->n,
-                                           error);
+      FwMitigationInput rows = {
+        .groups = train->sensitive[0], .n_groups = g_strv_length (dataset->sensitive_groups[0]),
+        .labels = train->labels, .n_classes = dataset->n_classes, .n = train->n,
+      };
+
+      train->weights = fw_reweigh_weights (&rows, error);
       if (train->weights == NULL)
         return FALSE;
     }
@@ -117,9 +115,8 @@ check_dataset (FwTrainingRun            *run,
                                  NULL, NULL);
     }
   /* Refused before training, not after it. */
-  if (wants_thresholds (run->threshold_policy) &&
-      (!fw_threshold_policy_from_string (run->threshold_policy, &policy) ||
-       dataset->task != FW_TASK_BINARY || dataset->n_sensitive == 0 ||
+  if (run->threshold_policy != FW_THRESHOLD_POLICY_NONE &&
+      (dataset->task != FW_TASK_BINARY || dataset->n_sensitive == 0 ||
        dataset->parts[FW_PART_VALIDATION].n == 0))
     {
       g_set_error_literal (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID, options->cli_hints
@@ -159,6 +156,8 @@ fw_training_run_new (const FwTable           *table,
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (recipe != NULL, NULL);
   g_return_val_if_fail (data_file == NULL || G_IS_FILE (data_file), NULL);
+  g_return_val_if_fail (options == NULL ||
+                        (guint) options->threshold_policy <= FW_THRESHOLD_POLICY_TPR, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (options == NULL)
@@ -168,8 +167,7 @@ fw_training_run_new (const FwTable           *table,
     }
   run->recipe = fw_recipe_copy (recipe);
   run->data_file = data_file != NULL ? g_object_ref (data_file) : NULL;
-  run->threshold_policy = wants_thresholds (options->threshold_policy)
-                          ? g_strdup (options->threshold_policy) : NULL;
+  run->threshold_policy = options->threshold_policy;
   run->history = json_array_new ();
 
   run->dataset = fw_dataset_prepare (table, run->recipe, cancellable, error);
@@ -203,7 +201,6 @@ fw_training_run_free (FwTrainingRun *run)
   g_clear_pointer (&run->recipe, fw_recipe_free);
   g_clear_pointer (&run->audit, fw_audit_free);
   g_clear_object (&run->data_file);
-  g_free (run->threshold_policy);
   g_clear_pointer (&run->history, json_array_unref);
   g_clear_error (&run->error);
   for (guint a = 0; run->thresholded != NULL && a < run->n_fairness; a++)
@@ -446,11 +443,15 @@ apply_thresholds (FwTrainedModel  *trained,
   g_autofree guint8 *decisions = g_new (guint8, MAX (test->n, 1));
   g_autofree guint32 *decided = g_new (guint32, MAX (test->n, 1));
   FwFairness **fairness = g_new0 (FwFairness *, MAX (dataset->n_sensitive, 1));
+  FwFairnessOptions options;
 
   fw_model_predict (trained->model, test->x, test->n, probs);
   for (gsize i = 0; i < test->n; i++)
     p_positive[i] = probs[2 * i + trained->positive];
-  fw_thresholds_apply (trained->thresholds, test->sensitive[0], p_positive, test->n, decisions);
+  fw_thresholds_apply (trained->thresholds,
+                       &(FwMitigationInput) { .groups = test->sensitive[0], .n = test->n,
+                                              .p_positive = p_positive },
+                       decisions);
   for (gsize i = 0; i < test->n; i++)
     decided[i] = decisions[i] ? trained->positive : 1 - trained->positive;
   fw_training_decision_metrics (trained->test_metrics, test->labels, decided, test->weights,
@@ -463,12 +464,20 @@ apply_thresholds (FwTrainedModel  *trained,
     g_clear_pointer (&trained->confusion, json_array_unref);
     trained->confusion = confusion_to_json (counts, 2);
   }
+  fw_fairness_options_init (&options);
+  options.seed = seed;
   for (guint a = 0; a < dataset->n_sensitive; a++)
-    fairness[a] = fw_fairness_compute_predicted (test->sensitive[a],
-                                                 (const char *const *) dataset->sensitive_groups[a],
-                                                 test->labels, decided, 2, test->weights, test->n,
-                                                 trained->positive, FW_FAIRNESS_DEFAULT_RESAMPLES,
-                                                 seed, NULL);
+    {
+      FwFairnessInput input = {
+        .groups = test->sensitive[a],
+        .group_names = (const char *const *) dataset->sensitive_groups[a],
+        .weights = test->weights, .n = test->n,
+        .labels = test->labels, .predicted_classes = decided, .n_classes = 2,
+        .positive = trained->positive,
+      };
+
+      fairness[a] = fw_fairness_compute_predicted (&input, &options, NULL);
+    }
   return fairness;
 }
 
@@ -548,12 +557,9 @@ fw_training_run_finish (FwTrainingRun  *run,
                                             c != NULL ? c->n_classes : 0);
   }
   fairness = fw_trainer_get_fairness (run->trainer, &run->n_fairness);
-  if (run->threshold_policy != NULL)
+  if (run->threshold_policy != FW_THRESHOLD_POLICY_NONE)
     {
-      FwThresholdPolicy policy;
-
-      fw_threshold_policy_from_string (run->threshold_policy, &policy);
-      if (!fw_trained_model_fit_thresholds (trained, run->dataset, policy, error))
+      if (!fw_trained_model_fit_thresholds (trained, run->dataset, run->threshold_policy, error))
         return NULL;
       fairness = run->thresholded = apply_thresholds (trained, run->dataset, run->recipe->seed);
     }

@@ -25,14 +25,13 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  /* Per-group decision thresholds fitted after training (fw-mitigation.h); NULL or
-   * "none" for none, else "parity" or "tpr". */
-  const char *threshold_policy;
+  /* Per-group decision thresholds fitted after training (fw-mitigation.h). */
+  FwThresholdPolicy threshold_policy;
   /* Grid carbon intensity in g CO2e per kWh; negative: FW_ENERGY_DEFAULT_INTENSITY. */
-  double      carbon_intensity;
+  double            carbon_intensity;
   /* Word the refusals for the command line ("Use --model logistic") rather than for the
    * wizard ("Choose … in the Model step"). */
-  gboolean    cli_hints;
+  gboolean          cli_hints;
 } FwTrainingOptions;
 
 typedef struct _FwTrainingRun FwTrainingRun;

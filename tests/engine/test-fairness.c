@@ -36,6 +36,9 @@ static const Row rows[] = {
   { 2, 0, 0.3f },               /* TN */
 };
 
+/* Most cases here measure without intervals. */
+static const FwFairnessOptions no_bootstrap = { .threshold = 0.5, .n_resamples = 0 };
+
 /* The same rows counted by hand: TP, FN, FP, TN per group A, B, C. */
 static const double confusion[3][4] = { { 2, 1, 2, 1 }, { 1, 1, 0, 3 }, { 0, 0, 1, 3 } };
 
@@ -62,8 +65,13 @@ fairness_from_rows (const Row         *r,
       probs[2 * i] = 1 - r[i].p;
       probs[2 * i + 1] = r[i].p;
     }
-  f = fw_fairness_compute (groups, group_names, labels, probs, 2, weights, n, positive,
-                           threshold, n_resamples, seed, &error);
+  f = fw_fairness_compute (&(FwFairnessInput) { .groups = groups, .group_names = group_names,
+                                                .weights = weights, .n = n, .labels = labels,
+                                                .probabilities = probs, .n_classes = 2,
+                                                .positive = positive },
+                           &(FwFairnessOptions) { .threshold = threshold,
+                                                  .n_resamples = n_resamples, .seed = seed },
+                           &error);
   g_assert_no_error (error);
   g_assert_nonnull (f);
   return f;
@@ -269,8 +277,11 @@ test_multiclass (void)
   };
   g_autoptr(GError) error = NULL;
   /* The threshold only matters with two classes. */
-  g_autoptr(FwFairness) f = fw_fairness_compute (groups, mc_names, labels, probs, 3, NULL, 7, 2,
-                                                  0.99, 0, 0, &error);
+  FwFairnessInput input = { .groups = groups, .group_names = mc_names, .n = 7, .labels = labels,
+                            .probabilities = probs, .n_classes = 3, .positive = 2 };
+  g_autoptr(FwFairness) f = fw_fairness_compute (&input,
+                                                  &(FwFairnessOptions) { .threshold = 0.99 },
+                                                  &error);
 
   g_assert_no_error (error);
   /* X: selected 1/4, TPR 1/2, FPR 0/2, accuracy 2/4, precision 1/1.
@@ -306,8 +317,12 @@ test_predicted (void)
       labels[i] = rows[i].label;
       predicted[i] = rows[i].p >= 0.5f;
     }
-  f = fw_fairness_compute_predicted (groups, names, labels, predicted, 2, NULL,
-                                     G_N_ELEMENTS (rows), 1, 0, 0, NULL);
+  f = fw_fairness_compute_predicted (&(FwFairnessInput) { .groups = groups, .group_names = names,
+                                                          .n = G_N_ELEMENTS (rows),
+                                                          .labels = labels,
+                                                          .predicted_classes = predicted,
+                                                          .n_classes = 2, .positive = 1 },
+                                     &no_bootstrap, NULL);
   for (guint g = 0; g < 4; g++)
     {
       assert_rate (f->groups[g].selection_rate, from_probs->groups[g].selection_rate);
@@ -348,30 +363,35 @@ test_invalid (void)
   const guint32 bad_labels[] = { 0, 5 };
   const float probs[] = { 0.5f, 0.5f, 0.2f, 0.8f }, nan_probs[] = { 0.5f, 0.5f, NAN, NAN };
   const float negative[] = { 1.0f, -1.0f }, zero[] = { 0.0f, 0.0f };
+  FwFairnessInput input = { .groups = groups, .group_names = two, .n = 2, .labels = labels,
+                            .probabilities = probs, .n_classes = 2, .positive = 1 };
   GError *error = NULL;
 
-  g_assert_null (fw_fairness_compute (groups, two, labels, probs, 2, NULL, 2, 1, 0.5, 0, 0,
-                                      &error));
+  g_assert_null (fw_fairness_compute (&input, &no_bootstrap, &error));
   g_assert_error (error, FW_FAIRNESS_ERROR, FW_FAIRNESS_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_null (fw_fairness_compute (good_groups, two, bad_labels, probs, 2, NULL, 2, 1, 0.5, 0,
-                                      0, &error));
+  input.groups = good_groups;
+  input.labels = bad_labels;
+  g_assert_null (fw_fairness_compute (&input, &no_bootstrap, &error));
   g_assert_error (error, FW_FAIRNESS_ERROR, FW_FAIRNESS_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_null (fw_fairness_compute (good_groups, two, labels, nan_probs, 2, NULL, 2, 1, 0.5, 0,
-                                      0, &error));
+  input.labels = labels;
+  input.probabilities = nan_probs;
+  g_assert_null (fw_fairness_compute (&input, &no_bootstrap, &error));
   g_assert_error (error, FW_FAIRNESS_ERROR, FW_FAIRNESS_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_null (fw_fairness_compute (good_groups, two, labels, probs, 2, negative, 2, 1, 0.5, 0,
-                                      0, &error));
+  input.probabilities = probs;
+  input.weights = negative;
+  g_assert_null (fw_fairness_compute (&input, &no_bootstrap, &error));
   g_assert_error (error, FW_FAIRNESS_ERROR, FW_FAIRNESS_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_null (fw_fairness_compute (good_groups, two, labels, probs, 2, zero, 2, 1, 0.5, 0, 0,
-                                      &error));
+  input.weights = zero;
+  g_assert_null (fw_fairness_compute (&input, &no_bootstrap, &error));
   g_assert_error (error, FW_FAIRNESS_ERROR, FW_FAIRNESS_ERROR_EMPTY);
   g_clear_error (&error);
-  g_assert_null (fw_fairness_compute (good_groups, two, labels, probs, 2, NULL, 0, 1, 0.5, 0, 0,
-                                      &error));
+  input.weights = NULL;
+  input.n = 0;
+  g_assert_null (fw_fairness_compute (&input, &no_bootstrap, &error));
   g_assert_error (error, FW_FAIRNESS_ERROR, FW_FAIRNESS_ERROR_EMPTY);
   g_clear_error (&error);
 }
@@ -400,8 +420,13 @@ synthetic (gsize    n,
       probs[2 * i + 1] = selected ? 0.9f : 0.1f;
       probs[2 * i] = 1 - probs[2 * i + 1];
     }
-  return fw_fairness_compute (groups, halves, labels, probs, 2, NULL, n, 1, 0.5, n_resamples,
-                              seed, NULL);
+  return fw_fairness_compute (&(FwFairnessInput) { .groups = groups, .group_names = halves,
+                                                   .n = n, .labels = labels,
+                                                   .probabilities = probs, .n_classes = 2,
+                                                   .positive = 1 },
+                              &(FwFairnessOptions) { .threshold = 0.5,
+                                                     .n_resamples = n_resamples, .seed = seed },
+                              NULL);
 }
 
 static void
@@ -468,8 +493,10 @@ test_intersect (void)
   {
     const guint32 labels[] = { 1, 0 };
     const float probs[] = { 0.1f, 0.9f, 0.9f, 0.1f };
-    g_autoptr(FwFairness) f = fw_fairness_compute (codes, (const char *const *) crossed, labels,
-                                                    probs, 2, NULL, 2, 1, 0.5, 0, 0, NULL);
+    FwFairnessInput input = { .groups = codes, .group_names = (const char *const *) crossed,
+                              .n = 2, .labels = labels, .probabilities = probs, .n_classes = 2,
+                              .positive = 1 };
+    g_autoptr(FwFairness) f = fw_fairness_compute (&input, &no_bootstrap, NULL);
 
     g_assert_cmpuint (f->groups[0].n, ==, 1);
     g_assert_cmpuint (f->groups[1].n, ==, 0);
@@ -493,10 +520,12 @@ test_regression (void)
   const float actual[] = { 1, 2, 3, 10, 0 }, predicted[] = { 2, 2, 5, 7, 1 };
   const float weights[] = { 1, 1, 2, 1, 1 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(FwFairness) f = fw_fairness_compute_regression (groups, reg_names, actual,
-                                                             predicted, NULL, 5, 0, 0, &error);
-  g_autoptr(FwFairness) w = fw_fairness_compute_regression (groups, reg_names, actual,
-                                                             predicted, weights, 5, 0, 0, NULL);
+  FwFairnessInput input = { .groups = groups, .group_names = reg_names, .n = 5,
+                            .actual = actual, .predicted = predicted };
+  FwFairnessInput weighted = { .groups = groups, .group_names = reg_names, .n = 5,
+                               .weights = weights, .actual = actual, .predicted = predicted };
+  g_autoptr(FwFairness) f = fw_fairness_compute_regression (&input, &no_bootstrap, &error);
+  g_autoptr(FwFairness) w = fw_fairness_compute_regression (&weighted, &no_bootstrap, NULL);
 
   g_assert_no_error (error);
   g_assert_true (f->regression);
@@ -519,9 +548,8 @@ test_regression (void)
   /* Bootstrapped: every resample has P or Q, so the MAE gap is always defined, between 0
    * and the largest error, 3; the parity figures have no interval. */
   {
-    g_autoptr(FwFairness) boot = fw_fairness_compute_regression (groups, reg_names, actual,
-                                                                  predicted, NULL, 5, 200, 5,
-                                                                  NULL);
+    FwFairnessOptions options = { .n_resamples = 200, .seed = 5 };
+    g_autoptr(FwFairness) boot = fw_fairness_compute_regression (&input, &options, NULL);
     const FwFairnessInterval *i = &boot->intervals[FW_FAIRNESS_MAE_DIFFERENCE];
 
     g_assert_cmpfloat (0, <=, i->low);
@@ -609,8 +637,9 @@ test_json_regression (void)
   const char *const reg_names[] = { "P", "Q", NULL };
   const guint32 groups[] = { 0, 1 };
   const float actual[] = { 1, 2 }, predicted[] = { 1.5f, 2 };
-  g_autoptr(FwFairness) f = fw_fairness_compute_regression (groups, reg_names, actual,
-                                                             predicted, NULL, 2, 0, 0, NULL);
+  FwFairnessInput input = { .groups = groups, .group_names = reg_names, .n = 2,
+                            .actual = actual, .predicted = predicted };
+  g_autoptr(FwFairness) f = fw_fairness_compute_regression (&input, &no_bootstrap, NULL);
   g_autoptr(JsonNode) root = NULL;
   JsonObject *o = to_json (f, &root), *group;
 
@@ -634,6 +663,8 @@ test_speed (void)
   const char *const five[] = { "a", "b", "c", "d", "e", NULL };
   g_autofree guint32 *groups = g_new (guint32, n), *labels = g_new (guint32, n);
   g_autofree float *probs = g_new (float, 2 * n);
+  FwFairnessInput input = { .groups = groups, .group_names = five, .n = n, .labels = labels,
+                            .probabilities = probs, .n_classes = 2, .positive = 1 };
   gint64 start, elapsed;
   double per_10k_us;
   FwRng rng;
@@ -649,8 +680,7 @@ test_speed (void)
   start = g_get_monotonic_time ();
   for (guint r = 0; r < repeats; r++)
     {
-      g_autoptr(FwFairness) f = fw_fairness_compute (groups, five, labels, probs, 2, NULL, n, 1,
-                                                      0.5, 0, 0, NULL);
+      g_autoptr(FwFairness) f = fw_fairness_compute (&input, &no_bootstrap, NULL);
       g_assert_nonnull (f);
     }
   elapsed = g_get_monotonic_time () - start;
@@ -659,8 +689,12 @@ test_speed (void)
 
   start = g_get_monotonic_time ();
   {
-    g_autoptr(FwFairness) f = fw_fairness_compute (groups, five, labels, probs, 2, NULL, n, 1,
-                                                    0.5, FW_FAIRNESS_DEFAULT_RESAMPLES, 9, NULL);
+    FwFairnessOptions options;
+    g_autoptr(FwFairness) f = NULL;
+
+    fw_fairness_options_init (&options);
+    options.seed = 9;
+    f = fw_fairness_compute (&input, &options, NULL);
     g_assert_cmpuint (f->n_resamples, ==, FW_FAIRNESS_DEFAULT_RESAMPLES);
   }
   g_test_message ("fairness, 200 resamples on 100,000 rows: %.1f ms",

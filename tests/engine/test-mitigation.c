@@ -44,7 +44,9 @@ static void
 test_reweigh_table (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree float *w = fw_reweigh_weights (table_groups, 3, table_labels, 2, NULL, 20, &error);
+  FwMitigationInput rows = { .groups = table_groups, .n_groups = 3, .labels = table_labels,
+                             .n_classes = 2, .n = 20 };
+  g_autofree float *w = fw_reweigh_weights (&rows, &error);
   guint cells[3][2] = { { 0 } };
 
   g_assert_no_error (error);
@@ -87,7 +89,9 @@ test_reweigh_base_weights (void)
   g_assert_cmpuint (n_zero, ==, 2);
   g_assert_cmpuint (n_one, ==, 4);
 
-  w = fw_reweigh_weights (table_groups, 3, table_labels, 2, base, 20, &error);
+  w = fw_reweigh_weights (&(FwMitigationInput) { .groups = table_groups, .n_groups = 3,
+                                                 .labels = table_labels, .n_classes = 2,
+                                                 .weights = base, .n = 20 }, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < 20; i++)
     {
@@ -123,7 +127,9 @@ test_reweigh_independence (void)
       total_base += base[i];
       base_group[groups[i]] += base[i];
     }
-  w = fw_reweigh_weights (groups, GROUPS, labels, CLASSES, base, N, &error);
+  w = fw_reweigh_weights (&(FwMitigationInput) { .groups = groups, .n_groups = GROUPS,
+                                                 .labels = labels, .n_classes = CLASSES,
+                                                 .weights = base, .n = N }, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < N; i++)
     {
@@ -153,7 +159,9 @@ test_reweigh_missing_cell (void)
   static const guint32 labels[] = { 0, 0, 0, 0, 0, 1, 1, 1 };
   static const double expected[] = { 0.625, 0.625, 0.625, 0.625, 2.5, 0.5, 0.5, 0.5 };
   g_autoptr(GError) error = NULL;
-  g_autofree float *w = fw_reweigh_weights (groups, 2, labels, 2, NULL, 8, &error);
+  FwMitigationInput rows = { .groups = groups, .n_groups = 2, .labels = labels, .n_classes = 2,
+                             .n = 8 };
+  g_autofree float *w = fw_reweigh_weights (&rows, &error);
   double total = 0;
 
   g_assert_no_error (error);
@@ -171,30 +179,39 @@ test_reweigh_invalid (void)
   static const guint32 groups[] = { 0, 1, 0 }, labels[] = { 0, 1, 1 };
   static const guint32 bad_label[] = { 0, 2, 1 }, bad_group[] = { 0, 3, 1 };
   static const float negative[] = { 1, -1, 1 }, zeros[] = { 0, 0, 0 };
+  FwMitigationInput rows = { .groups = groups, .n_groups = 2, .labels = bad_label,
+                             .n_classes = 2, .n = 3 };
   g_autoptr(GError) error = NULL;
   float *w;
 
-  w = fw_reweigh_weights (groups, 2, bad_label, 2, NULL, 3, &error);
+  w = fw_reweigh_weights (&rows, &error);
   g_assert_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID);
   g_assert_null (w);
   g_clear_error (&error);
 
-  w = fw_reweigh_weights (bad_group, 2, labels, 2, NULL, 3, &error);
+  rows.groups = bad_group;
+  rows.labels = labels;
+  w = fw_reweigh_weights (&rows, &error);
   g_assert_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID);
   g_assert_null (w);
   g_clear_error (&error);
 
-  w = fw_reweigh_weights (groups, 2, labels, 2, negative, 3, &error);
+  rows.groups = groups;
+  rows.weights = negative;
+  w = fw_reweigh_weights (&rows, &error);
   g_assert_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID);
   g_assert_null (w);
   g_clear_error (&error);
 
-  w = fw_reweigh_weights (groups, 2, labels, 2, zeros, 3, &error);
+  rows.weights = zeros;
+  w = fw_reweigh_weights (&rows, &error);
   g_assert_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_EMPTY);
   g_assert_null (w);
   g_clear_error (&error);
 
-  w = fw_reweigh_weights (groups, 2, labels, 2, NULL, 0, &error);
+  rows.weights = NULL;
+  rows.n = 0;
+  w = fw_reweigh_weights (&rows, &error);
   g_assert_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_EMPTY);
   g_assert_null (w);
 }
@@ -244,6 +261,31 @@ hand_case_init (HandCase *hc)
 
 static const char *const hand_names[] = { "A", "B", "C", NULL };
 
+/* Three groups' scores and labels, positive class 1. */
+static FwMitigationInput
+rows_of (const guint32     *groups,
+         const char *const *names,
+         const float       *p,
+         const guint32     *labels,
+         gsize              n)
+{
+  return (FwMitigationInput) { .groups = groups, .n_groups = 3, .group_names = names,
+                               .labels = labels, .n_classes = 2, .n = n, .p_positive = p,
+                               .positive = 1 };
+}
+
+static FwThresholds *
+fit_policy (FwMitigationInput   rows,
+            FwThresholdPolicy   policy,
+            GError            **error)
+{
+  FwThresholdsOptions options;
+
+  fw_thresholds_options_init (&options);
+  options.policy = policy;
+  return fw_thresholds_fit (&rows, &options, error);
+}
+
 static void
 test_thresholds_hand (gconstpointer data)
 {
@@ -253,7 +295,7 @@ test_thresholds_hand (gconstpointer data)
   HandCase hc;
 
   hand_case_init (&hc);
-  t = fw_thresholds_fit (hc.groups, 3, hand_names, hc.p, hc.labels, 1, NULL, 90, policy, &error);
+  t = fit_policy (rows_of (hc.groups, hand_names, hc.p, hc.labels, 90), policy, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (t->n_groups, ==, 3);
   g_assert_cmpint (t->policy, ==, policy);
@@ -290,8 +332,8 @@ test_thresholds_unfittable (void)
   hand_case_init (&hc);
   for (guint i = 40; i < 80; i++)
     hc.labels[i] = 0;
-  t = fw_thresholds_fit (hc.groups, 3, hand_names, hc.p, hc.labels, 1, NULL, 90,
-                         FW_THRESHOLD_POLICY_TPR, &error);
+  t = fit_policy (rows_of (hc.groups, hand_names, hc.p, hc.labels, 90),
+                  FW_THRESHOLD_POLICY_TPR, &error);
   g_assert_no_error (error);
   for (guint g = 0; g < 3; g++)
     {
@@ -305,8 +347,8 @@ test_thresholds_unfittable (void)
   g_clear_pointer (&t, fw_thresholds_free);
 
   /* Under PARITY the same B is fine: selection rates need no positives. */
-  t = fw_thresholds_fit (hc.groups, 3, hand_names, hc.p, hc.labels, 1, NULL, 90,
-                         FW_THRESHOLD_POLICY_PARITY, &error);
+  t = fit_policy (rows_of (hc.groups, hand_names, hc.p, hc.labels, 90),
+                  FW_THRESHOLD_POLICY_PARITY, &error);
   g_assert_no_error (error);
   g_assert_true (t->groups[0].fitted && t->groups[1].fitted);
   g_assert_false (t->groups[2].fitted);
@@ -317,48 +359,49 @@ test_thresholds_invalid (void)
 {
   static const char *const twins[] = { "A", "A", "C", NULL };
   g_autoptr(GError) error = NULL;
+  FwMitigationInput rows;
   FwThresholds *t;
   HandCase hc;
 
   hand_case_init (&hc);
   hc.labels[5] = 2;
-  t = fw_thresholds_fit (hc.groups, 3, hand_names, hc.p, hc.labels, 1, NULL, 90,
-                         FW_THRESHOLD_POLICY_PARITY, &error);
+  t = fit_policy (rows_of (hc.groups, hand_names, hc.p, hc.labels, 90),
+                  FW_THRESHOLD_POLICY_PARITY, &error);
   g_assert_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID);
   g_assert_null (t);
   g_clear_error (&error);
 
   hand_case_init (&hc);
   hc.p[7] = NAN;
-  t = fw_thresholds_fit (hc.groups, 3, hand_names, hc.p, hc.labels, 1, NULL, 90,
-                         FW_THRESHOLD_POLICY_PARITY, &error);
+  t = fit_policy (rows_of (hc.groups, hand_names, hc.p, hc.labels, 90),
+                  FW_THRESHOLD_POLICY_PARITY, &error);
   g_assert_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID);
   g_assert_null (t);
   g_clear_error (&error);
 
   hand_case_init (&hc);
   hc.groups[3] = 3;
-  t = fw_thresholds_fit (hc.groups, 3, hand_names, hc.p, hc.labels, 1, NULL, 90,
-                         FW_THRESHOLD_POLICY_PARITY, &error);
+  t = fit_policy (rows_of (hc.groups, hand_names, hc.p, hc.labels, 90),
+                  FW_THRESHOLD_POLICY_PARITY, &error);
   g_assert_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID);
   g_assert_null (t);
   g_clear_error (&error);
 
   hand_case_init (&hc);
-  t = fw_thresholds_fit (hc.groups, 3, twins, hc.p, hc.labels, 1, NULL, 90,
-                         FW_THRESHOLD_POLICY_PARITY, &error);
+  t = fit_policy (rows_of (hc.groups, twins, hc.p, hc.labels, 90),
+                  FW_THRESHOLD_POLICY_PARITY, &error);
   g_assert_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID);
   g_assert_null (t);
   g_clear_error (&error);
 
-  t = fw_thresholds_fit (hc.groups, 3, hand_names, hc.p, hc.labels, 2, NULL, 90,
-                         FW_THRESHOLD_POLICY_PARITY, &error);
+  rows = rows_of (hc.groups, hand_names, hc.p, hc.labels, 90);
+  rows.positive = 2;
+  t = fit_policy (rows, FW_THRESHOLD_POLICY_PARITY, &error);
   g_assert_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID);
   g_assert_null (t);
   g_clear_error (&error);
 
-  t = fw_thresholds_fit (NULL, 3, hand_names, NULL, NULL, 1, NULL, 0,
-                         FW_THRESHOLD_POLICY_PARITY, &error);
+  t = fit_policy (rows_of (NULL, hand_names, NULL, NULL, 0), FW_THRESHOLD_POLICY_PARITY, &error);
   g_assert_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_EMPTY);
   g_assert_null (t);
 }
@@ -507,12 +550,13 @@ test_thresholds_synthetic (gconstpointer data)
   Outcome before, after, best;
 
   synthetic_init (&fit, 7);
-  t = fw_thresholds_fit (fit.groups, 3, synthetic_names, fit.p, fit.labels, 1, NULL, fit.n,
-                         policy, &error);
+  t = fit_policy (rows_of (fit.groups, synthetic_names, fit.p, fit.labels, fit.n), policy, &error);
   g_assert_no_error (error);
 
   decisions = g_new (guint8, fit.n);
-  fw_thresholds_apply (t, fit.groups, fit.p, fit.n, decisions);
+  fw_thresholds_apply (t, &(FwMitigationInput) { .groups = fit.groups, .n = fit.n,
+                                                 .p_positive = fit.p },
+                       decisions);
   before = outcome_at (&fit, 0.5, policy);
   after = outcome (&fit, decisions, policy);
   g_test_message ("%s on the fitted rows: thresholds %.4f %.4f %.4f; difference %.4f -> %.4f, "
@@ -544,7 +588,9 @@ test_thresholds_synthetic (gconstpointer data)
   synthetic_init (&fresh, 8);
   g_free (decisions);
   decisions = g_new (guint8, fresh.n);
-  fw_thresholds_apply (t, fresh.groups, fresh.p, fresh.n, decisions);
+  fw_thresholds_apply (t, &(FwMitigationInput) { .groups = fresh.groups, .n = fresh.n,
+                                                 .p_positive = fresh.p },
+                       decisions);
   before = outcome_at (&fresh, 0.5, policy);
   after = outcome (&fresh, decisions, policy);
   g_test_message ("%s on fresh rows: difference %.4f -> %.4f, accuracy %.4f -> %.4f", what,
@@ -579,10 +625,10 @@ test_thresholds_deterministic (void)
   FwRng rng;
 
   synthetic_init (&s, 11);
-  first = fw_thresholds_fit (s.groups, 3, synthetic_names, s.p, s.labels, 1, NULL, s.n,
-                             FW_THRESHOLD_POLICY_PARITY, NULL);
-  again = fw_thresholds_fit (s.groups, 3, synthetic_names, s.p, s.labels, 1, NULL, s.n,
-                             FW_THRESHOLD_POLICY_PARITY, NULL);
+  first = fit_policy (rows_of (s.groups, synthetic_names, s.p, s.labels, s.n),
+                      FW_THRESHOLD_POLICY_PARITY, NULL);
+  again = fit_policy (rows_of (s.groups, synthetic_names, s.p, s.labels, s.n),
+                      FW_THRESHOLD_POLICY_PARITY, NULL);
   assert_same_thresholds (first, again);
   g_assert_cmpfloat (first->target, ==, again->target);
 
@@ -596,8 +642,8 @@ test_thresholds_deterministic (void)
       s.groups[i] = s.groups[j], s.labels[i] = s.labels[j], s.p[i] = s.p[j];
       s.groups[j] = g, s.labels[j] = y, s.p[j] = p;
     }
-  shuffled = fw_thresholds_fit (s.groups, 3, synthetic_names, s.p, s.labels, 1, NULL, s.n,
-                                FW_THRESHOLD_POLICY_PARITY, NULL);
+  shuffled = fit_policy (rows_of (s.groups, synthetic_names, s.p, s.labels, s.n),
+                         FW_THRESHOLD_POLICY_PARITY, NULL);
   assert_same_thresholds (first, shuffled);
   synthetic_clear (&s);
 }
@@ -611,6 +657,7 @@ test_thresholds_weights (gconstpointer data)
   g_autofree float *weights = NULL;
   g_autofree guint32 *groups = NULL, *labels = NULL;
   g_autofree float *p = NULL;
+  FwMitigationInput rows;
   gsize m = 0;
   Synthetic s;
   FwRng rng;
@@ -631,9 +678,10 @@ test_thresholds_weights (gconstpointer data)
     for (guint r = 0; r < weights[i]; r++, m++)
       groups[m] = s.groups[i], labels[m] = s.labels[i], p[m] = s.p[i];
 
-  weighted = fw_thresholds_fit (s.groups, 3, synthetic_names, s.p, s.labels, 1, weights, s.n,
-                                policy, NULL);
-  repeated = fw_thresholds_fit (groups, 3, synthetic_names, p, labels, 1, NULL, m, policy, NULL);
+  rows = rows_of (s.groups, synthetic_names, s.p, s.labels, s.n);
+  rows.weights = weights;
+  weighted = fit_policy (rows, policy, NULL);
+  repeated = fit_policy (rows_of (groups, synthetic_names, p, labels, m), policy, NULL);
   assert_same_thresholds (weighted, repeated);
   g_assert_cmpfloat_with_epsilon (weighted->accuracy_after, repeated->accuracy_after, 1e-12);
   g_assert_cmpfloat_with_epsilon (weighted->difference_after, repeated->difference_after, 1e-12);
@@ -654,15 +702,16 @@ test_thresholds_unseen (void)
   HandCase hc;
 
   hand_case_init (&hc);
-  t = fw_thresholds_fit (hc.groups, 3, hand_names, hc.p, hc.labels, 1, NULL, 90,
-                         FW_THRESHOLD_POLICY_PARITY, NULL);
+  t = fit_policy (rows_of (hc.groups, hand_names, hc.p, hc.labels, 90),
+                  FW_THRESHOLD_POLICY_PARITY, NULL);
   g_assert_cmpuint (fw_thresholds_find_group (t, "B"), ==, 1);
   g_assert_cmpuint (fw_thresholds_find_group (t, "nobody"), ==, FW_THRESHOLDS_UNSEEN);
   g_assert_cmpfloat (fw_thresholds_lookup (t, "nobody"), ==, FW_THRESHOLDS_DEFAULT);
   g_assert_cmpfloat_with_epsilon (fw_thresholds_lookup (t, "B"), 0.25, 1e-7);
 
   /* A at 0.5, B at 0.25, C at 0.5; an unseen group at 0.5, whatever its index. */
-  fw_thresholds_apply (t, groups, p, 5, decisions);
+  fw_thresholds_apply (t, &(FwMitigationInput) { .groups = groups, .n = 5, .p_positive = p },
+                       decisions);
   g_assert_cmpuint (decisions[0], ==, 0);
   g_assert_cmpuint (decisions[1], ==, 1);
   g_assert_cmpuint (decisions[2], ==, 0);
@@ -681,8 +730,8 @@ test_thresholds_json_round_trip (void)
   Synthetic s;
 
   synthetic_init (&s, 13);
-  t = fw_thresholds_fit (s.groups, 3, synthetic_names, s.p, s.labels, 1, NULL, s.n,
-                         FW_THRESHOLD_POLICY_TPR, NULL);
+  t = fit_policy (rows_of (s.groups, synthetic_names, s.p, s.labels, s.n),
+                  FW_THRESHOLD_POLICY_TPR, NULL);
   node = fw_thresholds_to_json (t);
   text = json_to_string (node, FALSE);
   parsed = json_from_string (text, &error);
@@ -694,8 +743,11 @@ test_thresholds_json_round_trip (void)
 
   a = g_new (guint8, s.n);
   b = g_new (guint8, s.n);
-  fw_thresholds_apply (t, s.groups, s.p, s.n, a);
-  fw_thresholds_apply (back, s.groups, s.p, s.n, b);
+  fw_thresholds_apply (t, &(FwMitigationInput) { .groups = s.groups, .n = s.n, .p_positive = s.p },
+                       a);
+  fw_thresholds_apply (back, &(FwMitigationInput) { .groups = s.groups, .n = s.n,
+                                                    .p_positive = s.p },
+                       b);
   g_assert_cmpmem (a, s.n, b, s.n);
   synthetic_clear (&s);
 }
@@ -707,6 +759,8 @@ test_thresholds_json_invalid (void)
     "[]",
     "{\"groups\": []}",
     "{\"policy\": \"odds\", \"groups\": []}",
+    /* Thresholds exist only for a policy that fits them. */
+    "{\"policy\": \"none\", \"groups\": []}",
     "{\"policy\": \"parity\"}",
     "{\"policy\": \"parity\", \"groups\": {}}",
     "{\"policy\": \"parity\", \"groups\": [], \"colour\": 1}",
@@ -756,11 +810,16 @@ test_policy_names (void)
 {
   FwThresholdPolicy policy;
 
+  g_assert_cmpstr (fw_threshold_policy_to_string (FW_THRESHOLD_POLICY_NONE), ==, "none");
   g_assert_cmpstr (fw_threshold_policy_to_string (FW_THRESHOLD_POLICY_PARITY), ==, "parity");
   g_assert_cmpstr (fw_threshold_policy_to_string (FW_THRESHOLD_POLICY_TPR), ==, "tpr");
   g_assert_true (fw_threshold_policy_from_string ("tpr", &policy));
   g_assert_cmpint (policy, ==, FW_THRESHOLD_POLICY_TPR);
-  g_assert_false (fw_threshold_policy_from_string ("none", &policy));
+  /* "none" is the command line's way to ask for no thresholds. */
+  g_assert_true (fw_threshold_policy_from_string ("none", &policy));
+  g_assert_cmpint (policy, ==, FW_THRESHOLD_POLICY_NONE);
+  g_assert_false (fw_threshold_policy_from_string ("Parity", &policy));
+  g_assert_false (fw_threshold_policy_from_string ("", &policy));
   g_assert_false (fw_threshold_policy_from_string (NULL, &policy));
 }
 

@@ -95,8 +95,8 @@ test_cards_and_settings (FwUiFixture   *fixture,
   g_assert_cmpstr (recipe->mitigation, ==, "reweigh");
   gtk_check_button_set_active (fw_model_page_get_mitigation (page, "tpr"), TRUE);
   g_assert_cmpstr (recipe->mitigation, ==, "none");
-  g_assert_cmpstr (fw_session_get_threshold_policy (fw_window_get_session (fixture->window)), ==,
-                   "tpr");
+  g_assert_cmpint (fw_session_get_threshold_policy (fw_window_get_session (fixture->window)), ==,
+                   FW_THRESHOLD_POLICY_TPR);
 
   /* The device row says what the CUDA probe found: the GPU's name, or why there is none. */
   {

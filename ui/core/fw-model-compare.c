@@ -350,10 +350,13 @@ fw_model_compare_start (FwModelCompare  *self,
   if (g_strcmp0 (self->recipe->mitigation, "reweigh") == 0 && self->dataset->n_sensitive > 0 &&
       self->dataset->task != FW_TASK_REGRESSION)
     {
-      train->weights = fw_reweigh_weights (train->sensitive[0],
-                                           g_strv_length (self->dataset->sensitive_groups[0]),
-                                           train->labels, self->dataset->n_classes, NULL,
-                                           train->n, error);
+      FwMitigationInput rows = {
+        .groups = train->sensitive[0],
+        .n_groups = g_strv_length (self->dataset->sensitive_groups[0]),
+        .labels = train->labels, .n_classes = self->dataset->n_classes, .n = train->n,
+      };
+
+      train->weights = fw_reweigh_weights (&rows, error);
       if (train->weights == NULL)
         {
           g_clear_pointer (&self->dataset, fw_dataset_free);

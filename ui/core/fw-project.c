@@ -491,7 +491,7 @@ fw_project_snapshot (FwProject  *self,
   fw_recipe_free (project->recipe);
   project->recipe = fw_recipe_copy (fw_session_get_recipe (self->session));
   if (trained != NULL && trained->thresholds != NULL)
-    project->threshold_policy = g_strdup (fw_threshold_policy_to_string (trained->thresholds->policy));
+    project->threshold_policy = trained->thresholds->policy;
   project->intended_use = g_strdup (self->intended_use);
   project->step = g_strdup (self->step);
   if (trained != NULL && self->model_bytes == NULL)

@@ -106,18 +106,25 @@ fw_results_tradeoff_fairness (const FwResultsTradeoff  *self,
                               GError                  **error)
 {
   const FwDataset *dataset;
+  FwFairnessInput input;
+  FwFairnessOptions options;
 
   g_return_val_if_fail (self != NULL, NULL);
   dataset = self->dataset;
   g_return_val_if_fail (attribute < dataset->n_sensitive, NULL);
 
+  input = (FwFairnessInput) {
+    .groups = self->part->sensitive[attribute],
+    .group_names = (const char *const *) dataset->sensitive_groups[attribute],
+    .weights = self->part->weights, .n = self->n,
+    .labels = self->part->labels, .predicted_classes = decided,
+    .n_classes = self->n_classes, .positive = self->positive,
+    .actual = self->part->values, .predicted = self->predictions,
+  };
+  /* Redrawn as the slider moves: no bootstrap. */
+  fw_fairness_options_init (&options);
+  options.n_resamples = 0;
   if (self->task == FW_TASK_REGRESSION)
-    return fw_fairness_compute_regression (self->part->sensitive[attribute],
-                                           (const char *const *) dataset->sensitive_groups[attribute],
-                                           self->part->values, self->predictions,
-                                           self->part->weights, self->n, 0, 0, error);
-  return fw_fairness_compute_predicted (self->part->sensitive[attribute],
-                                        (const char *const *) dataset->sensitive_groups[attribute],
-                                        self->part->labels, decided, self->n_classes,
-                                        self->part->weights, self->n, self->positive, 0, 0, error);
+    return fw_fairness_compute_regression (&input, &options, error);
+  return fw_fairness_compute_predicted (&input, &options, error);
 }

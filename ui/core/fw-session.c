@@ -18,7 +18,7 @@ struct _FwSession
   FwTableModel   *table_model;
   FwTableProfile *profile;
   FwRecipe       *recipe;
-  char           *threshold_policy;  /* "none", "parity" or "tpr" */
+  FwThresholdPolicy threshold_policy;
   GPtrArray      *undo;         /* FwRecipe* snapshots: only their steps are used */
   GPtrArray      *redo;
   guint           editing;
@@ -90,7 +90,6 @@ fw_session_finalize (GObject *object)
   g_clear_object (&self->table_model);
   g_clear_pointer (&self->profile, fw_table_profile_free);
   g_clear_pointer (&self->recipe, fw_recipe_free);
-  g_free (self->threshold_policy);
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);
   drop_trained (self);
@@ -117,7 +116,7 @@ static void
 fw_session_init (FwSession *self)
 {
   self->recipe = fw_recipe_new ();
-  self->threshold_policy = g_strdup ("none");
+  self->threshold_policy = FW_THRESHOLD_POLICY_NONE;
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) fw_recipe_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) fw_recipe_free);
 }
@@ -144,8 +143,7 @@ fw_session_set_data (FwSession      *self,
   self->profile = profile;
   g_clear_pointer (&self->recipe, fw_recipe_free);
   self->recipe = fw_recipe_new ();
-  g_free (self->threshold_policy);
-  self->threshold_policy = g_strdup ("none");
+  self->threshold_policy = FW_THRESHOLD_POLICY_NONE;
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
   drop_trained (self);
@@ -375,26 +373,24 @@ fw_session_has_target (FwSession  *self,
   return TRUE;
 }
 
-const char *
+FwThresholdPolicy
 fw_session_get_threshold_policy (FwSession *self)
 {
-  g_return_val_if_fail (FW_IS_SESSION (self), NULL);
+  g_return_val_if_fail (FW_IS_SESSION (self), FW_THRESHOLD_POLICY_NONE);
   return self->threshold_policy;
 }
 
 void
-fw_session_set_threshold_policy (FwSession  *self,
-                                 const char *policy)
+fw_session_set_threshold_policy (FwSession         *self,
+                                 FwThresholdPolicy  policy)
 {
   g_return_if_fail (FW_IS_SESSION (self));
-  g_return_if_fail (g_strcmp0 (policy, "none") == 0 || g_strcmp0 (policy, "parity") == 0 ||
-                    g_strcmp0 (policy, "tpr") == 0);
+  g_return_if_fail ((guint) policy <= FW_THRESHOLD_POLICY_TPR);
 
-  if (g_str_equal (policy, self->threshold_policy))
+  if (policy == self->threshold_policy)
     return;
   fw_session_begin_edit (self);
-  g_free (self->threshold_policy);
-  self->threshold_policy = g_strdup (policy);
+  self->threshold_policy = policy;
   fw_session_end_edit (self);
 }
 

@@ -73,13 +73,13 @@ void                  fw_session_set_recipe       (FwSession      *self,
 gboolean              fw_session_has_target       (FwSession      *self,
                                                    char          **reason);
 
-/* Per-group decision thresholds fitted after training: "none", "parity" (equal selection
- * rates) or "tpr" (equal true-positive rates).  Not a recipe field: it is applied to a
+/* Per-group decision thresholds fitted after training: none, parity (equal selection
+ * rates) or TPR (equal true-positive rates).  Not a recipe field: it is applied to a
  * trained model, so it lives here; setting it is a recipe change ("changed" with
  * FW_SESSION_RECIPE) because the trained model no longer matches. */
-const char           *fw_session_get_threshold_policy (FwSession  *self);
-void                  fw_session_set_threshold_policy (FwSession  *self,
-                                                       const char *policy);
+FwThresholdPolicy     fw_session_get_threshold_policy (FwSession         *self);
+void                  fw_session_set_threshold_policy (FwSession         *self,
+                                                       FwThresholdPolicy  policy);
 
 /* The outcome of training: @trained and the @dataset it was trained on are taken. */
 void                  fw_session_set_trained      (FwSession      *self,

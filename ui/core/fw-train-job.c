@@ -11,7 +11,7 @@ typedef struct
   FwTableModel *table_model;
   GFile        *data_file;
   FwRecipe     *recipe;
-  char         *threshold_policy;
+  FwThresholdPolicy threshold_policy;
   double        carbon_intensity;
 } PrepareData;
 
@@ -21,7 +21,6 @@ prepare_data_free (PrepareData *data)
   g_clear_object (&data->table_model);
   g_clear_object (&data->data_file);
   g_clear_pointer (&data->recipe, fw_recipe_free);
-  g_free (data->threshold_policy);
   g_free (data);
 }
 
@@ -51,7 +50,7 @@ void
 fw_train_job_prepare_async (FwTableModel        *table_model,
                             GFile               *data_file,
                             const FwRecipe      *recipe,
-                            const char          *threshold_policy,
+                            FwThresholdPolicy    threshold_policy,
                             double               carbon_intensity,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
@@ -67,7 +66,7 @@ fw_train_job_prepare_async (FwTableModel        *table_model,
   data->table_model = g_object_ref (table_model);
   data->data_file = data_file != NULL ? g_object_ref (data_file) : NULL;
   data->recipe = fw_recipe_copy (recipe);
-  data->threshold_policy = g_strdup (threshold_policy);
+  data->threshold_policy = threshold_policy;
   data->carbon_intensity = carbon_intensity;
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, fw_train_job_prepare_async);

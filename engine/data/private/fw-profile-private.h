@@ -1,4 +1,4 @@
-/* fw-profile-private.h — what fw-profile.c and fw-profile-target.c share (engine-internal)
+/* fw-profile-private.h — what the fw-profile*.c files share (engine-internal)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +28,26 @@ typedef struct
   FwTableProfile public;        /* first, so the public pointer is this struct's */
   FwNumericExtra  *extra;         /* one per column */
 } FwProfile;
+
+/* Sorting room for one thread: digit counts and two buffers of keys. */
+typedef struct
+{
+  gsize    *hist;               /* the radix passes' digit counts; owns the block */
+  gpointer  keys, tmp;          /* n_rows keys each, 8 bytes wide when any column is float64 */
+} FwProfileScratch;
+
+/* Room for @n_rows keys of @width bytes (8 when any column is float64, else 4; 0 when no
+ * column holds numbers: nothing is allocated). */
+void   fw_profile_scratch_init   (FwProfileScratch *scratch,
+                                  gsize             n_rows,
+                                  gsize             width);
+void   fw_profile_scratch_clear  (FwProfileScratch *scratch);
+/* A numeric column's count, missing, min, max, mean, std, quantiles, distinct values,
+ * histogram and outliers into @p, and what the target flags need into @extra. */
+void   fw_profile_numbers        (const FwColumn   *column,
+                                  FwColumnProfile  *p,
+                                  FwNumericExtra   *extra,
+                                  FwProfileScratch *scratch);
 
 void   fw_profile_add_issue      (FwColumnProfile *p,
                                   FwIssueKind      kind,
