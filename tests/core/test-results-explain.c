@@ -82,6 +82,8 @@ fairness_of (const char *const *names,
   g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GArray) decided = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GError) error = NULL;
+  FwFairnessInput input;
+  FwFairnessOptions options;
   FwFairness *fairness;
 
   for (guint32 g = 0; g < n_groups; g++)
@@ -93,10 +95,18 @@ fairness_of (const char *const *names,
         g_array_append_val (labels, label);
         g_array_append_val (decided, yes);
       }
-  fairness = fw_fairness_compute_predicted ((const guint32 *) groups->data, names,
-                                            (const guint32 *) labels->data,
-                                            (const guint32 *) decided->data, 2, NULL,
-                                            groups->len, 1, 0, 0, &error);
+  input = (FwFairnessInput) {
+    .groups = (const guint32 *) groups->data,
+    .group_names = names,
+    .n = groups->len,
+    .labels = (const guint32 *) labels->data,
+    .predicted_classes = (const guint32 *) decided->data,
+    .n_classes = 2,
+    .positive = 1,
+  };
+  fw_fairness_options_init (&options);
+  options.n_resamples = 0;
+  fairness = fw_fairness_compute_predicted (&input, &options, &error);
   g_assert_no_error (error);
   return fairness;
 }
@@ -141,11 +151,17 @@ test_regression_warnings (void)
   static const guint32 groups[] = { 0, 0, 0, 1, 1, 1 };
   static const float actual[] = { 1, 2, 3, 4, 5, 6 };
   static const float predicted[] = { 1, 2, 4, 4, 5, 9 };
+  const FwFairnessInput input = {
+    .groups = groups, .group_names = names, .n = 6, .actual = actual, .predicted = predicted,
+  };
+  FwFairnessOptions options;
   g_autoptr(GError) error = NULL;
-  g_autoptr(FwFairness) f = fw_fairness_compute_regression (groups, names, actual, predicted,
-                                                            NULL, 6, 0, 0, &error);
+  g_autoptr(FwFairness) f = NULL;
   g_auto(GStrv) warnings = NULL;
 
+  fw_fairness_options_init (&options);
+  options.n_resamples = 0;
+  f = fw_fairness_compute_regression (&input, &options, &error);
   g_assert_no_error (error);
   warnings = fw_results_group_warnings (f, "region");
   g_assert_cmpuint (g_strv_length (warnings), ==, 2);
