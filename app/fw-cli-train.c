@@ -91,9 +91,10 @@ apply_options (const Options      *o,
         {
           guint64 width;
 
-          if (!g_ascii_string_to_unsigned (widths[i], 10, 1, 4096, &width, NULL))
-            return refuse (message, g_strdup_printf (_("“%s” is not a layer width from 1 to 4096"),
-                                                widths[i]));
+          if (!g_ascii_string_to_unsigned (widths[i], 10, 1, FW_RECIPE_MAX_HIDDEN_WIDTH, &width,
+                                           NULL))
+            return refuse (message, g_strdup_printf (_("“%s” is not a layer width from 1 to %d"),
+                                                     widths[i], FW_RECIPE_MAX_HIDDEN_WIDTH));
           spec->hidden[i] = width;
         }
       if (o->model == NULL)

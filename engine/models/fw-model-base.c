@@ -53,11 +53,12 @@ fw_model_check_spec (const FwModelSpec *spec,
     {
       if (spec->n_hidden > FW_RECIPE_MAX_HIDDEN)
         return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
-                             _("A neural network here has at most four hidden layers."));
+                             _("A neural network here has at most %d hidden layers."),
+                             FW_RECIPE_MAX_HIDDEN);
       for (guint i = 0; i < spec->n_hidden; i++)
         if (spec->hidden[i] == 0 || spec->hidden[i] > MAX_WIDTH)
           return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
-                               _("Every hidden layer needs between 1 and 65536 units."));
+                               _("Every hidden layer needs between 1 and %u units."), MAX_WIDTH);
     }
   if (!(spec->l2 >= 0) || !isfinite (spec->l2))
     return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
@@ -67,13 +68,14 @@ fw_model_check_spec (const FwModelSpec *spec,
       /* The closed form holds an n_features² matrix of doubles: 512 MiB at this size. */
       if (n_features > LINEAR_MAX_FEATURES)
         return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
-                             _("Linear regression takes at most 8192 feature columns."));
+                             _("Linear regression takes at most %d feature columns."),
+                             LINEAR_MAX_FEATURES);
       return TRUE;
     }
 
   if (spec->batch_size == 0 || spec->batch_size > MAX_BATCH)
     return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,
-                         _("The batch size must be between 1 and 16777216 rows."));
+                         _("The batch size must be between 1 and %u rows."), MAX_BATCH);
   /* A NaN learning rate is let through: training then reports divergence, as for a huge one. */
   if (spec->learning_rate < 0)
     return fw_set_error (error, FW_MODEL_ERROR, FW_MODEL_ERROR_INVALID,

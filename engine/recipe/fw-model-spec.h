@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 /* The most hidden layers an MLP may have. */
 #define FW_RECIPE_MAX_HIDDEN     4
+/* The widest hidden layer a recipe may ask for. */
+#define FW_RECIPE_MAX_HIDDEN_WIDTH 4096
 
 typedef enum {
   FW_TASK_AUTO,                 /* decided from the target column */

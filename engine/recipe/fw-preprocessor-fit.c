@@ -37,14 +37,6 @@ present_values (const double *v,
   return m;
 }
 
-double
-fw_preprocessor_quantile (double *a,
-                          gsize   m,
-                          double  level)
-{
-  return fw_stats_quantile (a, m, level);
-}
-
 /* Most frequent of @m sorted values; ties go to the smallest, as pandas' mode lists it
  * first. */
 double

@@ -396,7 +396,8 @@ read_hidden (JsonArray   *array,
 
   if (n > FW_RECIPE_MAX_HIDDEN)
     return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
-                         _("Recipe field “%s” may list at most 4 layers"), "model.hidden");
+                         _("Recipe field “%s” may list at most %d layers"), "model.hidden",
+                         FW_RECIPE_MAX_HIDDEN);
   for (guint i = 0; i < n; i++)
     if (!read_uint (json_array_get_element (array, i), "model.hidden", &model->hidden[i], error))
       return FALSE;

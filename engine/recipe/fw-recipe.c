@@ -17,7 +17,6 @@
 G_DEFINE_QUARK (fw-recipe-error-quark, fw_recipe_error)
 
 #define FRACTION_TOLERANCE 1e-9
-#define MAX_HIDDEN_WIDTH   4096
 
 static const char *const step_names[] = {
   [FW_STEP_IMPUTE_MEAN]       = "impute_mean",
@@ -246,16 +245,17 @@ check_model (const FwModelSpec *model,
     return check_one_of (NULL, "model.kind", fw_recipe_model_names, error);
   if (model->n_hidden > FW_RECIPE_MAX_HIDDEN)
     return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
-                         _("Recipe field “%s” may list at most 4 layers"), "model.hidden");
+                         _("Recipe field “%s” may list at most %d layers"), "model.hidden",
+                         FW_RECIPE_MAX_HIDDEN);
   if (model->kind == FW_MODEL_MLP && model->n_hidden == 0)
     return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
                          _("Recipe field “%s” must list at least one layer for a neural network"),
                            "model.hidden");
   for (guint i = 0; i < model->n_hidden; i++)
-    if (model->hidden[i] < 1 || model->hidden[i] > MAX_HIDDEN_WIDTH)
+    if (model->hidden[i] < 1 || model->hidden[i] > FW_RECIPE_MAX_HIDDEN_WIDTH)
       return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
-                           _("Recipe field “%s” must hold layer widths from 1 to 4096"),
-                             "model.hidden");
+                           _("Recipe field “%s” must hold layer widths from 1 to %d"),
+                           "model.hidden", FW_RECIPE_MAX_HIDDEN_WIDTH);
   if (model->epochs < 1)
     return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
                          _("Recipe field “%s” must be at least 1"), "model.epochs");

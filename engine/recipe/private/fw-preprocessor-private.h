@@ -99,10 +99,6 @@ gboolean        fw_preprocessor_fit_op    (const FwStep  *step,
                                            double        *scratch,
                                            FwOp          *op,
                                            GError       **error);
-/* numpy's default linear quantile of the @m values in @a, which it reorders. */
-double          fw_preprocessor_quantile  (double       *a,
-                                           gsize         m,
-                                           double        level);
 /* The most frequent of @m sorted values; ties go to the smallest. */
 double          fw_preprocessor_mode      (const double *sorted,
                                            gsize         m);
