@@ -15,7 +15,7 @@
 #include <math.h>
 #include <string.h>
 #include "fw-clean-preview.h"
-#include "fw-column-card.h"
+#include "fw-column-card-private.h"
 #include "fw-plot-sparkline.h"
 #include "fw-plot-widget.h"
 #include "fw-step-text.h"

@@ -14,10 +14,12 @@
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <string.h>
-#include "fw-data-page.h"
+#include "fw-data-page-private.h"
+#include "fw-import.h"
 #include "fw-recent.h"
 #include "fw-sample.h"
 #include "fw-table-view.h"
+#include "fw-toast.h"
 
 struct _FwDataPage
 {
@@ -55,16 +57,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (FwDataPage, fw_data_page, GTK_TYPE_WIDGET)
-
-static void
-show_toast (FwDataPage *self,
-            const char *title)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
-}
 
 static char *
 display_name (GFile *file)
@@ -355,7 +347,7 @@ fw_data_page_cancel (FwDataPage *self)
   g_cancellable_cancel (self->cancellable);
   forget_import (self);
   gtk_stack_set_visible_child_name (self->stack, self->model != NULL ? "preview" : "empty");
-  show_toast (self, _("Import cancelled"));
+  fw_toast_show (GTK_WIDGET (self), _("Import cancelled"));
 }
 
 static void

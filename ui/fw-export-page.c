@@ -12,9 +12,10 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
-#include "fw-export-page.h"
-#include "fw-settings.h"
 #include <string.h>
+#include "fw-export-page-private.h"
+#include "fw-settings.h"
+#include "fw-toast.h"
 
 struct _FwExportPage
 {
@@ -107,7 +108,6 @@ show_saved_toast (FwExportPage *self,
                   const char   *title,
                   GFile        *folder)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   AdwToast *toast = adw_toast_new (title);
 
   set_last_message (self, title, FALSE);
@@ -119,10 +119,7 @@ show_saved_toast (FwExportPage *self,
       adw_toast_set_action_name (toast, "export.open-folder");
       adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
     }
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  fw_toast_add (GTK_WIDGET (self), toast);
 }
 
 static void

@@ -16,8 +16,8 @@
 #include <glib/gi18n-lib.h>
 #include "fw-audit-view.h"
 #include "fw-target-choice.h"
-#include "fw-target-page.h"
-#include "fw-window.h"
+#include "fw-target-page-private.h"
+#include "fw-toast.h"
 
 /* Past this many, the unsuitable columns are summed up rather than listed. */
 #define MAX_LISTED_UNSUITABLE 50
@@ -100,8 +100,8 @@ drop_steps_on_target (FwTargetPage *self,
 {
   const FwRecipe *recipe = fw_session_get_recipe (self->session);
   g_autoptr(FwRecipe) kept = fw_recipe_new ();
+  g_autofree char *title = NULL;
   guint removed = 0;
-  GtkRoot *root;
 
   for (guint i = 0; i < recipe->steps->len; i++)
     {
@@ -115,18 +115,12 @@ drop_steps_on_target (FwTargetPage *self,
   if (removed == 0)
     return;
   fw_session_set_steps (self->session, kept->steps);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (FW_IS_WINDOW (root))
-    {
-      g_autofree char *title =
-        /* Translators: %u is a number of cleaning steps, %s the column to predict. */
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "Removed %u cleaning step on “%s”: the column to predict is used as it is",
-                                      "Removed %u cleaning steps on “%s”: the column to predict is used as it is",
-                                      removed), removed, target);
-
-      fw_window_add_toast (FW_WINDOW (root), adw_toast_new (title));
-    }
+  /* Translators: %u is a number of cleaning steps, %s the column to predict. */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "Removed %u cleaning step on “%s”: the column to predict is used as it is",
+                                        "Removed %u cleaning steps on “%s”: the column to predict is used as it is",
+                                        removed), removed, target);
+  fw_toast_show (GTK_WIDGET (self), title);
 }
 
 static void

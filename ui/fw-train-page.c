@@ -19,10 +19,11 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 #include "fw-settings.h"
+#include "fw-toast.h"
 #include "fw-train-charts.h"
 #include "fw-train-figures.h"
 #include "fw-train-job.h"
-#include "fw-train-page.h"
+#include "fw-train-page-private.h"
 
 /* How often a page that is not on screen drains the queue. */
 #define OFFSCREEN_DRAIN_MS 250
@@ -568,13 +569,7 @@ session_changed (FwTrainPage *self,
   if (parts & (FW_SESSION_DATA | FW_SESSION_STEPS | FW_SESSION_RECIPE))
     {
       if (busy (self) && fw_session_has_data (self->session))
-        {
-          GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-          if (overlay != NULL)
-            adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
-                                         adw_toast_new (_("Training stopped: the recipe changed")));
-        }
+        fw_toast_show (GTK_WIDGET (self), _("Training stopped: the recipe changed"));
       abandon (self);
       show_ready (self);
     }

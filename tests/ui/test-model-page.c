@@ -7,6 +7,9 @@
 
 #include <string.h>
 #include "fw-backend-cuda.h"
+#include "fw-compare-view-private.h"
+#include "fw-model-page-private.h"
+#include "fw-target-page-private.h"
 #include "fw-ui-test.h"
 
 #define SAMPLE_ROWS 2000

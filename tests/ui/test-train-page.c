@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "fw-backend-cuda.h"
+#include "fw-train-charts-private.h"
 #include "fw-train-test.h"
 
 /* The issue's bound for the longest frame while training runs: generous, and the only
