@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 #include "fw-audit-view.h"
+#include "fw-sensitive.h"
 #include "fw-target-choice.h"
 #include "fw-target-page-private.h"
 #include "fw-toast.h"
@@ -222,7 +223,7 @@ sensitive_row (FwTargetPage         *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *groups = NULL;
 
-  if (profile != NULL && profile->distinct <= 20)
+  if (profile != NULL && profile->distinct <= FW_SENSITIVE_MAX_VALUES)
     groups = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%zu group", "%zu groups",
                                            profile->distinct),
                               profile->distinct);
