@@ -118,8 +118,10 @@ drop_steps_on_target (FwTargetPage *self,
   fw_session_set_steps (self->session, kept->steps);
   /* Translators: %u is a number of cleaning steps, %s the column to predict. */
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                        "Removed %u cleaning step on “%s”: the column to predict is used as it is",
-                                        "Removed %u cleaning steps on “%s”: the column to predict is used as it is",
+                                        "Removed %u cleaning step on “%s”: "
+                                        "the column to predict is used as it is",
+                                        "Removed %u cleaning steps on “%s”: "
+                                        "the column to predict is used as it is",
                                         removed), removed, target);
   fw_toast_show (GTK_WIDGET (self), title);
 }

@@ -1,4 +1,4 @@
-/* fw-train-charts-private.h — the four charts of the Train step, for fw-train-charts.c and its tests
+/* fw-train-charts-private.h — the Train step's four charts, for fw-train-charts.c and tests
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
