@@ -15,6 +15,7 @@
 #include <locale.h>
 #include <string.h>
 #include "fw-data-page-private.h"
+#include "fw-display-name.h"
 #include "fw-import.h"
 #include "fw-recent.h"
 #include "fw-sample.h"
@@ -57,16 +58,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (FwDataPage, fw_data_page, GTK_TYPE_WIDGET)
-
-static char *
-display_name (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path != NULL)
-    return g_filename_display_basename (path);
-  return g_file_get_basename (file);
-}
 
 /* Digits in groups of three with the locale's separator, or a comma where it has none. */
 static char *
@@ -201,7 +192,7 @@ show_table (FwDataPage        *self,
             const FwCsvReport *report)
 {
   g_autoptr(FwTableModel) model = fw_table_model_new (table);
-  g_autofree char *name = display_name (file);
+  g_autofree char *name = fw_display_name (file);
   g_autofree char *summary = NULL;
 
   /* Before set_model notifies, so whoever listens can take the profile with the table. */
@@ -222,7 +213,7 @@ show_error (FwDataPage *self,
             GFile      *file,
             const char *message)
 {
-  g_autofree char *name = display_name (file);
+  g_autofree char *name = fw_display_name (file);
   g_autofree char *title = NULL;
   g_autofree char *markup = g_markup_escape_text (message, -1);
 
@@ -273,7 +264,7 @@ static void
 start_import (FwDataPage *self,
               FwImport   *import)
 {
-  g_autofree char *name = display_name (fw_import_get_file (import));
+  g_autofree char *name = fw_display_name (fw_import_get_file (import));
   g_autofree char *title = NULL;
   GWeakRef *page_ref;
 
@@ -408,7 +399,7 @@ refresh_recent (FwDataPage *self)
     {
       GFile *file = files->pdata[i];
       g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *name = display_name (file);
+      g_autofree char *name = fw_display_name (file);
       g_autofree char *path = parent != NULL ? g_file_get_path (parent) : NULL;
       g_autofree char *folder = path != NULL ? g_filename_display_name (path) : NULL;
       GtkWidget *row = adw_action_row_new ();

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include "fw-display-name.h"
 #include "fw-recent.h"
 #include "fw-settings.h"
 #include "fw-toast.h"
@@ -22,14 +23,6 @@ go_to_step (FwWindow     *self,
             FwWizardStep  step)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.go-to-step", "u", step);
-}
-
-static char *
-display_name (GFile *file)
-{
-  g_autofree char *base = g_file_get_basename (file);
-
-  return g_filename_display_name (base);
 }
 
 static void
@@ -57,7 +50,7 @@ save_to (FwWindow *self,
          GFile    *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = display_name (file);
+  g_autofree char *name = fw_display_name (file);
   g_autofree char *title = NULL;
 
   if (!fw_project_save (self->project, file, &error))
@@ -125,7 +118,7 @@ choose_file (FwWindow             *self,
   if (save)
     {
       GFile *data = fw_session_get_file (self->session);
-      g_autofree char *base = data != NULL ? display_name (data) : g_strdup (_("Untitled"));
+      g_autofree char *base = data != NULL ? fw_display_name (data) : g_strdup (_("Untitled"));
       char *dot = strrchr (base, '.');
       g_autofree char *name = NULL;
 
@@ -317,7 +310,7 @@ open_contents (FwWindow       *self,
     }
   if (moved)
     {
-      g_autofree char *name = display_name (data);
+      g_autofree char *name = fw_display_name (data);
       g_autofree char *path = g_file_get_path (data);
       g_autofree char *where = g_filename_display_name (path);
 
@@ -343,7 +336,7 @@ fw_window_open_project (FwWindow *self,
   contents = fw_project_file_load (file, &error);
   if (contents == NULL || !open_contents (self, contents, file, file, &error))
     {
-      g_autofree char *name = display_name (file);
+      g_autofree char *name = fw_display_name (file);
       /* Translators: %s is a file name. */
       g_autofree char *title = g_strdup_printf (_("Could Not Open “%s”"), name);
 
@@ -396,7 +389,7 @@ project_restored (FwWindow   *self,
     message (self, file != NULL ? _("Project Opened") : _("Project Restored"), note);
   else if (file != NULL)
     {
-      g_autofree char *name = display_name (file);
+      g_autofree char *name = fw_display_name (file);
       /* Translators: %s is a file name. */
       g_autofree char *title = g_strdup_printf (_("Opened “%s”"), name);
 

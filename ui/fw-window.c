@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include "fw-display-name.h"
 #include "fw-settings.h"
 #include "fw-window-private.h"
 
@@ -66,10 +67,9 @@ update_navigation (FwWindow *self)
   position = g_strdup_printf (_("Step %u of %u"), step + 1, FW_N_STEPS);
   if (file != NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *display = g_filename_display_name (name);
+      g_autofree char *name = fw_display_name (file);
 
-      subtitle = g_strdup_printf ("%s · %s", position, display);
+      subtitle = g_strdup_printf ("%s · %s", position, name);
     }
   adw_window_title_set_title (self->window_title, fw_wizard_step_get_title (step));
   adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : position);
