@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include "fw-application.h"
+#include "fw-toast.h"
 #include "fw-window.h"
 
 struct _FwApplication
@@ -22,7 +23,7 @@ get_window (FwApplication *self)
 
   if (FW_IS_WINDOW (window))
     return FW_WINDOW (window);
-  return fw_window_new (self);
+  return fw_window_new (GTK_APPLICATION (self));
 }
 
 static void
@@ -43,8 +44,8 @@ fw_application_open (GApplication  *application,
   if (n_files > 0)
     fw_window_open_file (window, files[0]);
   if (n_files > 1)
-    fw_window_add_toast (window, adw_toast_new (_("Fairway opens one file at a time; "
-                                                  "the first one is shown")));
+    fw_toast_show (GTK_WIDGET (window), _("Fairway opens one file at a time; "
+                                          "the first one is shown"));
   gtk_window_present (GTK_WINDOW (window));
 }
 

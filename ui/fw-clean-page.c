@@ -12,10 +12,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include "fw-clean-page.h"
+#include "fw-clean-page-private.h"
 #include "fw-clean-preview.h"
 #include "fw-step-text.h"
 #include "fw-table-view.h"
+#include "fw-toast.h"
 
 struct _FwCleanPage
 {
@@ -40,16 +41,6 @@ struct _FwCleanPage
 };
 
 G_DEFINE_FINAL_TYPE (FwCleanPage, fw_clean_page, GTK_TYPE_WIDGET)
-
-static void
-show_toast (FwCleanPage *self,
-            const char  *title)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
-}
 
 static gboolean
 same_step (const FwStep *a,
@@ -427,7 +418,7 @@ apply_suggestions_action (GtkWidget  *widget,
   fw_session_set_steps (self->session, merged);
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step added", "%u steps added",
                                         n_added), n_added);
-  show_toast (self, title);
+  fw_toast_show (GTK_WIDGET (self), title);
 }
 
 static void

@@ -14,7 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
-#include "fw-column-card.h"
+#include "fw-column-card-private.h"
 #include "fw-plot-sparkline.h"
 #include "fw-plot-widget.h"
 #include "fw-step-offer.h"

@@ -26,10 +26,7 @@ void        fw_column_card_unbind      (FwColumnCard    *self);
 /* The session's steps changed: shows the ones for this column and offers the rest. */
 void        fw_column_card_refresh     (FwColumnCard    *self);
 
-/* For tests: the column shown (G_MAXUINT when unbound) and the fix buttons. */
+/* The column shown; G_MAXUINT when unbound. */
 guint       fw_column_card_get_index   (FwColumnCard    *self);
-/* The button offering @kind as a suggested fix, or NULL. */
-GtkWidget  *fw_column_card_get_fix_button (FwColumnCard *self,
-                                           FwStepKind    kind);
 
 G_END_DECLS

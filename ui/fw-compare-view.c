@@ -13,7 +13,8 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
-#include "fw-compare-view.h"
+#include "fw-compare-view-private.h"
+#include "fw-toast.h"
 
 struct _FwCompareView
 {
@@ -91,7 +92,6 @@ use_clicked (GtkButton     *button,
              FwCompareView *self)
 {
   const FwCompareResult *result = g_object_get_data (G_OBJECT (button), "fw-result");
-  GtkWidget *overlay;
   FwRecipe *recipe;
   g_autofree char *message = NULL;
 
@@ -102,11 +102,9 @@ use_clicked (GtkButton     *button,
   recipe->model.learning_rate = result->spec.learning_rate;
   fw_session_end_edit (self->session);
 
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   /* Translators: %s is a model such as "Logistic regression". */
   message = g_strdup_printf (_("“%s” will be trained"), result->name);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  fw_toast_show (GTK_WIDGET (self), message);
 }
 
 static GtkWidget *

@@ -5,7 +5,6 @@
 #pragma once
 
 #include <adwaita.h>
-#include "fw-model-compare.h"
 #include "fw-session.h"
 
 G_BEGIN_DECLS
@@ -18,12 +17,5 @@ G_DECLARE_FINAL_TYPE (FwCompareView, fw_compare_view, FW, COMPARE_VIEW, AdwPrefe
 GtkWidget      *fw_compare_view_new            (void);
 void            fw_compare_view_set_session    (FwCompareView *self,
                                                 FwSession     *session);
-
-/* For tests: the run (NULL before the first and after a cancel), the metric chooser, and
- * the row ranked @rank (from 0), whose subtitle starts with the metric's label and value. */
-FwModelCompare *fw_compare_view_get_runner     (FwCompareView *self);
-AdwComboRow    *fw_compare_view_get_rank_row   (FwCompareView *self);
-AdwActionRow   *fw_compare_view_get_result_row (FwCompareView *self,
-                                                guint          rank);
 
 G_END_DECLS

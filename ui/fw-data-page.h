@@ -5,8 +5,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include "fw-csv-import.h"
-#include "fw-import.h"
+#include "fw-profile.h"
 #include "fw-table-model.h"
 
 G_BEGIN_DECLS
@@ -30,24 +29,12 @@ void          fw_data_page_cancel            (FwDataPage *self);
 
 /* The file of the table shown, or NULL. */
 GFile        *fw_data_page_get_file          (FwDataPage *self);
+/* The table shown, or NULL. */
+FwTableModel *fw_data_page_get_table_model   (FwDataPage *self);
 gboolean      fw_data_page_get_has_table     (FwDataPage *self);
 gboolean      fw_data_page_get_busy          (FwDataPage *self);
 /* The profile of the table shown, made while importing; the caller owns it and the page
  * forgets it.  NULL once taken, or when there is no table. */
 FwTableProfile *fw_data_page_steal_profile   (FwDataPage *self);
-
-/* For tests: what the page shows. */
-/* "empty", "loading", "error" or "preview". */
-const char   *fw_data_page_get_state         (FwDataPage *self);
-FwTableModel *fw_data_page_get_table_model   (FwDataPage *self);
-GtkColumnView *fw_data_page_get_column_view  (FwDataPage *self);
-const char   *fw_data_page_get_summary       (FwDataPage *self);
-/* The message shown on the error page, or NULL. */
-const char   *fw_data_page_get_error_message (FwDataPage *self);
-/* The import running now, or NULL. */
-FwImport     *fw_data_page_get_import        (FwDataPage *self);
-gboolean      fw_data_page_get_restore_offered (FwDataPage *self);
-/* The recently opened files; a row activates win.open-recent with the file's URI. */
-GtkListBox   *fw_data_page_get_recent_list   (FwDataPage *self);
 
 G_END_DECLS

@@ -12,9 +12,11 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
-#include "fw-export-page.h"
-#include "fw-settings.h"
 #include <string.h>
+#include "fw-display-name.h"
+#include "fw-export-page-private.h"
+#include "fw-settings.h"
+#include "fw-toast.h"
 
 struct _FwExportPage
 {
@@ -52,21 +54,13 @@ kind_title (FwExportKind kind)
     }
 }
 
-static char *
-display_name (GFile *file)
-{
-  g_autofree char *base = g_file_get_basename (file);
-
-  return g_filename_display_name (base);
-}
-
 /* What went wrong, in words a person acts on rather than the system's. */
 static char *
 explain_error (const GError *error,
                GFile        *file)
 {
   g_autoptr(GFile) folder = g_file_get_parent (file);
-  g_autofree char *where = folder != NULL ? display_name (folder) : g_strdup ("/");
+  g_autofree char *where = folder != NULL ? fw_display_name (folder) : g_strdup ("/");
 
   if (error->domain != G_IO_ERROR)
     return g_strdup (error->message);
@@ -107,7 +101,6 @@ show_saved_toast (FwExportPage *self,
                   const char   *title,
                   GFile        *folder)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   AdwToast *toast = adw_toast_new (title);
 
   set_last_message (self, title, FALSE);
@@ -119,10 +112,7 @@ show_saved_toast (FwExportPage *self,
       adw_toast_set_action_name (toast, "export.open-folder");
       adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
     }
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  fw_toast_add (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -130,7 +120,7 @@ show_error (FwExportPage *self,
             GFile        *file,
             const char   *explanation)
 {
-  g_autofree char *name = display_name (file);
+  g_autofree char *name = fw_display_name (file);
   g_autofree char *heading = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
@@ -181,7 +171,7 @@ report (FwExportPage *self,
     {
       GFile *file = fw_export_job_get_file (job, 0);
       g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *name = display_name (file);
+      g_autofree char *name = fw_display_name (file);
       /* Translators: %s is a file name. */
       g_autofree char *title = g_strdup_printf (_("Saved “%s”"), name);
 
@@ -189,7 +179,7 @@ report (FwExportPage *self,
     }
   else if (folder != NULL && n_saved > 0)
     {
-      g_autofree char *name = display_name (folder);
+      g_autofree char *name = fw_display_name (folder);
       g_autofree char *title = NULL;
 
       if (n_unavailable > 0)
@@ -465,7 +455,7 @@ update (FwExportPage *self)
   gtk_stack_set_visible_child_name (self->stack, trained != NULL ? "ready" : "empty");
   if (table != NULL && file != NULL)
     {
-      g_autofree char *name = display_name (file);
+      g_autofree char *name = fw_display_name (file);
       g_autofree char *subtitle = NULL;
       gsize n = fw_table_n_rows (table);
 

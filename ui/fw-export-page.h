@@ -31,13 +31,4 @@ void        fw_export_page_save              (FwExportPage *self,
 void        fw_export_page_save_all          (FwExportPage *self,
                                               GFile        *folder);
 
-/* For tests. */
-/* "empty" or "ready". */
-const char *fw_export_page_get_state         (FwExportPage *self);
-gboolean    fw_export_page_get_busy          (FwExportPage *self);
-/* The last notice shown (a toast's title, or an error's explanation), or NULL. */
-const char *fw_export_page_get_last_message  (FwExportPage *self);
-gboolean    fw_export_page_get_last_failed   (FwExportPage *self);
-GtkTextBuffer *fw_export_page_get_intended_use_buffer (FwExportPage *self);
-
 G_END_DECLS

@@ -17,7 +17,7 @@
 #include "fw-backend.h"
 #include "fw-backend-cuda.h"
 #include "fw-compare-view.h"
-#include "fw-model-page.h"
+#include "fw-model-page-private.h"
 #include "fw-model-settings.h"
 #include "fw-target-choice.h"
 

@@ -22,7 +22,7 @@
 #include "fw-plot-widget.h"
 #include "fw-results-explain.h"
 #include "fw-results-group-table.h"
-#include "fw-results-page.h"
+#include "fw-results-page-private.h"
 #include "fw-results-tradeoff.h"
 
 struct _FwResultsPage

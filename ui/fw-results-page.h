@@ -18,16 +18,4 @@ GtkWidget  *fw_results_page_new                 (void);
 void        fw_results_page_set_session         (FwResultsPage *self,
                                                  FwSession     *session);
 
-/* For tests: the value shown for metric @key ("accuracy", …), or NULL. */
-const char *fw_results_page_get_metric_text     (FwResultsPage *self,
-                                                 const char    *key);
-/* For tests: the global threshold slider (binary tasks). */
-GtkRange   *fw_results_page_get_threshold_scale (FwResultsPage *self);
-/* For tests: a cell of the per-group table ("n", "selection_rate", "tpr", "fpr",
- * "accuracy"; regression "mae", "mean_prediction"), or NULL. */
-const char *fw_results_page_get_group_text      (FwResultsPage *self,
-                                                 const char    *attribute,
-                                                 const char    *group,
-                                                 const char    *column);
-
 G_END_DECLS

@@ -38,34 +38,6 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (FwStepIndicator, fw_step_indicator, GTK_TYPE_WIDGET)
 
-static const struct
-{
-  const char *name;
-  const char *title;
-} step_text[FW_N_STEPS] = {
-  [FW_WIZARD_DATA]    = { N_("Data"),    N_("Choose Your Data") },
-  [FW_WIZARD_CLEAN]   = { N_("Clean"),   N_("Clean the Columns") },
-  [FW_WIZARD_TARGET]  = { N_("Target"),  N_("Pick What to Predict") },
-  [FW_WIZARD_MODEL]   = { N_("Model"),   N_("Choose a Model") },
-  [FW_WIZARD_TRAIN]   = { N_("Train"),   N_("Train the Model") },
-  [FW_WIZARD_RESULTS] = { N_("Results"), N_("Read the Results") },
-  [FW_WIZARD_EXPORT]  = { N_("Export"),  N_("Export Model and Report") },
-};
-
-const char *
-fw_wizard_step_get_name (FwWizardStep step)
-{
-  g_return_val_if_fail (step < FW_N_STEPS, NULL);
-  return g_dgettext (GETTEXT_PACKAGE, step_text[step].name);
-}
-
-const char *
-fw_wizard_step_get_title (FwWizardStep step)
-{
-  g_return_val_if_fail (step < FW_N_STEPS, NULL);
-  return g_dgettext (GETTEXT_PACKAGE, step_text[step].title);
-}
-
 gboolean
 fw_step_indicator_is_step_reachable (FwStepIndicator *self,
                                      FwWizardStep     step)

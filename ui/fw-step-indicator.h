@@ -5,24 +5,9 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "fw-wizard-step.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  FW_WIZARD_DATA,
-  FW_WIZARD_CLEAN,
-  FW_WIZARD_TARGET,
-  FW_WIZARD_MODEL,
-  FW_WIZARD_TRAIN,
-  FW_WIZARD_RESULTS,
-  FW_WIZARD_EXPORT,
-} FwWizardStep;
-
-#define FW_N_STEPS (FW_WIZARD_EXPORT + 1)
-
-/* Short name ("Data") and heading ("Choose Your Data"), translated. */
-const char *fw_wizard_step_get_name  (FwWizardStep step);
-const char *fw_wizard_step_get_title (FwWizardStep step);
 
 #define FW_TYPE_STEP_INDICATOR (fw_step_indicator_get_type ())
 

@@ -8,56 +8,23 @@
  * that the user's choice stands.  The data audit (fw-audit.h) is computed again whenever
  * the target, its positive answer or the sensitive columns change.
  *
+ * This file builds the lists and reads the recipe into them; what the controls write is
+ * fw-target-page-edits.c, the audit fw-target-page-audit.c.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
-#include "fw-audit-view.h"
+#include "fw-sensitive.h"
 #include "fw-target-choice.h"
-#include "fw-target-page.h"
-#include "fw-window.h"
+#include "fw-target-page-private.h"
 
 /* Past this many, the unsuitable columns are summed up rather than listed. */
 #define MAX_LISTED_UNSUITABLE 50
 
-struct _FwTargetPage
-{
-  GtkWidget            parent_instance;
-
-  GtkStack            *stack;
-  AdwPreferencesPage  *preferences_page;
-  AdwComboRow         *target_row;
-  AdwActionRow        *task_row;
-  AdwComboRow         *positive_row;
-  AdwExpanderRow      *unsuitable_row;
-  AdwPreferencesGroup *target_issues_group;
-  AdwPreferencesGroup *sensitive_group;
-  GtkSwitch           *as_features_switch;
-  AdwActionRow        *intersect_row;
-  GtkSwitch           *intersect_switch;
-  AdwPreferencesGroup *audit_intro_group;
-
-  FwSession           *session;
-  GtkStringList       *targets;       /* "None chosen", then the suitable columns */
-  GtkStringList       *classes;
-  GPtrArray           *unsuitable_rows;
-  GPtrArray           *issue_rows;
-  GPtrArray           *sensitive_rows;    /* rows of sensitive_group, suggested first */
-  AdwExpanderRow      *other_sensitive_row;
-  GHashTable          *switches;      /* column name → GtkSwitch, borrowed */
-  GPtrArray           *audit_groups;  /* groups added to preferences_page */
-  FwAudit             *audit;
-  char                *audit_key;     /* what @audit was computed for */
-  char                *flagged_target;  /* the target the profile's flags are for */
-  gboolean             syncing;
-  gboolean             suggested;     /* sensitive columns were suggested for this table */
-};
-
 G_DEFINE_FINAL_TYPE (FwTargetPage, fw_target_page, GTK_TYPE_WIDGET)
-
-static void sync_from_recipe (FwTargetPage *self);
 
 static void
 clear_rows (GPtrArray *rows,
@@ -89,132 +56,6 @@ plain_row (const char *title,
   return row;
 }
 
-/* Edits of the recipe made by the controls. */
-
-/* Cleaning steps applied before a target was chosen may change it (one-hot encoding a
- * yes/no column, say); the column to predict is used as it is, so those steps go, as one
- * undoable edit the user is told about.  Dropping rows where it is missing stays. */
-static void
-drop_steps_on_target (FwTargetPage *self,
-                      const char   *target)
-{
-  const FwRecipe *recipe = fw_session_get_recipe (self->session);
-  g_autoptr(FwRecipe) kept = fw_recipe_new ();
-  guint removed = 0;
-  GtkRoot *root;
-
-  for (guint i = 0; i < recipe->steps->len; i++)
-    {
-      const FwStep *step = g_ptr_array_index (recipe->steps, i);
-
-      if (g_strcmp0 (step->column, target) == 0 && step->kind != FW_STEP_DROP_MISSING_ROWS)
-        removed++;
-      else
-        fw_recipe_add_step (kept, step->kind, g_strdup (step->column), g_strdup (step->constant));
-    }
-  if (removed == 0)
-    return;
-  fw_session_set_steps (self->session, kept->steps);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (FW_IS_WINDOW (root))
-    {
-      g_autofree char *title =
-        /* Translators: %u is a number of cleaning steps, %s the column to predict. */
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "Removed %u cleaning step on “%s”: the column to predict is used as it is",
-                                      "Removed %u cleaning steps on “%s”: the column to predict is used as it is",
-                                      removed), removed, target);
-
-      fw_window_add_toast (FW_WINDOW (root), adw_toast_new (title));
-    }
-}
-
-static void
-set_target (FwTargetPage *self,
-            const char   *name)
-{
-  const FwTable *table = fw_session_get_table (self->session);
-  FwRecipe *recipe = fw_session_begin_edit (self->session);
-  guint index;
-
-  g_free (recipe->target);
-  recipe->target = g_strdup (name);
-  g_clear_pointer (&recipe->positive, g_free);
-  recipe->task = FW_TASK_AUTO;
-  if (name != NULL && g_ptr_array_find_with_equal_func (recipe->sensitive, name, g_str_equal,
-                                                        &index))
-    g_ptr_array_remove_index (recipe->sensitive, index);
-
-  /* Suggested once per table; after that the user's choice stands. */
-  if (name != NULL && !self->suggested && table != NULL)
-    {
-      fw_target_choice_suggest_sensitive (table, name, recipe->sensitive);
-      self->suggested = TRUE;
-    }
-  fw_session_end_edit (self->session);
-  if (name != NULL)
-    drop_steps_on_target (self, name);
-}
-
-static void
-target_selected (FwTargetPage *self)
-{
-  guint selected = adw_combo_row_get_selected (self->target_row);
-
-  if (self->syncing || self->session == NULL)
-    return;
-  set_target (self, selected == 0 || selected == GTK_INVALID_LIST_POSITION
-                    ? NULL : gtk_string_list_get_string (self->targets, selected));
-}
-
-static void
-positive_selected (FwTargetPage *self)
-{
-  guint selected = adw_combo_row_get_selected (self->positive_row);
-  FwRecipe *recipe;
-
-  if (self->syncing || self->session == NULL || selected == GTK_INVALID_LIST_POSITION)
-    return;
-  recipe = fw_session_begin_edit (self->session);
-  g_free (recipe->positive);
-  recipe->positive = g_strdup (gtk_string_list_get_string (self->classes, selected));
-  fw_session_end_edit (self->session);
-}
-
-static void
-sensitive_toggled (GtkSwitch    *sw,
-                   GParamSpec   *pspec,
-                   FwTargetPage *self)
-{
-  const char *name = g_object_get_data (G_OBJECT (sw), "fw-column");
-  FwRecipe *recipe;
-  guint index;
-  gboolean listed;
-
-  if (self->syncing || self->session == NULL)
-    return;
-  recipe = fw_session_begin_edit (self->session);
-  listed = g_ptr_array_find_with_equal_func (recipe->sensitive, name, g_str_equal, &index);
-  if (gtk_switch_get_active (sw) && !listed)
-    g_ptr_array_add (recipe->sensitive, g_strdup (name));
-  else if (!gtk_switch_get_active (sw) && listed)
-    g_ptr_array_remove_index (recipe->sensitive, index);
-  fw_session_end_edit (self->session);
-}
-
-static void
-option_toggled (FwTargetPage *self)
-{
-  FwRecipe *recipe;
-
-  if (self->syncing || self->session == NULL)
-    return;
-  recipe = fw_session_begin_edit (self->session);
-  recipe->sensitive_as_features = gtk_switch_get_active (self->as_features_switch);
-  recipe->intersect_sensitive = gtk_switch_get_active (self->intersect_switch);
-  fw_session_end_edit (self->session);
-}
-
 /* Building the lists, once per table. */
 
 static GtkWidget *
@@ -228,7 +69,7 @@ sensitive_row (FwTargetPage         *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *groups = NULL;
 
-  if (profile != NULL && profile->distinct <= 20)
+  if (profile != NULL && profile->distinct <= FW_SENSITIVE_MAX_VALUES)
     groups = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%zu group", "%zu groups",
                                            profile->distinct),
                               profile->distinct);
@@ -243,7 +84,7 @@ sensitive_row (FwTargetPage         *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   column->name, -1);
   g_object_set_data_full (G_OBJECT (sw), "fw-column", g_strdup (column->name), g_free);
-  g_signal_connect (sw, "notify::active", G_CALLBACK (sensitive_toggled), self);
+  fw_target_page_edits_watch_switch (self, GTK_SWITCH (sw));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
   g_hash_table_insert (self->switches, column->name, sw);
@@ -373,67 +214,6 @@ show_target_issues (FwTargetPage   *self,
   gtk_widget_set_visible (GTK_WIDGET (self->target_issues_group), self->issue_rows->len > 0);
 }
 
-static char *
-audit_key (const FwRecipe *recipe)
-{
-  GString *key = g_string_new (NULL);
-
-  g_string_append_printf (key, "%s\x1f%s\x1f%d", recipe->target ? recipe->target : "",
-                          recipe->positive ? recipe->positive : "", recipe->task);
-  for (guint i = 0; i < recipe->sensitive->len; i++)
-    g_string_append_printf (key, "\x1f%s", (char *) g_ptr_array_index (recipe->sensitive, i));
-  return g_string_free (key, FALSE);
-}
-
-static void
-show_audit (FwTargetPage   *self,
-            const FwRecipe *recipe)
-{
-  g_autofree char *key = audit_key (recipe);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  GtkWidget *findings;
-
-  if (g_strcmp0 (key, self->audit_key) == 0)
-    return;
-  g_free (self->audit_key);
-  self->audit_key = g_steal_pointer (&key);
-  for (guint i = 0; i < self->audit_groups->len; i++)
-    adw_preferences_page_remove (self->preferences_page,
-                                 g_ptr_array_index (self->audit_groups, i));
-  g_ptr_array_set_size (self->audit_groups, 0);
-  g_clear_pointer (&self->audit, fw_audit_free);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->audit_intro_group), TRUE);
-  if (recipe->sensitive->len == 0)
-    {
-      adw_preferences_group_set_description (self->audit_intro_group,
-                                             _("Mark a sensitive column to see its groups here."));
-      return;
-    }
-  for (guint i = 0; i < recipe->sensitive->len; i++)
-    g_ptr_array_add (names, g_ptr_array_index (recipe->sensitive, i));
-  g_ptr_array_add (names, NULL);
-  /* On this thread: for the tables people click through, a fraction of a second. */
-  self->audit = fw_audit_new (fw_session_get_table (self->session),
-                              (const char *const *) names->pdata, recipe->target, recipe->task,
-                              recipe->positive, NULL, &error);
-  if (self->audit == NULL)
-    {
-      adw_preferences_group_set_description (self->audit_intro_group, error->message);
-      return;
-    }
-  /* The findings and the tables have headings of their own. */
-  gtk_widget_set_visible (GTK_WIDGET (self->audit_intro_group), FALSE);
-  findings = fw_audit_view_new_findings (self->audit);
-  if (findings != NULL)
-    g_ptr_array_add (self->audit_groups, findings);
-  for (guint a = 0; a < self->audit->n_attributes; a++)
-    g_ptr_array_add (self->audit_groups, fw_audit_view_new_attribute (self->audit, a));
-  for (guint i = 0; i < self->audit_groups->len; i++)
-    adw_preferences_page_add (self->preferences_page, g_ptr_array_index (self->audit_groups, i));
-}
-
 static void
 show_task (FwTargetPage   *self,
            const FwRecipe *recipe)
@@ -505,7 +285,7 @@ sync_from_recipe (FwTargetPage *self)
   self->syncing = FALSE;
 
   show_target_issues (self, recipe);
-  show_audit (self, recipe);
+  fw_target_page_show_audit (self, recipe);
 }
 
 static void
@@ -597,15 +377,7 @@ fw_target_page_init (FwTargetPage *self)
   self->switches = g_hash_table_new (g_str_hash, g_str_equal);
   self->targets = gtk_string_list_new (NULL);
   adw_combo_row_set_model (self->target_row, G_LIST_MODEL (self->targets));
-
-  g_signal_connect_swapped (self->target_row, "notify::selected",
-                            G_CALLBACK (target_selected), self);
-  g_signal_connect_swapped (self->positive_row, "notify::selected",
-                            G_CALLBACK (positive_selected), self);
-  g_signal_connect_swapped (self->as_features_switch, "notify::active",
-                            G_CALLBACK (option_toggled), self);
-  g_signal_connect_swapped (self->intersect_switch, "notify::active",
-                            G_CALLBACK (option_toggled), self);
+  fw_target_page_edits_init (self);
 }
 
 GtkWidget *

@@ -14,7 +14,7 @@
 #include "fw-plot-bars.h"
 #include "fw-plot-line.h"
 #include "fw-plot-widget.h"
-#include "fw-train-charts.h"
+#include "fw-train-charts-private.h"
 
 #define MAX_ATTRIBUTES 4
 

@@ -9,14 +9,6 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
-  FW_TRAIN_CHART_LOSS,          /* training and validation loss per epoch */
-  FW_TRAIN_CHART_METRIC,        /* the validation metric per epoch */
-  FW_TRAIN_CHART_FAIRNESS,      /* per sensitive column: parity and odds gaps per epoch */
-  FW_TRAIN_CHART_GROUPS,        /* the latest epoch's selection rate (MAE) per group */
-  FW_TRAIN_N_CHARTS
-} FwTrainChart;
-
 #define FW_TYPE_TRAIN_CHARTS (fw_train_charts_get_type ())
 
 G_DECLARE_FINAL_TYPE (FwTrainCharts, fw_train_charts, FW, TRAIN_CHARTS, GtkWidget)
@@ -38,11 +30,5 @@ void       fw_train_charts_set_best     (FwTrainCharts        *self,
                                          guint                 epoch);
 /* Queues a redraw of the charts that changed since the last call. */
 void       fw_train_charts_redraw       (FwTrainCharts        *self);
-
-/* For tests: the points in the first series of @chart (groups: the bars). */
-gsize      fw_train_charts_get_n_points (FwTrainCharts        *self,
-                                         FwTrainChart          chart);
-/* For tests: how many redraws the charts have queued. */
-guint      fw_train_charts_get_n_redraws (FwTrainCharts       *self);
 
 G_END_DECLS

@@ -1,9 +1,10 @@
-/* fw-window-project.c — the window's project actions: open, save, autosave restore, close
+/* fw-window-project.c — the window's files: open data and projects, save, autosave, close
  *
  * Opening a project re-imports its data through the Data page, like any file the user
  * opens, and the FwProject applies the recipe, model and step once that data is in the
  * session.  The autosave left by a crash is offered on the Data page's empty state; a
- * clean close removes it.
+ * clean close removes it.  Going to a step goes through win.go-to-step, as a click on the
+ * step indicator does.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,40 +12,17 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include "fw-display-name.h"
 #include "fw-recent.h"
 #include "fw-settings.h"
-#include "fw-window-project.h"
+#include "fw-toast.h"
+#include "fw-window-private.h"
 
-/* The window's stack page names, as fw_project_get_step keeps them. */
-static const char *const step_names[FW_N_STEPS] = {
-  "data", "clean", "target", "model", "train", "results", "export",
-};
-
-typedef struct
+static void
+go_to_step (FwWindow     *self,
+            FwWizardStep  step)
 {
-  gboolean close_confirmed;     /* the user chose Discard or saved: close for real */
-  gboolean close_after_save;
-} WindowState;
-
-static WindowState *
-get_state (FwWindow *self)
-{
-  WindowState *state = g_object_get_data (G_OBJECT (self), "fw-window-project");
-
-  if (state == NULL)
-    {
-      state = g_new0 (WindowState, 1);
-      g_object_set_data_full (G_OBJECT (self), "fw-window-project", state, g_free);
-    }
-  return state;
-}
-
-static char *
-display_name (GFile *file)
-{
-  g_autofree char *base = g_file_get_basename (file);
-
-  return g_filename_display_name (base);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.go-to-step", "u", step);
 }
 
 static void
@@ -61,7 +39,7 @@ message (FwWindow   *self,
 static void
 update_actions (FwWindow *self)
 {
-  gboolean has_data = fw_session_has_data (fw_window_get_session (self));
+  gboolean has_data = fw_session_has_data (self->session);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-project", has_data);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-project-as", has_data);
@@ -72,10 +50,10 @@ save_to (FwWindow *self,
          GFile    *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = display_name (file);
+  g_autofree char *name = fw_display_name (file);
   g_autofree char *title = NULL;
 
-  if (!fw_project_save (fw_window_get_project (self), file, &error))
+  if (!fw_project_save (self->project, file, &error))
     {
       /* Translators: %s is a file name. */
       title = g_strdup_printf (_("Could Not Save “%s”"), name);
@@ -84,7 +62,7 @@ save_to (FwWindow *self,
     }
   fw_recent_add (file);
   title = g_strdup_printf (_("Saved “%s”"), name);
-  fw_window_add_toast (self, adw_toast_new (title));
+  fw_toast_show (GTK_WIDGET (self->toast_overlay), title);
   return TRUE;
 }
 
@@ -93,19 +71,17 @@ save_as_response (GtkNativeDialog *chooser,
                   int              response,
                   FwWindow        *self)
 {
-  WindowState *state = get_state (self);
-
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      if (file != NULL && save_to (self, file) && state->close_after_save)
+      if (file != NULL && save_to (self, file) && self->close_after_save)
         {
-          state->close_confirmed = TRUE;
+          self->close_confirmed = TRUE;
           gtk_window_close (GTK_WINDOW (self));
         }
     }
-  state->close_after_save = FALSE;
+  self->close_after_save = FALSE;
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
   g_object_unref (self);
@@ -141,8 +117,8 @@ choose_file (FwWindow             *self,
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   if (save)
     {
-      GFile *data = fw_session_get_file (fw_window_get_session (self));
-      g_autofree char *base = data != NULL ? display_name (data) : g_strdup (_("Untitled"));
+      GFile *data = fw_session_get_file (self->session);
+      g_autofree char *base = data != NULL ? fw_display_name (data) : g_strdup (_("Untitled"));
       char *dot = strrchr (base, '.');
       g_autofree char *name = NULL;
 
@@ -169,7 +145,7 @@ save_project_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   FwWindow *self = FW_WINDOW (widget);
-  GFile *file = fw_project_get_file (fw_window_get_project (self));
+  GFile *file = fw_project_get_file (self->project);
 
   if (file != NULL)
     save_to (self, file);
@@ -217,6 +193,104 @@ open_recent_action (GtkWidget  *widget,
     fw_window_open_file (FW_WINDOW (widget), file);
 }
 
+void
+fw_window_open_file (FwWindow *self,
+                     GFile    *file)
+{
+  g_return_if_fail (FW_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  go_to_step (self, FW_WIZARD_DATA);
+  fw_data_page_open_file (self->data_page, file);
+}
+
+void
+fw_window_open_sample (FwWindow *self)
+{
+  g_return_if_fail (FW_IS_WINDOW (self));
+
+  go_to_step (self, FW_WIZARD_DATA);
+  fw_data_page_open_sample (self->data_page);
+}
+
+static void
+open_data_response (GtkNativeDialog *chooser,
+               int              response,
+               FwWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GFile) folder = file != NULL ? g_file_get_parent (file) : NULL;
+
+      if (folder != NULL && self->settings != NULL && g_file_is_native (folder))
+        {
+          g_autofree char *path = g_file_get_path (folder);
+
+          g_settings_set_string (self->settings, "last-folder", path);
+        }
+      if (file != NULL && fw_recent_is_project (file))
+        fw_window_open_project (self, file);
+      else if (file != NULL)
+        fw_window_open_file (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+open_data_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FwWindow *self = FW_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) tables = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) projects = gtk_file_filter_new ();
+  g_autofree char *last_folder = NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Open Data File"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (tables, _("CSV Files"));
+  gtk_file_filter_add_mime_type (tables, "text/csv");
+  gtk_file_filter_add_mime_type (tables, "text/tab-separated-values");
+  gtk_file_filter_add_suffix (tables, "csv");
+  gtk_file_filter_add_suffix (tables, "tsv");
+  gtk_file_filter_add_suffix (tables, "txt");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), tables);
+  gtk_file_filter_set_name (projects, _("Fairway Projects"));
+  gtk_file_filter_add_suffix (projects, "fairway");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), projects);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+
+  if (self->settings != NULL)
+    last_folder = g_settings_get_string (self->settings, "last-folder");
+  if (last_folder != NULL && *last_folder != '\0')
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (last_folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+
+  /* The dialog and the window stay alive until the response. */
+  g_signal_connect (chooser, "response", G_CALLBACK (open_data_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  fw_window_open_sample (FW_WINDOW (widget));
+}
+
 /* Opens @contents' data; the project applies the rest once it is in. */
 static gboolean
 open_contents (FwWindow       *self,
@@ -236,7 +310,7 @@ open_contents (FwWindow       *self,
     }
   if (moved)
     {
-      g_autofree char *name = display_name (data);
+      g_autofree char *name = fw_display_name (data);
       g_autofree char *path = g_file_get_path (data);
       g_autofree char *where = g_filename_display_name (path);
 
@@ -244,7 +318,7 @@ open_contents (FwWindow       *self,
       note = g_strdup_printf (_("“%s” is no longer where the project left it; Fairway "
                                 "opened the one at %s."), name, where);
     }
-  fw_project_expect_data (fw_window_get_project (self), contents, file, data, note);
+  fw_project_expect_data (self->project, contents, file, data, note);
   fw_window_open_file (self, data);
   return TRUE;
 }
@@ -262,7 +336,7 @@ fw_window_open_project (FwWindow *self,
   contents = fw_project_file_load (file, &error);
   if (contents == NULL || !open_contents (self, contents, file, file, &error))
     {
-      g_autofree char *name = display_name (file);
+      g_autofree char *name = fw_display_name (file);
       /* Translators: %s is a file name. */
       g_autofree char *title = g_strdup_printf (_("Could Not Open “%s”"), name);
 
@@ -278,11 +352,11 @@ restore_autosave_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   FwWindow *self = FW_WINDOW (widget);
-  GFile *autosave = fw_project_get_autosave_file (fw_window_get_project (self));
+  GFile *autosave = fw_project_get_autosave_file (self->project);
   g_autoptr(GError) error = NULL;
   FwProjectFile *contents;
 
-  fw_data_page_offer_restore (fw_window_get_data_page (self), NULL);
+  fw_data_page_offer_restore (self->data_page, NULL);
   if (autosave == NULL)
     return;
   contents = fw_project_file_load (autosave, &error);
@@ -297,33 +371,32 @@ discard_autosave_action (GtkWidget  *widget,
 {
   FwWindow *self = FW_WINDOW (widget);
 
-  fw_project_discard_autosave (fw_window_get_project (self));
-  fw_data_page_offer_restore (fw_window_get_data_page (self), NULL);
+  fw_project_discard_autosave (self->project);
+  fw_data_page_offer_restore (self->data_page, NULL);
 }
 
 static void
 project_restored (FwWindow   *self,
                   const char *note)
 {
-  FwProject *project = fw_window_get_project (self);
-  const char *step = fw_project_get_step (project);
+  FwProject *project = self->project;
   GFile *file = fw_project_get_file (project);
+  FwWizardStep step;
 
-  for (guint i = 0; step != NULL && i < FW_N_STEPS; i++)
-    if (g_str_equal (step, step_names[i]))
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.go-to-step", "u", i);
+  if (fw_wizard_step_from_id (fw_project_get_step (project), &step))
+    go_to_step (self, step);
   if (note != NULL)
     message (self, file != NULL ? _("Project Opened") : _("Project Restored"), note);
   else if (file != NULL)
     {
-      g_autofree char *name = display_name (file);
+      g_autofree char *name = fw_display_name (file);
       /* Translators: %s is a file name. */
       g_autofree char *title = g_strdup_printf (_("Opened “%s”"), name);
 
-      fw_window_add_toast (self, adw_toast_new (title));
+      fw_toast_show (GTK_WIDGET (self->toast_overlay), title);
     }
   else
-    fw_window_add_toast (self, adw_toast_new (_("Restored the unsaved project")));
+    fw_toast_show (GTK_WIDGET (self->toast_overlay), _("Restored the unsaved project"));
 }
 
 /* The data of a project being opened could not be read: the Data page says why. */
@@ -331,10 +404,10 @@ static gboolean
 check_import_failed (gpointer data)
 {
   FwWindow *self = data;
-  FwProject *project = fw_window_get_project (self);
+  FwProject *project = self->project;
 
   if (fw_project_is_expecting_data (project) &&
-      !fw_data_page_get_busy (fw_window_get_data_page (self)))
+      !fw_data_page_get_busy (self->data_page))
     fw_project_cancel_expected (project);
   return G_SOURCE_REMOVE;
 }
@@ -342,7 +415,7 @@ check_import_failed (gpointer data)
 static void
 data_page_busy_changed (FwWindow *self)
 {
-  if (!fw_data_page_get_busy (fw_window_get_data_page (self)))
+  if (!fw_data_page_get_busy (self->data_page))
     g_idle_add_full (G_PRIORITY_DEFAULT, check_import_failed, g_object_ref (self),
                      g_object_unref);
 }
@@ -352,25 +425,24 @@ close_response (AdwMessageDialog *dialog,
                 const char       *response,
                 FwWindow         *self)
 {
-  WindowState *state = get_state (self);
-  GFile *file = fw_project_get_file (fw_window_get_project (self));
+  GFile *file = fw_project_get_file (self->project);
 
   if (g_str_equal (response, "discard"))
     {
-      state->close_confirmed = TRUE;
+      self->close_confirmed = TRUE;
       gtk_window_close (GTK_WINDOW (self));
     }
   else if (g_str_equal (response, "save") && file != NULL)
     {
       if (save_to (self, file))
         {
-          state->close_confirmed = TRUE;
+          self->close_confirmed = TRUE;
           gtk_window_close (GTK_WINDOW (self));
         }
     }
   else if (g_str_equal (response, "save"))
     {
-      state->close_after_save = TRUE;
+      self->close_after_save = TRUE;
       save_project_as_action (GTK_WIDGET (self), NULL, NULL);
     }
 }
@@ -378,11 +450,10 @@ close_response (AdwMessageDialog *dialog,
 gboolean
 fw_window_project_close_request (FwWindow *self)
 {
-  FwProject *project = fw_window_get_project (self);
-  WindowState *state = get_state (self);
+  FwProject *project = self->project;
   GtkWidget *dialog;
 
-  if (!state->close_confirmed && fw_project_has_unsaved_work (project))
+  if (!self->close_confirmed && fw_project_has_unsaved_work (project))
     {
       dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"),
                                        _("The project has changes that are not saved. If you "
@@ -410,6 +481,8 @@ fw_window_project_close_request (FwWindow *self)
 void
 fw_window_project_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_data_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.save-project", NULL, save_project_action);
   gtk_widget_class_install_action (widget_class, "win.save-project-as", NULL,
                                    save_project_as_action);
@@ -424,15 +497,15 @@ fw_window_project_class_init (GtkWidgetClass *widget_class)
 void
 fw_window_project_init (FwWindow *self)
 {
-  FwProject *project = fw_window_get_project (self);
+  FwProject *project = self->project;
   g_autoptr(GFile) autosave = fw_project_default_autosave_file ();
   g_autoptr(GFileInfo) info = NULL;
 
   g_signal_connect_object (project, "restored", G_CALLBACK (project_restored), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (fw_window_get_session (self), "changed", G_CALLBACK (update_actions),
+  g_signal_connect_object (self->session, "changed", G_CALLBACK (update_actions),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (fw_window_get_data_page (self), "notify::busy",
+  g_signal_connect_object (self->data_page, "notify::busy",
                            G_CALLBACK (data_page_busy_changed), self, G_CONNECT_SWAPPED);
   update_actions (self);
 
@@ -444,6 +517,6 @@ fw_window_project_init (FwWindow *self)
     {
       g_autoptr(GDateTime) saved = g_file_info_get_modification_date_time (info);
 
-      fw_data_page_offer_restore (fw_window_get_data_page (self), saved);
+      fw_data_page_offer_restore (self->data_page, saved);
     }
 }

@@ -9,39 +9,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include "fw-recent.h"
+#include "fw-display-name.h"
 #include "fw-settings.h"
-#include "fw-window.h"
-#include "fw-window-project.h"
-
-struct _FwWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  AdwToastOverlay *toast_overlay;
-  AdwWindowTitle  *window_title;
-  FwStepIndicator *step_indicator;
-  GtkStack        *step_stack;
-  FwDataPage      *data_page;
-  FwCleanPage     *clean_page;
-  FwTargetPage    *target_page;
-  FwModelPage     *model_page;
-  FwTrainPage     *train_page;
-  FwResultsPage   *results_page;
-  FwExportPage    *export_page;
-  GtkWidget       *back_button;
-  GtkWidget       *next_button;
-
-  FwSession       *session;
-  FwProject       *project;     /* saving, opening, autosave: fw-window-project.c */
-  GSettings       *settings;    /* NULL where the schema is not installed */
-};
+#include "fw-window-private.h"
 
 G_DEFINE_FINAL_TYPE (FwWindow, fw_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static const char *const step_pages[FW_N_STEPS] = {
-  "data", "clean", "target", "model", "train", "results", "export",
-};
 
 /* How many steps, from the first, are done; and what the first undone one still needs. */
 static guint
@@ -95,10 +67,9 @@ update_navigation (FwWindow *self)
   position = g_strdup_printf (_("Step %u of %u"), step + 1, FW_N_STEPS);
   if (file != NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *display = g_filename_display_name (name);
+      g_autofree char *name = fw_display_name (file);
 
-      subtitle = g_strdup_printf ("%s · %s", position, display);
+      subtitle = g_strdup_printf ("%s · %s", position, name);
     }
   adw_window_title_set_title (self->window_title, fw_wizard_step_get_title (step));
   adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : position);
@@ -136,8 +107,8 @@ go_to_step (FwWindow *self,
   if (!fw_step_indicator_is_step_reachable (self->step_indicator, step))
     return;
   fw_step_indicator_set_current (self->step_indicator, step);
-  fw_project_set_step (self->project, step_pages[step]);
-  gtk_stack_set_visible_child_name (self->step_stack, step_pages[step]);
+  fw_project_set_step (self->project, fw_wizard_step_get_id (step));
+  gtk_stack_set_visible_child_name (self->step_stack, fw_wizard_step_get_id (step));
   update_navigation (self);
 }
 
@@ -183,84 +154,6 @@ primary_shortcut (GtkWidget *widget,
       fw_session_get_trained (self->session) == NULL)
     return gtk_widget_activate_action (GTK_WIDGET (self->train_page), "train-page.train", NULL);
   return gtk_widget_activate_action (widget, "win.next", NULL);
-}
-
-static void
-open_response (GtkNativeDialog *chooser,
-               int              response,
-               FwWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GFile) folder = file != NULL ? g_file_get_parent (file) : NULL;
-
-      if (folder != NULL && self->settings != NULL && g_file_is_native (folder))
-        {
-          g_autofree char *path = g_file_get_path (folder);
-
-          g_settings_set_string (self->settings, "last-folder", path);
-        }
-      if (file != NULL && fw_recent_is_project (file))
-        fw_window_open_project (self, file);
-      else if (file != NULL)
-        fw_window_open_file (self, file);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  g_object_unref (self);
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  FwWindow *self = FW_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) tables = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) projects = gtk_file_filter_new ();
-  g_autofree char *last_folder = NULL;
-
-  chooser = gtk_file_chooser_native_new (_("Open Data File"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  gtk_file_filter_set_name (tables, _("CSV Files"));
-  gtk_file_filter_add_mime_type (tables, "text/csv");
-  gtk_file_filter_add_mime_type (tables, "text/tab-separated-values");
-  gtk_file_filter_add_suffix (tables, "csv");
-  gtk_file_filter_add_suffix (tables, "tsv");
-  gtk_file_filter_add_suffix (tables, "txt");
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), tables);
-  gtk_file_filter_set_name (projects, _("Fairway Projects"));
-  gtk_file_filter_add_suffix (projects, "fairway");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), projects);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-
-  if (self->settings != NULL)
-    last_folder = g_settings_get_string (self->settings, "last-folder");
-  if (last_folder != NULL && *last_folder != '\0')
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (last_folder);
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    }
-
-  /* The dialog and the window stay alive until the response. */
-  g_signal_connect (chooser, "response", G_CALLBACK (open_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-open_sample_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  fw_window_open_sample (FW_WINDOW (widget));
 }
 
 static gboolean
@@ -344,8 +237,6 @@ fw_window_class_init (FwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwWindow, next_button);
   gtk_widget_class_bind_template_callback (widget_class, page_changed);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.go-to-step", "u", go_to_step_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
@@ -359,7 +250,19 @@ fw_window_class_init (FwWindowClass *klass)
 static void
 fw_window_init (FwWindow *self)
 {
+  GtkWidget *pages[FW_N_STEPS];
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  pages[FW_WIZARD_DATA] = GTK_WIDGET (self->data_page);
+  pages[FW_WIZARD_CLEAN] = GTK_WIDGET (self->clean_page);
+  pages[FW_WIZARD_TARGET] = GTK_WIDGET (self->target_page);
+  pages[FW_WIZARD_MODEL] = GTK_WIDGET (self->model_page);
+  pages[FW_WIZARD_TRAIN] = GTK_WIDGET (self->train_page);
+  pages[FW_WIZARD_RESULTS] = GTK_WIDGET (self->results_page);
+  pages[FW_WIZARD_EXPORT] = GTK_WIDGET (self->export_page);
+  for (guint i = 0; i < FW_N_STEPS; i++)
+    gtk_stack_page_set_name (gtk_stack_get_page (self->step_stack, pages[i]),
+                             fw_wizard_step_get_id (i));
 
   self->session = fw_session_new ();
   g_signal_connect_object (self->session, "changed", G_CALLBACK (session_changed), self,
@@ -390,41 +293,11 @@ fw_window_init (FwWindow *self)
 }
 
 FwWindow *
-fw_window_new (FwApplication *application)
+fw_window_new (GtkApplication *application)
 {
-  g_return_val_if_fail (FW_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
 
   return g_object_new (FW_TYPE_WINDOW, "application", application, NULL);
-}
-
-void
-fw_window_open_file (FwWindow *self,
-                     GFile    *file)
-{
-  g_return_if_fail (FW_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  go_to_step (self, FW_WIZARD_DATA);
-  fw_data_page_open_file (self->data_page, file);
-}
-
-void
-fw_window_open_sample (FwWindow *self)
-{
-  g_return_if_fail (FW_IS_WINDOW (self));
-
-  go_to_step (self, FW_WIZARD_DATA);
-  fw_data_page_open_sample (self->data_page);
-}
-
-void
-fw_window_add_toast (FwWindow *self,
-                     AdwToast *toast)
-{
-  g_return_if_fail (FW_IS_WINDOW (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 FwWizardStep

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "fw-train-page-private.h"
 #include "fw-ui-test.h"
 
 G_BEGIN_DECLS

@@ -4,6 +4,9 @@
  */
 #pragma once
 
+#include "fw-application.h"
+#include "fw-data-page-private.h"
+#include "fw-window-private.h"
 #include "fw-window.h"
 
 G_BEGIN_DECLS

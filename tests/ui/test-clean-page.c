@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <math.h>
+#include "fw-clean-page-private.h"
+#include "fw-column-card-private.h"
 #include "fw-ui-test.h"
 
 /* An ID, a number with gaps, a category, a number with one far value and gaps, and a

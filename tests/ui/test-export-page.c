@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include "fw-export-page-private.h"
 #include "fw-export-page.h"
 #include "fw-ui-train.h"
 

@@ -11,6 +11,8 @@
 #include <string.h>
 #include "fw-csv-import.h"
 #include "fw-export-job.h"
+#include "fw-export-page-private.h"
+#include "fw-target-page-private.h"
 #include "fw-ui-test.h"
 
 #define MARKUP_NAME  "<b>bold</b> & <i>co</i>"

@@ -7,6 +7,9 @@
 
 #include <string.h>
 #include "fw-backend-cuda.h"
+#include "fw-compare-view-private.h"
+#include "fw-model-page-private.h"
+#include "fw-target-page-private.h"
 #include "fw-ui-test.h"
 
 #define SAMPLE_ROWS 2000
@@ -141,6 +144,21 @@ assert_ranked (FwCompareView *view,
                        shown_metric (fw_compare_view_get_result_row (view, i), label));
 }
 
+typedef struct
+{
+  FwSession             *session;
+  const FwCompareResult *chosen;
+} UseLanded;
+
+static gboolean
+use_landed (gpointer data)
+{
+  const UseLanded *use = data;
+  const FwModelSpec *spec = &fw_session_get_recipe (use->session)->model;
+
+  return spec->kind == use->chosen->spec.kind && spec->n_hidden == use->chosen->spec.n_hidden;
+}
+
 static void
 test_compare (FwUiFixture   *fixture,
               gconstpointer  data)
@@ -196,6 +214,7 @@ test_compare (FwUiFixture   *fixture,
     g_autofree guint *order = fw_model_compare_rank (runner, FW_COMPARE_BALANCED_ACCURACY);
     const FwCompareResult *chosen = NULL;
     GtkWidget *use = NULL;
+    UseLanded landed;
 
     for (guint i = 0; i < results->len && use == NULL; i++)
       {
@@ -205,6 +224,10 @@ test_compare (FwUiFixture   *fixture,
       }
     g_assert_nonnull (use);
     g_assert_true (gtk_widget_activate (use));
+    /* A button's activation completes on a 250 ms timeout: a flush alone may end first. */
+    landed.session = fw_window_get_session (fixture->window);
+    landed.chosen = chosen;
+    fw_ui_test_wait (use_landed, &landed, "“Use This Model” to change the recipe");
     fw_ui_test_flush ();
     /* Asked again: the session's recipe is the one to check, whatever happened meanwhile. */
     recipe = fw_session_get_recipe (fw_window_get_session (fixture->window));

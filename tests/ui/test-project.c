@@ -12,7 +12,7 @@
 static FwWindow *
 new_window (FwUiFixture *fixture)
 {
-  FwWindow *window = fw_window_new (fixture->application);
+  FwWindow *window = fw_window_new (GTK_APPLICATION (fixture->application));
 
   gtk_window_present (GTK_WINDOW (window));
   fw_ui_test_flush ();

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include "fw-results-page-private.h"
 #include "fw-train-test.h"
 
 static FwResultsPage *

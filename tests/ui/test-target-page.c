@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <string.h>
+#include "fw-target-page-private.h"
 #include "fw-ui-test.h"
 
 #define SAMPLE_ROWS 2000

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "fw-backend-cuda.h"
+#include "fw-train-charts-private.h"
 #include "fw-train-test.h"
 
 /* The bound for the longest frame while training runs (100 ms): generous, and the only

@@ -158,7 +158,7 @@ test_remembers_size (FwUiFixture   *fixture,
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 
   /* A new window starts at that size. */
-  second = fw_window_new (fixture->application);
+  second = fw_window_new (GTK_APPLICATION (fixture->application));
   {
     int width, height;
 

@@ -9,7 +9,13 @@
  */
 #include "config.h"
 
+#include "fw-clean-page-private.h"
+#include "fw-export-page-private.h"
+#include "fw-model-page-private.h"
+#include "fw-results-page-private.h"
 #include "fw-sample.h"
+#include "fw-target-page-private.h"
+#include "fw-train-page-private.h"
 #include "fw-ui-test.h"
 
 static GtkWidget *
@@ -40,6 +46,16 @@ screenshot (FwUiFixture *fixture,
             const char  *name)
 {
   fw_ui_test_save_screenshot (GTK_WIDGET (fixture->window), name);
+}
+
+/* "step-1-data" … "step-7-export". */
+static void
+screenshot_step (FwUiFixture  *fixture,
+                 FwWizardStep  step)
+{
+  g_autofree char *name = g_strdup_printf ("step-%u-%s", step + 1, fw_wizard_step_get_id (step));
+
+  screenshot (fixture, name);
 }
 
 static guint
@@ -106,7 +122,7 @@ test_all_steps (FwUiFixture   *fixture,
                    "preview");
   g_assert_cmpuint (fw_table_n_rows (fw_session_get_table (session)), ==, FW_SAMPLE_DEFAULT_ROWS);
   g_assert_nonnull (fw_session_get_profile (session));
-  screenshot (fixture, "step-1-data");
+  screenshot_step (fixture, FW_WIZARD_DATA);
 
   /* 2 Clean: one card per column; Apply All Suggestions adds steps, one undoable edit. */
   next (fixture, FW_WIZARD_CLEAN);
@@ -121,7 +137,7 @@ test_all_steps (FwUiFixture   *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (fw_clean_page_get_steps (clean)), ==,
                     recipe->steps->len);
   g_assert_true (fw_session_can_undo (session));
-  screenshot (fixture, "step-2-clean");
+  screenshot_step (fixture, FW_WIZARD_CLEAN);
 
   /* 3 Target: "approved" through the combo; sex is suggested as sensitive, not a feature. */
   next (fixture, FW_WIZARD_TARGET);
@@ -144,14 +160,14 @@ test_all_steps (FwUiFixture   *fixture,
                      step->kind == FW_STEP_DROP_MISSING_ROWS);
     }
   g_assert_nonnull (fw_target_page_get_audit (target));
-  screenshot (fixture, "step-3-target");
+  screenshot_step (fixture, FW_WIZARD_TARGET);
 
   /* 4 Model: logistic regression is the recommended, chosen card for a yes/no target. */
   next (fixture, FW_WIZARD_MODEL);
   model = FW_MODEL_PAGE (page_of (fixture, FW_TYPE_MODEL_PAGE));
   g_assert_true (fw_model_page_is_recommended (model, FW_MODEL_LOGISTIC));
   g_assert_cmpint (fw_session_get_recipe (session)->model.kind, ==, FW_MODEL_LOGISTIC);
-  screenshot (fixture, "step-4-model");
+  screenshot_step (fixture, FW_WIZARD_MODEL);
 
   /* 5 Train: Ctrl+Enter's action on this step; Next waits for the model. */
   next (fixture, FW_WIZARD_TRAIN);
@@ -165,7 +181,7 @@ test_all_steps (FwUiFixture   *fixture,
   g_assert_cmpuint (json_array_get_length (trained->history), ==,
                     fw_train_page_get_n_epochs_seen (train));
   g_assert_cmpuint (json_array_get_length (trained->fairness), ==, recipe->sensitive->len);
-  screenshot (fixture, "step-5-train");
+  screenshot_step (fixture, FW_WIZARD_TRAIN);
 
   /* 6 Results: the accuracy shown is the model's test accuracy. */
   next (fixture, FW_WIZARD_RESULTS);
@@ -174,7 +190,7 @@ test_all_steps (FwUiFixture   *fixture,
                               100 * json_object_get_double_member (trained->test_metrics,
                                                                    "accuracy"));
   g_assert_cmpstr (fw_results_page_get_metric_text (results, "accuracy"), ==, accuracy);
-  screenshot (fixture, "step-6-results");
+  screenshot_step (fixture, FW_WIZARD_RESULTS);
 
   /* 7 Export: Save All writes every file, and nothing else. */
   next (fixture, FW_WIZARD_EXPORT);
@@ -182,7 +198,7 @@ test_all_steps (FwUiFixture   *fixture,
   export = FW_EXPORT_PAGE (page_of (fixture, FW_TYPE_EXPORT_PAGE));
   gtk_text_buffer_set_text (fw_export_page_get_intended_use_buffer (export),
                             "A second opinion for loan officers; never the only reviewer.", -1);
-  screenshot (fixture, "step-7-export");
+  screenshot_step (fixture, FW_WIZARD_EXPORT);
   folder = g_file_new_build_filename (fixture->tmpdir, "out", NULL);
   g_assert_true (g_file_make_directory (folder, NULL, NULL));
   fw_export_page_save_all (export, folder);

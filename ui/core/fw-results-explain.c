@@ -135,10 +135,10 @@ fw_results_group_warnings (const FwFairness *f,
       f->groups[lowest].selection_rate / f->groups[highest].selection_rate < FOUR_FIFTHS)
     g_ptr_array_insert (warnings, 0, g_strdup_printf (
       _("“%s” is selected at %.2f times the rate of “%s”: below the four-fifths rule of thumb "
-        "(0.80), a common sign of unfair treatment by “%s”."),
+        "(%.2f), a common sign of unfair treatment by “%s”."),
       f->group_names[lowest],
       f->groups[lowest].selection_rate / f->groups[highest].selection_rate,
-      f->group_names[highest], attribute));
+      f->group_names[highest], FOUR_FIFTHS, attribute));
   g_ptr_array_add (warnings, NULL);
   return (char **) g_ptr_array_free (warnings, FALSE);
 }

@@ -1,0 +1,73 @@
+/* fw-target-page-private.h — what the Target step's files share, and its tests see
+ *
+ * fw-target-page.c builds the lists and reads the recipe into them; it calls
+ * fw-target-page-edits.c (what the controls write) and fw-target-page-audit.c, neither of
+ * which calls back.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+#include "fw-audit.h"
+#include "fw-target-page.h"
+
+G_BEGIN_DECLS
+
+struct _FwTargetPage
+{
+  GtkWidget            parent_instance;
+
+  GtkStack            *stack;
+  AdwPreferencesPage  *preferences_page;
+  AdwComboRow         *target_row;
+  AdwActionRow        *task_row;
+  AdwComboRow         *positive_row;
+  AdwExpanderRow      *unsuitable_row;
+  AdwPreferencesGroup *target_issues_group;
+  AdwPreferencesGroup *sensitive_group;
+  GtkSwitch           *as_features_switch;
+  AdwActionRow        *intersect_row;
+  GtkSwitch           *intersect_switch;
+  AdwPreferencesGroup *audit_intro_group;
+
+  FwSession           *session;
+  GtkStringList       *targets;       /* "None chosen", then the suitable columns */
+  GtkStringList       *classes;
+  GPtrArray           *unsuitable_rows;
+  GPtrArray           *issue_rows;
+  GPtrArray           *sensitive_rows;    /* rows of sensitive_group, suggested first */
+  AdwExpanderRow      *other_sensitive_row;
+  GHashTable          *switches;      /* column name → GtkSwitch, borrowed */
+  GPtrArray           *audit_groups;  /* groups added to preferences_page */
+  FwAudit             *audit;
+  char                *audit_key;     /* what @audit was computed for */
+  char                *flagged_target;  /* the target the profile's flags are for */
+  gboolean             syncing;
+  gboolean             suggested;     /* sensitive columns were suggested for this table */
+};
+
+/* fw-target-page-edits.c: connects the controls that edit the recipe; @sw is a sensitive
+ * column's switch, its column name in the "fw-column" data. */
+void           fw_target_page_edits_init           (FwTargetPage   *self);
+void           fw_target_page_edits_watch_switch   (FwTargetPage   *self,
+                                                    GtkSwitch      *sw);
+/* fw-target-page-audit.c: shows the audit of @recipe's sensitive columns, computed again
+ * only when they, the target or its positive class changed. */
+void           fw_target_page_show_audit           (FwTargetPage   *self,
+                                                    const FwRecipe *recipe);
+
+/* For tests. */
+AdwComboRow   *fw_target_page_get_target_row       (FwTargetPage *self);
+/* NULL while the target has no classes to choose from. */
+AdwComboRow   *fw_target_page_get_positive_row     (FwTargetPage *self);
+const char    *fw_target_page_get_task_sentence    (FwTargetPage *self);
+/* The switch that marks @column sensitive; NULL for a column that cannot be. */
+GtkSwitch     *fw_target_page_get_sensitive_switch (FwTargetPage *self,
+                                                    const char   *column);
+/* The audit's group of rows for the sensitive column @attribute, or NULL. */
+GtkWidget     *fw_target_page_get_audit_group      (FwTargetPage *self,
+                                                    const char   *attribute);
+const FwAudit *fw_target_page_get_audit            (FwTargetPage *self);
+
+G_END_DECLS
