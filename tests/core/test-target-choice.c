@@ -47,7 +47,7 @@ test_suitable (void)
     /* A number may take any number of values; a category may not. */
     { FW_KIND_NUMERIC, FALSE, 5000, TRUE, NULL },
     { FW_KIND_CATEGORICAL, FALSE, 1000, FALSE, NULL },
-    { FW_KIND_CATEGORICAL, FALSE, 1001, FALSE, "It has more than 1,000 different values: too "
+    { FW_KIND_CATEGORICAL, FALSE, 1001, FALSE, "It has more than 1000 different values: too "
                                                "many to choose between" },
     { FW_KIND_BOOLEAN, FALSE, 0, FALSE, NULL },
   };

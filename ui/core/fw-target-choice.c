@@ -14,6 +14,7 @@ fw_target_choice_is_suitable (const FwColumn        *column,
                               const FwColumnProfile *profile,
                               char                 **reason)
 {
+  g_autofree char *many = NULL;
   const char *why = NULL;
 
   g_return_val_if_fail (column != NULL, FALSE);
@@ -30,7 +31,8 @@ fw_target_choice_is_suitable (const FwColumn        *column,
     why = _("It holds only one value: there is nothing to learn");
   else if (profile != NULL && !fw_column_is_numeric (column)
            && profile->distinct > FW_TARGET_MAX_CLASSES)
-    why = _("It has more than 1,000 different values: too many to choose between");
+    why = many = g_strdup_printf (_("It has more than %d different values: too many to "
+                                    "choose between"), FW_TARGET_MAX_CLASSES);
 
   if (reason != NULL)
     *reason = g_strdup (why);
