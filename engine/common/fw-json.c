@@ -59,38 +59,55 @@ depth_ok (const char *data,
   return TRUE;
 }
 
+typedef enum {
+  VALUES_OK,
+  VALUES_NOT_FINITE,
+  VALUES_NOT_UTF8,              /* json-glib turns an escape such as "\777" into a raw byte */
+} ValuesCheck;
+
 /* Recursion as deep as the nesting, which depth_ok has bounded. */
-static gboolean
-all_finite (JsonNode *node)
+static ValuesCheck
+check_values (JsonNode *node)
 {
+  ValuesCheck check;
+
   switch (json_node_get_node_type (node))
     {
     case JSON_NODE_OBJECT:
       {
         JsonObjectIter iter;
+        const char *name;
         JsonNode *member;
 
         json_object_iter_init (&iter, json_node_get_object (node));
-        while (json_object_iter_next (&iter, NULL, &member))
-          if (!all_finite (member))
-            return FALSE;
-        return TRUE;
+        while (json_object_iter_next (&iter, &name, &member))
+          {
+            if (!g_utf8_validate (name, -1, NULL))
+              return VALUES_NOT_UTF8;
+            if ((check = check_values (member)) != VALUES_OK)
+              return check;
+          }
+        return VALUES_OK;
       }
     case JSON_NODE_ARRAY:
       {
         JsonArray *array = json_node_get_array (node);
 
         for (guint i = 0; i < json_array_get_length (array); i++)
-          if (!all_finite (json_array_get_element (array, i)))
-            return FALSE;
-        return TRUE;
+          if ((check = check_values (json_array_get_element (array, i))) != VALUES_OK)
+            return check;
+        return VALUES_OK;
       }
     case JSON_NODE_VALUE:
-      return json_node_get_value_type (node) != G_TYPE_DOUBLE ||
-             isfinite (json_node_get_double (node));
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+        return isfinite (json_node_get_double (node)) ? VALUES_OK : VALUES_NOT_FINITE;
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        return g_utf8_validate (json_node_get_string (node), -1, NULL) ? VALUES_OK
+                                                                       : VALUES_NOT_UTF8;
+      return VALUES_OK;
     case JSON_NODE_NULL:
     default:
-      return TRUE;
+      return VALUES_OK;
     }
 }
 
@@ -114,10 +131,18 @@ fw_json_parse (JsonParser  *parser,
   if (!json_parser_load_from_data (parser, data, (gssize) length, error))
     return FALSE;
   root = json_parser_get_root (parser);
-  if (root != NULL && !all_finite (root))
-    return fw_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                         _("The JSON text holds a number too large to be stored"));
-  return TRUE;
+  switch (root != NULL ? check_values (root) : VALUES_OK)
+    {
+    case VALUES_NOT_FINITE:
+      return fw_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                           _("The JSON text holds a number too large to be stored"));
+    case VALUES_NOT_UTF8:
+      return fw_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                           _("The JSON text holds text that is not valid UTF-8"));
+    case VALUES_OK:
+    default:
+      return TRUE;
+    }
 }
 
 /* Drops the ".0" json-glib 1.6 puts after a number written with an exponent and no point

@@ -31,7 +31,8 @@ fw_stats_sort (double *a,
 {
   g_return_if_fail (a != NULL || n == 0);
 
-  qsort (a, n, sizeof (double), fw_stats_compare_doubles);
+  if (n > 1)                    /* qsort (NULL, 0, …) is undefined */
+    qsort (a, n, sizeof (double), fw_stats_compare_doubles);
 }
 
 static inline void

@@ -224,6 +224,41 @@ test_exponents_written (void)
   }
 }
 
+/* json-glib reads the invalid escape "\777" as the byte 0xFF: text that is not UTF-8, which
+ * could be stored and then written out as JSON nobody can read.  Refused, in values and in
+ * member names; real UTF-8, escaped or not, is kept. */
+static void
+test_not_utf8 (void)
+{
+  static const char *const refused[] = {
+    "{\"backend\": \"c\\777\"}",
+    "[\"\\377\"]",
+    "{\"a\\777\": 1}",
+  };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_assert_false (parse (refused[i], &error));
+      g_assert_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA);
+      g_clear_error (&error);
+    }
+
+  {
+    /* JSON's \u escape, plain UTF-8, and a backslash that is itself escaped before 777. */
+    const char *kept = "[\"caf\\u00e9\", \"café\", \"\\\\777\"]";
+    JsonArray *array;
+
+    g_assert_true (fw_json_parse (parser, kept, strlen (kept), &error));
+    g_assert_no_error (error);
+    array = json_node_get_array (json_parser_get_root (parser));
+    g_assert_cmpstr (json_array_get_string_element (array, 0), ==, "café");
+    g_assert_cmpstr (json_array_get_string_element (array, 1), ==, "café");
+    g_assert_cmpstr (json_array_get_string_element (array, 2), ==, "\\777");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -234,6 +269,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/json/recipe-deep", test_recipe_deep);
   g_test_add_func ("/engine/json/model-header", test_model_header);
   g_test_add_func ("/engine/json/exponents-written", test_exponents_written);
+  g_test_add_func ("/engine/json/not-utf8", test_not_utf8);
 
   return g_test_run ();
 }
