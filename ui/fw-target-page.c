@@ -18,6 +18,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 #include "fw-sensitive.h"
+#include "fw-sensitive-traits.h"
 #include "fw-target-choice.h"
 #include "fw-target-page-private.h"
 
@@ -59,10 +60,10 @@ plain_row (const char *title,
 /* Building the lists, once per table. */
 
 static GtkWidget *
-sensitive_row (FwTargetPage         *self,
-               const FwColumn       *column,
+sensitive_row (FwTargetPage          *self,
+               const FwColumn        *column,
                const FwColumnProfile *profile,
-               gboolean              suggested)
+               FwTraitEvidence        by)
 {
   GtkWidget *row = plain_row (column->name, NULL);
   GtkWidget *sw = gtk_switch_new ();
@@ -75,10 +76,15 @@ sensitive_row (FwTargetPage         *self,
                               profile->distinct);
   else
     groups = g_strdup (_("many values, measured in four ranges"));
-  subtitle = suggested
-             /* Translators: %s is "2 groups" or similar. */
-             ? g_strdup_printf (_("Suggested by its name · %s"), groups)
-             : g_steal_pointer (&groups);
+  if (by == FW_TRAIT_BY_NAME)
+    /* Translators: %s is "2 groups" or similar. */
+    subtitle = g_strdup_printf (_("Suggested by its name · %s"), groups);
+  else if (by == FW_TRAIT_BY_VALUES)
+    /* Translators: %s is "2 groups" or similar; the column's values (such as "male" and
+     * "female") say who a person is. */
+    subtitle = g_strdup_printf (_("Suggested by its values · %s"), groups);
+  else
+    subtitle = g_steal_pointer (&groups);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -146,19 +152,19 @@ rebuild_columns (FwTargetPage *self)
   adw_expander_row_set_subtitle (self->other_sensitive_row,
                                  _("Mark any other column that describes a person"));
   /* Suggested ones by rank (sex before age), then every other column in table order. */
-  for (int rank = 0; rank <= 16; rank++)
+  for (int rank = 0; rank <= FW_N_TRAITS; rank++)
     for (guint c = 0; table != NULL && c < fw_table_n_columns (table); c++)
       {
         const FwColumn *column = fw_table_column (table, c);
-        int column_rank = fw_target_choice_sensitive_rank (column->name);
-        gboolean suggested = column_rank >= 0;
+        FwTraitEvidence by;
+        int trait = fw_trait_of_column (column, &by);
+        gboolean suggested = trait >= 0;
         GtkWidget *row;
 
         if (!fw_target_choice_can_be_sensitive (column) ||
-            (suggested ? column_rank != rank : rank != 16))
+            (suggested ? trait != rank : rank != FW_N_TRAITS))
           continue;
-        row = sensitive_row (self, column, profile != NULL ? &profile->columns[c] : NULL,
-                             suggested);
+        row = sensitive_row (self, column, profile != NULL ? &profile->columns[c] : NULL, by);
         if (suggested)
           {
             adw_preferences_group_add (self->sensitive_group, row);

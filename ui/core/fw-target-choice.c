@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 #include "fw-target-choice.h"
+#include "fw-sensitive-traits.h"
 #include "fw-target.h"
 
 gboolean
@@ -48,39 +49,6 @@ fw_target_choice_can_be_sensitive (const FwColumn *column)
          && column->kind != FW_KIND_DATETIME;
 }
 
-/* In the order suggestions are listed: the first sensitive column is the one fairness
- * summaries and mitigation use, so sex and gender come first. */
-static const char *const sensitive_words[][4] = {
-  { "sex", "gender", NULL },
-  { "race", "ethnicity", "ethnic", NULL },
-  { "age", NULL },
-  { "religion", "religious", "faith", NULL },
-  { "disability", "disabled", "handicap", NULL },
-  { "nationality", "citizenship", "nation", NULL },
-};
-
-int
-fw_target_choice_sensitive_rank (const char *name)
-{
-  g_autofree char *lower = NULL;
-  g_auto(GStrv) words = NULL;
-  int best = -1;
-
-  g_return_val_if_fail (name != NULL, -1);
-
-  lower = g_utf8_strdown (name, -1);
-  for (char *p = lower; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p))
-      *p = ' ';
-  words = g_strsplit (lower, " ", -1);
-  for (guint w = 0; words[w] != NULL; w++)
-    for (guint r = 0; r < G_N_ELEMENTS (sensitive_words); r++)
-      for (guint k = 0; sensitive_words[r][k] != NULL; k++)
-        if (strcmp (words[w], sensitive_words[r][k]) == 0 && (best < 0 || (int) r < best))
-          best = (int) r;
-  return best;
-}
-
 void
 fw_target_choice_suggest_sensitive (const FwTable *table,
                                     const char    *target,
@@ -88,7 +56,7 @@ fw_target_choice_suggest_sensitive (const FwTable *table,
 {
   g_return_if_fail (table != NULL && sensitive != NULL);
 
-  for (guint rank = 0; rank < G_N_ELEMENTS (sensitive_words); rank++)
+  for (int rank = 0; rank < FW_N_TRAITS; rank++)
     {
       gboolean taken = FALSE;
 
@@ -97,7 +65,7 @@ fw_target_choice_suggest_sensitive (const FwTable *table,
           {
             const FwColumn *column = fw_table_column (table, c);
 
-            if (fw_target_choice_sensitive_rank (column->name) != (int) rank ||
+            if (fw_trait_of_column (column, NULL) != rank ||
                 !fw_target_choice_can_be_sensitive (column) ||
                 fw_column_is_numeric (column) != (pass == 1) ||
                 g_strcmp0 (column->name, target) == 0)

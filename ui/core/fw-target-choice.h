@@ -1,7 +1,7 @@
 /* fw-target-choice.h — what the Target step works out from a column, in words
  *
- * Which columns can be predicted (and why the others cannot), which look like they
- * describe who a person is (sensitive, suggested from their names), and what kind of
+ * Which columns can be predicted (and why the others cannot), which describe who a
+ * person is (sensitive, suggested from their names or values), and what kind of
  * question a target makes ("yes or no", "one of 5 kinds", "a number").  No GTK here, so
  * the rules can be tested on their own.
  *
@@ -25,14 +25,10 @@ gboolean  fw_target_choice_is_suitable   (const FwColumn        *column,
  * identifier, free text or a date. */
 gboolean  fw_target_choice_can_be_sensitive (const FwColumn *column);
 
-/* -1 when @name does not look sensitive, else its rank among the suggestions (0 first):
- * a word of the name (split at anything not a letter or digit) is sex, gender, race,
- * ethnicity, age, religion, disability, nationality or a close form of one. */
-int       fw_target_choice_sensitive_rank (const char *name);
-
-/* Adds to @sensitive (column names, g_free'd) the columns of @table suggested by name, best
- * rank first, leaving out @target and those already there: one column per rank, a category
- * before a number, so "age_band" is measured and not "age" as well. */
+/* Adds to @sensitive (column names, g_free'd) the columns of @table that name or show a
+ * protected trait (fw-sensitive-traits.h), in the traits' order, leaving out @target and
+ * those already there: one column per trait, a category before a number, so "age_band"
+ * is measured and not "age" as well. */
 void      fw_target_choice_suggest_sensitive (const FwTable *table,
                                               const char    *target,
                                               GPtrArray     *sensitive);
