@@ -7,13 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include "fw-audit-view.h"
-
-char *
-fw_audit_view_format_count (gsize n)
-{
-  /* The ' flag groups digits as the locale does, and not at all in the C locale. */
-  return g_strdup_printf ("%'" G_GSIZE_FORMAT, n);
-}
+#include "fw-number.h"
 
 /* A bar for a share in [0, 1]: plain, no low/high colours, since a base rate is neither
  * good nor bad. */
@@ -53,7 +47,7 @@ group_row (const FwAudit      *audit,
   GtkWidget *row = adw_action_row_new ();
   /* Its text comes from the data: plain, never Pango markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_autofree char *count = fw_audit_view_format_count (group->rows);
+  g_autofree char *count = fw_count_to_display (group->rows);
   g_autofree char *subtitle = NULL;
   g_autofree char *rate = base_rate_text (audit, group);
   double share = audit->n_rows > 0 ? (double) group->rows / audit->n_rows : 0.0;

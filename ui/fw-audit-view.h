@@ -20,7 +20,4 @@ GtkWidget *fw_audit_view_new_attribute (const FwAudit *audit,
 /* An AdwPreferencesGroup of @audit's findings, or NULL when there are none. */
 GtkWidget *fw_audit_view_new_findings  (const FwAudit *audit);
 
-/* "12,345" in the locale's grouping. */
-char      *fw_audit_view_format_count  (gsize          n);
-
 G_END_DECLS

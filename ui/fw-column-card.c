@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 #include "fw-column-card-private.h"
+#include "fw-number.h"
 #include "fw-plot-sparkline.h"
 #include "fw-plot-widget.h"
 #include "fw-step-offer.h"
@@ -200,7 +201,7 @@ update_steps (FwColumnCard *self)
 static char *
 format_number (double x)
 {
-  return g_strdup_printf ("%.4g", x);
+  return fw_number_to_display (x);
 }
 
 static void
@@ -227,9 +228,13 @@ update_profile (FwColumnCard *self)
   else
     /* Translators: %.0f is a percentage of empty cells, %% the percent sign. */
     missing = g_strdup_printf (_("%.0f %% missing"), 100.0 * p->missing / MAX (n, 1));
-  distinct = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%zu distinct value",
-                                           "%zu distinct values", p->distinct),
-                              p->distinct);
+  {
+    g_autofree char *number = fw_count_to_display (p->distinct);
+
+    /* Translators: %s is a count with its digits grouped, "5,000". */
+    distinct = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s distinct value",
+                                             "%s distinct values", p->distinct), number);
+  }
   counts = g_strdup_printf ("%s · %s", missing, distinct);
   gtk_label_set_text (self->counts_label, counts);
 

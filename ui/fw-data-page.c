@@ -12,10 +12,10 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
-#include <locale.h>
 #include <string.h>
 #include "fw-data-page-private.h"
 #include "fw-display-name.h"
+#include "fw-number.h"
 #include "fw-import.h"
 #include "fw-recent.h"
 #include "fw-sample.h"
@@ -34,26 +34,6 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (FwDataPage, fw_data_page, GTK_TYPE_WIDGET)
 
-/* Digits in groups of three with the locale's separator, or a comma where it has none. */
-static char *
-format_count (guint64 n)
-{
-  const char *sep = localeconv ()->thousands_sep;
-  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
-  GString *out = g_string_new (NULL);
-  gsize len = strlen (digits);
-
-  if (sep == NULL || *sep == '\0')
-    sep = ",";
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append (out, sep);
-      g_string_append_c (out, digits[i]);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static char *
 build_summary (const FwTable     *table,
                const FwCsvReport *report,
@@ -61,8 +41,8 @@ build_summary (const FwTable     *table,
 {
   gsize n_rows = fw_table_n_rows (table);
   guint n_columns = fw_table_n_columns (table);
-  g_autofree char *rows = format_count (n_rows);
-  g_autofree char *columns = format_count (n_columns);
+  g_autofree char *rows = fw_count_to_display (n_rows);
+  g_autofree char *columns = fw_count_to_display (n_columns);
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row", "%s rows",

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include "fw-number.h"
@@ -174,6 +175,63 @@ fw_number_format (double   value,
         break;
     }
   return buf;
+}
+
+static const char *
+group_separator (void)
+{
+  const char *sep = localeconv ()->thousands_sep;
+
+  return sep != NULL && *sep != '\0' ? sep : ",";
+}
+
+/* @digits (ASCII, no sign) with the separator every three from the right. */
+static char *
+group_digits (const char *digits)
+{
+  const char *sep = group_separator ();
+  gsize len = strlen (digits);
+  GString *out = g_string_sized_new (len + len / 3 * strlen (sep));
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, sep);
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+fw_count_to_display (guint64 n)
+{
+  char digits[24];
+
+  g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, n);
+  return group_digits (digits);
+}
+
+char *
+fw_number_to_display (double value)
+{
+  double magnitude = fabs (value);
+
+  if (isnan (value))
+    return g_strdup ("—");
+  if (isinf (value))
+    return g_strdup (value > 0 ? "∞" : "−∞");
+  if (magnitude >= 1e15 || (magnitude > 0 && magnitude < 1e-4))
+    return g_strdup_printf ("%.4g", value);
+  if (magnitude >= 999.5)       /* rounds to 1,000 or more */
+    {
+      char digits[24];
+      g_autofree char *grouped = NULL;
+
+      g_snprintf (digits, sizeof digits, "%.0f", magnitude);
+      grouped = group_digits (digits);
+      return value < 0 ? g_strconcat ("-", grouped, NULL) : g_steal_pointer (&grouped);
+    }
+  return g_strdup_printf ("%.4g", value);
 }
 
 gboolean

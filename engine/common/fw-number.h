@@ -24,6 +24,14 @@ char    *fw_number_format (double      value,
                            char       *buf,
                            gsize       size);
 
+/* For people to read, newly allocated: whole numbers from 1,000 up with their digits
+ * grouped ("11,000": the locale's separator, or a comma where it has none), four
+ * significant digits below, and an exponent only past 10^15 or under 0.0001; "—" for NaN,
+ * "∞" and "−∞" for the infinities. */
+char    *fw_number_to_display (double value);
+/* @n with its digits grouped as above: "1,234,567". */
+char    *fw_count_to_display  (guint64 n);
+
 /* Empty, whitespace-only, NA, N/A, #N/A, NaN, null or ? (case-insensitive, trimmed). */
 gboolean fw_is_missing_marker (const char *str,
                                gsize       len);

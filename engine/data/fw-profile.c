@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
+#include "fw-number.h"
 #include "fw-profile-private.h"
 #include "fw-stats.h"
 
@@ -128,16 +129,15 @@ profile_codes (const FwColumn  *column,
     }
 }
 
-/* Numbers in messages: whole when large, else four significant digits. */
+/* Numbers in messages, as people read them (fw_number_to_display). */
 void
 fw_profile_format_number (double  x,
-               char   *buf,
-               gsize   size)
+                          char   *buf,
+                          gsize   size)
 {
-  if (fabs (x) >= 1e4 && fabs (x) < 1e15)
-    g_snprintf (buf, size, "%.0f", x);
-  else
-    g_snprintf (buf, size, "%.4g", x);
+  g_autofree char *text = fw_number_to_display (x);
+
+  g_strlcpy (buf, text, size);
 }
 
 /* Decimals that keep a share from reading as the threshold it has crossed. */

@@ -139,6 +139,45 @@ test_missing_markers (void)
     g_assert_false (fw_is_missing_marker (present[i], strlen (present[i])));
 }
 
+/* What people read: grouped whole numbers, four digits, no exponent in everyday ranges.
+ * The tests run in C.UTF-8, whose grouping separator is empty: a comma stands in. */
+static void
+test_display (void)
+{
+  static const struct { double value; const char *text; } cases[] = {
+    { 0, "0" }, { 1, "1" }, { -2.5, "-2.5" }, { 0.123456, "0.1235" }, { 0.0001, "0.0001" },
+    { 0.00001234, "1.234e-05" }, { 12.3456, "12.35" }, { 999.4, "999.4" },
+    { 999.5, "1,000" }, { 1000, "1,000" }, { 11000, "11,000" }, { 1234.5, "1,234" },
+    { 1234.51, "1,235" }, { -11000, "-11,000" }, { 1234567.8, "1,234,568" },
+    { 999999999999999.0, "999,999,999,999,999" }, { 1e15, "1e+15" },
+  };
+  static const struct { guint64 n; const char *text; } counts[] = {
+    { 0, "0" }, { 999, "999" }, { 1000, "1,000" }, { 48842, "48,842" },
+    { G_MAXUINT64, "18,446,744,073,709,551,615" },
+  };
+
+  g_assert_cmpstr (localeconv ()->thousands_sep, ==, "");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = fw_number_to_display (cases[i].value);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_autofree char *text = fw_count_to_display (counts[i].n);
+
+      g_assert_cmpstr (text, ==, counts[i].text);
+    }
+  {
+    g_autofree char *nan = fw_number_to_display (NAN);
+    g_autofree char *inf = fw_number_to_display (-INFINITY);
+
+    g_assert_cmpstr (nan, ==, "—");
+    g_assert_cmpstr (inf, ==, "−∞");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -153,6 +192,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/number/against-strtod", test_against_strtod);
   g_test_add_func ("/engine/number/format", test_format);
   g_test_add_func ("/engine/number/missing-markers", test_missing_markers);
+  g_test_add_func ("/engine/number/display", test_display);
 
   return g_test_run ();
 }
