@@ -149,6 +149,7 @@ show_table (FwDataPage        *self,
   g_autoptr(FwTableModel) model = fw_table_model_new (table);
   g_autofree char *name = fw_display_name (file);
   g_autofree char *summary = NULL;
+  g_autofree char *renamed = fw_csv_report_describe_renamed (report);
 
   /* Before set_model notifies, so whoever listens can take the profile with the table. */
   g_clear_pointer (&self->profile, fw_table_profile_free);
@@ -161,6 +162,14 @@ show_table (FwDataPage        *self,
   fill_legend (self, table);
   g_clear_pointer (&self->error_message, g_free);
   gtk_stack_set_visible_child_name (self->stack, "preview");
+  if (renamed != NULL)
+    {
+      /* Until dismissed: the names shown differ from the file's. */
+      AdwToast *toast = adw_toast_new (renamed);
+
+      adw_toast_set_timeout (toast, 0);
+      fw_toast_add (GTK_WIDGET (self), toast);
+    }
 }
 
 static void

@@ -37,6 +37,8 @@ typedef struct
   gsize        line;            /* physical line being parsed, from 1 */
   gsize        record_line;     /* line where the current record began */
   gsize        record_bytes;
+  guint        n_renamed;
+  char        *renamed_from, *renamed_to;  /* the first renamed header name */
   GError      *error;
 } Importer;
 
@@ -275,6 +277,11 @@ dedupe_names (Importer *im)
           g_free (b->name);
           b->name = g_strdup_printf ("%s_%u", original, k);
         }
+      if (strcmp (b->name, original) != 0 && im->n_renamed++ == 0)
+        {
+          im->renamed_from = g_strdup (original);
+          im->renamed_to = g_strdup (b->name);
+        }
       g_hash_table_add (seen, b->name);
     }
 }
@@ -507,6 +514,11 @@ fw_csv_import_stream (GInputStream       *stream,
       report->decimal_comma = im.decimal_comma;
       report->n_lines = im.line - (total > 0 && buffer[got > 0 ? got - 1 : 0] == '\n' ? 1 : 0);
       report->n_bytes = total;
+      report->n_renamed = im.n_renamed;
+      g_strlcpy (report->renamed_from, im.renamed_from != NULL ? im.renamed_from : "",
+                 sizeof report->renamed_from);
+      g_strlcpy (report->renamed_to, im.renamed_to != NULL ? im.renamed_to : "",
+                 sizeof report->renamed_to);
     }
   if (progress != NULL)
     progress (1.0, progress_data);
@@ -515,12 +527,35 @@ out:
   if (got == 0 && total == 0 && im.error == NULL)
     fail (&im, FW_CSV_ERROR_EMPTY, _("The file is empty."));
   g_array_unref (im.builders);
+  g_free (im.renamed_from);
+  g_free (im.renamed_to);
   if (im.error != NULL)
     {
       g_clear_pointer (&table, fw_table_free);
       g_propagate_error (error, im.error);
     }
   return table;
+}
+
+char *
+fw_csv_report_describe_renamed (const FwCsvReport *report)
+{
+  g_autofree char *first = NULL;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (report->n_renamed == 0)
+    return NULL;
+  /* Translators: a name repeated in a file's header row; "score", then "score_2". */
+  first = g_strdup_printf (_("Two columns are both named “%s”; the second is shown as “%s”."),
+                           report->renamed_from, report->renamed_to);
+  if (report->n_renamed == 1)
+    return g_steal_pointer (&first);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s %u more repeated name has a number added too.",
+                                       "%s %u more repeated names have a number added too.",
+                                       report->n_renamed - 1),
+                          first, report->n_renamed - 1);
 }
 
 FwTable *

@@ -54,10 +54,17 @@ typedef struct {
   gboolean decimal_comma;
   gsize    n_lines;             /* physical lines read */
   gsize    n_bytes;
+  /* Header names that repeat an earlier one get "_2", "_3"…: how many, and the first. */
+  guint    n_renamed;
+  char     renamed_from[FW_CSV_MAX_NAME_BYTES + 4];      /* "score" (cut names end in "…") */
+  char     renamed_to[FW_CSV_MAX_NAME_BYTES + 16];       /* "score_2" */
 } FwCsvReport;
 
 GQuark   fw_csv_error_quark   (void);
 void     fw_csv_options_init  (FwCsvOptions *options);
+/* The renamed header names in a sentence ("Two columns are both named “score”; the second
+ * is shown as “score_2”."), newly allocated; NULL when none was renamed. */
+char    *fw_csv_report_describe_renamed (const FwCsvReport *report);
 
 /* Reads @file once, front to back, and never writes it.  @options and @report may be NULL.
  * @progress is called from the calling thread a few times per megabyte at most. */

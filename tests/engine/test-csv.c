@@ -211,13 +211,28 @@ test_forced_options (void)
 static void
 test_names (void)
 {
-  g_autoptr(FwTable) t = import_ok ("a,,a,a, b \n1,2,3,4,5\n", NULL);
+  FwCsvReport report;
+  g_autoptr(FwTable) t = import_ok ("a,,a,a, b \n1,2,3,4,5\n", &report);
+  g_autofree char *said = fw_csv_report_describe_renamed (&report);
 
   g_assert_cmpstr (fw_table_column (t, 0)->name, ==, "a");
   g_assert_cmpstr (fw_table_column (t, 1)->name, ==, "column_2");
   g_assert_cmpstr (fw_table_column (t, 2)->name, ==, "a_2");
   g_assert_cmpstr (fw_table_column (t, 3)->name, ==, "a_3");
   g_assert_cmpstr (fw_table_column (t, 4)->name, ==, "b");
+  /* The two copies of "a" are said; the empty name given a number is not a repeat. */
+  g_assert_cmpuint (report.n_renamed, ==, 2);
+  g_assert_cmpstr (report.renamed_from, ==, "a");
+  g_assert_cmpstr (report.renamed_to, ==, "a_2");
+  g_assert_cmpstr (said, ==, "Two columns are both named “a”; the second is shown as “a_2”. "
+                   "1 more repeated name has a number added too.");
+
+  {
+    g_autoptr(FwTable) plain = import_ok ("a,b\n1,2\n", &report);
+
+    g_assert_cmpuint (report.n_renamed, ==, 0);
+    g_assert_null (fw_csv_report_describe_renamed (&report));
+  }
 }
 
 static void
@@ -522,6 +537,7 @@ test_long_names (void)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(FwTable) table = NULL;
+  FwCsvReport report;
   const char *name;
 
   for (guint i = 0; i < 2; i++)
@@ -533,7 +549,7 @@ test_long_names (void)
       g_string_append_c (text, i == 0 ? ',' : '\n');
     }
   g_string_append (text, "1,2\n");
-  table = import_ok (text->str, NULL);
+  table = import_ok (text->str, &report);
   g_assert_cmpuint (fw_table_n_columns (table), ==, 2);
   name = fw_table_column (table, 0)->name;
   g_assert_true (g_utf8_validate (name, -1, NULL));
@@ -544,6 +560,9 @@ test_long_names (void)
     g_autofree char *second = g_strconcat (name, "_2", NULL);
 
     g_assert_cmpstr (fw_table_column (table, 1)->name, ==, second);
+    /* The report holds the longest names whole. */
+    g_assert_cmpstr (report.renamed_from, ==, name);
+    g_assert_cmpstr (report.renamed_to, ==, second);
   }
 }
 
