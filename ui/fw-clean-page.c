@@ -18,28 +18,6 @@
 #include "fw-table-view.h"
 #include "fw-toast.h"
 
-struct _FwCleanPage
-{
-  GtkWidget      parent_instance;
-
-  GtkStack      *stack;
-  GtkLabel      *summary_label;
-  AdwViewStack  *view_stack;
-  GtkGridView   *card_grid;
-  GtkLabel      *preview_label;
-  FwTableView   *preview_view;
-  GtkStack      *steps_stack;
-  GtkListView   *steps_list;
-
-  FwSession     *session;
-  GtkStringList *columns;       /* the column names, one card each */
-  GtkStringList *steps;         /* the steps in words */
-  GPtrArray     *cards;         /* the cards bound now (not owned) */
-  FwRecipe      *suggested;     /* what "Apply All Suggestions" would do */
-  FwTableModel  *preview;
-  gboolean       preview_stale;
-};
-
 G_DEFINE_FINAL_TYPE (FwCleanPage, fw_clean_page, GTK_TYPE_WIDGET)
 
 static gboolean
@@ -147,6 +125,7 @@ update_steps (FwCleanPage *self)
                           (const char *const *) sentences->pdata);
   gtk_stack_set_visible_child_name (self->steps_stack, recipe->steps->len > 0 ? "list" : "none");
 
+  fw_clean_page_select_update (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "clean.undo",
                                  fw_session_can_undo (self->session));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "clean.redo",
@@ -280,7 +259,8 @@ bind_card (GtkSignalListItemFactory *factory,
 {
   FwColumnCard *card = FW_COLUMN_CARD (gtk_list_item_get_child (item));
 
-  fw_column_card_bind (card, self->session, gtk_list_item_get_position (item),
+  fw_column_card_bind (card, self->session,
+                       fw_clean_page_column_at (self, gtk_list_item_get_position (item)),
                        self->suggested != NULL ? self->suggested->steps : NULL);
   g_ptr_array_add (self->cards, card);
 }
@@ -434,6 +414,8 @@ fw_clean_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->session);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_object (&self->columns);
   g_clear_object (&self->steps);
   g_clear_object (&self->preview);
@@ -470,6 +452,10 @@ fw_clean_page_class_init (FwCleanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwCleanPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, FwCleanPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, FwCleanPage, card_grid);
+  gtk_widget_class_bind_template_child (widget_class, FwCleanPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, FwCleanPage, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, FwCleanPage, drop_selected_button);
+  gtk_widget_class_bind_template_child (widget_class, FwCleanPage, keep_selected_button);
   gtk_widget_class_bind_template_child (widget_class, FwCleanPage, preview_label);
   gtk_widget_class_bind_template_child (widget_class, FwCleanPage, preview_view);
   gtk_widget_class_bind_template_child (widget_class, FwCleanPage, steps_stack);
@@ -481,6 +467,7 @@ fw_clean_page_class_init (FwCleanPageClass *klass)
   gtk_widget_class_install_action (widget_class, "clean.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "clean.apply-suggestions", NULL,
                                    apply_suggestions_action);
+  fw_clean_page_select_class_init (widget_class);
 }
 
 static void
@@ -499,9 +486,7 @@ fw_clean_page_init (FwCleanPage *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card), self);
   gtk_grid_view_set_factory (self->card_grid, factory);
   g_object_unref (factory);
-  gtk_grid_view_set_model (self->card_grid,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (
-                             G_LIST_MODEL (g_object_ref (self->columns)))));
+  fw_clean_page_select_init (self);
 
   self->steps = gtk_string_list_new (NULL);
   factory = gtk_signal_list_item_factory_new ();

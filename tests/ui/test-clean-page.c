@@ -306,6 +306,95 @@ test_many_columns (FwUiFixture   *fixture,
                     ==, 0);
 }
 
+/* Whether the recipe drops @column. */
+static gboolean
+drops (FwSession  *session,
+       const char *column)
+{
+  const FwRecipe *recipe = fw_session_get_recipe (session);
+
+  for (guint i = 0; i < recipe->steps->len; i++)
+    {
+      const FwStep *step = g_ptr_array_index (recipe->steps, i);
+
+      if (step->kind == FW_STEP_DROP_COLUMN && g_strcmp0 (step->column, column) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The search leaves the cards whose names hold the text, each bound to its own column;
+ * selected cards are dropped, and kept again, each time in one undoable edit. */
+static void
+test_search_and_select (FwUiFixture   *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) file = NULL;
+  FwSession *session = NULL;
+  FwCleanPage *page;
+  GtkWidget *drop_button, *keep_button;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  file = fw_ui_fixture_write_file (fixture, "people.csv", people_csv, -1);
+  page = open_and_go_to_clean (fixture, file);
+  session = fw_window_get_session (fixture->window);
+
+  /* "C" in any case: city, income, country — in table order, each card its own column. */
+  gtk_editable_set_text (GTK_EDITABLE (page->search_entry), "C");
+  g_signal_emit_by_name (page->search_entry, "search-changed");
+  fw_ui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page->shown)), ==, 3);
+  g_assert_cmpuint (fw_clean_page_column_at (page, 0), ==, 2);
+  g_assert_cmpuint (fw_clean_page_column_at (page, 1), ==, 3);
+  g_assert_cmpuint (fw_clean_page_column_at (page, 2), ==, 4);
+  g_assert_nonnull (fw_clean_page_get_card (page, 3));
+  g_assert_null (fw_clean_page_get_card (page, 1));
+
+  /* Nothing selected: no buttons. */
+  drop_button = find_descendant (GTK_WIDGET (page), has_action, "clean.drop-selected");
+  keep_button = find_descendant (GTK_WIDGET (page), has_action, "clean.keep-selected");
+  g_assert_false (gtk_widget_get_visible (drop_button));
+
+  /* income and country (positions 1 and 2 of the search). */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (page->selection), 1, FALSE);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (page->selection), 2, FALSE);
+  fw_ui_test_flush ();
+  g_assert_true (gtk_widget_get_visible (drop_button));
+  g_assert_cmpstr (gtk_label_get_text (page->selection_label), ==, "2 selected");
+  fw_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "clean-selected");
+  g_assert_false (gtk_widget_is_sensitive (keep_button));
+  click (drop_button);
+  g_assert_true (drops (session, "income"));
+  g_assert_true (drops (session, "country"));
+  g_assert_false (drops (session, "city"));
+  g_assert_cmpuint (fw_session_get_recipe (session)->steps->len, ==, 2);
+  /* The selection is spent: the buttons go. */
+  g_assert_false (gtk_widget_get_visible (drop_button));
+
+  /* One undo takes both drops back; redo brings them again. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "clean.undo", NULL);
+  g_assert_cmpuint (fw_session_get_recipe (session)->steps->len, ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (page), "clean.redo", NULL);
+  g_assert_cmpuint (fw_session_get_recipe (session)->steps->len, ==, 2);
+
+  /* Keep: country and city selected; only country was dropped, so only it comes back. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (page->selection), 0, FALSE);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (page->selection), 2, FALSE);
+  fw_ui_test_flush ();
+  g_assert_true (gtk_widget_is_sensitive (keep_button));
+  click (keep_button);
+  g_assert_true (drops (session, "income"));
+  g_assert_false (drops (session, "country"));
+  g_assert_cmpuint (fw_session_get_recipe (session)->steps->len, ==, 1);
+
+  /* An empty search shows every card again. */
+  gtk_editable_set_text (GTK_EDITABLE (page->search_entry), "");
+  g_signal_emit_by_name (page->search_entry, "search-changed");
+  fw_ui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page->shown)), ==, 5);
+}
+
 /* The sample, for looking at: light and dark screenshots where FW_UI_SCREENSHOT_DIR says. */
 static void
 test_sample_screenshots (FwUiFixture   *fixture,
@@ -357,6 +446,8 @@ main (int   argc,
 
   g_test_add ("/ui/clean-page/fix-undo-redo", FwUiFixture, NULL,
               fw_ui_fixture_setup, test_fix_undo_redo, fw_ui_fixture_teardown);
+  g_test_add ("/ui/clean-page/search-and-select", FwUiFixture, NULL,
+              fw_ui_fixture_setup, test_search_and_select, fw_ui_fixture_teardown);
   g_test_add ("/ui/clean-page/many-columns", FwUiFixture, NULL,
               fw_ui_fixture_setup, test_many_columns, fw_ui_fixture_teardown);
   g_test_add ("/ui/clean-page/sample-screenshots", FwUiFixture, NULL,

@@ -6,9 +6,50 @@
 
 #include "fw-clean-page.h"
 #include "fw-column-card.h"
+#include "fw-recipe.h"
+#include "fw-session.h"
 #include "fw-table-model.h"
+#include "fw-table-view.h"
 
 G_BEGIN_DECLS
+
+/* The page's own files (fw-clean-page.c, fw-clean-page-select.c) share it. */
+struct _FwCleanPage
+{
+  GtkWidget           parent_instance;
+
+  GtkStack           *stack;
+  GtkLabel           *summary_label;
+  AdwViewStack       *view_stack;
+  GtkGridView        *card_grid;
+  GtkSearchEntry     *search_entry;
+  GtkLabel           *selection_label;
+  GtkWidget          *drop_selected_button;
+  GtkWidget          *keep_selected_button;
+  GtkLabel           *preview_label;
+  FwTableView        *preview_view;
+  GtkStack           *steps_stack;
+  GtkListView        *steps_list;
+
+  FwSession          *session;
+  GtkStringList      *columns;    /* the column names, one card each */
+  GtkFilterListModel *shown;      /* those the search leaves */
+  GtkMultiSelection  *selection;  /* of the shown ones: the grid's model */
+  GtkStringList      *steps;      /* the steps in words */
+  GPtrArray          *cards;      /* the cards bound now (not owned) */
+  FwRecipe           *suggested;  /* what "Apply All Suggestions" would do */
+  FwTableModel       *preview;
+  gboolean            preview_stale;
+};
+
+/* fw-clean-page-select.c: the search over column names and the cards selected at once. */
+void          fw_clean_page_select_init        (FwCleanPage *self);
+void          fw_clean_page_select_class_init  (GtkWidgetClass *widget_class);
+/* The table's index of the column at @position of the grid (the search may hide some). */
+guint         fw_clean_page_column_at          (FwCleanPage *self,
+                                                guint        position);
+/* Selection, search and their buttons, after the data or the steps changed. */
+void          fw_clean_page_select_update      (FwCleanPage *self);
 
 /* One item per column of the table; the cards are made for the visible ones only. */
 GListModel   *fw_clean_page_get_columns       (FwCleanPage *self);
