@@ -204,6 +204,64 @@ format_number (double x)
   return fw_number_to_display (x);
 }
 
+char *
+fw_column_card_describe_bar (FwColumnCard *self,
+                             guint         bar)
+{
+  const FwColumnProfile *p;
+  g_autofree char *rows = NULL, *what = NULL;
+  guint64 count;
+  double share;
+
+  g_return_val_if_fail (FW_IS_COLUMN_CARD (self), NULL);
+
+  p = self->session != NULL ? column_profile (self) : NULL;
+  if (p == NULL || bar >= self->spark.n_bins)
+    return NULL;
+  count = self->spark.counts[bar];
+  share = p->count > 0 ? 100.0 * (double) count / (double) p->count : 0.0;
+  if (p->has_numbers && !isnan (p->min))
+    {
+      /* Equal-width bins over [min, max], the last one closed. */
+      double width = (p->max - p->min) / FW_PROFILE_HISTOGRAM_BINS;
+      g_autofree char *lo = format_number (p->min + bar * width);
+      g_autofree char *hi = format_number (bar + 1 == FW_PROFILE_HISTOGRAM_BINS
+                                           ? p->max : p->min + (bar + 1) * width);
+
+      /* Translators: a range of values on a column card's histogram, "35,000 – 39,000". */
+      what = g_strdup_printf (_("%s – %s"), lo, hi);
+    }
+  else
+    what = g_strdup_printf ("“%s”", p->top[bar].value);
+  rows = fw_count_to_display (count);
+  /* Translators: one bar of a column card's histogram: "“Paris”: 1,204 rows (42 %)". */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s row (%.0f %%)",
+                                       "%s: %s rows (%.0f %%)", count),
+                          what, rows, share);
+}
+
+/* The bar under the pointer, in words: the bars are too thin to label. */
+static gboolean
+sparkline_query_tooltip (GtkWidget    *widget,
+                         int           x,
+                         int           y,
+                         gboolean      keyboard,
+                         GtkTooltip   *tooltip,
+                         FwColumnCard *self)
+{
+  int width = gtk_widget_get_width (widget);
+  g_autofree char *text = NULL;
+
+  if (width <= 0 || self->spark.n_bins == 0 || keyboard)
+    return FALSE;
+  text = fw_column_card_describe_bar (self, MIN ((guint) (x * (double) self->spark.n_bins /
+                                                          width), self->spark.n_bins - 1));
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 update_profile (FwColumnCard *self)
 {
@@ -424,6 +482,9 @@ fw_column_card_init (FwColumnCard *self)
   gtk_widget_set_size_request (GTK_WIDGET (self->sparkline), -1, 36);
   gtk_widget_add_css_class (GTK_WIDGET (self->sparkline), "fw-sparkline");
   fw_plot_widget_set_draw_func (self->sparkline, draw_sparkline, &self->spark, NULL);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->sparkline), TRUE);
+  g_signal_connect (self->sparkline, "query-tooltip", G_CALLBACK (sparkline_query_tooltip),
+                    self);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->sparkline));
 
   self->values_label = GTK_LABEL (label_new ("caption"));

@@ -351,6 +351,20 @@ test_search_and_select (FwUiFixture   *fixture,
   g_assert_nonnull (fw_clean_page_get_card (page, 3));
   g_assert_null (fw_clean_page_get_card (page, 1));
 
+  /* Each bar of a card's histogram in words (its tooltip): a category, and the first and
+   * last of income's 20 bins of 2,750 over 35,000–90,000, with 11 values present. */
+  {
+    g_autofree char *paris = fw_column_card_describe_bar (fw_clean_page_get_card (page, 2), 0);
+    g_autofree char *first = fw_column_card_describe_bar (fw_clean_page_get_card (page, 3), 0);
+    g_autofree char *last = fw_column_card_describe_bar (fw_clean_page_get_card (page, 3), 19);
+    g_autofree char *past = fw_column_card_describe_bar (fw_clean_page_get_card (page, 3), 20);
+
+    g_assert_cmpstr (paris, ==, "“Paris”: 5 rows (42 %)");
+    g_assert_cmpstr (first, ==, "35,000 – 37,750: 1 row (9 %)");
+    g_assert_cmpstr (last, ==, "87,250 – 90,000: 1 row (9 %)");
+    g_assert_null (past);
+  }
+
   /* Nothing selected: no buttons. */
   drop_button = find_descendant (GTK_WIDGET (page), has_action, "clean.drop-selected");
   keep_button = find_descendant (GTK_WIDGET (page), has_action, "clean.keep-selected");
