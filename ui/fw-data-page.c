@@ -16,6 +16,7 @@
 #include "fw-data-page-private.h"
 #include "fw-display-name.h"
 #include "fw-number.h"
+#include "fw-page-shortcut.h"
 #include "fw-import.h"
 #include "fw-recent.h"
 #include "fw-sample.h"
@@ -436,10 +437,15 @@ fw_data_page_class_init (FwDataPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwDataPage, recent_list);
 
   gtk_widget_class_install_action (widget_class, "data-page.cancel", NULL, cancel_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "data-page.cancel", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "fw-data-page");
+}
+
+static gboolean
+importing (GtkWidget *page)
+{
+  return fw_data_page_get_busy (FW_DATA_PAGE (page));
 }
 
 static void
@@ -450,6 +456,8 @@ fw_data_page_init (FwDataPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "data-page.cancel", FALSE);
+  /* Escape cancels an import wherever the focus is, not only inside the page. */
+  fw_page_shortcut_add (GTK_WIDGET (self), "Escape", "data-page.cancel", importing);
 
   target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include "fw-page-shortcut.h"
 #include "fw-toast.h"
 #include "fw-train-page-private.h"
 
@@ -71,18 +72,6 @@ fw_train_page_dispose (GObject *object)
   G_OBJECT_CLASS (fw_train_page_parent_class)->dispose (object);
 }
 
-/* Escape acts only while this step is on screen (Ctrl+Enter is the window's: Next, or
- * Train on this step). */
-static gboolean
-shortcut_activate (GtkWidget *widget,
-                   GVariant  *args,
-                   gpointer   data)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-  return gtk_widget_activate_action (widget, data, NULL);
-}
-
 static void
 fw_train_page_class_init (FwTrainPageClass *klass)
 {
@@ -118,26 +107,13 @@ fw_train_page_class_init (FwTrainPageClass *klass)
 }
 
 static void
-add_shortcut (FwTrainPage *self,
-              GtkShortcutController *controller,
-              const char  *trigger,
-              const char  *action)
-{
-  gtk_shortcut_controller_add_shortcut (controller,
-    gtk_shortcut_new (gtk_shortcut_trigger_parse_string (trigger),
-                      gtk_callback_action_new (shortcut_activate, (gpointer) action, NULL)));
-}
-
-static void
 fw_train_page_init (FwTrainPage *self)
 {
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->unshown_fraction = -1;
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
-  add_shortcut (self, GTK_SHORTCUT_CONTROLLER (shortcuts), "Escape", "train-page.stop");
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  /* Escape acts only while this step is on screen (Ctrl+Enter is the window's: Next, or
+   * Train on this step). */
+  fw_page_shortcut_add (GTK_WIDGET (self), "Escape", "train-page.stop", NULL);
   fw_train_page_update_actions (self);
 }
 
