@@ -57,7 +57,8 @@ quit_action (GSimpleAction *action,
   GApplication *application = user_data;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
 
-  /* Close each window rather than quitting outright, so each saves its size. */
+  /* Close each window as its close button does, so each saves its size and asks about
+   * unsaved work; the application ends with the last window, not under one that asked. */
   for (GList *l = windows; l != NULL;)
     {
       GtkWindow *window = l->data;
@@ -65,7 +66,6 @@ quit_action (GSimpleAction *action,
       l = l->next;
       gtk_window_close (window);
     }
-  g_application_quit (application);
 }
 
 static void

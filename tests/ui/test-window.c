@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include "fw-ui-test.h"
+#include "fw-ui-train.h"
 
 static GtkWidget *
 find_step_button (FwWindow     *window,
@@ -203,6 +205,94 @@ test_app_windows (FwUiFixture   *fixture,
   }
 }
 
+typedef struct
+{
+  GApplication *application;
+  GFile        *csv;
+  gboolean      running_after_quit;
+} QuitRun;
+
+static gboolean
+after_quit (gpointer data)
+{
+  QuitRun *run = data;
+  GApplication *application = run->application;
+
+  /* Still here: the window asked about its unsaved work instead of going. */
+  run->running_after_quit = TRUE;
+  fw_ui_test_close_dialogs ();
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL;
+       l = gtk_application_get_windows (GTK_APPLICATION (application)))
+    gtk_window_destroy (l->data);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+make_work_then_quit (gpointer data)
+{
+  QuitRun *run = data;
+  GApplication *application = run->application;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
+  FwWindow *window;
+  FwSession *session;
+
+  g_assert_nonnull (windows);
+  window = FW_WINDOW (windows->data);
+  session = fw_window_get_session (window);
+
+  fw_window_open_file (window, run->csv);
+  g_assert_cmpstr (fw_ui_test_wait_import (fw_window_get_data_page (window)), ==, "preview");
+  fw_session_add_step (session, FW_STEP_DROP_COLUMN, "b", NULL);
+  g_assert_true (fw_project_has_unsaved_work (fw_window_get_project (window)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
+  /* Had quitting gone ahead anyway, the application's loop would end before this runs. */
+  g_timeout_add (200, after_quit, run);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the window is there, in its own main-loop turn. */
+static void
+start_when_shown (QuitRun *run)
+{
+  g_idle_add (make_work_then_quit, run);
+}
+
+/* Quit (Ctrl+Q) closes each window as its close button would, asking about unsaved work,
+ * and does not end the application under a window that asked. */
+static void
+test_quit_asks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(FwApplication) application = NULL;
+  QuitRun run = { NULL, NULL, FALSE };
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  dir = g_dir_make_tmp ("fairway-quit-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "small.csv", NULL);
+  g_assert_true (g_file_set_contents (path, "a,b\n1,2\n3,4\n", -1, &error));
+  run.csv = g_file_new_for_path (path);
+
+  application = fw_application_new ();
+  run.application = G_APPLICATION (application);
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_swapped (application, "window-added", G_CALLBACK (start_when_shown),
+                            &run);
+  g_application_run (G_APPLICATION (application), 0, NULL);
+  g_assert_true (run.running_after_quit);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL;
+       l = gtk_application_get_windows (GTK_APPLICATION (application)))
+    gtk_window_destroy (l->data);
+  g_object_unref (run.csv);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +307,7 @@ main (int   argc,
   ADD ("/ui/window/remembers-size", test_remembers_size);
   ADD ("/ui/window/app-windows", test_app_windows);
 #undef ADD
+  g_test_add_func ("/ui/window/quit-asks", test_quit_asks);
 
   return g_test_run ();
 }
