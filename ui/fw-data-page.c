@@ -58,6 +58,9 @@ build_summary (const FwTable     *table,
     case '|':  g_ptr_array_add (parts, g_strdup (_("pipe-separated"))); break;
     default:   break;
     }
+  if (report->encoding != NULL && g_str_has_prefix (report->encoding, "UTF-16"))
+    /* Translators: the file's text encoding, when it is not the usual UTF-8. */
+    g_ptr_array_add (parts, g_strdup (_("UTF-16 text")));
   if (report->decimal_comma)
     g_ptr_array_add (parts, g_strdup (_("decimal commas")));
   if (!report->has_header)

@@ -409,6 +409,57 @@ estimate_rows (const char *sample,
   return MIN ((gsize) (size_hint / ((double) len / lines) * 1.05) + 64, MAX_ROWS);
 }
 
+/* UTF-16 text is read through a converter to UTF-8, from the start again: the first chunk
+ * has been taken from @stream already, so only a stream that can seek back is read. */
+static FwTable *
+import_utf16 (GInputStream       *stream,
+              const char         *encoding,
+              gsize               bom_len,
+              goffset             size_hint,
+              const FwCsvOptions *options,
+              FwCsvReport        *report,
+              FwProgressFunc      progress,
+              gpointer            progress_data,
+              GCancellable       *cancellable,
+              GError            **error)
+{
+  g_autoptr(GCharsetConverter) converter = NULL;
+  g_autoptr(GInputStream) converted = NULL;
+  g_autoptr(GError) local = NULL;
+  FwTable *table;
+
+  if (!G_IS_SEEKABLE (stream) || !g_seekable_can_seek (G_SEEKABLE (stream)) ||
+      !g_seekable_seek (G_SEEKABLE (stream), bom_len, G_SEEK_SET, cancellable, NULL))
+    {
+      g_set_error (error, FW_CSV_ERROR, FW_CSV_ERROR_ENCODING,
+                   _("This is UTF-16 text, which can be read only from a file. "
+                     "Save it with the UTF-8 encoding and open it again."));
+      return NULL;
+    }
+  converter = g_charset_converter_new ("UTF-8", encoding, error);
+  if (converter == NULL)
+    return NULL;
+  converted = g_converter_input_stream_new (stream, G_CONVERTER (converter));
+  /* ASCII text takes half the bytes in UTF-8. */
+  table = fw_csv_import_stream (converted, size_hint > 0 ? size_hint / 2 : -1, options,
+                                report, progress, progress_data, cancellable, &local);
+  if (table == NULL && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+    {
+      g_set_error (error, FW_CSV_ERROR, FW_CSV_ERROR_ENCODING,
+                   _("This UTF-16 file holds bytes that are not UTF-16 text. "
+                     "Save it with the UTF-8 encoding and open it again."));
+      return NULL;
+    }
+  if (table == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  if (report != NULL)
+    report->encoding = encoding;
+  return table;
+}
+
 FwTable *
 fw_csv_import_stream (GInputStream       *stream,
                       goffset             size_hint,
@@ -425,6 +476,7 @@ fw_csv_import_stream (GInputStream       *stream,
   gsize chunk, got = 0, total = 0, skip = 0;
   char delimiter;
   gboolean has_header, eof = FALSE;
+  const char *encoding;
   FwTable *table = NULL;
 
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
@@ -445,6 +497,12 @@ fw_csv_import_stream (GInputStream       *stream,
     goto out;
   eof = got < chunk;
   total = got;
+  if ((encoding = fw_csv_sniff_utf16 (buffer, got, &skip)) != NULL)
+    {
+      table = import_utf16 (stream, encoding, skip, size_hint, &im.options, report, progress,
+                            progress_data, cancellable, &im.error);
+      goto out;
+    }
   if (got >= 3 && memcmp (buffer, "\xEF\xBB\xBF", 3) == 0)
     skip = 3;
   if (!check_binary (&im, buffer + skip, got - skip))
@@ -509,6 +567,7 @@ fw_csv_import_stream (GInputStream       *stream,
   table = finish_table (&im);
   if (report != NULL)
     {
+      report->encoding = "UTF-8";
       report->delimiter = delimiter;
       report->has_header = has_header;
       report->decimal_comma = im.decimal_comma;

@@ -52,7 +52,8 @@ typedef struct {
   char     delimiter;
   gboolean has_header;
   gboolean decimal_comma;
-  gsize    n_lines;             /* physical lines read */
+  const char *encoding;         /* "UTF-8", or "UTF-16LE"/"UTF-16BE", read as UTF-8 */
+  gsize    n_lines;             /* physical lines read (of the text as UTF-8) */
   gsize    n_bytes;
   /* Header names that repeat an earlier one get "_2", "_3"…: how many, and the first. */
   guint    n_renamed;

@@ -204,3 +204,36 @@ fw_csv_sniff_header (const char *sample,
   g_ptr_array_unref (s.records);
   return header;
 }
+
+const char *
+fw_csv_sniff_utf16 (const char *sample,
+                    gsize       len,
+                    gsize      *bom_len)
+{
+  const guchar *s = (const guchar *) sample;
+  gsize pairs = MIN (len, FW_CSV_SNIFF_BYTES) / 2, zero_even = 0, zero_odd = 0;
+
+  *bom_len = 0;
+  if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE)
+    {
+      *bom_len = 2;
+      return "UTF-16LE";
+    }
+  if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF)
+    {
+      *bom_len = 2;
+      return "UTF-16BE";
+    }
+  for (gsize i = 0; i < pairs; i++)
+    {
+      zero_even += s[2 * i] == 0;
+      zero_odd += s[2 * i + 1] == 0;
+    }
+  /* Latin text in UTF-16 has a zero in nearly every pair, always on the same side; a binary
+   * file has zeros on both sides. */
+  if (pairs >= 2 && zero_odd * 10 >= pairs * 9 && zero_even * 10 < pairs)
+    return "UTF-16LE";
+  if (pairs >= 2 && zero_even * 10 >= pairs * 9 && zero_odd * 10 < pairs)
+    return "UTF-16BE";
+  return NULL;
+}

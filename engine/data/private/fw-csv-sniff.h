@@ -16,6 +16,13 @@ G_BEGIN_DECLS
 char     fw_csv_sniff_delimiter (const char *sample,
                                  gsize       len);
 
+/* "UTF-16LE" or "UTF-16BE" when @sample is UTF-16 text — what Excel's "Unicode Text" and
+ * many Windows tools write: a byte-order mark, or (without one) mostly ASCII whose every
+ * other byte is zero — with the mark's length in *@bom_len; else NULL. */
+const char *fw_csv_sniff_utf16  (const char *sample,
+                                 gsize       len,
+                                 gsize      *bom_len);
+
 /* TRUE when the first record reads as column names rather than data. */
 gboolean fw_csv_sniff_header    (const char *sample,
                                  gsize       len,
