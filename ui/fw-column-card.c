@@ -119,10 +119,11 @@ fix_target (FwColumnCard *self,
             FwStepKind    kind)
 {
   const FwColumn *c = column (self);
+  const FwTableProfile *profile = fw_session_get_profile (self->session);
+  g_autofree char *constant = fw_step_offered_constant (kind, c, &profile->columns[self->index]);
 
   return g_variant_new ("(sss)", fw_step_kind_to_string (kind), c->name,
-                        kind == FW_STEP_IMPUTE_CONSTANT
-                        ? fw_step_fill_constant (fw_column_is_numeric (c)) : "");
+                        constant != NULL ? constant : "");
 }
 
 static void

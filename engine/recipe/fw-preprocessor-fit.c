@@ -137,9 +137,21 @@ fw_preprocessor_fit_op (const FwStep  *step,
         op.b = hi > lo && isfinite (1.0 / (hi - lo)) ? 1.0 / (hi - lo) : 1.0;
       }
       break;
+    case FW_STEP_TREAT_AS_MISSING:
+      op.kind = FW_OP_MISSING;
+      if (!fw_number_parse (step->constant, strlen (step->constant), FALSE, &op.a, NULL) ||
+          !isfinite (op.a))
+        {
+          g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                       _("The value “%s” to read as missing in column “%s” is not a number"),
+                       step->constant, step->column);
+          return FALSE;
+        }
+      break;
     case FW_STEP_DROP_COLUMN:
     case FW_STEP_DROP_MISSING_ROWS:
     case FW_STEP_ONE_HOT:
+    case FW_STEP_MISSING_INDICATOR:
     default:
       g_assert_not_reached ();
     }
@@ -307,10 +319,19 @@ fit_numbers (FwInput         *input,
 
   for (gsize i = 0; i < n; i++)
     v[i] = fw_preprocessor_cell (column, rows[i]);
+  /* Sentinels become missing first, wherever their steps stand, so that a fill sees them. */
   for (guint i = 0; i < n_steps; i++)
-    has_fill = has_fill || steps[i]->kind == FW_STEP_IMPUTE_MEAN ||
-               steps[i]->kind == FW_STEP_IMPUTE_MEDIAN || steps[i]->kind == FW_STEP_IMPUTE_MODE ||
-               steps[i]->kind == FW_STEP_IMPUTE_CONSTANT;
+    if (steps[i]->kind == FW_STEP_TREAT_AS_MISSING &&
+        !fit_op (steps[i], v, n, scratch, input->ops, error))
+      return FALSE;
+  for (guint i = 0; i < n_steps; i++)
+    {
+      has_fill = has_fill || steps[i]->kind == FW_STEP_IMPUTE_MEAN ||
+                 steps[i]->kind == FW_STEP_IMPUTE_MEDIAN ||
+                 steps[i]->kind == FW_STEP_IMPUTE_MODE ||
+                 steps[i]->kind == FW_STEP_IMPUTE_CONSTANT;
+      input->indicator = input->indicator || steps[i]->kind == FW_STEP_MISSING_INDICATOR;
+    }
   if (!has_fill)
     {
       FwStep median = { FW_STEP_IMPUTE_MEDIAN, (char *) column->name, NULL };
@@ -319,6 +340,8 @@ fit_numbers (FwInput         *input,
     }
   for (guint i = 0; i < n_steps; i++)
     if (steps[i]->kind != FW_STEP_ONE_HOT && steps[i]->kind != FW_STEP_DROP_MISSING_ROWS &&
+        steps[i]->kind != FW_STEP_TREAT_AS_MISSING &&
+        steps[i]->kind != FW_STEP_MISSING_INDICATOR &&
         !fit_op (steps[i], v, n, scratch, input->ops, error))
       return FALSE;
 

@@ -82,6 +82,11 @@ fw_preprocessor_finish (FwPreprocessor *pre)
             }
           g_ptr_array_add (names, g_strconcat (input->column, "=", FW_ONE_HOT_OTHER, NULL));
         }
+      if (input->indicator)
+        {
+          input->width++;
+          g_ptr_array_add (names, g_strconcat (input->column, FW_RECIPE_INDICATOR_SUFFIX, NULL));
+        }
       pre->n_features += input->width;
     }
   g_ptr_array_add (names, NULL);
@@ -108,14 +113,26 @@ fw_preprocessor_number_key (double x,
   return fw_number_format (x, TRUE, buf, G_ASCII_DTOSTR_BUF_SIZE);
 }
 
+/* @missing: whether the cell was missing (or a sentinel) when the first fill came. */
 static inline double
 apply_ops (const FwInput *input,
-           double         x)
+           double         x,
+           gboolean      *missing)
 {
   const FwOp *ops = (const FwOp *) (gpointer) input->ops->data;
+  gboolean filled = FALSE;
 
   for (guint k = 0; k < input->ops->len; k++)
-    x = fw_op_apply (&ops[k], x);
+    {
+      if (!filled && ops[k].kind == FW_OP_FILL)
+        {
+          *missing = isnan (x);
+          filled = TRUE;
+        }
+      x = fw_op_apply (&ops[k], x);
+    }
+  if (!filled)
+    *missing = isnan (x);
   /* Only a hand-edited preprocessor lacks a fill; keep NaN from the model all the same. */
   return isfinite (x) ? x : 0.0;
 }
@@ -176,6 +193,7 @@ transform_input (const FwInput  *input,
     {
       gsize row = rows != NULL ? rows[i] : i;
       float *cell = out + i * stride + input->first;
+      gboolean missing = FALSE;
       double x;
 
       if (slots != NULL)
@@ -202,11 +220,13 @@ transform_input (const FwInput  *input,
         {
           char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-          x = apply_ops (input, x);
+          x = apply_ops (input, x, &missing);
           cell[slot_of (input, fw_preprocessor_number_key (x, buf))] = 1.0f;
         }
       else
-        cell[0] = (float) apply_ops (input, x);
+        cell[0] = (float) apply_ops (input, x, &missing);
+      if (input->indicator)
+        cell[input->width - 1] = missing ? 1.0f : 0.0f;
     }
 }
 
