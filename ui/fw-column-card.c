@@ -21,6 +21,8 @@
 #include "fw-step-text.h"
 
 #define N_KINDS FW_STEP_N_KINDS
+/* update_steps offers the last two kinds first. */
+G_STATIC_ASSERT (FW_STEP_TREAT_AS_MISSING + 2 == N_KINDS);
 /* The width a card asks for, in characters: two or three cards side by side in a window. */
 #define CARD_CHARS 30
 
@@ -126,6 +128,23 @@ fix_target (FwColumnCard *self,
                         constant != NULL ? constant : "");
 }
 
+/* Whether the suggestions hold @kind for this card's column. */
+static gboolean
+suggests (FwColumnCard *self,
+          FwStepKind    kind)
+{
+  const char *name = column (self)->name;
+
+  for (guint i = 0; self->suggested != NULL && i < self->suggested->len; i++)
+    {
+      const FwStep *step = g_ptr_array_index (self->suggested, i);
+
+      if (step->kind == kind && g_strcmp0 (step->column, name) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 update_steps (FwColumnCard *self)
 {
@@ -167,9 +186,11 @@ update_steps (FwColumnCard *self)
         suggested[step->kind] = TRUE;
     }
 
-  /* Suggested fixes first, as buttons; every fix that applies in the menu. */
-  for (FwStepKind kind = 0; kind < N_KINDS; kind++)
+  /* Suggested fixes first, as buttons; every fix that applies in the menu.  A sentinel and
+   * its indicator come before the fill they change. */
+  for (guint k = 0; k < N_KINDS; k++)
     {
+      FwStepKind kind = k < 2 ? FW_STEP_TREAT_AS_MISSING + k : k - 2;
       const char *label = fw_step_kind_label (kind, fw_column_is_numeric (c));
       g_autoptr(GMenuItem) item = NULL;
 
@@ -292,7 +313,21 @@ update_profile (FwColumnCard *self)
       gtk_box_append (GTK_BOX (self->issues_box),
                       note_new ("dialog-warning-symbolic", "warning", issue->message));
     }
-  if (p->issues == NULL || p->issues->len == 0)
+  /* A sentinel's sentence already asks for the indicator; gaps alone say so here. */
+  if (suggests (self, FW_STEP_MISSING_INDICATOR) &&
+      !fw_column_profile_has_issue (p, FW_ISSUE_SENTINEL))
+    {
+      double percent = 100.0 * (double) p->missing / (double) MAX (p->count + p->missing, 1);
+      g_autofree char *text = NULL;
+
+      /* Translators: %.0f%% is a share of the cells such as 52%. */
+      text = g_strdup_printf (_("%.0f%% of the cells are missing, and that a value is missing "
+                                "often means something: the suggested fix keeps a yes/no "
+                                "“was missing” column next to the filled one"), percent);
+      gtk_box_append (GTK_BOX (self->issues_box),
+                      note_new ("dialog-information-symbolic", "accent", text));
+    }
+  if (gtk_widget_get_first_child (self->issues_box) == NULL)
     gtk_box_append (GTK_BOX (self->issues_box),
                     note_new ("emblem-default-symbolic", "dim-label", _("No problems found")));
 }
