@@ -28,6 +28,20 @@ typedef struct
   guint32         next;
 } Labeller;
 
+/* GLib's g_double_hash truncates to an integer, so 0.001 … 0.999 would share a bucket:
+ * hash all the bits instead (a 64-bit mix, as in splitmix64). */
+static guint
+double_bits_hash (gconstpointer key)
+{
+  guint64 bits;
+
+  memcpy (&bits, key, sizeof bits);
+  bits ^= bits >> 33;
+  bits *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  bits ^= bits >> 33;
+  return (guint) bits;
+}
+
 static void
 labeller_init (Labeller       *l,
                const FwColumn *column,
@@ -39,7 +53,7 @@ labeller_init (Labeller       *l,
     l->code_labels = g_new0 (guint32, fw_dictionary_size (column->dict) + 1);
   else
     {
-      l->number_labels = g_hash_table_new (g_double_hash, g_double_equal);
+      l->number_labels = g_hash_table_new (double_bits_hash, g_double_equal);
       l->values = g_new (double, MAX (distinct, 1));
     }
 }
@@ -75,14 +89,15 @@ labeller_get (Labeller *l,
         }
       return l->code_labels[code] - 1;
     }
-  x = fw_column_get_number (l->column, row);
+  /* +0 makes −0 and 0 one value, as the profile counts them. */
+  x = fw_column_get_number (l->column, row) + 0.0;
   if (isnan (x))
     return MISSING_LABEL;
   found = g_hash_table_lookup (l->number_labels, &x);
   if (found != NULL)
     return GPOINTER_TO_UINT (found) - 1;
-  /* The profile counted the distinct values, so there is room; +0 keeps −0 and 0 one. */
-  l->values[l->next] = x + 0.0;
+  /* The profile counted the distinct values, so there is room. */
+  l->values[l->next] = x;
   g_hash_table_insert (l->number_labels, &l->values[l->next], GUINT_TO_POINTER (l->next + 1));
   *fresh = TRUE;
   return l->next++;
