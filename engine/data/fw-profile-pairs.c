@@ -25,6 +25,7 @@ typedef struct
   guint32        *code_labels;  /* codes: code → label + 1, 0 while unseen */
   GHashTable     *number_labels;  /* numbers: double* (into values) → label + 1 */
   double         *values;       /* numbers: each distinct value, in order of appearance */
+  gsize           capacity;     /* of values */
   guint32         next;
 } Labeller;
 
@@ -54,7 +55,8 @@ labeller_init (Labeller       *l,
   else
     {
       l->number_labels = g_hash_table_new (double_bits_hash, g_double_equal);
-      l->values = g_new (double, MAX (distinct, 1));
+      l->capacity = MAX (distinct, 1);
+      l->values = g_new (double, l->capacity);
     }
 }
 
@@ -96,7 +98,10 @@ labeller_get (Labeller *l,
   found = g_hash_table_lookup (l->number_labels, &x);
   if (found != NULL)
     return GPOINTER_TO_UINT (found) - 1;
-  /* The profile counted the distinct values, so there is room. */
+  /* The profile counted the distinct values, so there is room; were there not, the label
+   * would match no other column's. */
+  if (l->next >= l->capacity)
+    return MISSING_LABEL - 1;
   l->values[l->next] = x;
   g_hash_table_insert (l->number_labels, &l->values[l->next], GUINT_TO_POINTER (l->next + 1));
   *fresh = TRUE;
