@@ -50,6 +50,8 @@ fw_issue_kind_to_string (FwIssueKind kind)
     [FW_ISSUE_TARGET_LEAKAGE]   = "target_leakage",
     [FW_ISSUE_SENTINEL]         = "sentinel",
     [FW_ISSUE_DUPLICATE]        = "duplicate",
+    [FW_ISSUE_FREE_TEXT]        = "free_text",
+    [FW_ISSUE_DATE]             = "date",
   };
 
   g_return_val_if_fail ((guint) kind < FW_N_ISSUE_KINDS, NULL);
@@ -198,7 +200,16 @@ flag_issues (const FwColumn       *column,
     fw_profile_add_issue (p, FW_ISSUE_IDENTIFIER,
                g_strdup (_("Looks like an ID: every row has its own value, so it cannot help "
                            "predict")));
-  if ((column->kind == FW_KIND_CATEGORICAL || column->kind == FW_KIND_TEXT) &&
+  /* Said, so that nothing is left out silently. */
+  if (column->kind == FW_KIND_TEXT)
+    fw_profile_add_issue (p, FW_ISSUE_FREE_TEXT,
+               g_strdup (_("Free text: sentences rather than categories, which a model cannot "
+                           "read as they are, so the column is left out")));
+  if (column->kind == FW_KIND_DATETIME && p->distinct > 0)
+    fw_profile_add_issue (p, FW_ISSUE_DATE,
+               g_strdup (_("Dates: a model cannot read them as they are, so the column is left "
+                           "out. A date recorded after the outcome would give the answer away")));
+  if (column->kind == FW_KIND_CATEGORICAL &&
       p->distinct > FW_PROFILE_UNIQUE_MIN_DISTINCT &&
       (double) p->distinct > FW_PROFILE_UNIQUE_FRACTION * (double) p->count)
     fw_profile_add_issue (p, FW_ISSUE_HIGH_CARDINALITY,

@@ -19,9 +19,11 @@ typedef enum {
   FW_ISSUE_TARGET_LEAKAGE,      /* near-perfect association with the target */
   FW_ISSUE_SENTINEL,            /* one stand-in number (−1, 999 …) at the edge: see below */
   FW_ISSUE_DUPLICATE,           /* the same values as an earlier column, or a relabelling */
+  FW_ISSUE_FREE_TEXT,           /* prose (FW_KIND_TEXT): left out, as a model cannot read it */
+  FW_ISSUE_DATE,                /* dates (FW_KIND_DATETIME): left out as they are */
 } FwIssueKind;
 
-#define FW_N_ISSUE_KINDS (FW_ISSUE_DUPLICATE + 1)
+#define FW_N_ISSUE_KINDS (FW_ISSUE_DATE + 1)
 
 /* Thresholds, documented here because the messages quote them. */
 #define FW_PROFILE_MOSTLY_MISSING_FRACTION   0.40

@@ -19,7 +19,7 @@
 #define N_NAMES 7000
 
 enum { ID, NAME, AGE, AGE_COPY, GRADE, GRADE_NUM, PDAYS, CODE, HALF, CHARGE, NOTE, KIDS, GAIN,
-       OUTCOME, N_COLUMNS };
+       OUTCOME, SEEN, N_COLUMNS };
 
 static guint64 state = 12345;
 
@@ -47,7 +47,7 @@ static char *
 planted_csv (double *pdays)
 {
   GString *csv = g_string_new ("id,name,age,age_copy,grade,grade_num,pdays,code,half,charge,"
-                               "note,kids,gain,outcome\n");
+                               "note,kids,gain,outcome,seen\n");
 
   for (guint i = 0; i < N_ROWS; i++)
     {
@@ -74,9 +74,11 @@ planted_csv (double *pdays)
       for (guint w = 0; w < 8; w++)
         g_string_append_printf (csv, "%s%s", w > 0 ? " " : "",
                                 words[next () % G_N_ELEMENTS (words)]);
-      g_string_append_printf (csv, ",%u,%u,%s\n", uniform () < 0.4 ? 0 : 1 + next () % 5,
+      g_string_append_printf (csv, ",%u,%u,%s,2024-%02u-%02u\n",
+                              uniform () < 0.4 ? 0 : 1 + next () % 5,
                               uniform () < 0.9 ? 0 : 100 + next () % 50000,
-                              age + 10 * grade > 60 ? "yes" : "no");
+                              age + 10 * grade > 60 ? "yes" : "no", 1 + next () % 12,
+                              1 + next () % 28);
     }
   return g_string_free (csv, FALSE);
 }
@@ -96,6 +98,11 @@ test_profile (void)
   g_assert_cmpint (fw_table_column (planted, NOTE)->kind, ==, FW_KIND_TEXT);
   g_assert_cmpuint (profile->columns[NAME].distinct, ==, N_NAMES);
   g_assert_true (fw_column_profile_has_issue (&profile->columns[NAME], FW_ISSUE_HIGH_CARDINALITY));
+  /* Left out, but said. */
+  g_assert_true (fw_column_profile_has_issue (&profile->columns[NOTE], FW_ISSUE_FREE_TEXT));
+  g_assert_cmpint (fw_table_column (planted, SEEN)->kind, ==, FW_KIND_DATETIME);
+  g_assert_true (fw_column_profile_has_issue (&profile->columns[SEEN], FW_ISSUE_DATE));
+  g_assert_false (fw_column_profile_has_issue (&profile->columns[NAME], FW_ISSUE_FREE_TEXT));
 
   g_assert_true (fw_column_profile_has_issue (&profile->columns[PDAYS], FW_ISSUE_SENTINEL));
   g_assert_cmpfloat (profile->columns[PDAYS].sentinel, ==, -1.0);
@@ -158,6 +165,7 @@ test_steps (void)
     { FW_STEP_DROP_COLUMN, "note", NULL },      /* free text */
     { FW_STEP_STANDARDIZE, "kids", NULL },
     { FW_STEP_STANDARDIZE, "gain", NULL },
+    { FW_STEP_DROP_COLUMN, "seen", NULL },      /* dates */
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(FwRecipe) recipe = fw_recipe_new_suggested (planted, NULL, "outcome", &error);
