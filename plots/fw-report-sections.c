@@ -272,6 +272,9 @@ step_text (const FwStep *step)
     case FW_STEP_MISSING_INDICATOR:
       return g_strdup_printf (_("Added a yes/no column saying where “%s” was missing."),
                               step->column);
+    case FW_STEP_DATE_PARTS:
+      return g_strdup_printf (_("Used the year, month and day of the week of “%s”."),
+                              step->column);
     case FW_STEP_MIN_MAX:
     default:
       return g_strdup_printf (_("Rescaled “%s” to run from 0 to 1."), step->column);

@@ -21,8 +21,15 @@
 #include "fw-step-text.h"
 
 #define N_KINDS FW_STEP_N_KINDS
-/* update_steps offers the last two kinds first. */
-G_STATIC_ASSERT (FW_STEP_TREAT_AS_MISSING + 2 == N_KINDS);
+/* The order fixes are offered in: a sentinel and its indicator before the fill they change,
+ * the others as the enum has them. */
+static const FwStepKind fix_order[] = {
+  FW_STEP_TREAT_AS_MISSING, FW_STEP_MISSING_INDICATOR, FW_STEP_IMPUTE_MEAN,
+  FW_STEP_IMPUTE_MEDIAN, FW_STEP_IMPUTE_MODE, FW_STEP_IMPUTE_CONSTANT, FW_STEP_DROP_COLUMN,
+  FW_STEP_DROP_MISSING_ROWS, FW_STEP_CLIP_OUTLIERS, FW_STEP_ONE_HOT, FW_STEP_STANDARDIZE,
+  FW_STEP_MIN_MAX, FW_STEP_DATE_PARTS,
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (fix_order) == N_KINDS);
 /* The width a card asks for, in characters: two or three cards side by side in a window. */
 #define CARD_CHARS 30
 
@@ -186,11 +193,10 @@ update_steps (FwColumnCard *self)
         suggested[step->kind] = TRUE;
     }
 
-  /* Suggested fixes first, as buttons; every fix that applies in the menu.  A sentinel and
-   * its indicator come before the fill they change. */
+  /* Suggested fixes first, as buttons; every fix that applies in the menu. */
   for (guint k = 0; k < N_KINDS; k++)
     {
-      FwStepKind kind = k < 2 ? FW_STEP_TREAT_AS_MISSING + k : k - 2;
+      FwStepKind kind = fix_order[k];
       const char *label = fw_step_kind_label (kind, fw_column_is_numeric (c));
       g_autoptr(GMenuItem) item = NULL;
 

@@ -269,6 +269,14 @@ features (Builder *b,
     {
       const FwInput *input = g_ptr_array_index (b->pre->inputs, i);
 
+      if (input->date_part != FW_DATE_NONE)
+        {
+          fw_set_error (error, FW_ONNX_ERROR, FW_ONNX_ERROR_UNSUPPORTED,
+                        _("The model reads the year, month and day of the week of the dates in "
+                          "“%s”; ONNX export cannot read dates yet. Leave the dates out and "
+                          "train again to export."), input->column);
+          return NULL;
+        }
       if (input->indicator && input->one_hot)
         {
           fw_set_error (error, FW_ONNX_ERROR, FW_ONNX_ERROR_UNSUPPORTED,

@@ -33,6 +33,8 @@ gboolean
 fw_clean_step_applies (FwStepKind kind,
                        gboolean   numeric)
 {
+  if (kind == FW_STEP_DATE_PARTS)
+    return !numeric;
   return numeric || kind == FW_STEP_IMPUTE_MODE || kind == FW_STEP_IMPUTE_CONSTANT ||
          kind == FW_STEP_DROP_COLUMN || kind == FW_STEP_DROP_MISSING_ROWS ||
          kind == FW_STEP_ONE_HOT;
@@ -334,6 +336,31 @@ add_numbers (Preview         *p,
   return TRUE;
 }
 
+/* A date_parts step: the year, month and day of the week of each date, as numbers. */
+static void
+add_dates (Preview        *p,
+           const FwColumn *column)
+{
+  for (FwDatePart part = FW_DATE_YEAR; part < FW_N_DATE_PARTS && room_for (p, 1); part++)
+    {
+      double *cells = g_new (double, MAX (p->n_rows, 1));
+      g_autofree char *name = g_strconcat (column->name, "_", fw_date_part_names[part], NULL);
+      FwColumn *out;
+
+      for (gsize i = 0; i < p->n_rows; i++)
+        {
+          guint32 code = column->data.codes[p->rows[i]];
+
+          cells[i] = code == FW_CODE_MISSING
+                     ? NAN
+                     : fw_preprocessor_date_part (fw_dictionary_get (column->dict, code), part);
+        }
+      out = fw_column_new_float64 (name, cells, p->n_rows);
+      out->kind = FW_KIND_NUMERIC;
+      fw_table_take_column (p->out, out);
+    }
+}
+
 /* The most common value over the fit rows; ties go to the smallest, as training does. */
 static const char *
 mode_value (Preview        *p,
@@ -457,7 +484,7 @@ fw_clean_preview_new (const FwTable         *table,
     {
       const FwColumn *column = fw_table_column (table, c);
       g_autoptr(GPtrArray) own = g_ptr_array_new ();
-      gboolean dropped = FALSE;
+      gboolean dropped = FALSE, dates = FALSE;
 
       for (guint s = 0; s < steps->len; s++)
         {
@@ -466,6 +493,7 @@ fw_clean_preview_new (const FwTable         *table,
           if (strcmp (step->column, column->name) != 0)
             continue;
           dropped = dropped || step->kind == FW_STEP_DROP_COLUMN;
+          dates = dates || step->kind == FW_STEP_DATE_PARTS;
           g_ptr_array_add (own, (gpointer) step);
         }
       if (dropped)
@@ -475,7 +503,9 @@ fw_clean_preview_new (const FwTable         *table,
         }
       if (summary->truncated)
         continue;
-      if (fw_column_is_numeric (column))
+      if (dates)
+        add_dates (&p, column);
+      else if (fw_column_is_numeric (column))
         {
           if (!add_numbers (&p, column, own, error))
             return NULL;

@@ -152,6 +152,7 @@ fw_preprocessor_fit_op (const FwStep  *step,
     case FW_STEP_DROP_MISSING_ROWS:
     case FW_STEP_ONE_HOT:
     case FW_STEP_MISSING_INDICATOR:
+    case FW_STEP_DATE_PARTS:
     default:
       g_assert_not_reached ();
     }
@@ -366,6 +367,40 @@ fit_numbers (FwInput         *input,
   return TRUE;
 }
 
+/* A date_parts step: one number input per part, filled with the training median and
+ * standardised, as a number column's suggestions would have it. */
+static void
+fit_dates (FwPreprocessor *pre,
+           const FwColumn *column,
+           const gsize    *rows,
+           gsize           n)
+{
+  guint size = fw_dictionary_size (column->dict);
+  g_autofree double *v = g_new (double, MAX (n, 1));
+  g_autofree double *scratch = g_new (double, MAX (n, 1));
+  g_autofree double *parts = g_new (double, size + 1);
+
+  for (FwDatePart part = FW_DATE_YEAR; part < FW_N_DATE_PARTS; part++)
+    {
+      FwInput *input = fw_input_new (column->name);
+      FwStep median = { FW_STEP_IMPUTE_MEDIAN, (char *) column->name, NULL };
+      FwStep scale = { FW_STEP_STANDARDIZE, (char *) column->name, NULL };
+
+      input->date_part = part;
+      g_ptr_array_add (pre->inputs, input);
+      for (guint code = 0; code < size; code++)
+        parts[code] = fw_preprocessor_date_part (fw_dictionary_get (column->dict, code), part);
+      for (gsize i = 0; i < n; i++)
+        {
+          guint32 code = column->data.codes[rows[i]];
+
+          v[i] = code < size ? parts[code] : NAN;
+        }
+      fit_op (&median, v, n, scratch, input->ops, NULL);
+      fit_op (&scale, v, n, scratch, input->ops, NULL);
+    }
+}
+
 static gboolean
 name_listed (const GPtrArray *names,
              const char      *name)
@@ -392,7 +427,7 @@ fw_preprocessor_fit (const FwTable  *table,
   for (guint c = 0; c < fw_table_n_columns (table); c++)
     {
       const FwColumn *column = fw_table_column (table, c);
-      gboolean dropped = FALSE, claimed = FALSE, one_hot = FALSE;
+      gboolean dropped = FALSE, claimed = FALSE, one_hot = FALSE, dates = FALSE;
       guint n_steps = 0;
       FwInput *input;
 
@@ -410,7 +445,8 @@ fw_preprocessor_fit (const FwTable  *table,
           steps[n_steps++] = step;
           dropped = dropped || step->kind == FW_STEP_DROP_COLUMN;
           one_hot = one_hot || step->kind == FW_STEP_ONE_HOT;
-          claimed = claimed || step->kind == FW_STEP_ONE_HOT ||
+          dates = dates || step->kind == FW_STEP_DATE_PARTS;
+          claimed = claimed || step->kind == FW_STEP_DATE_PARTS || step->kind == FW_STEP_ONE_HOT ||
                     step->kind == FW_STEP_STANDARDIZE || step->kind == FW_STEP_MIN_MAX ||
                     step->kind == FW_STEP_CLIP_OUTLIERS;
         }
@@ -420,6 +456,18 @@ fw_preprocessor_fit (const FwTable  *table,
                         column->kind == FW_KIND_DATETIME)))
         continue;
 
+      if (dates)
+        {
+          if (fw_column_is_numeric (column))
+            {
+              g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                           _("The step “%s” needs dates, but column “%s” holds numbers"),
+                           "date_parts", column->name);
+              return NULL;
+            }
+          fit_dates (pre, column, train_rows, n_train);
+          continue;
+        }
       input = fw_input_new (column->name);
       g_ptr_array_add (pre->inputs, input);
       input->one_hot = one_hot || !fw_column_is_numeric (column);

@@ -10,7 +10,9 @@
  *                 { "column": "pdays", "encoding": "number", "indicator": true,
  *                   "ops": [ { "op": "missing", "value": -1 }, { "op": "fill", "value": 3 } ] } ] }
  *
- * An input with "indicator": true adds the feature "column_was_missing" after its own.
+ * An input with "indicator": true adds the feature "column_was_missing" after its own; one
+ * with "date_part": "year" (or "month", "weekday") reads that part of a date column, as
+ * the number "column_year", and runs its ops on it.
  *
  * Doubles are written with 17 significant digits, so a round trip is exact.  Loading checks
  * every member, that numbers are finite, that categories are distinct, and that the
@@ -85,6 +87,8 @@ fw_preprocessor_to_json (const FwPreprocessor *pre)
         json_object_set_array_member (item, "ops", ops_to_json (input));
       if (input->indicator)
         json_object_set_boolean_member (item, "indicator", TRUE);
+      if (input->date_part != FW_DATE_NONE)
+        json_object_set_string_member (item, "date_part", fw_date_part_names[input->date_part]);
       if (input->one_hot)
         {
           JsonArray *categories = json_array_new ();
@@ -232,9 +236,9 @@ input_from_json (JsonNode *node,
                  GError  **error)
 {
   static const char *const known[] = { "column", "encoding", "ops", "fill", "categories",
-                                       "indicator", NULL };
+                                       "indicator", "date_part", NULL };
   JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  const char *column, *encoding;
+  const char *column, *encoding, *date_part;
   JsonArray *ops, *categories;
   JsonNode *fill, *indicator;
   FwInput *input;
@@ -250,6 +254,7 @@ input_from_json (JsonNode *node,
   categories = get_array (object, "categories");
   fill = json_object_get_member (object, "fill");
   indicator = json_object_get_member (object, "indicator");
+  date_part = get_string (object, "date_part");
   if (column == NULL || column[0] == '\0' ||
       (g_strcmp0 (encoding, "number") != 0 && g_strcmp0 (encoding, "one_hot") != 0))
     {
@@ -276,6 +281,18 @@ input_from_json (JsonNode *node,
   if (fill != NULL && !JSON_NODE_HOLDS_NULL (fill))
     input->fill = g_strdup (get_string (object, "fill"));
   input->indicator = indicator != NULL && json_node_get_boolean (indicator);
+  if (json_object_has_member (object, "date_part"))
+    {
+      for (FwDatePart part = FW_DATE_YEAR; part < FW_N_DATE_PARTS; part++)
+        if (g_strcmp0 (date_part, fw_date_part_names[part]) == 0)
+          input->date_part = part;
+      if (input->date_part == FW_DATE_NONE || input->one_hot || input->indicator)
+        {
+          corrupt (error, _("an input with members that do not fit its encoding"));
+          fw_input_free (input);
+          return NULL;
+        }
+    }
   return input;
 }
 

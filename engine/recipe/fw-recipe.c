@@ -31,6 +31,7 @@ static const char *const step_names[] = {
   [FW_STEP_MIN_MAX]           = "min_max",
   [FW_STEP_TREAT_AS_MISSING]  = "treat_as_missing",
   [FW_STEP_MISSING_INDICATOR] = "missing_indicator",
+  [FW_STEP_DATE_PARTS]        = "date_parts",
 };
 
 const char *const fw_recipe_task_names[] = { "auto", "binary", "multiclass", "regression", NULL };

@@ -40,9 +40,10 @@ typedef enum {
   FW_STEP_MIN_MAX,
   FW_STEP_TREAT_AS_MISSING,     /* constant: a number (a sentinel) read as a missing cell */
   FW_STEP_MISSING_INDICATOR,    /* numbers: one more feature, "column_was_missing", 1 or 0 */
+  FW_STEP_DATE_PARTS,           /* dates: "column_year", "column_month", "column_weekday" */
 } FwStepKind;
 
-#define FW_STEP_N_KINDS (FW_STEP_MISSING_INDICATOR + 1)
+#define FW_STEP_N_KINDS (FW_STEP_DATE_PARTS + 1)
 
 /* The value a category fill puts in when "not recorded" should stay a value of its own. */
 #define FW_RECIPE_FILL_CATEGORY "unknown"

@@ -10,13 +10,14 @@
 #include "fw-step-text.h"
 
 /* num: measured, one gap; full: measured, none; cat: a category with a gap; flag: yes/no;
- * label: a category with a gap, the target in some cases; days: −1 standing for "never". */
+ * label: a category with a gap, the target in some cases; days: −1 standing for "never";
+ * seen: dates. */
 static const char table_csv[] =
-  "num,full,cat,flag,label,days\n"
-  "1.5,1,red,yes,a,-1\n"
-  ",2,blue,no,b,5\n"
-  "3,3,,yes,,-1\n"
-  "4,4,red,no,b,6\n";
+  "num,full,cat,flag,label,days,seen\n"
+  "1.5,1,red,yes,a,-1,2024-01-05\n"
+  ",2,blue,no,b,5,2024-02-11\n"
+  "3,3,,yes,,-1,2024-03-17\n"
+  "4,4,red,no,b,6,2024-04-23\n";
 
 /* What is offered for @column, as the kinds' names joined by spaces, in the enum's order. */
 static char *
@@ -67,6 +68,8 @@ test_offers (void)
                                   "min_max missing_indicator");
   assert_offered (session, "days", "drop_column clip_outliers standardize min_max "
                                    "treat_as_missing missing_indicator");
+  /* Dates: their parts, or dropping them. */
+  assert_offered (session, "seen", "drop_column date_parts");
   {
     const FwTable *table = fw_session_get_table (session);
     const FwTableProfile *profile = fw_session_get_profile (session);

@@ -13,6 +13,8 @@
 #include <string.h>
 #include "fw-clean-preview.h"
 #include "fw-dataset-test.h"
+#include "fw-model.h"
+#include "fw-onnx.h"
 #include "fw-preprocessor-private.h"
 
 #define N_ROWS  8000
@@ -334,6 +336,102 @@ test_preview (void)
   g_assert_cmpint (fw_table_column_index (preview, "half_was_missing"), >, 0);
 }
 
+/* Dates read as (year, month, day of the week), checked against a calendar. */
+static void
+test_date_parts (void)
+{
+  g_assert_cmpfloat (fw_preprocessor_date_part ("2024-01-01", FW_DATE_WEEKDAY), ==, 1.0);
+  g_assert_cmpfloat (fw_preprocessor_date_part ("2000-01-01", FW_DATE_WEEKDAY), ==, 6.0);
+  g_assert_cmpfloat (fw_preprocessor_date_part ("2024-01-31", FW_DATE_WEEKDAY), ==, 3.0);
+  g_assert_cmpfloat (fw_preprocessor_date_part ("2024/02/29T10:30", FW_DATE_MONTH), ==, 2.0);
+  g_assert_cmpfloat (fw_preprocessor_date_part ("1987-12-06 08:00", FW_DATE_YEAR), ==, 1987.0);
+  g_assert_true (isnan (fw_preprocessor_date_part ("2023-02-29", FW_DATE_YEAR)));
+  g_assert_true (isnan (fw_preprocessor_date_part ("2023-1-5", FW_DATE_YEAR)));
+  g_assert_true (isnan (fw_preprocessor_date_part ("2023-01/05", FW_DATE_YEAR)));
+  g_assert_true (isnan (fw_preprocessor_date_part ("tomorrow", FW_DATE_MONTH)));
+}
+
+/* A date_parts step in place of the suggested drop: three standardised numbers in
+ * training, the raw parts in the preview, kept by the model file, refused by ONNX. */
+static void
+test_dates_used (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwRecipe) recipe = fw_recipe_new_suggested (planted, NULL, "outcome", &error);
+  g_autoptr(FwDataset) dataset = NULL;
+  g_autoptr(FwTable) preview = NULL;
+  g_autoptr(FwPreprocessor) loaded = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(FwModel) model = NULL;
+  g_autoptr(FwTrainedModel) trained = NULL;
+  g_autofree float *a = NULL, *b = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const FwStep *last;
+  const FwColumn *seen = fw_table_column (planted, SEEN);
+  double mean = 0.0;
+  gint year;
+
+  g_assert_no_error (error);
+  last = g_ptr_array_index (recipe->steps, recipe->steps->len - 1);
+  g_assert_cmpint (last->kind, ==, FW_STEP_DROP_COLUMN);
+  g_assert_cmpstr (last->column, ==, "seen");
+  g_ptr_array_remove_index (recipe->steps, recipe->steps->len - 1);
+  fw_recipe_add_step (recipe, FW_STEP_DATE_PARTS, g_strdup ("seen"), NULL);
+  recipe->split = (FwSplitSpec) { 1.0, 0.0, 0.0, TRUE };
+  dataset = prepare_ok (planted, recipe);
+  g_assert_cmpuint (dataset->n_features, ==, 21);
+  g_assert_cmpstr (dataset->feature_names[18], ==, "seen_year");
+  g_assert_cmpstr (dataset->feature_names[19], ==, "seen_month");
+  g_assert_cmpstr (dataset->feature_names[20], ==, "seen_weekday");
+  /* Every date is in 2024: the year has no spread and scales to 0; the months have mean 0
+   * once standardised. */
+  for (gsize r = 0; r < dataset->parts[FW_PART_TRAIN].n; r++)
+    {
+      const float *x = dataset->parts[FW_PART_TRAIN].x + r * dataset->n_features;
+
+      g_assert_cmpfloat (x[18], ==, 0.0);
+      mean += x[19];
+    }
+  g_assert_cmpfloat_with_epsilon (mean / N_ROWS, 0.0, 1e-4);
+
+  preview = fw_clean_preview_new (planted, recipe->steps, 5, 0, NULL, &error);
+  g_assert_no_error (error);
+  year = fw_table_column_index (preview, "seen_year");
+  g_assert_cmpint (year, >, 0);
+  g_assert_cmpstr (fw_table_column (preview, year + 2)->name, ==, "seen_weekday");
+  for (gsize i = 0; i < 5; i++)
+    {
+      const char *text = fw_dictionary_get (seen->dict, seen->data.codes[i]);
+      guint month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
+      guint day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
+      g_autoptr(GDateTime) when = g_date_time_new_utc (2024, (int) month, (int) day, 0, 0, 0);
+
+      g_assert_cmpfloat (fw_column_get_number (fw_table_column (preview, year), i), ==, 2024.0);
+      g_assert_cmpfloat (fw_column_get_number (fw_table_column (preview, year + 1), i), ==,
+                         month);
+      g_assert_cmpfloat (fw_column_get_number (fw_table_column (preview, year + 2), i), ==,
+                         g_date_time_get_day_of_week (when));
+    }
+
+  node = fw_preprocessor_to_json (dataset->preprocessor);
+  loaded = fw_preprocessor_new_from_json (node, &error);
+  g_assert_no_error (error);
+  a = fw_preprocessor_transform (dataset->preprocessor, planted, &error);
+  b = fw_preprocessor_transform (loaded, planted, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (a, N_ROWS * dataset->n_features * sizeof (float),
+                   b, N_ROWS * dataset->n_features * sizeof (float));
+
+  model = fw_model_new (&recipe->model, dataset->task, dataset->n_features, 1, 1, &error);
+  g_assert_no_error (error);
+  trained = fw_trained_model_new (recipe, dataset, model, NULL, &error);
+  g_assert_no_error (error);
+  bytes = fw_onnx_encode (trained, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, FW_ONNX_ERROR, FW_ONNX_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, "“seen”"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -350,6 +448,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/engine/suggest/features", test_features);
   g_test_add_func ("/engine/suggest/round-trips", test_round_trips);
   g_test_add_func ("/engine/suggest/preview", test_preview);
+  g_test_add_func ("/engine/suggest/date-parts", test_date_parts);
+  g_test_add_func ("/engine/suggest/dates-used", test_dates_used);
   status = g_test_run ();
   fw_table_free (planted);
   return status;

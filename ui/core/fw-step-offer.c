@@ -74,6 +74,8 @@ fw_step_is_offered (FwStepKind             kind,
       return TRUE;
     case FW_STEP_TREAT_AS_MISSING:
       return measured && fw_column_profile_has_issue (profile, FW_ISSUE_SENTINEL);
+    case FW_STEP_DATE_PARTS:
+      return profile->kind == FW_KIND_DATETIME;
     case FW_STEP_MISSING_INDICATOR:
       return numeric && (profile->missing > 0 ||
                          fw_column_profile_has_issue (profile, FW_ISSUE_SENTINEL));

@@ -49,6 +49,8 @@ fw_step_describe (const FwStep *step)
                               step->constant != NULL ? step->constant : "", column);
     case FW_STEP_MISSING_INDICATOR:
       return g_strdup_printf (_("Add a yes/no column saying where “%s” was missing"), column);
+    case FW_STEP_DATE_PARTS:
+      return g_strdup_printf (_("Use the year, month and day of the week of “%s”"), column);
     default:
       return g_strdup (fw_step_kind_to_string (step->kind));
     }
@@ -89,6 +91,8 @@ fw_step_describe_short (const FwStep *step)
                               step->constant != NULL ? step->constant : "");
     case FW_STEP_MISSING_INDICATOR:
       return g_strdup (_("A yes/no column says where it was missing"));
+    case FW_STEP_DATE_PARTS:
+      return g_strdup (_("Year, month and day of the week used"));
     default:
       return g_strdup (fw_step_kind_to_string (step->kind));
     }
@@ -118,6 +122,7 @@ fw_step_kind_label (FwStepKind kind,
     case FW_STEP_MIN_MAX:           return _("Rescale _0 to 1");
     case FW_STEP_TREAT_AS_MISSING:  return _("_Treat As Missing");
     case FW_STEP_MISSING_INDICATOR: return _("Add “_Was Missing” Column");
+    case FW_STEP_DATE_PARTS:        return _("Use _Year, Month, Weekday");
     default:                        return fw_step_kind_to_string (kind);
     }
 }
@@ -158,6 +163,9 @@ fw_step_kind_help (FwStepKind kind)
     case FW_STEP_MISSING_INDICATOR:
       return _("Keep, next to the filled column, a yes/no column saying which cells were "
                "missing: that a value is missing often means something");
+    case FW_STEP_DATE_PARTS:
+      return _("Turn each date into its year, month and day of the week, three numbers a "
+               "model can use; only for dates known before the outcome");
     default:
       return NULL;
     }

@@ -48,9 +48,23 @@ fw_op_apply (const FwOp *op,
   return (x - op->a) * op->b;
 }
 
+/* What a date_parts step makes of a date: one number input per part. */
+typedef enum {
+  FW_DATE_NONE,
+  FW_DATE_YEAR,
+  FW_DATE_MONTH,                /* 1 … 12 */
+  FW_DATE_WEEKDAY,              /* 1 (Monday) … 7 (Sunday) */
+} FwDatePart;
+
+#define FW_N_DATE_PARTS (FW_DATE_WEEKDAY + 1)
+
+/* "year", "month", "weekday"; NULL for FW_DATE_NONE. */
+extern const char *const fw_date_part_names[FW_N_DATE_PARTS];
+
 typedef struct
 {
   char       *column;
+  FwDatePart  date_part;        /* a number input read from a date's part; ops as numbers */
   gboolean    one_hot;
   gboolean    from_numbers;     /* one-hot over a numeric column */
   GArray     *ops;              /* FwOp; numbers and from_numbers; always holds a fill,
@@ -109,6 +123,10 @@ gboolean        fw_preprocessor_fit_op    (const FwStep  *step,
 /* The most frequent of @m sorted values; ties go to the smallest. */
 double          fw_preprocessor_mode      (const double *sorted,
                                            gsize         m);
+/* @part of a date written as fw_kind_is_datetime accepts ("2024-01-31", "2024/01/31",
+ * with or without a time); NaN when @text is no such date. */
+double          fw_preprocessor_date_part (const char *text,
+                                           FwDatePart  part);
 /* A cell as a number: NaN for missing and non-finite ones. */
 double          fw_preprocessor_cell      (const FwColumn *column,
                                            gsize           row);
