@@ -4,7 +4,9 @@
  * values, so a scale fitted after an imputation sees the imputed values.  Every statistic
  * comes from the training rows alone.  A numeric column always ends up with a fill (the
  * training median when no step asked for one) and a text column with one (the training
- * mode), so no missing cell, in training or at prediction, reaches a model as NaN.
+ * mode), so no missing cell, in training or at prediction, reaches a model as NaN.  A
+ * sentinel read as missing (treat_as_missing) comes before every other op; a date_parts
+ * step makes one number input per part of the date.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
