@@ -265,6 +265,16 @@ step_text (const FwStep *step)
                               step->column);
     case FW_STEP_STANDARDIZE:
       return g_strdup_printf (_("Rescaled “%s” to average 0 and spread 1."), step->column);
+    case FW_STEP_TREAT_AS_MISSING:
+      /* Translators: the first %s is a value, the second a column name. */
+      return g_strdup_printf (_("Read “%s” in “%s” as a missing value."),
+                              step->constant != NULL ? step->constant : "", step->column);
+    case FW_STEP_MISSING_INDICATOR:
+      return g_strdup_printf (_("Added a yes/no column saying where “%s” was missing."),
+                              step->column);
+    case FW_STEP_DATE_PARTS:
+      return g_strdup_printf (_("Used the year, month and day of the week of “%s”."),
+                              step->column);
     case FW_STEP_MIN_MAX:
     default:
       return g_strdup_printf (_("Rescaled “%s” to run from 0 to 1."), step->column);

@@ -39,7 +39,9 @@ covered (const GPtrArray *steps,
 
       if (g_strcmp0 (own->column, step->column) != 0)
         continue;
+      /* Dates put to use are not dropped after all. */
       if (same_step (own, step) || own->kind == FW_STEP_DROP_COLUMN ||
+          (own->kind == FW_STEP_DATE_PARTS && step->kind == FW_STEP_DROP_COLUMN) ||
           (fw_clean_step_is_fill (own->kind) && fw_clean_step_is_fill (step->kind)))
         return TRUE;
     }

@@ -22,6 +22,15 @@
 #include "fw-step-text.h"
 
 #define N_KINDS FW_STEP_N_KINDS
+/* The order fixes are offered in: a sentinel and its indicator before the fill they change,
+ * the others as the enum has them. */
+static const FwStepKind fix_order[] = {
+  FW_STEP_TREAT_AS_MISSING, FW_STEP_MISSING_INDICATOR, FW_STEP_IMPUTE_MEAN,
+  FW_STEP_IMPUTE_MEDIAN, FW_STEP_IMPUTE_MODE, FW_STEP_IMPUTE_CONSTANT, FW_STEP_DROP_COLUMN,
+  FW_STEP_DROP_MISSING_ROWS, FW_STEP_CLIP_OUTLIERS, FW_STEP_ONE_HOT, FW_STEP_STANDARDIZE,
+  FW_STEP_MIN_MAX, FW_STEP_DATE_PARTS,
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (fix_order) == N_KINDS);
 /* The width a card asks for, in characters: two or three cards side by side in a window. */
 #define CARD_CHARS 30
 
@@ -120,10 +129,28 @@ fix_target (FwColumnCard *self,
             FwStepKind    kind)
 {
   const FwColumn *c = column (self);
+  const FwTableProfile *profile = fw_session_get_profile (self->session);
+  g_autofree char *constant = fw_step_offered_constant (kind, c, &profile->columns[self->index]);
 
   return g_variant_new ("(sss)", fw_step_kind_to_string (kind), c->name,
-                        kind == FW_STEP_IMPUTE_CONSTANT
-                        ? fw_step_fill_constant (fw_column_is_numeric (c)) : "");
+                        constant != NULL ? constant : "");
+}
+
+/* Whether the suggestions hold @kind for this card's column. */
+static gboolean
+suggests (FwColumnCard *self,
+          FwStepKind    kind)
+{
+  const char *name = column (self)->name;
+
+  for (guint i = 0; self->suggested != NULL && i < self->suggested->len; i++)
+    {
+      const FwStep *step = g_ptr_array_index (self->suggested, i);
+
+      if (step->kind == kind && g_strcmp0 (step->column, name) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -168,8 +195,9 @@ update_steps (FwColumnCard *self)
     }
 
   /* Suggested fixes first, as buttons; every fix that applies in the menu. */
-  for (FwStepKind kind = 0; kind < N_KINDS; kind++)
+  for (guint k = 0; k < N_KINDS; k++)
     {
+      FwStepKind kind = fix_order[k];
       const char *label = fw_step_kind_label (kind, fw_column_is_numeric (c));
       g_autoptr(GMenuItem) item = NULL;
 
@@ -354,7 +382,21 @@ update_profile (FwColumnCard *self)
       gtk_box_append (GTK_BOX (self->issues_box),
                       note_new ("dialog-warning-symbolic", "warning", issue->message));
     }
-  if (p->issues == NULL || p->issues->len == 0)
+  /* A sentinel's sentence already asks for the indicator; gaps alone say so here. */
+  if (suggests (self, FW_STEP_MISSING_INDICATOR) &&
+      !fw_column_profile_has_issue (p, FW_ISSUE_SENTINEL))
+    {
+      double percent = 100.0 * (double) p->missing / (double) MAX (p->count + p->missing, 1);
+      g_autofree char *text = NULL;
+
+      /* Translators: %.0f%% is a share of the cells such as 52%. */
+      text = g_strdup_printf (_("%.0f%% of the cells are missing, and that a value is missing "
+                                "often means something: the suggested fix keeps a yes/no "
+                                "“was missing” column next to the filled one"), percent);
+      gtk_box_append (GTK_BOX (self->issues_box),
+                      note_new ("dialog-information-symbolic", "accent", text));
+    }
+  if (gtk_widget_get_first_child (self->issues_box) == NULL)
     gtk_box_append (GTK_BOX (self->issues_box),
                     note_new ("emblem-default-symbolic", "dim-label", _("No problems found")));
 }

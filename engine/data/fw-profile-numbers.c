@@ -346,6 +346,69 @@ sorted_histogram (const Sorted    *s,
     }
 }
 
+static gboolean
+is_sentinel_value (double x)
+{
+  static const double values[] = { -9999, -999, -99, -9, -1, 0, 9, 99, 999, 9999, 99999,
+                                   999999 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    if (x == values[i])
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @v, held by @n_edge cells at one edge (@low: the bottom), is a sentinel beside
+ * @rest, the other values (see FW_PROFILE_SENTINEL_MIN_FRACTION). */
+static gboolean
+edge_is_sentinel (double        v,
+                  gsize         n_edge,
+                  gsize         n,
+                  const Sorted *rest,
+                  gboolean      low)
+{
+  double nearest, q1, q3;
+
+  if (!is_sentinel_value (v) || rest->n < 2 ||
+      (double) n_edge < FW_PROFILE_SENTINEL_MIN_FRACTION * (double) n)
+    return FALSE;
+  nearest = sorted_get (rest, low ? 0 : rest->n - 1);
+  if (low && v < 0.0 && nearest >= 0.0)
+    return TRUE;
+  q1 = sorted_quantile (rest, 0.25);
+  q3 = sorted_quantile (rest, 0.75);
+  return q3 > q1 && fabs (nearest - v) > q3 - q1;
+}
+
+/* The sentinel, if either edge holds one; the edge with more cells wins. */
+static void
+find_sentinel (const Sorted    *s,
+               FwColumnProfile *p,
+               FwNumericExtra  *extra)
+{
+  gsize width = s->wide ? 8 : 4;
+  gsize n_low = sorted_bound (s, p->min, TRUE);
+  gsize n_high = s->n - sorted_bound (s, p->max, FALSE);
+  Sorted above = { (const char *) s->keys + n_low * width, s->wide, s->n - n_low };
+  Sorted below = { s->keys, s->wide, s->n - n_high };
+  gboolean low, high;
+
+  if (p->distinct < 3)
+    return;
+  low = edge_is_sentinel (p->min, n_low, s->n, &above, TRUE);
+  high = edge_is_sentinel (p->max, n_high, s->n, &below, FALSE);
+  if (low && (!high || n_low >= n_high))
+    {
+      p->sentinel = p->min;
+      extra->n_sentinel = n_low;
+    }
+  else if (high)
+    {
+      p->sentinel = p->max;
+      extra->n_sentinel = n_high;
+    }
+}
+
 void
 fw_profile_numbers (const FwColumn   *column,
                     FwColumnProfile  *p,
@@ -377,6 +440,7 @@ fw_profile_numbers (const FwColumn   *column,
     p->quantiles[q] = sorted_quantile (&s, fw_profile_quantile_levels[q]);
   p->distinct = sorted_distinct (&s, extra);
   sorted_histogram (&s, p);
+  find_sentinel (&s, p, extra);
 
   p->outlier_low = p->quantiles[1] - FW_PROFILE_OUTLIER_IQR_FACTOR * (p->quantiles[3] - p->quantiles[1]);
   p->outlier_high = p->quantiles[3] + FW_PROFILE_OUTLIER_IQR_FACTOR * (p->quantiles[3] - p->quantiles[1]);

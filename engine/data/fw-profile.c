@@ -49,6 +49,10 @@ fw_issue_kind_to_string (FwIssueKind kind)
     [FW_ISSUE_OUTLIERS]         = "outliers",
     [FW_ISSUE_CLASS_IMBALANCE]  = "class_imbalance",
     [FW_ISSUE_TARGET_LEAKAGE]   = "target_leakage",
+    [FW_ISSUE_SENTINEL]         = "sentinel",
+    [FW_ISSUE_DUPLICATE]        = "duplicate",
+    [FW_ISSUE_FREE_TEXT]        = "free_text",
+    [FW_ISSUE_DATE]             = "date",
   };
 
   g_return_val_if_fail ((guint) kind < FW_N_ISSUE_KINDS, NULL);
@@ -65,6 +69,18 @@ fw_column_profile_has_issue (const FwColumnProfile *profile,
     if (((FwIssue *) g_ptr_array_index (profile->issues, i))->kind == kind)
       return TRUE;
   return FALSE;
+}
+
+char *
+fw_column_profile_sentinel_text (const FwColumnProfile *profile)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_val_if_fail (profile != NULL, NULL);
+
+  if (!fw_column_profile_has_issue (profile, FW_ISSUE_SENTINEL) || isnan (profile->sentinel))
+    return NULL;
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.17g", profile->sentinel));
 }
 
 /* The @k codes with the highest counts, most frequent first, ties by code (that is, by
@@ -148,8 +164,9 @@ fw_profile_percent_digits (double percent)
 }
 
 static void
-flag_issues (const FwColumn  *column,
-             FwColumnProfile *p)
+flag_issues (const FwColumn       *column,
+             FwColumnProfile      *p,
+             const FwNumericExtra *extra)
 {
   gsize n_rows = column->n_rows;
 
@@ -183,8 +200,32 @@ flag_issues (const FwColumn  *column,
     fw_profile_add_issue (p, FW_ISSUE_IDENTIFIER,
                g_strdup (_("Looks like an ID: every row has its own value, so it cannot help "
                            "predict")));
-  if ((column->kind == FW_KIND_CATEGORICAL || column->kind == FW_KIND_TEXT) &&
-      p->distinct > FW_PROFILE_HIGH_CARDINALITY)
+  /* Said, so that nothing is left out silently. */
+  if (column->kind == FW_KIND_TEXT)
+    fw_profile_add_issue (p, FW_ISSUE_FREE_TEXT,
+               g_strdup (_("Free text: sentences rather than categories, which a model cannot "
+                           "read as they are, so the column is left out")));
+  if (column->kind == FW_KIND_DATETIME && p->distinct > 0)
+    fw_profile_add_issue (p, FW_ISSUE_DATE,
+               g_strdup (_("Dates: a model cannot read them as they are, so the column is left "
+                           "out. A date recorded after the outcome would give the answer away")));
+  if (column->kind == FW_KIND_CATEGORICAL &&
+      p->distinct > FW_PROFILE_UNIQUE_MIN_DISTINCT &&
+      (double) p->distinct > FW_PROFILE_UNIQUE_FRACTION * (double) p->count)
+    fw_profile_add_issue (p, FW_ISSUE_HIGH_CARDINALITY,
+               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Nearly one value per row: %zu different value "
+                                             "in %zu filled cells, like a name or a code. A "
+                                             "yes/no column per value would only memorise "
+                                             "rows, so drop it",
+                                             "Nearly one value per row: %zu different values "
+                                             "in %zu filled cells, like a name or a code. A "
+                                             "yes/no column per value would only memorise "
+                                             "rows, so drop it",
+                                             p->distinct),
+                                p->distinct, p->count));
+  else if ((column->kind == FW_KIND_CATEGORICAL || column->kind == FW_KIND_TEXT) &&
+           p->distinct > FW_PROFILE_HIGH_CARDINALITY)
     fw_profile_add_issue (p, FW_ISSUE_HIGH_CARDINALITY,
                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              "Many categories: %zu different value; group the "
@@ -226,6 +267,22 @@ flag_issues (const FwColumn  *column,
                                                 "(below %s or above %s)", p->n_outliers),
                                    p->n_outliers, low, high);
       fw_profile_add_issue (p, FW_ISSUE_OUTLIERS, message);
+    }
+  if (column->kind != FW_KIND_NUMERIC)
+    p->sentinel = NAN;
+  if (!isnan (p->sentinel))
+    {
+      char value[64];
+      double percent = 100.0 * (double) extra->n_sentinel / (double) p->count;
+
+      fw_profile_format_number (p->sentinel, value, sizeof value);
+      /* Translators: the first %s is a value such as -1 or 999. */
+      fw_profile_add_issue (p, FW_ISSUE_SENTINEL,
+                 g_strdup_printf (_("Stand-in value: “%s” fills %.*f%% of the cells, apart "
+                                    "from all the other values; it likely means “not "
+                                    "recorded”. Treat it as missing, with a “was missing” "
+                                    "column"),
+                                  value, fw_profile_percent_digits (percent), percent));
     }
 }
 
@@ -276,11 +333,13 @@ job_run (Job            *job,
       p = &job->profile->public.columns[i];
       p->column = i;
       p->kind = column->kind;
+      p->sentinel = NAN;
+      p->duplicate_of = -1;
       if (column->storage == FW_STORAGE_CODES)
         profile_codes (column, p);
       else
         fw_profile_numbers (column, p, &job->profile->extra[i], scratch);
-      flag_issues (column, p);
+      flag_issues (column, p, &job->profile->extra[i]);
       g_atomic_int_inc (&job->done);
       if (progress != NULL)
         {
@@ -355,5 +414,6 @@ fw_table_profile_new (const FwTable  *table,
       fw_table_profile_free (&profile->public);
       return NULL;
     }
+  fw_profile_flag_duplicates (&profile->public, table);
   return &profile->public;
 }

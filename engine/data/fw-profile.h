@@ -17,13 +17,22 @@ typedef enum {
   FW_ISSUE_OUTLIERS,            /* values beyond the far-out fences (below) */
   FW_ISSUE_CLASS_IMBALANCE,     /* the target's rarest class is rare */
   FW_ISSUE_TARGET_LEAKAGE,      /* near-perfect association with the target */
+  FW_ISSUE_SENTINEL,            /* one stand-in number (−1, 999 …) at the edge: see below */
+  FW_ISSUE_DUPLICATE,           /* the same values as an earlier column, or a relabelling */
+  FW_ISSUE_FREE_TEXT,           /* prose (FW_KIND_TEXT): left out, as a model cannot read it */
+  FW_ISSUE_DATE,                /* dates (FW_KIND_DATETIME): left out as they are */
 } FwIssueKind;
 
-#define FW_N_ISSUE_KINDS (FW_ISSUE_TARGET_LEAKAGE + 1)
+#define FW_N_ISSUE_KINDS (FW_ISSUE_DATE + 1)
 
 /* Thresholds, documented here because the messages quote them. */
 #define FW_PROFILE_MOSTLY_MISSING_FRACTION   0.40
 #define FW_PROFILE_HIGH_CARDINALITY          100
+/* A category with more distinct values than this share of its filled cells, and more than
+ * FW_PROFILE_UNIQUE_MIN_DISTINCT of them, is nearly one value per row (a name, a code):
+ * flagged FW_ISSUE_HIGH_CARDINALITY whatever its count, and dropped by the suggestions. */
+#define FW_PROFILE_UNIQUE_FRACTION           0.50
+#define FW_PROFILE_UNIQUE_MIN_DISTINCT       20
 #define FW_PROFILE_IMBALANCE_FRACTION        0.10
 #define FW_PROFILE_LEAKAGE_ASSOCIATION       0.95
 /* Tukey's far-out fences, Q1 − 3·IQR and Q3 + 3·IQR: the inner 1.5·IQR fences mark about
@@ -33,6 +42,16 @@ typedef enum {
 /* More than this share beyond the fences (and more than one value) is a long tail —
  * incomes, loan terms — not a few stray values: not flagged either. */
 #define FW_PROFILE_OUTLIER_MAX_FRACTION      0.05
+/* A sentinel is a stand-in number such as −1 or 999 meaning "not recorded".  A numeric
+ * column with at least three distinct values has one when its smallest or largest value v
+ *   - is one of −9999, −999, −99, −9, −1, 0, 9, 99, 999, 9999, 99999, 999999,
+ *   - holds at least FW_PROFILE_SENTINEL_MIN_FRACTION of the filled cells, and
+ *   - stands apart from the other values: v is negative and every other value is ≥ 0, or
+ *     the gap from v to the nearest other value is wider than the other values'
+ *     interquartile range.
+ * A count whose zeros run on into 1, 2, 3 … is not flagged, nor 0 in a long-tailed amount
+ * such as a capital gain: the gap to the next value is small beside the spread. */
+#define FW_PROFILE_SENTINEL_MIN_FRACTION     0.05
 
 #define FW_PROFILE_N_QUANTILES      5     /* 5%, 25%, 50%, 75%, 95% */
 #define FW_PROFILE_HISTOGRAM_BINS   20
@@ -67,6 +86,11 @@ typedef struct {
   FwCategoryCount top[FW_PROFILE_TOP_CATEGORIES];
   guint           n_top;
 
+  /* FW_ISSUE_SENTINEL: the stand-in value (NaN when none). */
+  double          sentinel;
+  /* FW_ISSUE_DUPLICATE: the earlier column this one copies or relabels (−1 when none). */
+  gint            duplicate_of;
+
   GPtrArray      *issues;       /* FwIssue*, owned */
 } FwColumnProfile;
 
@@ -97,6 +121,8 @@ void            fw_table_profile_set_target (FwTableProfile *profile,
 
 gboolean        fw_column_profile_has_issue (const FwColumnProfile *profile,
                                              FwIssueKind            kind);
+/* The sentinel as a recipe writes it ("-1", "999"); NULL when the column has none. */
+char           *fw_column_profile_sentinel_text (const FwColumnProfile *profile);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwTableProfile, fw_table_profile_free)
 

@@ -69,6 +69,9 @@ features_json (const FwPreprocessor *pre)
       if (!input->one_hot)
         {
           add_feature (b, pre->feature_names[input->first], input->column, "number", NULL);
+          if (input->indicator)
+            add_feature (b, pre->feature_names[input->first + 1], input->column, "was_missing",
+                         NULL);
           continue;
         }
       for (guint k = 0; k < input->categories->len; k++)

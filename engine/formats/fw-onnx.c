@@ -109,7 +109,9 @@ number_ops (Builder       *b,
             const FwInput *input)
 {
   const FwOp *ops = (const FwOp *) (gpointer) input->ops->data;
-  const char *x = cast (b, input->column, FW_ONNX_DOUBLE), *nan, *inf, *zero;
+  const char *x = cast (b, input->column, FW_ONNX_DOUBLE), *nan, *inf, *zero, *missing = NULL;
+  const char *blocks[2];
+  FwOnnxNode *node;
 
   inf = op1 (b, "IsInf", x);
   x = op3 (b, "Where", inf, fw_onnx_graph_double (b->graph, NAN), x);
@@ -119,8 +121,12 @@ number_ops (Builder       *b,
       const char *c = ops[k].kind == FW_OP_FILL ? NULL
                                                 : fw_onnx_graph_double (b->graph, ops[k].b);
 
+      if (ops[k].kind == FW_OP_FILL && missing == NULL)
+        missing = op1 (b, "IsNaN", x);
       if (ops[k].kind == FW_OP_FILL)
         x = op3 (b, "Where", op1 (b, "IsNaN", x), a, x);
+      else if (ops[k].kind == FW_OP_MISSING)
+        x = op3 (b, "Where", op2 (b, "Equal", x, a), fw_onnx_graph_double (b->graph, NAN), x);
       else if (ops[k].kind == FW_OP_CLIP)
         {
           /* Comparisons with NaN are false, so a missing cell passes, as in the C. */
@@ -136,7 +142,16 @@ number_ops (Builder       *b,
   inf = op1 (b, "IsInf", x);
   zero = fw_onnx_graph_double (b->graph, 0.0);
   x = op3 (b, "Where", op2 (b, "Or", nan, inf), zero, x);
-  return cast (b, x, FW_ONNX_FLOAT);
+  if (!input->indicator)
+    return cast (b, x, FW_ONNX_FLOAT);
+  /* The "was missing" feature follows the value, as in fw-preprocessor.c. */
+  if (missing == NULL)
+    missing = nan;
+  blocks[0] = cast (b, x, FW_ONNX_FLOAT);
+  blocks[1] = cast (b, missing, FW_ONNX_FLOAT);
+  node = fw_onnx_graph_node_array (b->graph, NULL, "Concat", NULL, blocks, 2);
+  fw_onnx_node_set_int (node, "axis", 1);
+  return fw_onnx_node_output (node);
 }
 
 /* @index [N,1] int64 in 0 … width − 1 → its one-hot rows [N,width] float. */
@@ -254,6 +269,22 @@ features (Builder *b,
     {
       const FwInput *input = g_ptr_array_index (b->pre->inputs, i);
 
+      if (input->date_part != FW_DATE_NONE)
+        {
+          fw_set_error (error, FW_ONNX_ERROR, FW_ONNX_ERROR_UNSUPPORTED,
+                        _("The model reads the year, month and day of the week of the dates in "
+                          "“%s”; ONNX export cannot read dates yet. Leave the dates out and "
+                          "train again to export."), input->column);
+          return NULL;
+        }
+      if (input->indicator && input->one_hot)
+        {
+          fw_set_error (error, FW_ONNX_ERROR, FW_ONNX_ERROR_UNSUPPORTED,
+                        _("Column “%s” is split into yes/no columns and has a “was missing” "
+                          "column as well; ONNX export cannot express that yet. Remove one "
+                          "of the two steps and train again to export."), input->column);
+          return NULL;
+        }
       if (!input->one_hot)
         blocks[i] = number_ops (b, input);
       else if (!input->from_numbers)

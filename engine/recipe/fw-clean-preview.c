@@ -33,6 +33,8 @@ gboolean
 fw_clean_step_applies (FwStepKind kind,
                        gboolean   numeric)
 {
+  if (kind == FW_STEP_DATE_PARTS)
+    return !numeric;
   return numeric || kind == FW_STEP_IMPUTE_MODE || kind == FW_STEP_IMPUTE_CONSTANT ||
          kind == FW_STEP_DROP_COLUMN || kind == FW_STEP_DROP_MISSING_ROWS ||
          kind == FW_STEP_ONE_HOT;
@@ -219,6 +221,29 @@ add_one_hot (Preview     *p,
     }
 }
 
+/* The "was missing" column a missing_indicator step adds, next to its column; takes
+ * @missing (NULL: none). */
+static void
+add_indicator (Preview    *p,
+               const char *name,
+               float      *missing)
+{
+  g_autofree char *column_name = NULL;
+  FwColumn *column;
+
+  if (missing == NULL)
+    return;
+  if (!room_for (p, 1))
+    {
+      g_free (missing);
+      return;
+    }
+  column_name = g_strconcat (name, FW_RECIPE_INDICATOR_SUFFIX, NULL);
+  column = fw_column_new_float32 (column_name, missing, p->n_rows);
+  column->kind = FW_KIND_BOOLEAN;
+  fw_table_take_column (p->out, column);
+}
+
 static gboolean
 add_numbers (Preview         *p,
              const FwColumn  *column,
@@ -228,34 +253,55 @@ add_numbers (Preview         *p,
   g_autofree double *fit = g_new (double, MAX (p->n_fit, 1));
   g_autofree double *scratch = g_new (double, MAX (p->n_fit, 1));
   double *cells = g_new (double, MAX (p->n_rows, 1));
-  gboolean one_hot = FALSE, scaled = FALSE;
+  float *missing = NULL;
+  gboolean one_hot = FALSE, scaled = FALSE, indicator = FALSE;
   FwColumn *out;
 
   for (gsize i = 0; i < p->n_fit; i++)
     fit[i] = fw_column_get_number (column, p->fit[i]);
   for (gsize i = 0; i < p->n_rows; i++)
     cells[i] = fw_column_get_number (column, p->rows[i]);
-  for (guint s = 0; s < steps->len; s++)
-    {
-      const FwStep *step = g_ptr_array_index (steps, s);
-      FwOp op;
+  /* As training: sentinels become missing first, and a "was missing" column reads the
+   * cells as the first fill finds them. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint s = 0; s < steps->len; s++)
+      {
+        const FwStep *step = g_ptr_array_index (steps, s);
+        FwOp op;
 
-      one_hot = one_hot || step->kind == FW_STEP_ONE_HOT;
-      if (step->kind == FW_STEP_ONE_HOT || step->kind == FW_STEP_DROP_MISSING_ROWS ||
-          step->kind == FW_STEP_DROP_COLUMN)
-        continue;
-      /* Fitted as training fits it, on the rows the preview fits on. */
-      if (!fw_preprocessor_fit_op (step, fit, p->n_fit, scratch, &op, error))
-        {
-          g_free (cells);
-          return FALSE;
-        }
-      scaled = scaled || op.kind == FW_OP_SCALE;
-      for (gsize i = 0; i < p->n_fit; i++)
-        fit[i] = fw_op_apply (&op, fit[i]);
+        one_hot = one_hot || step->kind == FW_STEP_ONE_HOT;
+        indicator = indicator || step->kind == FW_STEP_MISSING_INDICATOR;
+        if (step->kind == FW_STEP_ONE_HOT || step->kind == FW_STEP_DROP_MISSING_ROWS ||
+            step->kind == FW_STEP_DROP_COLUMN || step->kind == FW_STEP_MISSING_INDICATOR ||
+            (step->kind == FW_STEP_TREAT_AS_MISSING) != (pass == 0))
+          continue;
+        if (missing == NULL && fw_clean_step_is_fill (step->kind))
+          {
+            missing = g_new (float, MAX (p->n_rows, 1));
+            for (gsize i = 0; i < p->n_rows; i++)
+              missing[i] = isnan (cells[i]) ? 1.0f : 0.0f;
+          }
+        /* Fitted as training fits it, on the rows the preview fits on. */
+        if (!fw_preprocessor_fit_op (step, fit, p->n_fit, scratch, &op, error))
+          {
+            g_free (cells);
+            g_free (missing);
+            return FALSE;
+          }
+        scaled = scaled || op.kind == FW_OP_SCALE;
+        for (gsize i = 0; i < p->n_fit; i++)
+          fit[i] = fw_op_apply (&op, fit[i]);
+        for (gsize i = 0; i < p->n_rows; i++)
+          cells[i] = fw_op_apply (&op, cells[i]);
+      }
+  if (indicator && missing == NULL)
+    {
+      missing = g_new (float, MAX (p->n_rows, 1));
       for (gsize i = 0; i < p->n_rows; i++)
-        cells[i] = fw_op_apply (&op, cells[i]);
+        missing[i] = isnan (cells[i]) ? 1.0f : 0.0f;
     }
+  if (!indicator)
+    g_clear_pointer (&missing, g_free);
 
   if (one_hot)
     {
@@ -274,20 +320,45 @@ add_numbers (Preview         *p,
                                                                              "%g", cells[i]));
       add_one_hot (p, column->name, fit_text, cell_text);
       g_free (cells);
-      return TRUE;
     }
-  if (!room_for (p, 1))
+  else if (!room_for (p, 1))
+    g_free (cells);
+  else
     {
-      g_free (cells);
-      return TRUE;
+      for (gsize i = 0; scaled && i < p->n_rows; i++)
+        cells[i] = round_significant (cells[i]);
+      out = fw_column_new_float64 (column->name, cells, p->n_rows);
+      /* Filled, capped or rescaled numbers are still the same kind of values. */
+      out->kind = column->kind;
+      fw_table_take_column (p->out, out);
     }
-  for (gsize i = 0; scaled && i < p->n_rows; i++)
-    cells[i] = round_significant (cells[i]);
-  out = fw_column_new_float64 (column->name, cells, p->n_rows);
-  /* Filled, capped or rescaled numbers are still the same kind of values. */
-  out->kind = column->kind;
-  fw_table_take_column (p->out, out);
+  add_indicator (p, column->name, missing);
   return TRUE;
+}
+
+/* A date_parts step: the year, month and day of the week of each date, as numbers. */
+static void
+add_dates (Preview        *p,
+           const FwColumn *column)
+{
+  for (FwDatePart part = FW_DATE_YEAR; part < FW_N_DATE_PARTS && room_for (p, 1); part++)
+    {
+      double *cells = g_new (double, MAX (p->n_rows, 1));
+      g_autofree char *name = g_strconcat (column->name, "_", fw_date_part_names[part], NULL);
+      FwColumn *out;
+
+      for (gsize i = 0; i < p->n_rows; i++)
+        {
+          guint32 code = column->data.codes[p->rows[i]];
+
+          cells[i] = code == FW_CODE_MISSING
+                     ? NAN
+                     : fw_preprocessor_date_part (fw_dictionary_get (column->dict, code), part);
+        }
+      out = fw_column_new_float64 (name, cells, p->n_rows);
+      out->kind = FW_KIND_NUMERIC;
+      fw_table_take_column (p->out, out);
+    }
 }
 
 /* The most common value over the fit rows; ties go to the smallest, as training does. */
@@ -413,7 +484,7 @@ fw_clean_preview_new (const FwTable         *table,
     {
       const FwColumn *column = fw_table_column (table, c);
       g_autoptr(GPtrArray) own = g_ptr_array_new ();
-      gboolean dropped = FALSE;
+      gboolean dropped = FALSE, dates = FALSE;
 
       for (guint s = 0; s < steps->len; s++)
         {
@@ -422,6 +493,7 @@ fw_clean_preview_new (const FwTable         *table,
           if (strcmp (step->column, column->name) != 0)
             continue;
           dropped = dropped || step->kind == FW_STEP_DROP_COLUMN;
+          dates = dates || step->kind == FW_STEP_DATE_PARTS;
           g_ptr_array_add (own, (gpointer) step);
         }
       if (dropped)
@@ -431,7 +503,9 @@ fw_clean_preview_new (const FwTable         *table,
         }
       if (summary->truncated)
         continue;
-      if (fw_column_is_numeric (column))
+      if (dates)
+        add_dates (&p, column);
+      else if (fw_column_is_numeric (column))
         {
           if (!add_numbers (&p, column, own, error))
             return NULL;

@@ -36,9 +36,11 @@ typedef struct
 
 /* Runs @steps (FwStep*, in order, as FwRecipe.steps) over @table and returns the first
  * @max_rows rows that survive them, with at most @max_columns columns (0: all).  One-hot
- * columns are named "column=value" and hold 1 or 0.  A step naming a column the table
- * lacks fails with FW_RECIPE_ERROR_COLUMN; a number step on a column of categories with
- * FW_RECIPE_ERROR_INVALID.  @summary may be NULL. */
+ * columns are named "column=value" and hold 1 or 0; a missing_indicator step's column,
+ * "column_was_missing", follows its column and holds 1 where it was missing; a date_parts
+ * step's "column_year", "column_month" and "column_weekday" stand for its column.  A step
+ * naming a column the table lacks fails with FW_RECIPE_ERROR_COLUMN; a number step on a
+ * column of categories with FW_RECIPE_ERROR_INVALID.  @summary may be NULL. */
 FwTable *fw_clean_preview_new (const FwTable         *table,
                                const GPtrArray       *steps,
                                gsize                  max_rows,

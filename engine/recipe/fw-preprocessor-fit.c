@@ -4,7 +4,9 @@
  * values, so a scale fitted after an imputation sees the imputed values.  Every statistic
  * comes from the training rows alone.  A numeric column always ends up with a fill (the
  * training median when no step asked for one) and a text column with one (the training
- * mode), so no missing cell, in training or at prediction, reaches a model as NaN.
+ * mode), so no missing cell, in training or at prediction, reaches a model as NaN.  A
+ * sentinel read as missing (treat_as_missing) comes before every other op; a date_parts
+ * step makes one number input per part of the date.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -137,9 +139,22 @@ fw_preprocessor_fit_op (const FwStep  *step,
         op.b = hi > lo && isfinite (1.0 / (hi - lo)) ? 1.0 / (hi - lo) : 1.0;
       }
       break;
+    case FW_STEP_TREAT_AS_MISSING:
+      op.kind = FW_OP_MISSING;
+      if (!fw_number_parse (step->constant, strlen (step->constant), FALSE, &op.a, NULL) ||
+          !isfinite (op.a))
+        {
+          g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                       _("The value “%s” to read as missing in column “%s” is not a number"),
+                       step->constant, step->column);
+          return FALSE;
+        }
+      break;
     case FW_STEP_DROP_COLUMN:
     case FW_STEP_DROP_MISSING_ROWS:
     case FW_STEP_ONE_HOT:
+    case FW_STEP_MISSING_INDICATOR:
+    case FW_STEP_DATE_PARTS:
     default:
       g_assert_not_reached ();
     }
@@ -307,10 +322,19 @@ fit_numbers (FwInput         *input,
 
   for (gsize i = 0; i < n; i++)
     v[i] = fw_preprocessor_cell (column, rows[i]);
+  /* Sentinels become missing first, wherever their steps stand, so that a fill sees them. */
   for (guint i = 0; i < n_steps; i++)
-    has_fill = has_fill || steps[i]->kind == FW_STEP_IMPUTE_MEAN ||
-               steps[i]->kind == FW_STEP_IMPUTE_MEDIAN || steps[i]->kind == FW_STEP_IMPUTE_MODE ||
-               steps[i]->kind == FW_STEP_IMPUTE_CONSTANT;
+    if (steps[i]->kind == FW_STEP_TREAT_AS_MISSING &&
+        !fit_op (steps[i], v, n, scratch, input->ops, error))
+      return FALSE;
+  for (guint i = 0; i < n_steps; i++)
+    {
+      has_fill = has_fill || steps[i]->kind == FW_STEP_IMPUTE_MEAN ||
+                 steps[i]->kind == FW_STEP_IMPUTE_MEDIAN ||
+                 steps[i]->kind == FW_STEP_IMPUTE_MODE ||
+                 steps[i]->kind == FW_STEP_IMPUTE_CONSTANT;
+      input->indicator = input->indicator || steps[i]->kind == FW_STEP_MISSING_INDICATOR;
+    }
   if (!has_fill)
     {
       FwStep median = { FW_STEP_IMPUTE_MEDIAN, (char *) column->name, NULL };
@@ -319,6 +343,8 @@ fit_numbers (FwInput         *input,
     }
   for (guint i = 0; i < n_steps; i++)
     if (steps[i]->kind != FW_STEP_ONE_HOT && steps[i]->kind != FW_STEP_DROP_MISSING_ROWS &&
+        steps[i]->kind != FW_STEP_TREAT_AS_MISSING &&
+        steps[i]->kind != FW_STEP_MISSING_INDICATOR &&
         !fit_op (steps[i], v, n, scratch, input->ops, error))
       return FALSE;
 
@@ -341,6 +367,40 @@ fit_numbers (FwInput         *input,
       keep_categories (input, counts);
     }
   return TRUE;
+}
+
+/* A date_parts step: one number input per part, filled with the training median and
+ * standardised, as a number column's suggestions would have it. */
+static void
+fit_dates (FwPreprocessor *pre,
+           const FwColumn *column,
+           const gsize    *rows,
+           gsize           n)
+{
+  guint size = fw_dictionary_size (column->dict);
+  g_autofree double *v = g_new (double, MAX (n, 1));
+  g_autofree double *scratch = g_new (double, MAX (n, 1));
+  g_autofree double *parts = g_new (double, size + 1);
+
+  for (FwDatePart part = FW_DATE_YEAR; part < FW_N_DATE_PARTS; part++)
+    {
+      FwInput *input = fw_input_new (column->name);
+      FwStep median = { FW_STEP_IMPUTE_MEDIAN, (char *) column->name, NULL };
+      FwStep scale = { FW_STEP_STANDARDIZE, (char *) column->name, NULL };
+
+      input->date_part = part;
+      g_ptr_array_add (pre->inputs, input);
+      for (guint code = 0; code < size; code++)
+        parts[code] = fw_preprocessor_date_part (fw_dictionary_get (column->dict, code), part);
+      for (gsize i = 0; i < n; i++)
+        {
+          guint32 code = column->data.codes[rows[i]];
+
+          v[i] = code < size ? parts[code] : NAN;
+        }
+      fit_op (&median, v, n, scratch, input->ops, NULL);
+      fit_op (&scale, v, n, scratch, input->ops, NULL);
+    }
 }
 
 static gboolean
@@ -369,7 +429,7 @@ fw_preprocessor_fit (const FwTable  *table,
   for (guint c = 0; c < fw_table_n_columns (table); c++)
     {
       const FwColumn *column = fw_table_column (table, c);
-      gboolean dropped = FALSE, claimed = FALSE, one_hot = FALSE;
+      gboolean dropped = FALSE, claimed = FALSE, one_hot = FALSE, dates = FALSE;
       guint n_steps = 0;
       FwInput *input;
 
@@ -387,7 +447,8 @@ fw_preprocessor_fit (const FwTable  *table,
           steps[n_steps++] = step;
           dropped = dropped || step->kind == FW_STEP_DROP_COLUMN;
           one_hot = one_hot || step->kind == FW_STEP_ONE_HOT;
-          claimed = claimed || step->kind == FW_STEP_ONE_HOT ||
+          dates = dates || step->kind == FW_STEP_DATE_PARTS;
+          claimed = claimed || step->kind == FW_STEP_DATE_PARTS || step->kind == FW_STEP_ONE_HOT ||
                     step->kind == FW_STEP_STANDARDIZE || step->kind == FW_STEP_MIN_MAX ||
                     step->kind == FW_STEP_CLIP_OUTLIERS;
         }
@@ -397,6 +458,18 @@ fw_preprocessor_fit (const FwTable  *table,
                         column->kind == FW_KIND_DATETIME)))
         continue;
 
+      if (dates)
+        {
+          if (fw_column_is_numeric (column))
+            {
+              g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                           _("The step “%s” needs dates, but column “%s” holds numbers"),
+                           "date_parts", column->name);
+              return NULL;
+            }
+          fit_dates (pre, column, train_rows, n_train);
+          continue;
+        }
       input = fw_input_new (column->name);
       g_ptr_array_add (pre->inputs, input);
       input->one_hot = one_hot || !fw_column_is_numeric (column);

@@ -6,7 +6,13 @@
  *                            { "op": "clip", "low": -20, "high": 95 },
  *                            { "op": "scale", "offset": 38.2, "factor": 0.072 } ] },
  *                 { "column": "sex", "encoding": "one_hot", "fill": "female",
- *                   "categories": ["female", "male"] } ] }
+ *                   "categories": ["female", "male"] },
+ *                 { "column": "pdays", "encoding": "number", "indicator": true,
+ *                   "ops": [ { "op": "missing", "value": -1 }, { "op": "fill", "value": 3 } ] } ] }
+ *
+ * An input with "indicator": true adds the feature "column_was_missing" after its own; one
+ * with "date_part": "year" (or "month", "weekday") reads that part of a date column, as
+ * the number "column_year", and runs its ops on it.
  *
  * Doubles are written with 17 significant digits, so a round trip is exact.  Loading checks
  * every member, that numbers are finite, that categories are distinct, and that the
@@ -23,7 +29,7 @@
 
 #define FORMAT_VERSION 1
 
-static const char *const op_names[] = { "fill", "clip", "scale" };
+static const char *const op_names[] = { "fill", "clip", "scale", "missing" };
 
 static JsonArray *
 ops_to_json (const FwInput *input)
@@ -36,7 +42,7 @@ ops_to_json (const FwInput *input)
       JsonObject *item = json_object_new ();
 
       json_object_set_string_member (item, "op", op_names[op->kind]);
-      if (op->kind == FW_OP_FILL)
+      if (op->kind == FW_OP_FILL || op->kind == FW_OP_MISSING)
         json_object_set_double_member (item, "value", op->a);
       else if (op->kind == FW_OP_CLIP)
         {
@@ -79,6 +85,10 @@ fw_preprocessor_to_json (const FwPreprocessor *pre)
       json_object_set_string_member (item, "encoding", input->one_hot ? "one_hot" : "number");
       if (!input->one_hot || input->from_numbers)
         json_object_set_array_member (item, "ops", ops_to_json (input));
+      if (input->indicator)
+        json_object_set_boolean_member (item, "indicator", TRUE);
+      if (input->date_part != FW_DATE_NONE)
+        json_object_set_string_member (item, "date_part", fw_date_part_names[input->date_part]);
       if (input->one_hot)
         {
           JsonArray *categories = json_array_new ();
@@ -169,9 +179,9 @@ ops_from_json (JsonArray *array,
                GError   **error)
 {
   static const char *const keys[][3] = { { "op", "value" }, { "op", "low", "high" },
-                                         { "op", "offset", "factor" } };
+                                         { "op", "offset", "factor" }, { "op", "value" } };
   static const char *const fields[][2] = { { "value", NULL }, { "low", "high" },
-                                           { "offset", "factor" } };
+                                           { "offset", "factor" }, { "value", NULL } };
 
   for (guint k = 0; k < json_array_get_length (array); k++)
     {
@@ -225,11 +235,12 @@ static FwInput *
 input_from_json (JsonNode *node,
                  GError  **error)
 {
-  static const char *const known[] = { "column", "encoding", "ops", "fill", "categories", NULL };
+  static const char *const known[] = { "column", "encoding", "ops", "fill", "categories",
+                                       "indicator", "date_part", NULL };
   JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  const char *column, *encoding;
+  const char *column, *encoding, *date_part;
   JsonArray *ops, *categories;
-  JsonNode *fill;
+  JsonNode *fill, *indicator;
   FwInput *input;
 
   if (object == NULL || !only_members (object, known))
@@ -242,6 +253,8 @@ input_from_json (JsonNode *node,
   ops = get_array (object, "ops");
   categories = get_array (object, "categories");
   fill = json_object_get_member (object, "fill");
+  indicator = json_object_get_member (object, "indicator");
+  date_part = get_string (object, "date_part");
   if (column == NULL || column[0] == '\0' ||
       (g_strcmp0 (encoding, "number") != 0 && g_strcmp0 (encoding, "one_hot") != 0))
     {
@@ -255,6 +268,8 @@ input_from_json (JsonNode *node,
   if ((!input->one_hot && (ops == NULL || categories != NULL || fill != NULL)) ||
       (input->one_hot && (categories == NULL || (ops != NULL) == (fill != NULL))) ||
       (fill != NULL && !JSON_NODE_HOLDS_NULL (fill) && get_string (object, "fill") == NULL) ||
+      (indicator != NULL && (ops == NULL || !JSON_NODE_HOLDS_VALUE (indicator) ||
+                             json_node_get_value_type (indicator) != G_TYPE_BOOLEAN)) ||
       (ops != NULL && !ops_from_json (ops, input, error)) ||
       (categories != NULL && !categories_from_json (categories, input, error)))
     {
@@ -265,6 +280,19 @@ input_from_json (JsonNode *node,
     }
   if (fill != NULL && !JSON_NODE_HOLDS_NULL (fill))
     input->fill = g_strdup (get_string (object, "fill"));
+  input->indicator = indicator != NULL && json_node_get_boolean (indicator);
+  if (json_object_has_member (object, "date_part"))
+    {
+      for (FwDatePart part = FW_DATE_YEAR; part < FW_N_DATE_PARTS; part++)
+        if (g_strcmp0 (date_part, fw_date_part_names[part]) == 0)
+          input->date_part = part;
+      if (input->date_part == FW_DATE_NONE || input->one_hot || input->indicator)
+        {
+          corrupt (error, _("an input with members that do not fit its encoding"));
+          fw_input_free (input);
+          return NULL;
+        }
+    }
   return input;
 }
 

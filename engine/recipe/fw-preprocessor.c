@@ -11,6 +11,48 @@
 #include <string.h>
 #include "fw-number.h"
 #include "fw-preprocessor-private.h"
+const char *const fw_date_part_names[FW_N_DATE_PARTS] = { NULL, "year", "month", "weekday" };
+
+double
+fw_preprocessor_date_part (const char *text,
+                           FwDatePart  part)
+{
+  guint year = 0, month = 0, day = 0;
+  g_autoptr(GDate) date = NULL;
+
+  if (text == NULL || strlen (text) < 10 || (text[4] != '-' && text[4] != '/') ||
+      text[7] != text[4] || (text[10] != '\0' && text[10] != 'T' && text[10] != ' '))
+    return NAN;
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i == 4 || i == 7)
+        continue;
+      if (!g_ascii_isdigit (text[i]))
+        return NAN;
+      if (i < 4)
+        year = year * 10 + (guint) (text[i] - '0');
+      else if (i < 7)
+        month = month * 10 + (guint) (text[i] - '0');
+      else
+        day = day * 10 + (guint) (text[i] - '0');
+    }
+  if (year < 1 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return NAN;
+  switch (part)
+    {
+    case FW_DATE_YEAR:
+      return year;
+    case FW_DATE_MONTH:
+      return month;
+    case FW_DATE_WEEKDAY:
+      date = g_date_new_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+      return g_date_get_weekday (date);
+    case FW_DATE_NONE:
+    default:
+      return NAN;
+    }
+}
+
 FwInput *
 fw_input_new (const char *column)
 {
@@ -65,7 +107,13 @@ fw_preprocessor_finish (FwPreprocessor *pre)
 
       input->first = pre->n_features;
       g_hash_table_remove_all (input->slots);
-      if (!input->one_hot)
+      if (input->date_part != FW_DATE_NONE)
+        {
+          input->width = 1;
+          g_ptr_array_add (names, g_strconcat (input->column, "_",
+                                               fw_date_part_names[input->date_part], NULL));
+        }
+      else if (!input->one_hot)
         {
           input->width = 1;
           g_ptr_array_add (names, g_strdup (input->column));
@@ -81,6 +129,11 @@ fw_preprocessor_finish (FwPreprocessor *pre)
               g_ptr_array_add (names, g_strconcat (input->column, "=", value, NULL));
             }
           g_ptr_array_add (names, g_strconcat (input->column, "=", FW_ONE_HOT_OTHER, NULL));
+        }
+      if (input->indicator)
+        {
+          input->width++;
+          g_ptr_array_add (names, g_strconcat (input->column, FW_RECIPE_INDICATOR_SUFFIX, NULL));
         }
       pre->n_features += input->width;
     }
@@ -108,14 +161,26 @@ fw_preprocessor_number_key (double x,
   return fw_number_format (x, TRUE, buf, G_ASCII_DTOSTR_BUF_SIZE);
 }
 
+/* @missing: whether the cell was missing (or a sentinel) when the first fill came. */
 static inline double
 apply_ops (const FwInput *input,
-           double         x)
+           double         x,
+           gboolean      *missing)
 {
   const FwOp *ops = (const FwOp *) (gpointer) input->ops->data;
+  gboolean filled = FALSE;
 
   for (guint k = 0; k < input->ops->len; k++)
-    x = fw_op_apply (&ops[k], x);
+    {
+      if (!filled && ops[k].kind == FW_OP_FILL)
+        {
+          *missing = isnan (x);
+          filled = TRUE;
+        }
+      x = fw_op_apply (&ops[k], x);
+    }
+  if (!filled)
+    *missing = isnan (x);
   /* Only a hand-edited preprocessor lacks a fill; keep NaN from the model all the same. */
   return isfinite (x) ? x : 0.0;
 }
@@ -159,6 +224,26 @@ transform_input (const FwInput  *input,
   g_autofree guint *slots = NULL;
   guint fill_slot = slot_of (input, input->fill);
 
+  if (input->date_part != FW_DATE_NONE)
+    {
+      /* Each distinct date is read once; a column of numbers holds no dates. */
+      guint size = fw_column_is_numeric (column) ? 0 : fw_dictionary_size (column->dict);
+
+      numbers = g_new (double, size + 1);
+      for (guint code = 0; code < size; code++)
+        numbers[code] = fw_preprocessor_date_part (fw_dictionary_get (column->dict, code),
+                                                   input->date_part);
+      for (gsize i = 0; i < n; i++)
+        {
+          gsize row = rows != NULL ? rows[i] : i;
+          guint32 code = size > 0 ? column->data.codes[row] : FW_CODE_MISSING;
+          gboolean missing;
+
+          out[i * stride + input->first] =
+            (float) apply_ops (input, code < size ? numbers[code] : NAN, &missing);
+        }
+      return;
+    }
   if (!fw_column_is_numeric (column))
     {
       numbers = parse_dictionary (column);
@@ -176,6 +261,7 @@ transform_input (const FwInput  *input,
     {
       gsize row = rows != NULL ? rows[i] : i;
       float *cell = out + i * stride + input->first;
+      gboolean missing = FALSE;
       double x;
 
       if (slots != NULL)
@@ -202,11 +288,13 @@ transform_input (const FwInput  *input,
         {
           char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-          x = apply_ops (input, x);
+          x = apply_ops (input, x, &missing);
           cell[slot_of (input, fw_preprocessor_number_key (x, buf))] = 1.0f;
         }
       else
-        cell[0] = (float) apply_ops (input, x);
+        cell[0] = (float) apply_ops (input, x, &missing);
+      if (input->indicator)
+        cell[input->width - 1] = missing ? 1.0f : 0.0f;
     }
 }
 

@@ -29,6 +29,9 @@ static const char *const step_names[] = {
   [FW_STEP_ONE_HOT]           = "one_hot",
   [FW_STEP_STANDARDIZE]       = "standardize",
   [FW_STEP_MIN_MAX]           = "min_max",
+  [FW_STEP_TREAT_AS_MISSING]  = "treat_as_missing",
+  [FW_STEP_MISSING_INDICATOR] = "missing_indicator",
+  [FW_STEP_DATE_PARTS]        = "date_parts",
 };
 
 const char *const fw_recipe_task_names[] = { "auto", "binary", "multiclass", "regression", NULL };
@@ -224,6 +227,16 @@ check_steps (const FwRecipe *recipe,
           return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
                                _("Recipe field “%s” must name a column"), field);
         }
+      if (step->kind == FW_STEP_TREAT_AS_MISSING)
+        {
+          if (step->constant == NULL)
+            {
+              field = g_strdup_printf ("steps[%u].constant", i);
+              return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                                   _("Recipe field “%s” is needed by treat_as_missing"), field);
+            }
+          continue;
+        }
       if ((step->kind == FW_STEP_IMPUTE_CONSTANT) != (step->constant != NULL))
         {
           field = g_strdup_printf ("steps[%u].constant", i);
@@ -342,6 +355,16 @@ fw_recipe_validate (const FwRecipe *recipe,
   return check_one_of (recipe->mitigation, "mitigation", fw_recipe_mitigation_names, error);
 }
 
+gboolean
+fw_recipe_nearly_unique (const FwColumnProfile *profile)
+{
+  g_return_val_if_fail (profile != NULL, FALSE);
+
+  return !profile->has_numbers && profile->kind != FW_KIND_BOOLEAN &&
+         profile->distinct > FW_RECIPE_MIN_DISTINCT_UNIQUE &&
+         (double) profile->distinct > FW_RECIPE_MAX_DISTINCT_FRACTION * (double) profile->count;
+}
+
 FwRecipe *
 fw_recipe_new_suggested (const FwTable        *table,
                          const FwTableProfile *profile,
@@ -377,11 +400,15 @@ fw_recipe_new_suggested (const FwTable        *table,
       const FwColumnProfile *p = &profile->columns[i];
       const FwColumn *column = fw_table_column (table, p->column);
       const char *name = column->name;
+      /* That a value is missing often says something of its own. */
+      gboolean gaps = (double) p->missing > FW_RECIPE_INDICATOR_FRACTION * (double) profile->n_rows;
 
+      /* The column to predict is never transformed by a suggestion. */
       if (g_strcmp0 (name, target) == 0)
         continue;
       if (p->kind == FW_KIND_IDENTIFIER || p->kind == FW_KIND_TEXT ||
-          p->kind == FW_KIND_DATETIME || fw_column_profile_has_issue (p, FW_ISSUE_CONSTANT))
+          p->kind == FW_KIND_DATETIME || fw_column_profile_has_issue (p, FW_ISSUE_CONSTANT) ||
+          fw_column_profile_has_issue (p, FW_ISSUE_DUPLICATE) || fw_recipe_nearly_unique (p))
         {
           fw_recipe_add_step (recipe, FW_STEP_DROP_COLUMN, g_strdup (name), NULL);
           continue;
@@ -390,8 +417,13 @@ fw_recipe_new_suggested (const FwTable        *table,
         {
           /* A 0/1 column keeps its two values: the median of a yes/no is no answer. */
           gboolean zero_one = p->kind == FW_KIND_BOOLEAN;
+          char *sentinel = fw_column_profile_sentinel_text (p);
 
-          if (p->missing > 0)
+          if (sentinel != NULL)
+            fw_recipe_add_step (recipe, FW_STEP_TREAT_AS_MISSING, g_strdup (name), sentinel);
+          if (sentinel != NULL || gaps)
+            fw_recipe_add_step (recipe, FW_STEP_MISSING_INDICATOR, g_strdup (name), NULL);
+          if (p->missing > 0 || sentinel != NULL)
             fw_recipe_add_step (recipe, zero_one ? FW_STEP_IMPUTE_MODE : FW_STEP_IMPUTE_MEDIAN,
                                 g_strdup (name), NULL);
           if (!zero_one)
@@ -399,7 +431,12 @@ fw_recipe_new_suggested (const FwTable        *table,
         }
       else
         {
-          if (p->missing > 0)
+          /* Mostly empty: "not recorded" stays a category of its own, rather than turning
+           * into the most common answer. */
+          if (gaps)
+            fw_recipe_add_step (recipe, FW_STEP_IMPUTE_CONSTANT, g_strdup (name),
+                                g_strdup (FW_RECIPE_FILL_CATEGORY));
+          else if (p->missing > 0)
             fw_recipe_add_step (recipe, FW_STEP_IMPUTE_MODE, g_strdup (name), NULL);
           fw_recipe_add_step (recipe, FW_STEP_ONE_HOT, g_strdup (name), NULL);
         }

@@ -38,13 +38,33 @@ typedef enum {
   FW_STEP_ONE_HOT,
   FW_STEP_STANDARDIZE,
   FW_STEP_MIN_MAX,
+  FW_STEP_TREAT_AS_MISSING,     /* constant: a number (a sentinel) read as a missing cell */
+  FW_STEP_MISSING_INDICATOR,    /* numbers: one more feature, "column_was_missing", 1 or 0 */
+  FW_STEP_DATE_PARTS,           /* dates: "column_year", "column_month", "column_weekday" */
 } FwStepKind;
+
+#define FW_STEP_N_KINDS (FW_STEP_DATE_PARTS + 1)
+
+/* The value a category fill puts in when "not recorded" should stay a value of its own. */
+#define FW_RECIPE_FILL_CATEGORY "unknown"
+/* The name of a "was missing" indicator's feature: the column's, then this. */
+#define FW_RECIPE_INDICATOR_SUFFIX "_was_missing"
+/* A column missing in more than this share of its rows gets a "was missing" indicator (numbers)
+ * or a fill with FW_RECIPE_FILL_CATEGORY (categories) among the suggestions: that a value is
+ * missing often carries meaning of its own. */
+#define FW_RECIPE_INDICATOR_FRACTION 0.30
+/* A category with more distinct values than this share of its filled cells is nearly one
+ * value per row (a name, a code): the suggestions drop it rather than one-hot encode it. */
+#define FW_RECIPE_MAX_DISTINCT_FRACTION FW_PROFILE_UNIQUE_FRACTION
+/* … when it has more than this many: a short table's few categories are left alone. */
+#define FW_RECIPE_MIN_DISTINCT_UNIQUE   FW_PROFILE_UNIQUE_MIN_DISTINCT
 
 typedef struct
 {
   FwStepKind  kind;
   char       *column;
-  char       *constant;         /* FW_STEP_IMPUTE_CONSTANT: the value, as text */
+  char       *constant;         /* FW_STEP_IMPUTE_CONSTANT, FW_STEP_TREAT_AS_MISSING: the
+                                   value, as text */
 } FwStep;
 
 typedef struct
@@ -95,10 +115,19 @@ void      fw_recipe_add_step      (FwRecipe   *recipe,
 gboolean  fw_recipe_validate      (const FwRecipe *recipe,
                                    GError        **error);
 
+/* Whether a category column is nearly one value per row (a name, a code), which the
+ * suggestions drop: more than FW_RECIPE_MIN_DISTINCT_UNIQUE distinct values, and more than
+ * FW_RECIPE_MAX_DISTINCT_FRACTION of its filled cells. */
+gboolean  fw_recipe_nearly_unique (const FwColumnProfile *profile);
+
 /* The cleaning the Clean step suggests by default (docs/cli.md): drop identifier-like, text,
- * datetime and constant columns; impute numbers with the median and categories with the
- * mode; one-hot encode categories and yes/no words; standardise numbers.  The target is
- * left alone; sensitive columns are kept for measuring. */
+ * datetime, constant and duplicate columns, and categories with nearly one value per row;
+ * read a sentinel as missing; give numbers missing in more than
+ * FW_RECIPE_INDICATOR_FRACTION of the rows, or with a sentinel, a "was missing" column;
+ * impute numbers with the median, categories with the mode (or with
+ * FW_RECIPE_FILL_CATEGORY when mostly missing); one-hot encode categories and yes/no words
+ * (the 50 most common values, the rest as "other"); standardise numbers.  The target is
+ * never touched; sensitive columns are kept for measuring. */
 FwRecipe *fw_recipe_new_suggested (const FwTable        *table,
                                    const FwTableProfile *profile,
                                    const char           *target,

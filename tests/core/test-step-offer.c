@@ -10,13 +10,14 @@
 #include "fw-step-text.h"
 
 /* num: measured, one gap; full: measured, none; cat: a category with a gap; flag: yes/no;
- * label: a category with a gap, the target in some cases. */
+ * label: a category with a gap, the target in some cases; days: −1 standing for "never";
+ * seen: dates. */
 static const char table_csv[] =
-  "num,full,cat,flag,label\n"
-  "1.5,1,red,yes,a\n"
-  ",2,blue,no,b\n"
-  "3,3,,yes,\n"
-  "4,4,red,no,b\n";
+  "num,full,cat,flag,label,days,seen\n"
+  "1.5,1,red,yes,a,-1,2024-01-05\n"
+  ",2,blue,no,b,5,2024-02-11\n"
+  "3,3,,yes,,-1,2024-03-17\n"
+  "4,4,red,no,b,6,2024-04-23\n";
 
 /* What is offered for @column, as the kinds' names joined by spaces, in the enum's order. */
 static char *
@@ -59,10 +60,31 @@ test_offers (void)
   g_assert_cmpint (fw_session_get_profile (session)->columns[3].kind, ==, FW_KIND_BOOLEAN);
   g_assert_false (fw_column_is_numeric (fw_table_column (fw_session_get_table (session), 3)));
 
-  /* Fills only where something is missing; scaling and capping only for numbers. */
+  /* Fills only where something is missing; scaling and capping only for numbers; a "was
+   * missing" column for numbers with gaps or a sentinel; "treat as missing" for a
+   * sentinel only, with the sentinel as its value. */
   assert_offered (session, "num", "impute_mean impute_median impute_mode impute_constant "
                                   "drop_column drop_missing_rows clip_outliers standardize "
-                                  "min_max");
+                                  "min_max missing_indicator");
+  assert_offered (session, "days", "drop_column clip_outliers standardize min_max "
+                                   "treat_as_missing missing_indicator");
+  /* Dates: their parts, or dropping them. */
+  assert_offered (session, "seen", "drop_column date_parts");
+  {
+    const FwTable *table = fw_session_get_table (session);
+    const FwTableProfile *profile = fw_session_get_profile (session);
+    g_autofree char *sentinel = fw_step_offered_constant (FW_STEP_TREAT_AS_MISSING,
+                                                          fw_table_column (table, 5),
+                                                          &profile->columns[5]);
+    g_autofree char *fill = fw_step_offered_constant (FW_STEP_IMPUTE_CONSTANT,
+                                                      fw_table_column (table, 2),
+                                                      &profile->columns[2]);
+
+    g_assert_cmpstr (sentinel, ==, "-1");
+    g_assert_cmpstr (fill, ==, "unknown");
+    g_assert_null (fw_step_offered_constant (FW_STEP_STANDARDIZE, fw_table_column (table, 5),
+                                             &profile->columns[5]));
+  }
   assert_offered (session, "full", "drop_column clip_outliers standardize min_max");
   assert_offered (session, "cat", "impute_mode impute_constant drop_column drop_missing_rows "
                                   "one_hot");
@@ -73,8 +95,11 @@ test_offers (void)
   /* A column filled once is not filled again, nor does it lose its rows; the fix applied is
    * not offered twice. */
   fw_session_add_step (session, FW_STEP_IMPUTE_MEDIAN, "num", NULL);
-  assert_offered (session, "num", "drop_column clip_outliers standardize min_max");
+  assert_offered (session, "num", "drop_column clip_outliers standardize min_max "
+                                  "missing_indicator");
   fw_session_add_step (session, FW_STEP_STANDARDIZE, "num", NULL);
+  assert_offered (session, "num", "drop_column clip_outliers min_max missing_indicator");
+  fw_session_add_step (session, FW_STEP_MISSING_INDICATOR, "num", NULL);
   assert_offered (session, "num", "drop_column clip_outliers min_max");
   /* Only the column's own steps count. */
   assert_offered (session, "full", "drop_column clip_outliers standardize min_max");

@@ -668,6 +668,9 @@ test_adult (void)
   g_assert_cmpstr (dataset->class_names[dataset->positive], ==, ">50K");
   g_assert_cmpint (feature_index (dataset, "sex=Male"), ==, -1);
   g_assert_cmpint (feature_index (dataset, "age"), >=, 0);
+  /* "education-num" numbers "education" one to one: the copy is dropped. */
+  g_assert_cmpint (feature_index (dataset, "education-num"), ==, -1);
+  g_assert_cmpint (feature_index (dataset, "education=Bachelors"), >=, 0);
   for (guint p = 0; p < FW_N_PARTS; p++)
     total += dataset->parts[p].n;
   g_assert_cmpuint (total, ==, fw_table_n_rows (table));

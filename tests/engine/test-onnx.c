@@ -121,6 +121,36 @@ test_refuses_equal_categories (void)
   assert_refused (trained, "single precision");
 }
 
+/* A sentinel read as missing and a "was missing" feature: the graph holds both; a number
+ * column both one-hot encoded and given an indicator is refused, naming the column. */
+static void
+test_indicator (void)
+{
+  g_autofree char *csv = rows ("g,x,y\n");
+  g_autoptr(FwTrainedModel) trained = trained_on (csv);
+  FwInput *input = g_ptr_array_index (trained->preprocessor->inputs, 0);
+  FwOp missing = { FW_OP_MISSING, 0.0, 0.0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* x, one value per row, is left out as an ID. */
+  g_assert_cmpuint (trained->preprocessor->inputs->len, ==, 1);
+  g_assert_cmpstr (input->column, ==, "g");
+  g_array_prepend_val (input->ops, missing);
+  input->indicator = TRUE;
+  fw_preprocessor_finish (trained->preprocessor);
+  g_assert_cmpstr (trained->preprocessor->feature_names[1], ==, "g_was_missing");
+  bytes = fw_onnx_encode (trained, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (memmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                            "was_missing", strlen ("was_missing")));
+
+  g_ptr_array_add (input->categories, g_strdup ("1"));
+  input->one_hot = input->from_numbers = TRUE;
+  fw_preprocessor_finish (trained->preprocessor);
+  assert_refused (trained, "“g”");
+}
+
 static void
 test_missing_markers (void)
 {
@@ -168,6 +198,7 @@ main (int    argc,
   g_test_add_func ("/engine/onnx/refuses-threshold-ranges", test_refuses_threshold_ranges);
   g_test_add_func ("/engine/onnx/refuses-equal-categories", test_refuses_equal_categories);
   g_test_add_func ("/engine/onnx/missing-markers", test_missing_markers);
+  g_test_add_func ("/engine/onnx/indicator", test_indicator);
   g_test_add_func ("/engine/onnx/float-at-least", test_float_at_least);
   return g_test_run ();
 }

@@ -829,7 +829,7 @@ test_issue_names (void)
 {
   const char *const expected[FW_N_ISSUE_KINDS] = {
     "mostly_missing", "constant", "identifier", "high_cardinality", "outliers",
-    "class_imbalance", "target_leakage",
+    "class_imbalance", "target_leakage", "sentinel", "duplicate", "free_text", "date",
   };
 
   for (guint k = 0; k < FW_N_ISSUE_KINDS; k++)

@@ -553,11 +553,14 @@ test_suggested_no_target (void)
   g_autoptr(FwRecipe) recipe = fw_recipe_new_suggested (table, profile, NULL, &error);
   const FwStep *last;
 
-  /* Without a target, the would-be target is cleaned like any category. */
+  /* Without a target, the would-be target is cleaned like any category: here it is
+   * "smoker" relabelled (yes is high on every row), so the copy is dropped. */
   g_assert_no_error (error);
   g_assert_null (recipe->target);
+  g_assert_true (fw_column_profile_has_issue (&profile->columns[8], FW_ISSUE_DUPLICATE));
+  g_assert_cmpint (profile->columns[8].duplicate_of, ==, 3);
   last = g_ptr_array_index (recipe->steps, recipe->steps->len - 1);
-  g_assert_cmpint (last->kind, ==, FW_STEP_ONE_HOT);
+  g_assert_cmpint (last->kind, ==, FW_STEP_DROP_COLUMN);
   g_assert_cmpstr (last->column, ==, "income");
 }
 

@@ -265,6 +265,62 @@ test_fix_undo_redo (FwUiFixture   *fixture,
   g_assert_cmpmem (before, before_length, after, after_length);
 }
 
+/* −1 standing for "never contacted" in most rows: the card offers to read it as missing,
+ * with the −1 itself as the step's value, and a "was missing" column that the preview
+ * shows next to it. */
+static const char contacts_csv[] =
+  "days,score\n"
+  "-1,3\n" "-1,5\n" "12,4\n" "-1,6\n" "30,2\n" "-1,5\n" "-1,7\n" "45,3\n" "-1,4\n"
+  "-1,6\n" "20,5\n" "-1,3\n";
+
+static void
+test_sentinel_fix (FwUiFixture   *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) file = NULL;
+  FwCleanPage *page;
+  FwColumnCard *card;
+  GtkWidget *button;
+  const FwRecipe *recipe;
+  const FwStep *step;
+  const FwColumn *indicator;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  file = fw_ui_fixture_write_file (fixture, "contacts.csv", contacts_csv, -1);
+  page = open_and_go_to_clean (fixture, file);
+  recipe = fw_session_get_recipe (fw_window_get_session (fixture->window));
+  g_assert_cmpstr (fw_clean_page_get_summary (page), ==, "2 columns, 1 with something to look at");
+
+  card = fw_clean_page_get_card (page, 0);
+  button = fw_column_card_get_fix_button (card, FW_STEP_TREAT_AS_MISSING);
+  g_assert_nonnull (button);
+  g_assert_nonnull (fw_column_card_get_fix_button (card, FW_STEP_MISSING_INDICATOR));
+  g_assert_null (fw_column_card_get_fix_button (fw_clean_page_get_card (page, 1),
+                                                FW_STEP_TREAT_AS_MISSING));
+  click (button);
+  fw_ui_test_flush ();
+  g_assert_cmpuint (recipe->steps->len, ==, 1);
+  step = g_ptr_array_index (recipe->steps, 0);
+  g_assert_cmpint (step->kind, ==, FW_STEP_TREAT_AS_MISSING);
+  g_assert_cmpstr (step->column, ==, "days");
+  g_assert_cmpstr (step->constant, ==, "-1");
+
+  click (fw_column_card_get_fix_button (fw_clean_page_get_card (page, 0),
+                                        FW_STEP_MISSING_INDICATOR));
+  fw_ui_test_flush ();
+  g_assert_cmpuint (recipe->steps->len, ==, 2);
+  adw_view_stack_set_visible_child_name (fw_clean_page_get_view_stack (page), "preview");
+  fw_ui_test_flush ();
+  indicator = preview_column (page, "days_was_missing");
+  g_assert_nonnull (indicator);
+  g_assert_cmpfloat (fw_column_get_number (indicator, 0), ==, 1.0);
+  g_assert_cmpfloat (fw_column_get_number (indicator, 2), ==, 0.0);
+  /* No fill yet: the −1s are gaps now (training would fill them with the median). */
+  g_assert_true (isnan (fw_column_get_number (preview_column (page, "days"), 0)));
+  g_assert_cmpfloat (fw_column_get_number (preview_column (page, "days"), 2), ==, 12.0);
+}
+
 /* Thousands of columns: cards are made for the ones on screen only. */
 static void
 test_many_columns (FwUiFixture   *fixture,
@@ -462,6 +518,8 @@ main (int   argc,
               fw_ui_fixture_setup, test_fix_undo_redo, fw_ui_fixture_teardown);
   g_test_add ("/ui/clean-page/search-and-select", FwUiFixture, NULL,
               fw_ui_fixture_setup, test_search_and_select, fw_ui_fixture_teardown);
+  g_test_add ("/ui/clean-page/sentinel-fix", FwUiFixture, NULL,
+              fw_ui_fixture_setup, test_sentinel_fix, fw_ui_fixture_teardown);
   g_test_add ("/ui/clean-page/many-columns", FwUiFixture, NULL,
               fw_ui_fixture_setup, test_many_columns, fw_ui_fixture_teardown);
   g_test_add ("/ui/clean-page/sample-screenshots", FwUiFixture, NULL,

@@ -6,6 +6,21 @@
 
 #include "fw-clean-preview.h"
 #include "fw-step-offer.h"
+#include "fw-step-text.h"
+
+char *
+fw_step_offered_constant (FwStepKind             kind,
+                          const FwColumn        *column,
+                          const FwColumnProfile *profile)
+{
+  g_return_val_if_fail (column != NULL && profile != NULL, NULL);
+
+  if (kind == FW_STEP_IMPUTE_CONSTANT)
+    return g_strdup (fw_step_fill_constant (fw_column_is_numeric (column)));
+  if (kind == FW_STEP_TREAT_AS_MISSING)
+    return fw_column_profile_sentinel_text (profile);
+  return NULL;
+}
 
 gboolean
 fw_step_is_offered (FwStepKind             kind,
@@ -57,6 +72,13 @@ fw_step_is_offered (FwStepKind             kind,
              (profile->kind == FW_KIND_CATEGORICAL || profile->kind == FW_KIND_BOOLEAN);
     case FW_STEP_DROP_COLUMN:
       return TRUE;
+    case FW_STEP_TREAT_AS_MISSING:
+      return measured && fw_column_profile_has_issue (profile, FW_ISSUE_SENTINEL);
+    case FW_STEP_DATE_PARTS:
+      return profile->kind == FW_KIND_DATETIME;
+    case FW_STEP_MISSING_INDICATOR:
+      return numeric && (profile->missing > 0 ||
+                         fw_column_profile_has_issue (profile, FW_ISSUE_SENTINEL));
     default:
       return FALSE;
     }

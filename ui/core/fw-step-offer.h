@@ -2,7 +2,9 @@
  *
  * A fix is offered when it changes something: a fill only where values are missing and
  * none is filled yet, scaling only for measured numbers, one-hot only for categories, and
- * nothing but dropping its missing rows for the column to predict.
+ * nothing but dropping its missing rows for the column to predict; "treat as missing"
+ * only where the profile found a sentinel, a "was missing" column only for measured
+ * numbers with gaps or a sentinel.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,14 +16,17 @@
 
 G_BEGIN_DECLS
 
-/* Every step kind, for loops over them. */
-#define FW_STEP_N_KINDS (FW_STEP_MIN_MAX + 1)
-
 /* Whether @kind is offered for @column (@profile its profile), given the steps @recipe
  * already applies to it and whether it is @recipe's target. */
 gboolean fw_step_is_offered (FwStepKind             kind,
                              const FwColumn        *column,
                              const FwColumnProfile *profile,
                              const FwRecipe        *recipe);
+
+/* The constant a one-click @kind uses on @column: the fill value for impute_constant, the
+ * sentinel for treat_as_missing; NULL for the other kinds. */
+char    *fw_step_offered_constant (FwStepKind             kind,
+                                   const FwColumn        *column,
+                                   const FwColumnProfile *profile);
 
 G_END_DECLS

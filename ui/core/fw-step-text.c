@@ -43,6 +43,14 @@ fw_step_describe (const FwStep *step)
       return g_strdup_printf (_("Rescale “%s” to average 0 and spread 1"), column);
     case FW_STEP_MIN_MAX:
       return g_strdup_printf (_("Rescale “%s” to run from 0 to 1"), column);
+    case FW_STEP_TREAT_AS_MISSING:
+      /* Translators: the first %s is a value, the second a column name. */
+      return g_strdup_printf (_("Read “%s” as missing in “%s”"),
+                              step->constant != NULL ? step->constant : "", column);
+    case FW_STEP_MISSING_INDICATOR:
+      return g_strdup_printf (_("Add a yes/no column saying where “%s” was missing"), column);
+    case FW_STEP_DATE_PARTS:
+      return g_strdup_printf (_("Use the year, month and day of the week of “%s”"), column);
     default:
       return g_strdup (fw_step_kind_to_string (step->kind));
     }
@@ -77,6 +85,14 @@ fw_step_describe_short (const FwStep *step)
       return g_strdup (_("Rescaled to average 0 and spread 1"));
     case FW_STEP_MIN_MAX:
       return g_strdup (_("Rescaled to run from 0 to 1"));
+    case FW_STEP_TREAT_AS_MISSING:
+      /* Translators: %s is a value such as -1 or 999. */
+      return g_strdup_printf (_("“%s” read as missing"),
+                              step->constant != NULL ? step->constant : "");
+    case FW_STEP_MISSING_INDICATOR:
+      return g_strdup (_("A yes/no column says where it was missing"));
+    case FW_STEP_DATE_PARTS:
+      return g_strdup (_("Year, month and day of the week used"));
     default:
       return g_strdup (fw_step_kind_to_string (step->kind));
     }
@@ -104,6 +120,9 @@ fw_step_kind_label (FwStepKind kind,
     case FW_STEP_ONE_HOT:           return _("_Split Into Yes/No Columns");
     case FW_STEP_STANDARDIZE:       return _("_Standardise");
     case FW_STEP_MIN_MAX:           return _("Rescale _0 to 1");
+    case FW_STEP_TREAT_AS_MISSING:  return _("_Treat As Missing");
+    case FW_STEP_MISSING_INDICATOR: return _("Add “_Was Missing” Column");
+    case FW_STEP_DATE_PARTS:        return _("Use _Year, Month, Weekday");
     default:                        return fw_step_kind_to_string (kind);
     }
 }
@@ -138,6 +157,15 @@ fw_step_kind_help (FwStepKind kind)
                "different units weigh the same");
     case FW_STEP_MIN_MAX:
       return _("Scale the numbers so the smallest is 0 and the largest 1");
+    case FW_STEP_TREAT_AS_MISSING:
+      return _("Read a stand-in value such as -1 or 999 as “not recorded”, so it is filled "
+               "like any missing cell instead of counting as a real number");
+    case FW_STEP_MISSING_INDICATOR:
+      return _("Keep, next to the filled column, a yes/no column saying which cells were "
+               "missing: that a value is missing often means something");
+    case FW_STEP_DATE_PARTS:
+      return _("Turn each date into its year, month and day of the week, three numbers a "
+               "model can use; only for dates known before the outcome");
     default:
       return NULL;
     }
@@ -147,7 +175,7 @@ gboolean
 fw_step_kind_parse (const char *name,
                     FwStepKind *kind)
 {
-  for (guint i = 0; i <= FW_STEP_MIN_MAX; i++)
+  for (guint i = 0; i < FW_STEP_N_KINDS; i++)
     if (g_strcmp0 (name, fw_step_kind_to_string (i)) == 0)
       {
         *kind = (FwStepKind) i;

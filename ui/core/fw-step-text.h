@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 /* What a fill with a constant puts in: 0 for numbers, "unknown" for categories. */
 #define FW_STEP_FILL_NUMBER   "0"
-#define FW_STEP_FILL_CATEGORY "unknown"
+#define FW_STEP_FILL_CATEGORY FW_RECIPE_FILL_CATEGORY
 
 /* A sentence naming the column: "Fill missing “age” with the median". */
 char       *fw_step_describe       (const FwStep *step);

@@ -21,6 +21,7 @@ typedef struct
   gsize  counts[FW_PROFILE_SMALL_DISTINCT];
   guint  n_cuts;                /* a number's leakage bin = how many cuts are ≤ it */
   double cuts[FW_PROFILE_LEAK_BINS - 1];
+  gsize  n_sentinel;            /* cells holding the column's sentinel, when it has one */
 } FwNumericExtra;
 
 typedef struct
@@ -49,6 +50,9 @@ void   fw_profile_numbers        (const FwColumn   *column,
                                   FwNumericExtra   *extra,
                                   FwProfileScratch *scratch);
 
+/* Flags columns that copy or relabel an earlier one (FW_ISSUE_DUPLICATE). */
+void   fw_profile_flag_duplicates (FwTableProfile *profile,
+                                   const FwTable  *table);
 void   fw_profile_add_issue      (FwColumnProfile *p,
                                   FwIssueKind      kind,
                                   char            *message);

@@ -3,7 +3,8 @@
  * One input per source column that feeds the model, in table order.  A number input runs
  * its cell through ops (fill, clip, scale) into one feature.  A category input one-hot
  * encodes its cell into its kept categories plus a last "column=other" slot; over a
- * numeric column the ops run first and the result, written as text, is the category.
+ * numeric column the ops run first and the result, written as text, is the category.  A
+ * number input with an indicator adds, as its last feature, whether the cell was missing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +24,7 @@ typedef enum {
   FW_OP_FILL,                   /* a: value for a missing cell */
   FW_OP_CLIP,                   /* a, b: the fences */
   FW_OP_SCALE,                  /* (x − a) · b */
+  FW_OP_MISSING,                /* a: a value read as missing (a sentinel) */
 } FwOpKind;
 
 typedef struct
@@ -41,20 +43,39 @@ fw_op_apply (const FwOp *op,
     return isnan (x) ? op->a : x;
   if (op->kind == FW_OP_CLIP)
     return isnan (x) ? x : CLAMP (x, op->a, op->b);
+  if (op->kind == FW_OP_MISSING)
+    return x == op->a ? NAN : x;
   return (x - op->a) * op->b;
 }
+
+/* What a date_parts step makes of a date: one number input per part. */
+typedef enum {
+  FW_DATE_NONE,
+  FW_DATE_YEAR,
+  FW_DATE_MONTH,                /* 1 … 12 */
+  FW_DATE_WEEKDAY,              /* 1 (Monday) … 7 (Sunday) */
+} FwDatePart;
+
+#define FW_N_DATE_PARTS (FW_DATE_WEEKDAY + 1)
+
+/* "year", "month", "weekday"; NULL for FW_DATE_NONE. */
+extern const char *const fw_date_part_names[FW_N_DATE_PARTS];
 
 typedef struct
 {
   char       *column;
+  FwDatePart  date_part;        /* a number input read from a date's part; ops as numbers */
   gboolean    one_hot;
   gboolean    from_numbers;     /* one-hot over a numeric column */
-  GArray     *ops;              /* FwOp; numbers and from_numbers; always holds a fill */
+  GArray     *ops;              /* FwOp; numbers and from_numbers; always holds a fill,
+                                   after every FW_OP_MISSING */
+  gboolean    indicator;        /* numbers: one more feature, 1 where the cell was missing
+                                   (or a sentinel) before the first fill */
   char       *fill;             /* one-hot over text: a missing cell's category; NULL: other */
   GPtrArray  *categories;       /* one-hot: kept values, sorted by bytes */
   GHashTable *slots;            /* one-hot: category → GUINT_TO_POINTER (index + 1) */
   guint       first;            /* index of the input's first feature */
-  guint       width;            /* 1, or categories + 1 */
+  guint       width;            /* 1, or categories + 1; one more with an indicator */
 } FwInput;
 
 struct _FwPreprocessor
@@ -102,6 +123,10 @@ gboolean        fw_preprocessor_fit_op    (const FwStep  *step,
 /* The most frequent of @m sorted values; ties go to the smallest. */
 double          fw_preprocessor_mode      (const double *sorted,
                                            gsize         m);
+/* @part of a date written as fw_kind_is_datetime accepts ("2024-01-31", "2024/01/31",
+ * with or without a time); NaN when @text is no such date. */
+double          fw_preprocessor_date_part (const char *text,
+                                           FwDatePart  part);
 /* A cell as a number: NaN for missing and non-finite ones. */
 double          fw_preprocessor_cell      (const FwColumn *column,
                                            gsize           row);
