@@ -47,7 +47,7 @@ fw_issue_kind_to_string (FwIssueKind kind)
     [FW_ISSUE_HIGH_CARDINALITY] = "high_cardinality",
     [FW_ISSUE_OUTLIERS]         = "outliers",
     [FW_ISSUE_CLASS_IMBALANCE]  = "class_imbalance",
-    [FW_ISSUE_TARGET_LEAKAGE]   = "target_leakage",
+    [FW_ISSUE_TARGET_LEAKAGE]   = "leak",
   };
 
   g_return_val_if_fail ((guint) kind < FW_N_ISSUE_KINDS, NULL);

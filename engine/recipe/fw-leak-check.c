@@ -1,0 +1,118 @@
+/* fw-leak-check.c — the leak check on the training part, and the suggested cleaning without
+ * the leaks it finds
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "fw-dataset.h"
+#include "fw-leak-check.h"
+
+gboolean
+fw_recipe_check_leaks (const FwRecipe *settings,
+                       const FwTable  *table,
+                       FwTableProfile *profile,
+                       GError        **error)
+{
+  FwTarget t = FW_TARGET_INIT;
+  g_autofree gsize *rows = NULL;
+  FwLeakRows leak_rows = { 0 };
+  gsize n = 0;
+
+  g_return_val_if_fail (settings != NULL, FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (profile != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  rows = fw_dataset_training_rows (table, settings, &t, &n, error);
+  if (rows == NULL)
+    {
+      fw_target_clear (&t);
+      return FALSE;
+    }
+  leak_rows.rows = rows;
+  leak_rows.n_rows = n;
+  if (t.task != FW_TASK_REGRESSION)
+    {
+      leak_rows.labels = t.labels;
+      leak_rows.n_classes = t.n_classes;
+      leak_rows.class_names = (const char *const *) t.names;
+    }
+  fw_table_profile_set_target_rows (profile, table,
+                                    (guint) fw_table_column_index (table, settings->target),
+                                    &leak_rows);
+  fw_target_clear (&t);
+  return TRUE;
+}
+
+static gboolean
+is_known (const FwRecipe *recipe,
+          const char     *name)
+{
+  return g_ptr_array_find_with_equal_func (recipe->known_in_advance, name, g_str_equal, NULL);
+}
+
+char **
+fw_recipe_drop_leaks (FwRecipe             *recipe,
+                      const FwTable        *table,
+                      const FwTableProfile *profile)
+{
+  g_autoptr(GStrvBuilder) dropped = g_strv_builder_new ();
+
+  g_return_val_if_fail (recipe != NULL, NULL);
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (profile != NULL, NULL);
+  g_return_val_if_fail (profile->n_columns == fw_table_n_columns (table), NULL);
+
+  for (guint c = 0; c < profile->n_columns; c++)
+    {
+      const char *name = fw_table_column (table, c)->name;
+
+      if (!fw_column_profile_has_issue (&profile->columns[c], FW_ISSUE_TARGET_LEAKAGE) ||
+          g_strcmp0 (name, recipe->target) == 0 || is_known (recipe, name))
+        continue;
+      for (guint i = recipe->steps->len; i > 0; i--)
+        if (g_str_equal (((FwStep *) g_ptr_array_index (recipe->steps, i - 1))->column, name))
+          g_ptr_array_remove_index (recipe->steps, i - 1);
+      fw_recipe_add_step (recipe, FW_STEP_DROP_COLUMN, g_strdup (name), NULL);
+      g_strv_builder_add (dropped, name);
+    }
+  return g_strv_builder_end (dropped);
+}
+
+FwRecipe *
+fw_recipe_new_suggested_safe (const FwTable   *table,
+                              FwTableProfile  *profile,
+                              const FwRecipe  *settings,
+                              char          ***dropped,
+                              GError         **error)
+{
+  g_autoptr(FwRecipe) suggested = NULL;
+  g_autoptr(FwRecipe) recipe = NULL;
+  g_auto(GStrv) left_out = NULL;
+
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (profile != NULL, NULL);
+  g_return_val_if_fail (settings != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (settings->target != NULL && fw_table_column_index (table, settings->target) >= 0 &&
+      !fw_recipe_check_leaks (settings, table, profile, error))
+    return NULL;
+  suggested = fw_recipe_new_suggested (table, profile, settings->target, error);
+  if (suggested == NULL)
+    return NULL;
+  recipe = fw_recipe_copy (settings);
+  g_ptr_array_set_size (recipe->steps, 0);
+  for (guint i = 0; i < suggested->steps->len; i++)
+    {
+      const FwStep *step = g_ptr_array_index (suggested->steps, i);
+
+      fw_recipe_add_step (recipe, step->kind, g_strdup (step->column),
+                          g_strdup (step->constant));
+    }
+  left_out = fw_recipe_drop_leaks (recipe, table, profile);
+  if (dropped != NULL)
+    *dropped = g_steal_pointer (&left_out);
+  return g_steal_pointer (&recipe);
+}
