@@ -21,8 +21,10 @@
 #include "fw-stats.h"
 
 #define LEAK_FOLDS        5
-#define LEAK_NUMBER_BINS  32        /* quantile bins, or each value when this few */
-#define LEAK_CODE_BINS    1024      /* codes beyond this share bins (code modulo) */
+#define LEAK_NUMBER_BINS  32        /* quantile bins, or each value when this few; a power of
+                                       two for the branch-free search in bins_get */
+#define LEAK_CODE_BINS    1024      /* codes beyond this share bins (their low bits); a power
+                                       of two, so that no division runs per row */
 #define LEAK_SAMPLE       16384     /* rows the quantile cuts are taken from */
 #define LEAK_MAX_CLASSES  64        /* more classes than this are not checked */
 #define LEAK_PRIOR        1.0       /* rows of the overall rate added to each bin's count */
@@ -34,7 +36,7 @@ typedef struct
   const FwColumn *column;
   double         *cuts;
   guint           n_cuts;
-  guint           code_bins;
+  guint32         code_bins;    /* codes: the mask that folds a code into its bin */
   guint           n_bins;       /* the last is "empty" */
 } Bins;
 
@@ -58,6 +60,8 @@ number_cuts (Bins             *b,
   for (gsize i = 0; i < n; i++)
     distinct += i == 0 || sample[i] != sample[i - 1];
   b->cuts = g_new (double, LEAK_NUMBER_BINS);
+  for (guint k = 0; k < LEAK_NUMBER_BINS; k++)
+    b->cuts[k] = INFINITY;
   /* A bin is how many cuts are ≤ the value: each distinct value, or each quantile. */
   if (distinct <= LEAK_NUMBER_BINS)
     {
@@ -86,8 +90,9 @@ bins_init (Bins             *b,
   b->code_bins = 0;
   if (column->storage == FW_STORAGE_CODES)
     {
-      b->code_bins = MAX (1, MIN (fw_dictionary_size (column->dict), LEAK_CODE_BINS));
-      b->n_bins = b->code_bins + 1;
+      b->code_bins = fw_dictionary_size (column->dict) <= LEAK_CODE_BINS ? G_MAXUINT32
+                                                                          : LEAK_CODE_BINS - 1;
+      b->n_bins = MIN (fw_dictionary_size (column->dict), LEAK_CODE_BINS) + 1;
       return;
     }
   number_cuts (b, column, rows);
@@ -100,27 +105,21 @@ bins_get (const Bins *b,
 {
   const FwColumn *column = b->column;
   double x;
-  guint lo = 0, hi = b->n_cuts;
+  guint bin = 0;
 
   if (column->storage == FW_STORAGE_CODES)
     {
       guint32 code = column->data.codes[row];
 
-      return code == FW_CODE_MISSING ? b->n_bins - 1 : code % b->code_bins;
+      return code == FW_CODE_MISSING ? b->n_bins - 1 : code & b->code_bins;
     }
   x = column->storage == FW_STORAGE_FLOAT32 ? column->data.f32[row] : column->data.f64[row];
   if (isnan (x))
     return b->n_bins - 1;
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (b->cuts[mid] <= x)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
+  /* How many cuts are ≤ x, without a branch to mispredict: the unused cuts are +∞. */
+  for (guint step = LEAK_NUMBER_BINS / 2; step > 0; step /= 2)
+    bin += step & -(guint) (b->cuts[bin + step - 1] <= x);
+  return MIN (bin, b->n_cuts);
 }
 
 typedef struct
@@ -299,11 +298,11 @@ score_column (const FwColumn   *column,
   else
     sums = g_new0 (double, n_cells);
 
-  for (gsize i = 0; i < rows->n_rows; i++)
+  for (gsize i = 0, fold = 0; i < rows->n_rows; i++, fold = fold + 1 < LEAK_FOLDS ? fold + 1 : 0)
     {
       gsize row = rows->rows[i];
       guint bin = bins_get (&b, row);
-      gsize cell = (gsize) bin * LEAK_FOLDS + i % LEAK_FOLDS;
+      gsize cell = (gsize) bin * LEAK_FOLDS + fold;
 
       if (n_classes > 0)
         cnt[cell * n_classes + rows->labels[row]]++;
