@@ -45,11 +45,14 @@ fw_recipe_check_leaks (const FwRecipe *settings,
   return TRUE;
 }
 
+/* Vouched for, or a sensitive column that is measured, not learnt from. */
 static gboolean
-is_known (const FwRecipe *recipe,
-          const char     *name)
+is_kept (const FwRecipe *recipe,
+         const char     *name)
 {
-  return g_ptr_array_find_with_equal_func (recipe->known_in_advance, name, g_str_equal, NULL);
+  return g_ptr_array_find_with_equal_func (recipe->known_in_advance, name, g_str_equal, NULL) ||
+         (!recipe->sensitive_as_features &&
+          g_ptr_array_find_with_equal_func (recipe->sensitive, name, g_str_equal, NULL));
 }
 
 char **
@@ -69,7 +72,7 @@ fw_recipe_drop_leaks (FwRecipe             *recipe,
       const char *name = fw_table_column (table, c)->name;
 
       if (!fw_column_profile_has_issue (&profile->columns[c], FW_ISSUE_TARGET_LEAKAGE) ||
-          g_strcmp0 (name, recipe->target) == 0 || is_known (recipe, name))
+          g_strcmp0 (name, recipe->target) == 0 || is_kept (recipe, name))
         continue;
       for (guint i = recipe->steps->len; i > 0; i--)
         if (g_str_equal (((FwStep *) g_ptr_array_index (recipe->steps, i - 1))->column, name))

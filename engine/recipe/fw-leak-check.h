@@ -24,8 +24,9 @@ gboolean  fw_recipe_check_leaks        (const FwRecipe *settings,
                                         FwTableProfile *profile,
                                         GError        **error);
 
-/* Replaces the steps of every column @profile flags as a suspected leak, except the target
- * and those @recipe->known_in_advance names, with one drop step.  Returns the names left
+/* Replaces the steps of every column @profile flags as a suspected leak, except the target,
+ * those @recipe->known_in_advance names and its sensitive columns (measured, not learnt
+ * from, unless sensitive_as_features), with one drop step.  Returns the names left
  * out, in table order: newly allocated, NULL-terminated. */
 char    **fw_recipe_drop_leaks         (FwRecipe             *recipe,
                                         const FwTable        *table,

@@ -370,6 +370,15 @@ test_drop_and_keep (void)
   g_clear_pointer (&node, json_node_unref);
   node = fw_recipe_to_json (suggested);
   g_assert_false (json_object_has_member (json_node_get_object (node), "known_in_advance"));
+
+  /* A sensitive column is measured, not learnt from: never dropped as a leak. */
+  g_ptr_array_set_size (settings->known_in_advance, 0);
+  g_ptr_array_add (settings->sensitive, g_strdup ("copy"));
+  g_clear_pointer (&none, g_strfreev);
+  g_clear_pointer (&kept, fw_recipe_free);
+  kept = fw_recipe_new_suggested_safe (table, profile, settings, &none, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (none, ((const char *[]) { NULL }));
 }
 
 int
