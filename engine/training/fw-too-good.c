@@ -203,6 +203,21 @@ fw_too_good_to_json (const FwTooGood *t,
 }
 
 void
+fw_too_good_add_finding (const FwTooGood *t,
+                         JsonArray       *findings)
+{
+  JsonObject *finding;
+
+  g_return_if_fail (t != NULL && findings != NULL);
+
+  finding = json_object_new ();
+  json_object_set_string_member (finding, "kind", "too_good");
+  json_object_set_null_member (finding, "attribute");
+  json_object_set_string_member (finding, "message", t->message);
+  json_array_add_object_element (findings, finding);
+}
+
+void
 fw_too_good_free (FwTooGood *t)
 {
   if (t == NULL)

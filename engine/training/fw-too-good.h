@@ -57,6 +57,10 @@ FwTooGood *fw_too_good_check            (FwModel         *model,
 /* {"metric", "score", "best_column", "best_column_score", "columns", "message"} */
 void       fw_too_good_to_json          (const FwTooGood *too_good,
                                          JsonBuilder     *builder);
+/* Appends {"kind": "too_good", "attribute": null, "message"} to a trained model's findings,
+ * which the model card lists under caveats. */
+void       fw_too_good_add_finding      (const FwTooGood *too_good,
+                                         JsonArray       *findings);
 void       fw_too_good_free             (FwTooGood *too_good);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwTooGood, fw_too_good_free)

@@ -618,14 +618,7 @@ fw_training_run_finish (FwTrainingRun  *run,
     }
   /* The card lists it under caveats with the audit's findings. */
   if (run->too_good != NULL)
-    {
-      JsonObject *finding = json_object_new ();
-
-      json_object_set_string_member (finding, "kind", "too_good");
-      json_object_set_null_member (finding, "attribute");
-      json_object_set_string_member (finding, "message", run->too_good->message);
-      json_array_add_object_element (trained->findings, finding);
-    }
+    fw_too_good_add_finding (run->too_good, trained->findings);
   trained->seconds = fw_trainer_get_seconds (run->trainer);
   if (run->data_file != NULL)
     {

@@ -179,6 +179,31 @@ def keep_column_is_recorded_and_too_good_is_warned():
 
 
 @test
+def too_good_far_above_the_best_single_column():
+    # Four independent columns add up to the answer: each alone reaches a ROC AUC near
+    # 0.5 + asin(1 / sqrt(4.25)) / pi = 0.66, together near 0.5 + asin(2 / sqrt(4.25)) / pi
+    # = 0.92: not near perfect, but 0.2 above any single column.
+    import random
+    rng = random.Random(5)
+    path = os.path.join(tmp.name, "additive.csv")
+    with open(path, "w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["a", "b", "c", "d", TARGET])
+        for _ in range(6000):
+            xs = [rng.gauss(0, 1) for _ in range(4)]
+            yes = sum(xs) + rng.gauss(0, 0.5) > 0
+            writer.writerow([f"{x:.4f}" for x in xs] + ["yes" if yes else "no"])
+    done = train_done(path)
+    check(done["left_out_as_leaks"] == [], done["left_out_as_leaks"])
+    too_good = done.get("too_good")
+    check(too_good is not None, f"no warning at ROC AUC {done['test']['roc_auc']}")
+    check(0.90 <= too_good["score"] < 0.99, too_good)
+    check(too_good["best_column"] in {"a", "b", "c", "d"}, too_good)
+    check(0.60 < too_good["best_column_score"] <= too_good["score"] - 0.20, too_good)
+    check("far above the strongest single column" in too_good["message"], too_good["message"])
+
+
+@test
 def no_leak_on_the_shared_public_tables():
     folder = os.environ.get("FAIRWAY_SHARED_DATASETS", "")
     if not os.path.isdir(folder):
