@@ -3,8 +3,9 @@
  * Imports the file, profiles every column (and, with a target, checks each for leaks on the
  * training part of the default split), and prints either one aligned table for people or
  * the JSON object of the contract in docs/cli.md.  The fixes listed per column come from
- * fw_recipe_new_suggested_safe, the cleaning train --data applies.  Numbers are written the C way (the
- * locale's LC_NUMERIC is C; JSON goes through json-glib, which uses g_ascii_dtostr).
+ * fw_recipe_new_suggested_safe, the cleaning train --data applies.  Numbers are written the
+ * C way (the locale's LC_NUMERIC is C; JSON goes through json-glib, which uses
+ * g_ascii_dtostr).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
