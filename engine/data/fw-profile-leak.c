@@ -467,18 +467,28 @@ group_message (const FwTable    *table,
                           n, target->name, leak->score, names->str);
 }
 
-/* Scores every column but @target on @rows and flags the suspected leaks in @profile. */
-void
-fw_profile_check_leaks (FwTableProfile   *profile,
-                        const FwTable    *table,
-                        guint             target,
-                        const FwLeakRows *rows)
+static void
+leak_reset (FwLeakScore *leak)
+{
+  memset (leak, 0, sizeof *leak);
+  leak->values = leak->missingness = leak->score = leak->accuracy = NAN;
+  leak->pattern = G_MAXUINT;
+}
+
+/* Scores every column but @target on @rows into @scores (reset), and the class most of each
+ * column's empty rows hold into @missing_class. */
+static void
+score_all (const FwTable    *table,
+           guint             target,
+           const FwLeakRows *rows,
+           FwLeakScore      *scores,
+           guint            *missing_class)
 {
   const FwColumn *target_column = fw_table_column (table, target);
-  guint n_columns = profile->n_columns, n_classes = rows->labels != NULL ? rows->n_classes : 0;
+  guint n_columns = fw_table_n_columns (table);
+  guint n_classes = rows->labels != NULL ? rows->n_classes : 0;
   g_autofree guint64 *hashes = g_new0 (guint64, n_columns);
   g_autofree gsize *n_missing = g_new0 (gsize, n_columns);
-  g_autofree guint *missing_class = g_new0 (guint, n_columns);
   g_autofree double *y = NULL;
   g_autofree double *prior = NULL;
 
@@ -509,7 +519,7 @@ fw_profile_check_leaks (FwTableProfile   *profile,
 
   for (guint c = 0; c < n_columns; c++)
     {
-      FwLeakScore *leak = &profile->columns[c].leak;
+      FwLeakScore *leak = &scores[c];
 
       if (c == target)
         continue;
@@ -525,6 +535,46 @@ fw_profile_check_leaks (FwTableProfile   *profile,
       if (leak->pattern == G_MAXUINT)
         leak->pattern = c;
     }
+}
+
+FwLeakScore *
+fw_table_leak_scores (const FwTable    *table,
+                      guint             target,
+                      const FwLeakRows *rows)
+{
+  guint n_columns;
+  FwLeakScore *scores;
+  g_autofree guint *missing_class = NULL;
+
+  g_return_val_if_fail (table != NULL && rows != NULL, NULL);
+  g_return_val_if_fail (target < fw_table_n_columns (table), NULL);
+
+  n_columns = fw_table_n_columns (table);
+  scores = g_new (FwLeakScore, n_columns);
+  missing_class = g_new0 (guint, n_columns);
+  for (guint c = 0; c < n_columns; c++)
+    leak_reset (&scores[c]);
+  score_all (table, target, rows, scores, missing_class);
+  return scores;
+}
+
+/* Scores every column but @target on @rows and flags the suspected leaks in @profile. */
+void
+fw_profile_check_leaks (FwTableProfile   *profile,
+                        const FwTable    *table,
+                        guint             target,
+                        const FwLeakRows *rows)
+{
+  const FwColumn *target_column = fw_table_column (table, target);
+  guint n_columns = profile->n_columns;
+  g_autofree guint *missing_class = g_new0 (guint, n_columns);
+  g_autofree FwLeakScore *scores = g_new (FwLeakScore, n_columns);
+
+  for (guint c = 0; c < n_columns; c++)
+    leak_reset (&scores[c]);
+  score_all (table, target, rows, scores, missing_class);
+  for (guint c = 0; c < n_columns; c++)
+    profile->columns[c].leak = scores[c];
 
   for (guint c = 0; c < n_columns; c++)
     {

@@ -80,7 +80,6 @@ fw_table_profile_set_target_rows (FwTableProfile   *public,
   for (guint c = 0; c < public->n_columns; c++)
     {
       GPtrArray *issues = public->columns[c].issues;
-      FwLeakScore *leak = &public->columns[c].leak;
 
       for (guint i = issues->len; i > 0; i--)
         {
@@ -89,9 +88,6 @@ fw_table_profile_set_target_rows (FwTableProfile   *public,
           if (kind == FW_ISSUE_CLASS_IMBALANCE || kind == FW_ISSUE_TARGET_LEAKAGE)
             g_ptr_array_remove_index (issues, i - 1);
         }
-      memset (leak, 0, sizeof *leak);
-      leak->values = leak->missingness = leak->score = leak->accuracy = NAN;
-      leak->pattern = G_MAXUINT;
     }
 
   flag_imbalance (fw_table_column (table, target), &public->columns[target],

@@ -140,6 +140,11 @@ void            fw_table_profile_set_target_rows (FwTableProfile   *profile,
                                                   const FwTable    *table,
                                                   guint             target,
                                                   const FwLeakRows *rows);
+/* The leak scores alone, without a profile: one per column of @table, the target's left
+ * unchecked; newly allocated. */
+FwLeakScore    *fw_table_leak_scores        (const FwTable    *table,
+                                             guint             target,
+                                             const FwLeakRows *rows);
 
 gboolean        fw_column_profile_has_issue (const FwColumnProfile *profile,
                                              FwIssueKind            kind);

@@ -8,6 +8,31 @@
 #include "fw-dataset.h"
 #include "fw-leak-check.h"
 
+/* @settings' training rows and classes into @leak_rows (pointing into @t and @rows); the
+ * target's column index, or -1 with @error. */
+static int
+training_rows (const FwRecipe *settings,
+               const FwTable  *table,
+               FwTarget       *t,
+               gsize         **rows,
+               FwLeakRows     *leak_rows,
+               GError        **error)
+{
+  gsize n = 0;
+
+  *rows = fw_dataset_training_rows (table, settings, t, &n, error);
+  if (*rows == NULL)
+    return -1;
+  *leak_rows = (FwLeakRows) { .rows = *rows, .n_rows = n };
+  if (t->task != FW_TASK_REGRESSION)
+    {
+      leak_rows->labels = t->labels;
+      leak_rows->n_classes = t->n_classes;
+      leak_rows->class_names = (const char *const *) t->names;
+    }
+  return fw_table_column_index (table, settings->target);
+}
+
 gboolean
 fw_recipe_check_leaks (const FwRecipe *settings,
                        const FwTable  *table,
@@ -16,33 +41,41 @@ fw_recipe_check_leaks (const FwRecipe *settings,
 {
   FwTarget t = FW_TARGET_INIT;
   g_autofree gsize *rows = NULL;
-  FwLeakRows leak_rows = { 0 };
-  gsize n = 0;
+  FwLeakRows leak_rows;
+  int target;
 
   g_return_val_if_fail (settings != NULL, FALSE);
   g_return_val_if_fail (table != NULL, FALSE);
   g_return_val_if_fail (profile != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  rows = fw_dataset_training_rows (table, settings, &t, &n, error);
-  if (rows == NULL)
-    {
-      fw_target_clear (&t);
-      return FALSE;
-    }
-  leak_rows.rows = rows;
-  leak_rows.n_rows = n;
-  if (t.task != FW_TASK_REGRESSION)
-    {
-      leak_rows.labels = t.labels;
-      leak_rows.n_classes = t.n_classes;
-      leak_rows.class_names = (const char *const *) t.names;
-    }
-  fw_table_profile_set_target_rows (profile, table,
-                                    (guint) fw_table_column_index (table, settings->target),
-                                    &leak_rows);
+  target = training_rows (settings, table, &t, &rows, &leak_rows, error);
+  if (target >= 0)
+    fw_table_profile_set_target_rows (profile, table, (guint) target, &leak_rows);
   fw_target_clear (&t);
-  return TRUE;
+  return target >= 0;
+}
+
+FwLeakScore *
+fw_recipe_leak_scores (const FwRecipe *settings,
+                       const FwTable  *table,
+                       GError        **error)
+{
+  FwTarget t = FW_TARGET_INIT;
+  g_autofree gsize *rows = NULL;
+  FwLeakRows leak_rows;
+  FwLeakScore *scores = NULL;
+  int target;
+
+  g_return_val_if_fail (settings != NULL, NULL);
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  target = training_rows (settings, table, &t, &rows, &leak_rows, error);
+  if (target >= 0)
+    scores = fw_table_leak_scores (table, (guint) target, &leak_rows);
+  fw_target_clear (&t);
+  return scores;
 }
 
 /* Vouched for, or a sensitive column that is measured, not learnt from. */

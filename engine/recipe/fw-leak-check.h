@@ -24,6 +24,12 @@ gboolean  fw_recipe_check_leaks        (const FwRecipe *settings,
                                         FwTableProfile *profile,
                                         GError        **error);
 
+/* The same scores alone, without a profile (and its sorting buffers): one per column of
+ * @table, the target's unchecked; newly allocated, or NULL with @error. */
+FwLeakScore *fw_recipe_leak_scores     (const FwRecipe *settings,
+                                        const FwTable  *table,
+                                        GError        **error);
+
 /* Replaces the steps of every column @profile flags as a suspected leak, except the target,
  * those @recipe->known_in_advance names and its sensitive columns (measured, not learnt
  * from, unless sensitive_as_features), with one drop step.  Returns the names left

@@ -38,27 +38,24 @@ fw_too_good_strongest_column (const FwTable  *table,
                               char          **column,
                               double         *score)
 {
-  g_autoptr(FwTableProfile) profile = NULL;
+  g_autofree FwLeakScore *scores = NULL;
 
   g_return_if_fail (table != NULL && recipe != NULL && column != NULL && score != NULL);
 
   *column = NULL;
   *score = NAN;
-  profile = fw_table_profile_new (table, NULL, NULL, NULL, NULL);
-  if (profile == NULL || !fw_recipe_check_leaks (recipe, table, profile, NULL))
-    return;
-  for (guint c = 0; c < profile->n_columns; c++)
+  scores = fw_recipe_leak_scores (recipe, table, NULL);
+  for (guint c = 0; scores != NULL && c < fw_table_n_columns (table); c++)
     {
-      const FwLeakScore *leak = &profile->columns[c].leak;
       const char *name = fw_table_column (table, c)->name;
 
-      if (!leak->checked || isnan (leak->score) || !is_feature (recipe, name))
+      if (!scores[c].checked || isnan (scores[c].score) || !is_feature (recipe, name))
         continue;
-      if (*column == NULL || leak->score > *score)
+      if (*column == NULL || scores[c].score > *score)
         {
           g_free (*column);
           *column = g_strdup (name);
-          *score = leak->score;
+          *score = scores[c].score;
         }
     }
 }

@@ -290,6 +290,7 @@ test_training_part_only (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (3);
   g_autofree gsize *rows = NULL;
   g_autofree gboolean *training = g_new0 (gboolean, n);
+  g_autofree FwLeakScore *scores = NULL;
   FwTarget t = FW_TARGET_INIT;
   gsize n_rows = 0;
 
@@ -312,6 +313,12 @@ test_training_part_only (void)
   g_assert_true (fw_recipe_check_leaks (recipe, table, profile, &error));
   g_assert_no_error (error);
   g_assert_cmpfloat (profile->columns[1].leak.score, <, 0.58);
+  /* Without a profile: the same figures. */
+  scores = fw_recipe_leak_scores (recipe, table, &error);
+  g_assert_no_error (error);
+  g_assert_false (scores[0].checked);
+  g_assert_cmpfloat (scores[1].score, ==, profile->columns[1].leak.score);
+  g_assert_cmpfloat (scores[1].values, ==, profile->columns[1].leak.values);
   fw_table_profile_set_target (profile, table, 0);
   g_assert_cmpfloat (profile->columns[1].leak.score, >, 0.62);
 }

@@ -44,8 +44,8 @@ void   fw_profile_numbers        (const FwColumn   *column,
                                   FwNumericExtra   *extra,
                                   FwProfileScratch *scratch);
 
-/* fw-profile-leak.c: scores every column but @target on @rows into its FwLeakScore
- * (already reset) and flags the suspected leaks. */
+/* fw-profile-leak.c: scores every column but @target on @rows into its FwLeakScore and
+ * flags the suspected leaks (the previous flags already removed). */
 void   fw_profile_check_leaks    (FwTableProfile   *profile,
                                   const FwTable    *table,
                                   guint             target,
