@@ -28,6 +28,10 @@
 #define LEAK_SAMPLE       16384     /* rows the quantile cuts are taken from */
 #define LEAK_MAX_CLASSES  64        /* more classes than this are not checked */
 #define LEAK_PRIOR        1.0       /* rows of the overall rate added to each bin's count */
+/* Past this many rows, evenly spaced ones of them are scored: an AUC's standard error is
+ * then below 0.002, far finer than the threshold needs, and the check's cost stays bounded
+ * (inspect --target on a million rows costs about a tenth more than inspect). */
+#define LEAK_MAX_ROWS     (1u << 18)
 /* "exactly when": what an AUC this close to 1 is said as. */
 #define LEAK_EXACT        0.995
 
@@ -492,9 +496,22 @@ score_all (const FwTable    *table,
   g_autofree double *y = NULL;
   g_autofree double *prior = NULL;
 
+  g_autofree gsize *subset = NULL;
+  FwLeakRows spaced;
+
   if (rows->n_rows < 2 || (rows->labels != NULL && (n_classes < 2 ||
                                                     n_classes > LEAK_MAX_CLASSES)))
     return;
+  if (rows->n_rows > LEAK_MAX_ROWS)
+    {
+      subset = g_new (gsize, LEAK_MAX_ROWS);
+      for (gsize i = 0; i < LEAK_MAX_ROWS; i++)
+        subset[i] = rows->rows[(gsize) ((double) i * rows->n_rows / LEAK_MAX_ROWS)];
+      spaced = *rows;
+      spaced.rows = subset;
+      spaced.n_rows = LEAK_MAX_ROWS;
+      rows = &spaced;
+    }
   if (n_classes > 0)
     {
       prior = g_new0 (double, n_classes);
