@@ -1,8 +1,11 @@
-/* fw-cli-inspect.c — fairway-cli inspect FILE.csv [--json]
+/* fw-cli-inspect.c — fairway-cli inspect FILE.csv [--target COL [--positive VALUE]] [--json]
  *
- * Imports the file, profiles every column, and prints either one aligned table for people
- * or the JSON object of the contract in docs/cli.md.  Numbers are written the C way (the
- * locale's LC_NUMERIC is C; JSON goes through json-glib, which uses g_ascii_dtostr).
+ * Imports the file, profiles every column (and, with a target, checks each for leaks on the
+ * training part of the default split), and prints either one aligned table for people or
+ * the JSON object of the contract in docs/cli.md.  The fixes listed per column come from
+ * fw_recipe_new_suggested_safe, the cleaning train --data applies.  Numbers are written the
+ * C way (the locale's LC_NUMERIC is C; JSON goes through json-glib, which uses
+ * g_ascii_dtostr).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +20,7 @@
 #include "fw-json.h"
 #include "fw-cli.h"
 #include "fw-csv-import.h"
+#include "fw-leak-check.h"
 #include "fw-profile.h"
 
 /* Widths in terminal cells: names longer than this end in "…". */
@@ -41,10 +45,48 @@ on_profile_progress (double   fraction,
 /* JSON ---------------------------------------------------------------------------------- */
 
 static void
+add_flag (GPtrArray  *flags,
+          const char *code)
+{
+  if (!g_ptr_array_find_with_equal_func (flags, code, g_str_equal, NULL))
+    g_ptr_array_add (flags, (gpointer) code);
+}
+
+/* The stable codes of docs/cli.md: the column's kind where it says what to do with it, then
+ * the profile's issues by fw_issue_kind_to_string. */
+static GPtrArray *
+column_flags (const FwColumnProfile *p)
+{
+  GPtrArray *flags = g_ptr_array_new ();
+
+  if (p->count == 0)
+    add_flag (flags, "empty");
+  if (p->kind == FW_KIND_IDENTIFIER)
+    add_flag (flags, "identifier");
+  else if (p->kind == FW_KIND_TEXT)
+    add_flag (flags, "free_text");
+  else if (p->kind == FW_KIND_DATETIME)
+    add_flag (flags, "date");
+  for (guint i = 0; i < p->issues->len; i++)
+    {
+      FwIssueKind kind = ((FwIssue *) p->issues->pdata[i])->kind;
+
+      /* An empty column's "constant" issue is its emptiness, said above. */
+      if (kind == FW_ISSUE_CONSTANT && p->count == 0)
+        continue;
+      add_flag (flags, fw_issue_kind_to_string (kind));
+    }
+  return flags;
+}
+
+static void
 add_column_json (JsonBuilder           *builder,
                  const FwColumn        *column,
-                 const FwColumnProfile *p)
+                 const FwColumnProfile *p,
+                 const FwRecipe        *suggested)
 {
+  g_autoptr(GPtrArray) flags = column_flags (p);
+
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "name");
   json_builder_add_string_value (builder, column->name);
@@ -97,12 +139,39 @@ add_column_json (JsonBuilder           *builder,
   for (guint i = 0; i < p->issues->len; i++)
     json_builder_add_string_value (builder, ((FwIssue *) p->issues->pdata[i])->message);
   json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "flags");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < flags->len; i++)
+    json_builder_add_string_value (builder, flags->pdata[i]);
+  json_builder_end_array (builder);
+  if (fw_column_profile_has_issue (p, FW_ISSUE_TARGET_LEAKAGE))
+    {
+      json_builder_set_member_name (builder, "leak");
+      json_builder_begin_object (builder);
+      fw_json_add_number (builder, "score", p->leak.score);
+      json_builder_set_member_name (builder, "by");
+      json_builder_add_string_value (builder, p->leak.by == FW_LEAK_BY_MISSINGNESS
+                                              ? "missingness" : "values");
+      json_builder_end_object (builder);
+    }
+  json_builder_set_member_name (builder, "suggested");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < suggested->steps->len; i++)
+    {
+      const FwStep *step = g_ptr_array_index (suggested->steps, i);
+
+      if (g_str_equal (step->column, column->name))
+        json_builder_add_string_value (builder, fw_step_kind_to_string (step->kind));
+    }
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
 }
 
 static void
 print_json (const FwTable        *table,
             const FwTableProfile *profile,
+            const FwRecipe       *suggested,
             double                seconds)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -112,10 +181,15 @@ print_json (const FwTable        *table,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "rows");
   json_builder_add_int_value (builder, (gint64) profile->n_rows);
+  if (suggested->target != NULL)
+    {
+      json_builder_set_member_name (builder, "target");
+      json_builder_add_string_value (builder, suggested->target);
+    }
   json_builder_set_member_name (builder, "columns");
   json_builder_begin_array (builder);
   for (guint c = 0; c < profile->n_columns; c++)
-    add_column_json (builder, fw_table_column (table, c), &profile->columns[c]);
+    add_column_json (builder, fw_table_column (table, c), &profile->columns[c], suggested);
   json_builder_end_array (builder);
   fw_json_add_number (builder, "seconds", seconds);
   json_builder_end_object (builder);
@@ -292,7 +366,7 @@ issue_label (const FwColumnProfile *p,
     case FW_ISSUE_HIGH_CARDINALITY: return _("many categories");
     case FW_ISSUE_OUTLIERS:         return _("outliers");
     case FW_ISSUE_CLASS_IMBALANCE:  return _("imbalanced");
-    case FW_ISSUE_TARGET_LEAKAGE:   return _("leakage?");
+    case FW_ISSUE_TARGET_LEAKAGE:   return _("leak?");
     default:                        return "?";
     }
 }
@@ -304,6 +378,7 @@ print_table (GFile                *file,
              const FwTable        *table,
              const FwTableProfile *profile,
              const FwCsvReport    *report,
+             char                **dropped,
              double                seconds)
 {
   static const gboolean right[N_CELLS] = { FALSE, FALSE, TRUE, TRUE, FALSE, FALSE };
@@ -315,6 +390,8 @@ print_table (GFile                *file,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *rows = g_strdup_printf ("%zu", profile->n_rows);
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) leaks = g_string_new (NULL);
+  g_autoptr(GHashTable) said = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean any_issue = FALSE;
 
   for (guint k = 0; k < N_CELLS; k++)
@@ -342,6 +419,8 @@ print_table (GFile                *file,
                                 issue_label (p, ((FwIssue *) p->issues->pdata[i])->kind));
       row[CELL_FLAGS] = g_string_free (flags, FALSE);
       any_issue = any_issue || p->issues->len > 0;
+      if (dropped != NULL && g_strv_contains ((const char *const *) dropped, column->name))
+        g_string_append_printf (leaks, "%s%s", leaks->len > 0 ? ", " : "", column->name);
     }
   for (guint r = 0; r <= n; r++)
     for (guint k = 0; k < N_CELLS; k++)
@@ -387,9 +466,25 @@ print_table (GFile                *file,
           const FwColumnProfile *p = &profile->columns[c];
 
           for (guint i = 0; i < p->issues->len; i++)
-            g_string_append_printf (out, "  %s: %s\n", cells[(gsize) (c + 1) * N_CELLS],
-                                    ((FwIssue *) p->issues->pdata[i])->message);
+            {
+              const char *message = ((FwIssue *) p->issues->pdata[i])->message;
+
+              /* Columns empty on the same rows share one sentence: said once. */
+              if (g_hash_table_contains (said, message))
+                continue;
+              g_hash_table_add (said, (gpointer) message);
+              g_string_append_printf (out, "  %s: %s\n", cells[(gsize) (c + 1) * N_CELLS],
+                                      message);
+            }
         }
+    }
+  if (leaks->len > 0)
+    {
+      g_string_append_c (out, '\n');
+      /* Translators: followed by a list of column names. */
+      g_string_append_printf (out, _("Suspected leaks, left out of the suggested cleaning: %s"),
+                              leaks->str);
+      g_string_append_c (out, '\n');
     }
 
   fputs (out->str, stdout);
@@ -402,7 +497,12 @@ fw_cli_inspect (int    argc,
                 char **argv)
 {
   gboolean json = FALSE;
+  g_autofree char *target = NULL;
+  g_autofree char *positive = NULL;
   const GOptionEntry entries[] = {
+    { "target", 0, 0, G_OPTION_ARG_STRING, &target,
+      N_("The column to predict: also check every other column for leaks"), "COL" },
+    { "positive", 0, 0, G_OPTION_ARG_STRING, &positive, N_("The positive class"), "VALUE" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
       N_("Print one JSON object instead of a table"), NULL },
     G_OPTION_ENTRY_NULL
@@ -412,6 +512,9 @@ fw_cli_inspect (int    argc,
   g_autoptr(GFile) file = NULL;
   g_autoptr(FwTable) table = NULL;
   g_autoptr(FwTableProfile) profile = NULL;
+  g_autoptr(FwRecipe) settings = fw_recipe_new ();
+  g_autoptr(FwRecipe) suggested = NULL;
+  g_auto(GStrv) dropped = NULL;
   g_autoptr(GTimer) timer = NULL;
   FwCsvReport report = { 0 };
   gboolean progress;
@@ -427,6 +530,8 @@ fw_cli_inspect (int    argc,
     return fw_cli_usage_error ("inspect", _("missing FILE.csv: the file to inspect"));
   if (argc > 2)
     return fw_cli_usage_error ("inspect", _("unexpected argument '%s'"), argv[2]);
+  if (positive != NULL && target == NULL)
+    return fw_cli_usage_error ("inspect", _("--positive needs --target COL"));
 
   file = g_file_new_for_commandline_arg (argv[1]);
   progress = fw_cli_progress_enabled ();
@@ -439,11 +544,17 @@ fw_cli_inspect (int    argc,
                                   &error);
   if (profile == NULL)
     return fw_cli_fail (error);
+  /* The split train --data would make: its training part is all the leak check sees. */
+  settings->target = g_steal_pointer (&target);
+  settings->positive = g_steal_pointer (&positive);
+  suggested = fw_recipe_new_suggested_safe (table, profile, settings, &dropped, &error);
+  if (suggested == NULL)
+    return fw_cli_fail (error);
   fw_cli_progress_clear ();
 
   if (json)
-    print_json (table, profile, g_timer_elapsed (timer, NULL));
+    print_json (table, profile, suggested, g_timer_elapsed (timer, NULL));
   else
-    print_table (file, table, profile, &report, g_timer_elapsed (timer, NULL));
+    print_table (file, table, profile, &report, dropped, g_timer_elapsed (timer, NULL));
   return FW_CLI_EXIT_OK;
 }

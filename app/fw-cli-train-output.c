@@ -93,6 +93,8 @@ fw_cli_train_print_done (const FwTrainedModel   *trained,
             guint                   n_fairness,
             char *const            *attributes,
             const FwAudit          *audit,
+            const FwTooGood        *too_good,
+            const char *const      *left_out,
             const char             *out,
             gboolean                json)
 {
@@ -144,6 +146,21 @@ fw_cli_train_print_done (const FwTrainedModel   *trained,
           json_builder_set_member_name (b, "thresholds");
           json_builder_add_value (b, fw_thresholds_to_json (trained->thresholds));
         }
+      json_builder_set_member_name (b, "left_out_as_leaks");
+      json_builder_begin_array (b);
+      for (guint i = 0; left_out != NULL && left_out[i] != NULL; i++)
+        json_builder_add_string_value (b, left_out[i]);
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "warnings");
+      json_builder_begin_array (b);
+      if (too_good != NULL)
+        json_builder_add_string_value (b, too_good->message);
+      json_builder_end_array (b);
+      if (too_good != NULL)
+        {
+          json_builder_set_member_name (b, "too_good");
+          fw_too_good_to_json (too_good, b);
+        }
       json_builder_end_object (b);
       print_json (b);
       return;
@@ -152,6 +169,8 @@ fw_cli_train_print_done (const FwTrainedModel   *trained,
   printf (_("Trained in %.2f s (%s, best epoch %u).\n"), trained->seconds,
           _(outcome_labels[done->outcome]), done->best_epoch);
   fw_cli_print_metrics (trained->test_metrics);
+  if (too_good != NULL)
+    printf ("\n! %s\n", too_good->message);
   fw_cli_print_fairness (fairness, attributes, n_fairness);
   if (audit != NULL && audit->findings->len > 0)
     {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "fw-audit.h"
+#include "fw-too-good.h"
 #include "fw-trained-model.h"
 #include "fw-trainer.h"
 
@@ -23,6 +24,8 @@ void        fw_cli_train_print_done    (const FwTrainedModel *trained,
                                         guint                 n_fairness,
                                         char *const          *attributes,
                                         const FwAudit        *audit,
+                                        const FwTooGood      *too_good,
+                                        const char *const    *left_out,
                                         const char           *out,
                                         gboolean              json);
 

@@ -18,13 +18,14 @@
 #include "fw-cli-train-output.h"
 #include "fw-backend-cuda.h"
 #include "fw-csv-import.h"
+#include "fw-leak-check.h"
 #include "fw-training-run.h"
 
 typedef struct
 {
   char     *data, *recipe, *target, *model, *hidden, *device, *mitigate, *positive, *out;
   char     *threshold_policy, *save_recipe;
-  char    **sensitive;
+  char    **sensitive, **keep;
   int       epochs, batch;
   double    lr, carbon_intensity;
   gint64    seed;
@@ -46,6 +47,7 @@ options_clear (Options *o)
   g_free (o->positive);
   g_free (o->out);
   g_strfreev (o->sensitive);
+  g_strfreev (o->keep);
 }
 
 /* Takes @text; always FALSE, so a check can end in "return refuse (…)". */
@@ -162,6 +164,10 @@ apply_options (const Options      *o,
   for (guint i = 0; o->sensitive != NULL && o->sensitive[i] != NULL; i++)
     if (!g_ptr_array_find_with_equal_func (recipe->sensitive, o->sensitive[i], g_str_equal, NULL))
       g_ptr_array_add (recipe->sensitive, g_strdup (o->sensitive[i]));
+  for (guint i = 0; o->keep != NULL && o->keep[i] != NULL; i++)
+    if (!g_ptr_array_find_with_equal_func (recipe->known_in_advance, o->keep[i], g_str_equal,
+                                           NULL))
+      g_ptr_array_add (recipe->known_in_advance, g_strdup (o->keep[i]));
   return TRUE;
 }
 
@@ -192,6 +198,9 @@ fw_cli_train (int    argc,
     { "target", 0, 0, G_OPTION_ARG_STRING, &o.target, N_("The column to predict"), "COL" },
     { "sensitive", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.sensitive,
       N_("A sensitive column, measured but not used as a feature (repeatable)"), "COL" },
+    { "keep-column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.keep,
+      N_("A column known in advance, before the outcome: keep it even when it is suspected "
+         "of leaking the answer (repeatable; recorded in the recipe)"), "COL" },
     { "intersect", 0, 0, G_OPTION_ARG_NONE, &o.intersect,
       N_("Also measure fairness for the first two sensitive columns together"), NULL },
     { "model", 0, 0, G_OPTION_ARG_STRING, &o.model, N_("logistic, linear or mlp"), "KIND" },
@@ -223,6 +232,7 @@ fw_cli_train (int    argc,
   g_autoptr(FwTrainerEvent) done = NULL;
   g_autoptr(FwTrainedModel) trained = NULL;
   g_autofree char *message = NULL;
+  g_auto(GStrv) left_out = NULL;
   g_autoptr(GString) status = g_string_new (_("Training"));
   FwTrainingOptions options;
   FwFairness *const *fairness = NULL;
@@ -269,12 +279,21 @@ fw_cli_train (int    argc,
   if (error == NULL)
     table = fw_csv_import_file (data_file, NULL, NULL, on_import_progress, NULL, NULL, &error);
   fw_cli_progress_clear ();
+  fw_training_options_init (&options);
   if (error == NULL && recipe == NULL)
     {
+      /* The suggested cleaning, checked for leaks on the split these options make. */
       g_autoptr(FwTableProfile) profile = fw_table_profile_new (table, NULL, NULL, NULL, &error);
+      g_autoptr(FwRecipe) settings = fw_recipe_new ();
 
+      settings->target = g_strdup (o.target);
+      if (!apply_options (&o, settings, &options, &message))
+        {
+          options_clear (&o);
+          return fw_cli_usage_error ("train", "%s", message);
+        }
       if (profile != NULL)
-        recipe = fw_recipe_new_suggested (table, profile, o.target, &error);
+        recipe = fw_recipe_new_suggested_safe (table, profile, settings, &left_out, &error);
     }
   if (error != NULL)
     {
@@ -286,11 +305,18 @@ fw_cli_train (int    argc,
       g_free (recipe->target);
       recipe->target = g_strdup (o.target);
     }
-  fw_training_options_init (&options);
   if (!apply_options (&o, recipe, &options, &message))
     {
       options_clear (&o);
       return fw_cli_usage_error ("train", "%s", message);
+    }
+  if (left_out != NULL && left_out[0] != NULL && !o.json)
+    {
+      g_autofree char *names = g_strjoinv (", ", left_out);
+
+      /* Translators: followed by a list of column names. */
+      printf (_("Left out as suspected leaks: %s (keep one with --keep-column COL if it is "
+                "known before the outcome)\n"), names);
     }
   /* Before the data is prepared: a machine without a GPU should hear so at once. */
   if (g_strcmp0 (recipe->model.device, "cuda") == 0 &&
@@ -384,7 +410,8 @@ fw_cli_train (int    argc,
     exit_status = fw_cli_fail (error);
   else
     fw_cli_train_print_done (trained, done, trainer, fairness, n_fairness, dataset->sensitive_names,
-                             fw_training_run_get_audit (run), o.out, o.json);
+                             fw_training_run_get_audit (run), fw_training_run_get_too_good (run),
+                             (const char *const *) left_out, o.out, o.json);
   options_clear (&o);
   return exit_status;
 }

@@ -446,23 +446,4 @@ fw_profile_numbers (const FwColumn   *column,
   p->outlier_high = p->quantiles[3] + FW_PROFILE_OUTLIER_IQR_FACTOR * (p->quantiles[3] - p->quantiles[1]);
   p->n_outliers = sorted_bound (&s, p->outlier_low, FALSE) +
                   (s.n - sorted_bound (&s, p->outlier_high, TRUE));
-
-  /* Leakage bins: the values themselves when few, else the distinct deciles. */
-  if (extra->n_values > 0 && extra->n_values <= FW_PROFILE_LEAK_BINS)
-    {
-      for (guint i = 1; i < extra->n_values; i++)
-        extra->cuts[extra->n_cuts++] = extra->values[i];
-    }
-  else
-    {
-      double previous = p->min;
-
-      for (guint k = 1; k < FW_PROFILE_LEAK_BINS; k++)
-        {
-          double cut = sorted_get (&s, (gsize) ((double) s.n * k / FW_PROFILE_LEAK_BINS));
-
-          if (cut > previous)
-            extra->cuts[extra->n_cuts++] = previous = cut;
-        }
-    }
 }

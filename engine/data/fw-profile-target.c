@@ -1,7 +1,6 @@
 /* fw-profile-target.c — the flags that need a target: class imbalance and leakage
  *
- * Leakage is a bias-corrected Cramér's V between each column and the target, both cut into
- * a few categories (see association()).
+ * Leakage is scored in fw-profile-leak.c; this file picks the rows and classes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,106 +10,6 @@
 #include <math.h>
 #include <string.h>
 #include "fw-profile-private.h"
-
-/* How a column is cut into categories for the association test; the last bin is "missing". */
-typedef struct
-{
-  const FwColumn     *column;
-  const FwNumericExtra *extra;
-  guint              *code_bins;        /* codes only: code → bin, "other" past the top */
-  guint               n_codes;
-  guint               n_bins;
-} Binning;
-
-static void
-binning_init (Binning            *b,
-              const FwColumn     *column,
-              const FwNumericExtra *extra)
-{
-  g_autofree gsize *counts = NULL;
-  guint32 top[FW_PROFILE_LEAK_TOP];
-  guint n_top;
-
-  b->column = column;
-  b->extra = extra;
-  b->code_bins = NULL;
-  if (column->storage != FW_STORAGE_CODES)
-    {
-      b->n_bins = extra->n_cuts + 2;
-      return;
-    }
-  counts = fw_profile_count_codes (column, &b->n_codes);
-  n_top = fw_profile_top_codes (counts, b->n_codes, FW_PROFILE_LEAK_TOP, top);
-  b->code_bins = g_new (guint, MAX (b->n_codes, 1));
-  for (guint code = 0; code < b->n_codes; code++)
-    b->code_bins[code] = n_top;
-  for (guint i = 0; i < n_top; i++)
-    b->code_bins[top[i]] = i;
-  b->n_bins = n_top + 2;
-}
-
-static inline guint
-binning_get (const Binning *b,
-             gsize          row)
-{
-  double x;
-  guint bin = 0;
-
-  if (b->column->storage == FW_STORAGE_CODES)
-    {
-      guint32 code = b->column->data.codes[row];
-
-      return code < b->n_codes ? b->code_bins[code] : b->n_bins - 1;
-    }
-  x = b->column->storage == FW_STORAGE_FLOAT32 ? b->column->data.f32[row]
-                                               : b->column->data.f64[row];
-  if (isnan (x))
-    return b->n_bins - 1;
-  while (bin < b->extra->n_cuts && b->extra->cuts[bin] <= x)
-    bin++;
-  return bin;
-}
-
-/* Cramér's V with Bergsma's (2013) bias correction, so that many small categories on few
- * rows do not look associated by chance; 1 when either variable determines the other's
- * category.  Empty rows and columns of the contingency table are left out. */
-static double
-association (const Binning *column,
-             const Binning *target,
-             const guint8  *target_bins,
-             gsize         *table)
-{
-  guint n_a = column->n_bins, n_b = target->n_bins, r = 0, k = 0;
-  gsize n = column->column->n_rows, row_sum[FW_PROFILE_LEAK_MAX_BINS] = { 0 }, col_sum[FW_PROFILE_LEAK_MAX_BINS] = { 0 };
-  double sum = 0.0, phi2, r_corr, k_corr, denominator;
-
-  memset (table, 0, sizeof (gsize) * n_a * n_b);
-  for (gsize i = 0; i < n; i++)
-    table[binning_get (column, i) * n_b + target_bins[i]]++;
-  for (guint a = 0; a < n_a; a++)
-    for (guint b = 0; b < n_b; b++)
-      {
-        /* Count each non-empty row and column when its first cell arrives. */
-        r += row_sum[a] == 0 && table[a * n_b + b] > 0;
-        k += col_sum[b] == 0 && table[a * n_b + b] > 0;
-        row_sum[a] += table[a * n_b + b];
-        col_sum[b] += table[a * n_b + b];
-      }
-  if (n < 2 || r < 2 || k < 2)
-    return 0.0;
-
-  /* χ²/n = Σ o² / (row · column) − 1 */
-  for (guint a = 0; a < n_a; a++)
-    for (guint b = 0; b < n_b; b++)
-      if (table[a * n_b + b] > 0)
-        sum += (double) table[a * n_b + b] * (double) table[a * n_b + b] /
-               ((double) row_sum[a] * (double) col_sum[b]);
-  phi2 = MAX (0.0, sum - 1.0 - (double) (r - 1) * (k - 1) / (double) (n - 1));
-  r_corr = r - (double) (r - 1) * (r - 1) / (double) (n - 1);
-  k_corr = k - (double) (k - 1) * (k - 1) / (double) (n - 1);
-  denominator = MIN (r_corr - 1.0, k_corr - 1.0);
-  return denominator > 0.0 ? CLAMP (sqrt (phi2 / denominator), 0.0, 1.0) : 0.0;
-}
 
 /* Classes are codes of a category or yes/no column, or the values of a number column with
  * at most FW_PROFILE_SMALL_DISTINCT of them.  With many classes even a fair share is small, so the
@@ -164,18 +63,16 @@ flag_imbalance (const FwColumn     *column,
 }
 
 void
-fw_table_profile_set_target (FwTableProfile *public,
-                             const FwTable  *table,
-                             guint           target)
+fw_table_profile_set_target_rows (FwTableProfile   *public,
+                                  const FwTable    *table,
+                                  guint             target,
+                                  const FwLeakRows *rows)
 {
   FwProfile *profile = (FwProfile *) public;
-  const FwColumn *target_column;
-  g_autofree guint8 *target_bins = NULL;
-  g_autofree gsize *contingency = NULL;
-  Binning tb;
 
   g_return_if_fail (public != NULL);
   g_return_if_fail (table != NULL);
+  g_return_if_fail (rows != NULL);
   g_return_if_fail (fw_table_n_columns (table) == public->n_columns);
   g_return_if_fail (fw_table_n_rows (table) == public->n_rows);
   g_return_if_fail (target < public->n_columns);
@@ -193,35 +90,76 @@ fw_table_profile_set_target (FwTableProfile *public,
         }
     }
 
-  target_column = fw_table_column (table, target);
-  flag_imbalance (target_column, &public->columns[target], &profile->extra[target]);
-  if (public->columns[target].distinct < 2)
-    return;
+  flag_imbalance (fw_table_column (table, target), &public->columns[target],
+                  &profile->extra[target]);
+  fw_profile_check_leaks (public, table, target, rows);
+}
 
-  binning_init (&tb, target_column, &profile->extra[target]);
-  target_bins = g_new (guint8, MAX (public->n_rows, 1));
+static int
+compare_values (const void *a,
+                const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Every row with a target; words and up to FW_PROFILE_SMALL_DISTINCT numbers are classes. */
+void
+fw_table_profile_set_target (FwTableProfile *public,
+                             const FwTable  *table,
+                             guint           target)
+{
+  FwProfile *profile = (FwProfile *) public;
+  const FwColumn *column;
+  const FwNumericExtra *extra;
+  g_autofree gsize *rows = NULL;
+  g_autofree guint32 *labels = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  FwLeakRows leak_rows = { 0 };
+  gsize n = 0;
+
+  g_return_if_fail (public != NULL);
+  g_return_if_fail (table != NULL);
+  g_return_if_fail (target < public->n_columns);
+
+  column = fw_table_column (table, target);
+  extra = &profile->extra[target];
+  rows = g_new (gsize, MAX (public->n_rows, 1));
   for (gsize i = 0; i < public->n_rows; i++)
-    target_bins[i] = binning_get (&tb, i);
-  contingency = g_new (gsize, FW_PROFILE_LEAK_MAX_BINS * FW_PROFILE_LEAK_MAX_BINS);
-
-  for (guint c = 0; c < public->n_columns; c++)
+    if (!fw_column_is_missing (column, i))
+      rows[n++] = i;
+  leak_rows.rows = rows;
+  leak_rows.n_rows = n;
+  if (column->storage == FW_STORAGE_CODES)
     {
-      const FwColumn *column = fw_table_column (table, c);
-      FwColumnProfile *p = &public->columns[c];
-      Binning cb;
-      double v;
-
-      if (c == target || column->kind == FW_KIND_IDENTIFIER || column->kind == FW_KIND_TEXT ||
-          p->distinct < 2)
-        continue;
-      binning_init (&cb, column, &profile->extra[c]);
-      v = association (&cb, &tb, target_bins, contingency);
-      g_free (cb.code_bins);
-      if (v >= FW_PROFILE_LEAKAGE_ASSOCIATION)
-        fw_profile_add_issue (p, FW_ISSUE_TARGET_LEAKAGE,
-                   g_strdup_printf (_("Suspected leakage: predicts “%s” almost perfectly "
-                                      "(association %.2f). Was it recorded after the outcome?"),
-                                    target_column->name, v));
+      labels = g_memdup2 (column->data.codes, sizeof (guint32) * MAX (public->n_rows, 1));
+      leak_rows.n_classes = fw_dictionary_size (column->dict);
+      for (guint k = 0; k < leak_rows.n_classes; k++)
+        g_ptr_array_add (names, g_strdup (fw_dictionary_get (column->dict, k)));
     }
-  g_free (tb.code_bins);
+  else if (extra->n_values > 0 && public->columns[target].distinct <= FW_PROFILE_SMALL_DISTINCT)
+    {
+      labels = g_new0 (guint32, MAX (public->n_rows, 1));
+      for (gsize i = 0; i < n; i++)
+        {
+          double x = fw_column_get_number (column, rows[i]);
+          const double *at = bsearch (&x, extra->values, extra->n_values, sizeof (double),
+                                      compare_values);
+
+          labels[rows[i]] = at != NULL ? (guint32) (at - extra->values) : 0;
+        }
+      leak_rows.n_classes = extra->n_values;
+      for (guint k = 0; k < extra->n_values; k++)
+        {
+          char buf[64];
+
+          fw_profile_format_number (extra->values[k], buf, sizeof buf);
+          g_ptr_array_add (names, g_strdup (buf));
+        }
+    }
+  g_ptr_array_add (names, NULL);
+  leak_rows.labels = labels;
+  leak_rows.class_names = (const char *const *) names->pdata;
+  fw_table_profile_set_target_rows (public, table, target, &leak_rows);
 }

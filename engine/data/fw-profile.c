@@ -48,7 +48,7 @@ fw_issue_kind_to_string (FwIssueKind kind)
     [FW_ISSUE_HIGH_CARDINALITY] = "high_cardinality",
     [FW_ISSUE_OUTLIERS]         = "outliers",
     [FW_ISSUE_CLASS_IMBALANCE]  = "class_imbalance",
-    [FW_ISSUE_TARGET_LEAKAGE]   = "target_leakage",
+    [FW_ISSUE_TARGET_LEAKAGE]   = "leak",
     [FW_ISSUE_SENTINEL]         = "sentinel",
     [FW_ISSUE_DUPLICATE]        = "duplicate",
     [FW_ISSUE_FREE_TEXT]        = "free_text",

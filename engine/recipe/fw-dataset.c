@@ -229,26 +229,21 @@ fill_part (FwDataset      *dataset,
   return TRUE;
 }
 
-FwDataset *
-fw_dataset_prepare (const FwTable  *table,
-                    const FwRecipe *recipe,
-                    GCancellable   *cancellable,
-                    GError        **error)
+/* Checks @recipe against @table, resolves its target into @t and deals the rows that have
+ * one into the recipe's seeded parts. */
+static FwSplit *
+split_rows (const FwTable  *table,
+            const FwRecipe *recipe,
+            FwTarget       *t,
+            int            *target_index,
+            GError        **error)
 {
-  g_autoptr(FwDataset) dataset = NULL;
-  g_autoptr(FwSplit) split = NULL;
   g_autofree gsize *rows = NULL;
-  g_autofree gsize *kept = NULL;
+  g_autofree guint32 *strata = NULL;
   const FwColumn *target;
-  FwTarget t = FW_TARGET_INIT;
   double fractions[FW_N_PARTS];
-  gsize n = 0, n_kept;
-  int target_index;
+  gsize n = 0;
   gboolean stratify;
-
-  g_return_val_if_fail (table != NULL, NULL);
-  g_return_val_if_fail (recipe != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!fw_recipe_validate (recipe, error))
     return NULL;
@@ -258,8 +253,8 @@ fw_dataset_prepare (const FwTable  *table,
                            _("Choose the column to predict first"));
       return NULL;
     }
-  target_index = fw_table_column_index (table, recipe->target);
-  if (target_index < 0)
+  *target_index = fw_table_column_index (table, recipe->target);
+  if (*target_index < 0)
     {
       fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_TARGET,
                     _("The table has no column “%s” to predict"), recipe->target);
@@ -267,7 +262,7 @@ fw_dataset_prepare (const FwTable  *table,
     }
   if (!check_names (table, recipe, recipe->target, error))
     return NULL;
-  target = fw_table_column (table, (guint) target_index);
+  target = fw_table_column (table, (guint) *target_index);
 
   /* Rows without a target can neither teach nor be scored. */
   rows = g_new (gsize, MAX (target->n_rows, 1));
@@ -281,27 +276,70 @@ fw_dataset_prepare (const FwTable  *table,
                     target->name);
       return NULL;
     }
-  if (!resolve_target (target, recipe->task, recipe->positive, rows, n, &t, error))
-    {
-      fw_target_clear (&t);
-      return NULL;
-    }
+  if (!resolve_target (target, recipe->task, recipe->positive, rows, n, t, error))
+    return NULL;
 
   fractions[FW_PART_TRAIN] = recipe->split.train;
   fractions[FW_PART_VALIDATION] = recipe->split.validation;
   fractions[FW_PART_TEST] = recipe->split.test;
-  stratify = recipe->split.stratify && t.task != FW_TASK_REGRESSION;
-  {
-    g_autofree guint32 *strata = NULL;
+  stratify = recipe->split.stratify && t->task != FW_TASK_REGRESSION;
+  if (stratify)
+    {
+      strata = g_new (guint32, n);
+      for (gsize i = 0; i < n; i++)
+        strata[i] = t->labels[rows[i]];
+    }
+  return fw_split_new (rows, n, strata, stratify ? t->n_classes : 0, fractions, recipe->seed);
+}
 
-    if (stratify)
-      {
-        strata = g_new (guint32, n);
-        for (gsize i = 0; i < n; i++)
-          strata[i] = t.labels[rows[i]];
-      }
-    split = fw_split_new (rows, n, strata, stratify ? t.n_classes : 0, fractions, recipe->seed);
-  }
+gsize *
+fw_dataset_training_rows (const FwTable  *table,
+                          const FwRecipe *recipe,
+                          FwTarget       *t,
+                          gsize          *n_rows,
+                          GError        **error)
+{
+  g_autoptr(FwSplit) split = NULL;
+  int target_index;
+
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (recipe != NULL, NULL);
+  g_return_val_if_fail (t != NULL && n_rows != NULL, NULL);
+
+  split = split_rows (table, recipe, t, &target_index, error);
+  if (split == NULL)
+    return NULL;
+  *n_rows = split->n[FW_PART_TRAIN];
+  if (*n_rows == 0)
+    return g_new (gsize, 1);
+  return g_steal_pointer (&split->rows[FW_PART_TRAIN]);
+}
+
+FwDataset *
+fw_dataset_prepare (const FwTable  *table,
+                    const FwRecipe *recipe,
+                    GCancellable   *cancellable,
+                    GError        **error)
+{
+  g_autoptr(FwDataset) dataset = NULL;
+  g_autoptr(FwSplit) split = NULL;
+  g_autofree gsize *kept = NULL;
+  const FwColumn *target;
+  FwTarget t = FW_TARGET_INIT;
+  gsize n_kept;
+  int target_index = -1;
+
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (recipe != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  split = split_rows (table, recipe, &t, &target_index, error);
+  if (split == NULL)
+    {
+      fw_target_clear (&t);
+      return NULL;
+    }
+  target = fw_table_column (table, (guint) target_index);
   kept = kept_training_rows (table, recipe, split->rows[FW_PART_TRAIN], split->n[FW_PART_TRAIN],
                              &n_kept);
 

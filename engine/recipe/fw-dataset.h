@@ -11,6 +11,7 @@
 
 #include "fw-preprocessor.h"
 #include "fw-recipe.h"
+#include "fw-target.h"
 
 G_BEGIN_DECLS
 
@@ -53,6 +54,14 @@ typedef struct
 FwDataset      *fw_dataset_prepare          (const FwTable  *table,
                                              const FwRecipe *recipe,
                                              GCancellable   *cancellable,
+                                             GError        **error);
+/* The target @recipe names, resolved as training resolves it, into @t (clear it after,
+ * whatever this returns), and the rows of the recipe's seeded split that the training part
+ * gets, before any "drop rows with missing" step: newly allocated, @n_rows of them. */
+gsize          *fw_dataset_training_rows    (const FwTable  *table,
+                                             const FwRecipe *recipe,
+                                             FwTarget       *t,
+                                             gsize          *n_rows,
                                              GError        **error);
 void            fw_dataset_free             (FwDataset *dataset);
 

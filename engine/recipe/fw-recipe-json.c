@@ -77,6 +77,15 @@ fw_recipe_to_json (const FwRecipe *recipe)
   json_object_set_array_member (object, "sensitive", sensitive);
   json_object_set_boolean_member (object, "sensitive_as_features", recipe->sensitive_as_features);
   json_object_set_boolean_member (object, "intersect_sensitive", recipe->intersect_sensitive);
+  /* Written only when the user has vouched for a column, as older recipes lack it. */
+  if (recipe->known_in_advance->len > 0)
+    {
+      JsonArray *known = json_array_new ();
+
+      for (guint i = 0; i < recipe->known_in_advance->len; i++)
+        json_array_add_string_element (known, g_ptr_array_index (recipe->known_in_advance, i));
+      json_object_set_array_member (object, "known_in_advance", known);
+    }
 
   steps = json_array_new ();
   for (guint i = 0; i < recipe->steps->len; i++)
@@ -457,17 +466,18 @@ read_model (JsonObject  *object,
 }
 
 static gboolean
-read_sensitive (JsonArray *array,
-                FwRecipe  *recipe,
-                GError   **error)
+read_names (JsonArray  *array,
+            const char *field,
+            GPtrArray  *names,
+            GError    **error)
 {
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       char *name = NULL;
 
-      if (!read_string (json_array_get_element (array, i), "sensitive", FALSE, &name, error))
+      if (!read_string (json_array_get_element (array, i), field, FALSE, &name, error))
         return FALSE;
-      g_ptr_array_add (recipe->sensitive, name);
+      g_ptr_array_add (names, name);
     }
   return TRUE;
 }
@@ -503,7 +513,7 @@ fw_recipe_new_from_json (JsonNode *node,
 {
   static const char *const known[] = {
     "schema_version", "target", "positive", "task", "sensitive", "sensitive_as_features",
-    "intersect_sensitive",
+    "intersect_sensitive", "known_in_advance",
     "steps", "split", "model", "seed", "mitigation", "data", "data_sha256", "fairway_version",
     "backend", NULL
   };
@@ -557,7 +567,11 @@ fw_recipe_new_from_json (JsonNode *node,
     }
   if ((member = json_object_get_member (object, "sensitive")) != NULL &&
       ((array = read_array (member, "sensitive", error)) == NULL ||
-       !read_sensitive (array, recipe, error)))
+       !read_names (array, "sensitive", recipe->sensitive, error)))
+    return NULL;
+  if ((member = json_object_get_member (object, "known_in_advance")) != NULL &&
+      ((array = read_array (member, "known_in_advance", error)) == NULL ||
+       !read_names (array, "known_in_advance", recipe->known_in_advance, error)))
     return NULL;
   if ((member = json_object_get_member (object, "steps")) != NULL &&
       ((array = read_array (member, "steps", error)) == NULL ||

@@ -79,6 +79,7 @@ fw_recipe_new (void)
   recipe->steps = g_ptr_array_new_with_free_func (step_free);
   recipe->task = FW_TASK_AUTO;
   recipe->sensitive = g_ptr_array_new_with_free_func (g_free);
+  recipe->known_in_advance = g_ptr_array_new_with_free_func (g_free);
   recipe->split = (FwSplitSpec) { 0.70, 0.15, 0.15, TRUE };
   recipe->model.kind = FW_MODEL_LOGISTIC;
   /* Used once the user switches to the MLP; the CLI's --hidden default. */
@@ -106,6 +107,7 @@ fw_recipe_free (FwRecipe *recipe)
     return;
   g_ptr_array_unref (recipe->steps);
   g_ptr_array_unref (recipe->sensitive);
+  g_ptr_array_unref (recipe->known_in_advance);
   g_free (recipe->target);
   g_free (recipe->positive);
   g_free (recipe->model.device);
@@ -136,6 +138,10 @@ fw_recipe_copy (const FwRecipe *recipe)
   copy->sensitive = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < recipe->sensitive->len; i++)
     g_ptr_array_add (copy->sensitive, g_strdup (g_ptr_array_index (recipe->sensitive, i)));
+  copy->known_in_advance = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < recipe->known_in_advance->len; i++)
+    g_ptr_array_add (copy->known_in_advance,
+                     g_strdup (g_ptr_array_index (recipe->known_in_advance, i)));
   copy->target = g_strdup (recipe->target);
   copy->positive = g_strdup (recipe->positive);
   copy->model.device = g_strdup (recipe->model.device);
@@ -334,6 +340,14 @@ fw_recipe_validate (const FwRecipe *recipe,
       if (name == NULL || name[0] == '\0')
         return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
                              _("Recipe field “%s” must list column names"), "sensitive");
+    }
+  for (guint i = 0; i < recipe->known_in_advance->len; i++)
+    {
+      const char *name = g_ptr_array_index (recipe->known_in_advance, i);
+
+      if (name == NULL || name[0] == '\0')
+        return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                             _("Recipe field “%s” must list column names"), "known_in_advance");
     }
   if (!check_fraction (split->train, "split.train", error) ||
       !check_fraction (split->validation, "split.validation", error) ||

@@ -84,6 +84,8 @@ typedef struct
   gboolean     sensitive_as_features;
   gboolean     intersect_sensitive;   /* also measure the first two sensitive columns'
                                          intersection ("sex × age_band") */
+  GPtrArray   *known_in_advance;  /* char* column names the user vouches are known before the
+                                   outcome: kept even when suspected of leaking */
   FwSplitSpec  split;
   FwModelSpec  model;
   guint64      seed;

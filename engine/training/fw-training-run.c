@@ -11,6 +11,7 @@
 #include "fw-importance.h"
 #include "fw-mitigation.h"
 #include "fw-model-file.h"
+#include "fw-too-good.h"
 #include "fw-training-run.h"
 
 struct _FwTrainingRun
@@ -29,6 +30,10 @@ struct _FwTrainingRun
   FwTrainerOutcome  outcome;
   guint             best_epoch;
   GError           *error;              /* of a FAILED outcome */
+
+  char             *best_column;        /* the strongest single feature column */
+  double            best_column_score;
+  FwTooGood        *too_good;
 
   FwFairness      **thresholded;        /* test fairness under thresholds, or NULL */
   guint             n_fairness;
@@ -178,6 +183,8 @@ fw_training_run_new (const FwTable           *table,
   run->trainer = fw_trainer_new (run->dataset, &run->recipe->model, run->recipe->seed, error);
   if (run->trainer == NULL)
     return NULL;
+  /* What the best column alone achieves, for a model that does far better. */
+  fw_too_good_strongest_column (table, run->recipe, &run->best_column, &run->best_column_score);
 
   fw_energy_options_init (&energy);
   if (options->carbon_intensity >= 0)
@@ -202,11 +209,20 @@ fw_training_run_free (FwTrainingRun *run)
   g_clear_pointer (&run->audit, fw_audit_free);
   g_clear_object (&run->data_file);
   g_clear_pointer (&run->history, json_array_unref);
+  g_clear_pointer (&run->best_column, g_free);
+  g_clear_pointer (&run->too_good, fw_too_good_free);
   g_clear_error (&run->error);
   for (guint a = 0; run->thresholded != NULL && a < run->n_fairness; a++)
     fw_fairness_free (run->thresholded[a]);
   g_free (run->thresholded);
   g_free (run);
+}
+
+const FwTooGood *
+fw_training_run_get_too_good (FwTrainingRun *run)
+{
+  g_return_val_if_fail (run != NULL, NULL);
+  return run->too_good;
 }
 
 FwTrainer *
@@ -586,6 +602,8 @@ fw_training_run_finish (FwTrainingRun  *run,
   trained->explanations = explanations (run, trained->model, cancellable);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+  run->too_good = fw_too_good_check (trained->model, run->dataset, trained->explanations,
+                                     run->best_column, run->best_column_score);
   g_clear_pointer (&trained->fairness, json_array_unref);
   trained->fairness = json_array_ref (json_object_get_array_member (root, "fairness"));
   g_clear_pointer (&trained->energy, json_object_unref);
@@ -598,6 +616,9 @@ fw_training_run_finish (FwTrainingRun  *run,
       g_clear_pointer (&trained->findings, json_array_unref);
       trained->findings = json_array_ref (json_object_get_array_member (audit, "findings"));
     }
+  /* The card lists it under caveats with the audit's findings. */
+  if (run->too_good != NULL)
+    fw_too_good_add_finding (run->too_good, trained->findings);
   trained->seconds = fw_trainer_get_seconds (run->trainer);
   if (run->data_file != NULL)
     {

@@ -19,6 +19,7 @@
 #include <json-glib/json-glib.h>
 #include "fw-audit.h"
 #include "fw-trained-model.h"
+#include "fw-too-good.h"
 #include "fw-trainer.h"
 
 G_BEGIN_DECLS
@@ -57,6 +58,9 @@ void            fw_training_run_free          (FwTrainingRun *run);
 FwTrainer      *fw_training_run_get_trainer   (FwTrainingRun *run);
 const FwRecipe *fw_training_run_get_recipe    (FwTrainingRun *run);
 const FwDataset *fw_training_run_get_dataset  (FwTrainingRun *run);
+/* After finish: the "too good to be true" warning (fw-too-good.h), or NULL when the
+ * model's tuning score is believable.  Owned by the run. */
+const FwTooGood *fw_training_run_get_too_good (FwTrainingRun *run);
 /* The data audit (group sizes, base rates, proxies); NULL without sensitive columns. */
 const FwAudit  *fw_training_run_get_audit     (FwTrainingRun *run);
 /* Whether the energy figures will be an estimate on this machine (no readable meter). */

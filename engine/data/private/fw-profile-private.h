@@ -9,9 +9,6 @@
 G_BEGIN_DECLS
 
 #define FW_PROFILE_SMALL_DISTINCT 20       /* a numeric target with at most this many values has classes */
-#define FW_PROFILE_LEAK_BINS      10       /* numbers: deciles, or their values when this few */
-#define FW_PROFILE_LEAK_TOP       50       /* codes: the most frequent, the rest lumped as "other" */
-#define FW_PROFILE_LEAK_MAX_BINS  (FW_PROFILE_LEAK_TOP + 2)
 
 /* Kept from profiling so that set_target never has to sort again. */
 typedef struct
@@ -19,8 +16,6 @@ typedef struct
   guint  n_values;              /* distinct values, filled when distinct ≤ FW_PROFILE_SMALL_DISTINCT */
   double values[FW_PROFILE_SMALL_DISTINCT];
   gsize  counts[FW_PROFILE_SMALL_DISTINCT];
-  guint  n_cuts;                /* a number's leakage bin = how many cuts are ≤ it */
-  double cuts[FW_PROFILE_LEAK_BINS - 1];
   gsize  n_sentinel;            /* cells holding the column's sentinel, when it has one */
 } FwNumericExtra;
 
@@ -53,6 +48,13 @@ void   fw_profile_numbers        (const FwColumn   *column,
 /* Flags columns that copy or relabel an earlier one (FW_ISSUE_DUPLICATE). */
 void   fw_profile_flag_duplicates (FwTableProfile *profile,
                                    const FwTable  *table);
+
+/* fw-profile-leak.c: scores every column but @target on @rows into its FwLeakScore and
+ * flags the suspected leaks (the previous flags already removed). */
+void   fw_profile_check_leaks    (FwTableProfile   *profile,
+                                  const FwTable    *table,
+                                  guint             target,
+                                  const FwLeakRows *rows);
 void   fw_profile_add_issue      (FwColumnProfile *p,
                                   FwIssueKind      kind,
                                   char            *message);
