@@ -416,13 +416,19 @@ fw_recipe_new_suggested (const FwTable        *table,
       const char *name = column->name;
       /* That a value is missing often says something of its own. */
       gboolean gaps = (double) p->missing > FW_RECIPE_INDICATOR_FRACTION * (double) profile->n_rows;
+      /* A copy of the target is no duplicate feature but a leak: the leak check decides. */
+      gboolean copy = fw_column_profile_has_issue (p, FW_ISSUE_DUPLICATE) &&
+                      !(p->duplicate_of >= 0 &&
+                        g_strcmp0 (fw_table_column (table,
+                                                    profile->columns[p->duplicate_of].column)->name,
+                                   target) == 0);
 
       /* The column to predict is never transformed by a suggestion. */
       if (g_strcmp0 (name, target) == 0)
         continue;
       if (p->kind == FW_KIND_IDENTIFIER || p->kind == FW_KIND_TEXT ||
           p->kind == FW_KIND_DATETIME || fw_column_profile_has_issue (p, FW_ISSUE_CONSTANT) ||
-          fw_column_profile_has_issue (p, FW_ISSUE_DUPLICATE) || fw_recipe_nearly_unique (p))
+          copy || fw_recipe_nearly_unique (p))
         {
           fw_recipe_add_step (recipe, FW_STEP_DROP_COLUMN, g_strdup (name), NULL);
           continue;
