@@ -133,6 +133,51 @@ option_toggled (FwTargetPage *self)
   fw_session_end_edit (self->session);
 }
 
+/* A suspected leak: the person leaves it out (one undoable drop step)… */
+static void
+leave_out_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FwTargetPage *self = FW_TARGET_PAGE (widget);
+  const char *column = g_variant_get_string (parameter, NULL);
+  g_autofree char *title = NULL;
+
+  if (self->session == NULL)
+    return;
+  fw_session_add_step (self->session, FW_STEP_DROP_COLUMN, column, NULL);
+  /* Translators: %s is a column name. */
+  title = g_strdup_printf (_("“%s” left out of what the model learns from"), column);
+  fw_toast_show (widget, title);
+}
+
+/* … or says it is known before the outcome, which the recipe records. */
+static void
+known_in_advance_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  FwTargetPage *self = FW_TARGET_PAGE (widget);
+  const char *column = g_variant_get_string (parameter, NULL);
+  FwRecipe *recipe;
+
+  if (self->session == NULL)
+    return;
+  recipe = fw_session_begin_edit (self->session);
+  if (!g_ptr_array_find_with_equal_func (recipe->known_in_advance, column, g_str_equal, NULL))
+    g_ptr_array_add (recipe->known_in_advance, g_strdup (column));
+  fw_session_end_edit (self->session);
+}
+
+void
+fw_target_page_edits_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "target-page.leave-out", "s",
+                                   leave_out_action);
+  gtk_widget_class_install_action (widget_class, "target-page.known-in-advance", "s",
+                                   known_in_advance_action);
+}
+
 void
 fw_target_page_edits_init (FwTargetPage *self)
 {

@@ -17,6 +17,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
+#include "fw-leak-check.h"
 #include "fw-sensitive.h"
 #include "fw-sensitive-traits.h"
 #include "fw-target-choice.h"
@@ -179,6 +180,57 @@ rebuild_columns (FwTargetPage *self)
 
 /* Reading the recipe into the controls. */
 
+static gboolean
+recipe_drops (const FwRecipe *recipe,
+              const char     *column)
+{
+  for (guint i = 0; i < recipe->steps->len; i++)
+    {
+      const FwStep *step = g_ptr_array_index (recipe->steps, i);
+
+      if (step->kind == FW_STEP_DROP_COLUMN && g_strcmp0 (step->column, column) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A suspected leak's row ends with what the person can do about it, or what they did. */
+static void
+add_leak_choices (GtkWidget      *row,
+                  const FwRecipe *recipe,
+                  const char     *column)
+{
+  GtkWidget *suffix;
+
+  if (recipe_drops (recipe, column))
+    suffix = gtk_label_new (_("Left out"));
+  else if (g_ptr_array_find_with_equal_func (recipe->known_in_advance, column, g_str_equal,
+                                             NULL))
+    suffix = gtk_label_new (_("Kept: known in advance"));
+  else
+    {
+      GtkWidget *leave = gtk_button_new_with_mnemonic (_("_Leave Out"));
+      GtkWidget *keep = gtk_button_new_with_mnemonic (_("_Known in Advance"));
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (leave), "target-page.leave-out");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (leave), "s", column);
+      gtk_widget_set_tooltip_text (leave, _("Leave this column out of what the model learns "
+                                            "from (a cleaning step you can undo)"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (keep), "target-page.known-in-advance");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (keep), "s", column);
+      gtk_widget_set_tooltip_text (keep, _("Keep it: its value is known before the outcome "
+                                           "happens"));
+      suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (suffix), leave);
+      gtk_box_append (GTK_BOX (suffix), keep);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+      return;
+    }
+  gtk_widget_add_css_class (suffix, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+}
+
 static void
 show_target_issues (FwTargetPage   *self,
                     const FwRecipe *recipe)
@@ -186,6 +238,7 @@ show_target_issues (FwTargetPage   *self,
   const FwTable *table = fw_session_get_table (self->session);
   FwTableProfile *profile = (FwTableProfile *) fw_session_get_profile (self->session);
   int target = recipe->target != NULL ? fw_table_column_index (table, recipe->target) : -1;
+  g_autofree char *key = NULL;
 
   clear_rows (self->issue_rows, GTK_WIDGET (self->target_issues_group));
   if (profile == NULL || target < 0)
@@ -193,12 +246,19 @@ show_target_issues (FwTargetPage   *self,
       gtk_widget_set_visible (GTK_WIDGET (self->target_issues_group), FALSE);
       return;
     }
-  /* The profile's imbalance and leakage flags depend on the target: set them once each. */
-  if (g_strcmp0 (self->flagged_target, recipe->target) != 0)
+  /* The imbalance and leak flags depend on the target, its positive class and the split
+   * (leaks are scored on the training part only, as training will split it). */
+  key = g_strdup_printf ("%s\x1f%s\x1f%" G_GUINT64_FORMAT "\x1f%g\x1f%g", recipe->target,
+                         recipe->positive != NULL ? recipe->positive : "", recipe->seed,
+                         recipe->split.train, recipe->split.validation);
+  if (g_strcmp0 (self->flagged_target, key) != 0)
     {
-      fw_table_profile_set_target (profile, table, target);
+      g_autoptr(GError) error = NULL;
+
+      if (!fw_recipe_check_leaks (recipe, table, profile, &error))
+        fw_table_profile_set_target (profile, table, target);
       g_free (self->flagged_target);
-      self->flagged_target = g_strdup (recipe->target);
+      self->flagged_target = g_steal_pointer (&key);
     }
   for (guint c = 0; c < profile->n_columns; c++)
     for (guint i = 0; i < profile->columns[c].issues->len; i++)
@@ -209,6 +269,8 @@ show_target_issues (FwTargetPage   *self,
         if (issue->kind != FW_ISSUE_CLASS_IMBALANCE && issue->kind != FW_ISSUE_TARGET_LEAKAGE)
           continue;
         row = plain_row (fw_table_column (table, c)->name, issue->message);
+        if (issue->kind == FW_ISSUE_TARGET_LEAKAGE)
+          add_leak_choices (row, recipe, fw_table_column (table, c)->name);
         icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
         gtk_widget_add_css_class (icon, "warning");
         gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -369,6 +431,7 @@ fw_target_page_class_init (FwTargetPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwTargetPage, intersect_row);
   gtk_widget_class_bind_template_child (widget_class, FwTargetPage, intersect_switch);
   gtk_widget_class_bind_template_child (widget_class, FwTargetPage, audit_intro_group);
+  fw_target_page_edits_class_init (widget_class);
 }
 
 static void

@@ -42,7 +42,7 @@ struct _FwTargetPage
   GPtrArray           *audit_groups;  /* groups added to preferences_page */
   FwAudit             *audit;
   char                *audit_key;     /* what @audit was computed for */
-  char                *flagged_target;  /* the target the profile's flags are for */
+  char                *flagged_target;  /* the target, class and split the flags are for */
   gboolean             syncing;
   gboolean             suggested;     /* sensitive columns were suggested for this table */
 };
@@ -50,6 +50,8 @@ struct _FwTargetPage
 /* fw-target-page-edits.c: connects the controls that edit the recipe; @sw is a sensitive
  * column's switch, its column name in the "fw-column" data. */
 void           fw_target_page_edits_init           (FwTargetPage   *self);
+/* The suspected leaks' actions: leave the column out, or vouch it is known in advance. */
+void           fw_target_page_edits_class_init     (GtkWidgetClass *widget_class);
 void           fw_target_page_edits_watch_switch   (FwTargetPage   *self,
                                                     GtkSwitch      *sw);
 /* fw-target-page-audit.c: shows the audit of @recipe's sensitive columns, computed again
