@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include "fw-clean-page-private.h"
 #include "fw-clean-preview.h"
+#include "fw-leak-check.h"
 #include "fw-step-text.h"
 #include "fw-table-view.h"
 #include "fw-toast.h"
@@ -79,9 +80,16 @@ update_suggested (FwCleanPage *self)
   g_clear_pointer (&self->suggested, fw_recipe_free);
   if (!fw_session_has_data (self->session))
     return;
-  self->suggested = fw_recipe_new_suggested (fw_session_get_table (self->session),
-                                             fw_session_get_profile (self->session),
-                                             recipe->target, &error);
+  /* With a target, what train --data would do: suspected leaks left out (checked on the
+   * training part, into the session's profile, as the Target step does). */
+  if (recipe->target != NULL)
+    self->suggested = fw_recipe_new_suggested_safe (
+      fw_session_get_table (self->session),
+      (FwTableProfile *) fw_session_get_profile (self->session), recipe, NULL, &error);
+  else
+    self->suggested = fw_recipe_new_suggested (fw_session_get_table (self->session),
+                                               fw_session_get_profile (self->session), NULL,
+                                               &error);
   if (self->suggested == NULL)
     g_debug ("No suggestions: %s", error->message);
 }
