@@ -86,6 +86,8 @@ attribute_fairness (const FwTrainedModel  *trained,
   input.groups = kept_codes;
   input.group_names = (const char *const *) groups;
   fw_fairness_options_init (&options);
+  fw_fairness_options_from_recipe (&options, trained->recipe, trained->class_names,
+                                   trained->positive);
   options.seed = trained->recipe->seed;
   return trained->task == FW_TASK_REGRESSION
     ? fw_fairness_compute_regression (&input, &options, NULL)

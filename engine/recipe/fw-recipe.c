@@ -93,6 +93,7 @@ fw_recipe_new (void)
   recipe->model.device = g_strdup ("auto");
   recipe->seed = 42;
   recipe->mitigation = g_strdup ("none");
+  recipe->min_group_rows = FW_RECIPE_DEFAULT_MIN_GROUP_ROWS;
   return recipe;
 }
 
@@ -105,6 +106,7 @@ fw_recipe_free (FwRecipe *recipe)
   g_ptr_array_unref (recipe->sensitive);
   g_free (recipe->target);
   g_free (recipe->positive);
+  g_free (recipe->favourable);
   g_free (recipe->model.device);
   g_free (recipe->mitigation);
   g_free (recipe->data);
@@ -135,6 +137,7 @@ fw_recipe_copy (const FwRecipe *recipe)
     g_ptr_array_add (copy->sensitive, g_strdup (g_ptr_array_index (recipe->sensitive, i)));
   copy->target = g_strdup (recipe->target);
   copy->positive = g_strdup (recipe->positive);
+  copy->favourable = g_strdup (recipe->favourable);
   copy->model.device = g_strdup (recipe->model.device);
   copy->mitigation = g_strdup (recipe->mitigation);
   copy->data = g_strdup (recipe->data);

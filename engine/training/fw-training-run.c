@@ -465,6 +465,7 @@ apply_thresholds (FwTrainedModel  *trained,
     trained->confusion = confusion_to_json (counts, 2);
   }
   fw_fairness_options_init (&options);
+  fw_fairness_options_from_dataset (&options, dataset);
   options.seed = seed;
   for (guint a = 0; a < dataset->n_sensitive; a++)
     {

@@ -13,6 +13,8 @@
 
 /* The four-fifths rule of thumb (US EEOC Uniform Guidelines, 29 CFR 1607.4 D). */
 #define FOUR_FIFTHS 0.8
+/* A gap in the main harm's error rate worth a sentence: ten points, as the report's. */
+#define FW_RESULTS_HARM_GAP 0.10
 
 const char *const fw_results_classification_keys[] = {
   "accuracy", "balanced_accuracy", "precision", "recall", "f1", "roc_auc", "log_loss", NULL,
@@ -107,38 +109,140 @@ fw_results_metric_sentence (const char *key,
   return g_strdup ("");
 }
 
+static char *
+small_group_sentence (const FwFairness *f,
+                      guint             g)
+{
+  guint n = (guint) f->groups[g].n;
+
+  if (f->groups[g].too_small)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Only %u test row is in “%s”: too few rows to judge, "
+                                         "so it is left out of the comparisons.",
+                                         "Only %u test rows are in “%s”: too few rows to judge, "
+                                         "so they are left out of the comparisons.",
+                                         n), n, f->group_names[g]);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Only %u test row is in “%s”, too few for its figures to "
+                                       "be trusted.",
+                                       "Only %u test rows are in “%s”, too few for its figures "
+                                       "to be trusted.",
+                                       n), n, f->group_names[g]);
+}
+
+/* The four-fifths rule, on the rates of the outcome that is good for the person. */
+static char *
+four_fifths_sentence (const FwFairness *f,
+                      guint             lowest,
+                      guint             highest,
+                      const char       *attribute)
+{
+  double ratio = f->groups[lowest].favourable_rate / f->groups[highest].favourable_rate;
+  const char *low = f->group_names[lowest], *high = f->group_names[highest];
+
+  if (f->positive_is_harmful && f->positive_name != NULL)
+    return g_strdup_printf (_("“%s” is spared being predicted “%s” at %.2f times the rate of "
+                              "“%s”: below the four-fifths rule of thumb (%.2f) for the good "
+                              "outcome, a common sign of unfair treatment by “%s”."),
+                            low, f->positive_name, ratio, high, FOUR_FIFTHS, attribute);
+  if (!f->positive_is_harmful && f->favourable != NULL)
+    return g_strdup_printf (_("“%s” is predicted “%s”, the good outcome, at %.2f times the rate "
+                              "of “%s”: below the four-fifths rule of thumb (%.2f), a common "
+                              "sign of unfair treatment by “%s”."),
+                            low, f->favourable, ratio, high, FOUR_FIFTHS, attribute);
+  return g_strdup_printf (_("“%s” gets the good outcome at %.2f times the rate of “%s”: below "
+                            "the four-fifths rule of thumb (%.2f), a common sign of unfair "
+                            "treatment by “%s”."),
+                          low, ratio, high, FOUR_FIFTHS, attribute);
+}
+
+/* The error that hurts most: being wrongly flagged by a harmful prediction, being wrongly
+ * refused a favourable one; named when it differs across the compared groups by
+ * FW_RESULTS_HARM_GAP or more. */
+static char *
+main_harm_sentence (const FwFairness *f)
+{
+  int low = -1, high = -1;
+
+  for (guint g = 0; g < f->n_groups; g++)
+    {
+      double r = f->positive_is_harmful ? f->groups[g].fpr : f->groups[g].fnr;
+
+      if (f->groups[g].n == 0 || f->groups[g].too_small || isnan (r))
+        continue;
+      if (low < 0 || r < (f->positive_is_harmful ? f->groups[low].fpr : f->groups[low].fnr))
+        low = g;
+      if (high < 0 || r > (f->positive_is_harmful ? f->groups[high].fpr : f->groups[high].fnr))
+        high = g;
+    }
+  if (low < 0 || low == high)
+    return NULL;
+  if (f->positive_is_harmful)
+    {
+      if (f->groups[high].fpr - f->groups[low].fpr < FW_RESULTS_HARM_GAP)
+        return NULL;
+      if (f->positive_name == NULL)
+        return g_strdup_printf (_("The main harm here is being wrongly flagged: it happens to "
+                                  "%.0f %% of “%s” who should not be, against %.0f %% of “%s” "
+                                  "(the false positive rate)."),
+                                100 * f->groups[high].fpr, f->group_names[high],
+                                100 * f->groups[low].fpr, f->group_names[low]);
+      return g_strdup_printf (_("The main harm here is being wrongly predicted “%s”: it happens "
+                                "to %.0f %% of “%s” who are not, against %.0f %% of “%s” (the "
+                                "false positive rate)."),
+                              f->positive_name, 100 * f->groups[high].fpr, f->group_names[high],
+                              100 * f->groups[low].fpr, f->group_names[low]);
+    }
+  if (f->groups[high].fnr - f->groups[low].fnr < FW_RESULTS_HARM_GAP)
+    return NULL;
+  if (f->favourable == NULL)
+    return g_strdup_printf (_("The main harm here is being wrongly refused the good outcome: it "
+                              "happens to %.0f %% of “%s” who should get it, against %.0f %% of "
+                              "“%s” (the false negative rate)."),
+                            100 * f->groups[high].fnr, f->group_names[high],
+                            100 * f->groups[low].fnr, f->group_names[low]);
+  return g_strdup_printf (_("The main harm here is being wrongly refused “%s”: it happens to "
+                            "%.0f %% of “%s” who should get it, against %.0f %% of “%s” (the "
+                            "false negative rate)."),
+                          f->favourable, 100 * f->groups[high].fnr, f->group_names[high],
+                          100 * f->groups[low].fnr, f->group_names[low]);
+}
+
 char **
 fw_results_group_warnings (const FwFairness *f,
                            const char       *attribute)
 {
   GPtrArray *warnings = g_ptr_array_new ();
   int lowest = -1, highest = -1;
+  char *harm;
 
   for (guint g = 0; g < f->n_groups; g++)
     {
-      double r = f->groups[g].selection_rate;
+      double r = f->groups[g].favourable_rate;
 
-      if (f->groups[g].n > 0 && f->groups[g].n < FW_FAIRNESS_MIN_ROWS)
-        g_ptr_array_add (warnings, g_strdup_printf (
-          g_dngettext (GETTEXT_PACKAGE,
-                       "Only %u test row is in “%s”, too few for its figures to be trusted.",
-                       "Only %u test rows are in “%s”, too few for its figures to be trusted.",
-                       (gulong) f->groups[g].n), (guint) f->groups[g].n, f->group_names[g]));
-      if (f->regression || !isfinite (r) || f->groups[g].n == 0)
+      if (f->groups[g].n > 0 && (f->groups[g].too_small || f->groups[g].n < FW_FAIRNESS_MIN_ROWS))
+        g_ptr_array_add (warnings, small_group_sentence (f, g));
+      /* Small groups never reach the rule: a rate of 2 rows says nothing. */
+      if (f->regression || !isfinite (r) || f->groups[g].n == 0 || f->groups[g].too_small)
         continue;
-      if (lowest < 0 || r < f->groups[lowest].selection_rate)
+      if (lowest < 0 || r < f->groups[lowest].favourable_rate)
         lowest = g;
-      if (highest < 0 || r > f->groups[highest].selection_rate)
+      if (highest < 0 || r > f->groups[highest].favourable_rate)
         highest = g;
     }
-  if (lowest >= 0 && highest >= 0 && f->groups[highest].selection_rate > 0 &&
-      f->groups[lowest].selection_rate / f->groups[highest].selection_rate < FOUR_FIFTHS)
+  if (f->min_group_rows > 0 && f->n_used < 2 && f->n_groups > 1)
     g_ptr_array_insert (warnings, 0, g_strdup_printf (
-      _("“%s” is selected at %.2f times the rate of “%s”: below the four-fifths rule of thumb "
-        "(%.2f), a common sign of unfair treatment by “%s”."),
-      f->group_names[lowest],
-      f->groups[lowest].selection_rate / f->groups[highest].selection_rate,
-      f->group_names[highest], FOUR_FIFTHS, attribute));
+      g_dngettext (GETTEXT_PACKAGE,
+                   "Fewer than two groups of “%s” have %u test row or more, so the groups are "
+                   "not compared.",
+                   "Fewer than two groups of “%s” have %u test rows or more, so the groups are "
+                   "not compared.",
+                   f->min_group_rows), attribute, f->min_group_rows));
+  else if (!f->regression && (harm = main_harm_sentence (f)) != NULL)
+    g_ptr_array_insert (warnings, 0, harm);
+  if (lowest >= 0 && highest >= 0 && f->groups[highest].favourable_rate > 0 &&
+      f->groups[lowest].favourable_rate / f->groups[highest].favourable_rate < FOUR_FIFTHS)
+    g_ptr_array_insert (warnings, 0, four_fifths_sentence (f, lowest, highest, attribute));
   g_ptr_array_add (warnings, NULL);
   return (char **) g_ptr_array_free (warnings, FALSE);
 }

@@ -25,8 +25,11 @@ char       *fw_results_metric_sentence (const char *key,
                                         const char *positive,
                                         const char *target);
 
-/* Warnings in words: the four-fifths rule (a selection-rate ratio below 0.8) and groups
- * too small to trust.  NULL-terminated; g_strfreev. */
+/* Warnings in words: the four-fifths rule (a ratio of the favourable outcome's rates
+ * below 0.8, over the groups large enough to judge), the main harm (a gap of ten points or
+ * more in the false positive rate for a harmful prediction, the false negative rate for a
+ * favourable one), and groups too small to judge or to trust.  NULL-terminated;
+ * g_strfreev. */
 char      **fw_results_group_warnings  (const FwFairness *fairness,
                                         const char       *attribute);
 
