@@ -50,11 +50,22 @@ has_stem (const char        *word,
   return FALSE;
 }
 
-/* The words of @text, lower case, split at anything but letters and digits. */
+/* The words of @text, lower case, split at anything but letters and digits and where
+ * camel case turns upward ("isFraud" → "is", "fraud"). */
 static char **
 words_of (const char *text)
 {
-  g_autofree char *lower = g_utf8_strdown (text, -1);
+  GString *split = g_string_new (NULL);
+  g_autofree char *lower = NULL;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (p > text && g_ascii_isupper (*p) && g_ascii_islower (p[-1]))
+        g_string_append_c (split, ' ');
+      g_string_append_c (split, *p);
+    }
+  lower = g_utf8_strdown (split->str, -1);
+  g_string_free (split, TRUE);
 
   for (char *p = lower; *p != '\0'; p++)
     if (!g_ascii_isalnum (*p) && !((guchar) *p & 0x80))
