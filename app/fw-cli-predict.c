@@ -233,6 +233,19 @@ fw_cli_evaluate (int    argc,
   else
     fw_regression_metrics_to_json (r, b);
   json_builder_end_object (b);
+  {
+    /* The model file keeps no training labels: the rows evaluated are the reference. */
+    JsonObject *baseline = trained->task == FW_TASK_REGRESSION
+      ? fw_baseline_regression (values, n, values, NULL, n)
+      : fw_baseline_classification (labels, n, labels, NULL, n, trained->n_classes,
+                                    trained->positive, NULL);
+
+    if (baseline == NULL)
+      baseline = json_object_new ();
+    json_builder_set_member_name (b, "baseline");
+    json_builder_add_value (b, json_node_init_object (json_node_alloc (), baseline));
+    json_object_unref (baseline);
+  }
   fw_cli_add_fairness (b, fairness, attributes, n_attributes);
   json_builder_end_object (b);
   root = json_builder_get_root (b);

@@ -118,6 +118,8 @@ fw_cli_train_print_done (const FwTrainedModel   *trained,
         json_builder_add_null_value (b);
       json_builder_set_member_name (b, "test");
       json_builder_add_value (b, json_node_init_object (json_node_alloc (), trained->test_metrics));
+      json_builder_set_member_name (b, "baseline");
+      json_builder_add_value (b, json_node_init_object (json_node_alloc (), trained->baseline));
       json_builder_set_member_name (b, "outcome");
       json_builder_add_string_value (b, outcomes[done->outcome]);
       json_builder_set_member_name (b, "best_epoch"), json_builder_add_int_value (b, done->best_epoch);

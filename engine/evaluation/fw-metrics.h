@@ -111,6 +111,28 @@ void                     fw_regression_metrics_free     (FwRegressionMetrics *me
 void                     fw_regression_metrics_to_json  (const FwRegressionMetrics *metrics,
                                                          JsonBuilder               *builder);
 
+/* What always giving the most common answer scores on the rows measured — the figure a
+ * model must beat.  Classes: scikit-learn's DummyClassifier(strategy="prior"): every row
+ * gets the class shares of the @n_reference @reference labels as probabilities, so the
+ * decision is the most common class (for two classes, the positive one on a tie), ROC AUC
+ * is 0.5 and log-loss that of the shares.  Numbers: DummyRegressor, the mean of
+ * @reference.  Scored on @labels or @actual (@n rows, @weights may be NULL) as a model's
+ * metrics are: an object with the same keys, or NULL when there is nothing to score.
+ * @majority, when not NULL, receives the most common class. */
+JsonObject *fw_baseline_classification (const guint32 *reference,
+                                        gsize          n_reference,
+                                        const guint32 *labels,
+                                        const float   *weights,
+                                        gsize          n,
+                                        guint          n_classes,
+                                        guint          positive,
+                                        guint         *majority);
+JsonObject *fw_baseline_regression     (const float   *reference,
+                                        gsize          n_reference,
+                                        const float   *actual,
+                                        const float   *weights,
+                                        gsize          n);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwClassificationMetrics, fw_classification_metrics_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwRegressionMetrics, fw_regression_metrics_free)
 

@@ -557,6 +557,21 @@ fw_training_run_finish (FwTrainingRun  *run,
     trained->confusion = confusion_to_json (c != NULL ? c->confusion : NULL,
                                             c != NULL ? c->n_classes : 0);
   }
+  {
+    const FwDataPart *learn = &run->dataset->parts[FW_PART_TRAIN];
+    const FwDataPart *test = &run->dataset->parts[FW_PART_TEST];
+    JsonObject *baseline = run->dataset->task == FW_TASK_REGRESSION
+      ? fw_baseline_regression (learn->values, learn->n, test->values, test->weights, test->n)
+      : fw_baseline_classification (learn->labels, learn->n, test->labels, test->weights,
+                                    test->n, run->dataset->n_classes, run->dataset->positive,
+                                    NULL);
+
+    if (baseline != NULL)
+      {
+        g_clear_pointer (&trained->baseline, json_object_unref);
+        trained->baseline = baseline;
+      }
+  }
   fairness = fw_trainer_get_fairness (run->trainer, &run->n_fairness);
   if (run->threshold_policy != FW_THRESHOLD_POLICY_NONE)
     {

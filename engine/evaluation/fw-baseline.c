@@ -1,0 +1,88 @@
+/* fw-baseline.c — what always giving the most common answer scores
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include "fw-metrics.h"
+
+static JsonObject *
+object_of (JsonBuilder *b)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (b);
+
+  return json_object_ref (json_node_get_object (root));
+}
+
+JsonObject *
+fw_baseline_classification (const guint32 *reference,
+                            gsize          n_reference,
+                            const guint32 *labels,
+                            const float   *weights,
+                            gsize          n,
+                            guint          n_classes,
+                            guint          positive,
+                            guint         *majority)
+{
+  g_autofree double *counts = g_new0 (double, MAX (n_classes, 1));
+  g_autofree float *shares = NULL;
+  g_autofree float *probs = NULL;
+  g_autoptr(FwClassificationMetrics) m = NULL;
+  g_autoptr(JsonBuilder) b = NULL;
+  guint best = 0;
+
+  g_return_val_if_fail (n_classes >= 2 && positive < n_classes, NULL);
+
+  if (n_reference == 0 || n == 0)
+    return NULL;
+  for (gsize i = 0; i < n_reference; i++)
+    if (reference[i] < n_classes)
+      counts[reference[i]]++;
+  shares = g_new (float, n_classes);
+  for (guint c = 0; c < n_classes; c++)
+    shares[c] = (float) (counts[c] / n_reference);
+  probs = g_new (float, n * n_classes);
+  for (gsize i = 0; i < n; i++)
+    memcpy (probs + i * n_classes, shares, sizeof (float) * n_classes);
+  best = fw_metrics_decide (shares, n_classes, positive, 0.5);
+  if (majority != NULL)
+    *majority = best;
+  m = fw_classification_metrics_new (labels, probs, weights, n, n_classes, positive, 0.5, NULL);
+  if (m == NULL)
+    return NULL;
+  b = json_builder_new ();
+  json_builder_begin_object (b);
+  fw_classification_metrics_to_json (m, b);
+  json_builder_end_object (b);
+  return object_of (b);
+}
+
+JsonObject *
+fw_baseline_regression (const float *reference,
+                        gsize        n_reference,
+                        const float *actual,
+                        const float *weights,
+                        gsize        n)
+{
+  g_autofree float *mean = NULL;
+  g_autoptr(FwRegressionMetrics) m = NULL;
+  g_autoptr(JsonBuilder) b = NULL;
+  double sum = 0;
+
+  if (n_reference == 0 || n == 0)
+    return NULL;
+  for (gsize i = 0; i < n_reference; i++)
+    sum += reference[i];
+  mean = g_new (float, n);
+  for (gsize i = 0; i < n; i++)
+    mean[i] = (float) (sum / n_reference);
+  m = fw_regression_metrics_new (actual, mean, weights, n, NULL);
+  if (m == NULL)
+    return NULL;
+  b = json_builder_new ();
+  json_builder_begin_object (b);
+  fw_regression_metrics_to_json (m, b);
+  json_builder_end_object (b);
+  return object_of (b);
+}
