@@ -221,10 +221,7 @@ update (FwResultsPage *self)
     for (guint k = 0; fw_results_classification_keys[k] != NULL; k++)
       set_metric (self, fw_results_classification_keys[k], values[k]);
   }
-  /* Translators: the Results headline; %d is a count out of 100. */
-  headline = g_strdup_printf (_("The model predicts “%s” correctly for %d of every 100 people "
-                                "it has never seen."), trained->recipe->target,
-                              (int) round (100 * self->metrics->accuracy));
+  headline = fw_results_headline (trained->recipe->target, self->metrics, trained->class_names);
   gtk_label_set_text (self->headline, headline);
 
   self->heatmap.counts = self->metrics->confusion;

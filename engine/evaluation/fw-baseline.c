@@ -86,3 +86,33 @@ fw_baseline_regression (const float *reference,
   json_builder_end_object (b);
   return object_of (b);
 }
+
+gboolean
+fw_baseline_unbalanced (const double *confusion,
+                        guint         n_classes,
+                        guint        *majority,
+                        double       *share)
+{
+  double total = 0, best = -1;
+  guint best_class = 0;
+
+  if (confusion == NULL || n_classes < 2)
+    return FALSE;
+  for (guint a = 0; a < n_classes; a++)
+    {
+      double row = 0;
+
+      for (guint p = 0; p < n_classes; p++)
+        row += confusion[a * n_classes + p];
+      total += row;
+      if (row > best)
+        best = row, best_class = a;
+    }
+  if (!(total > 0) || best / total < 1.0 / n_classes + FW_BASELINE_UNBALANCED_MARGIN)
+    return FALSE;
+  if (majority != NULL)
+    *majority = best_class;
+  if (share != NULL)
+    *share = best / total;
+  return TRUE;
+}

@@ -127,6 +127,17 @@ JsonObject *fw_baseline_classification (const guint32 *reference,
                                         guint          n_classes,
                                         guint          positive,
                                         guint         *majority);
+/* Classes are unbalanced when the most common one is this much more common than an even
+ * split (1 / n_classes): 60 % of two classes, 43 % of three.  Accuracy then flatters a
+ * model, and the headline turns to balanced accuracy and the baseline. */
+#define FW_BASELINE_UNBALANCED_MARGIN 0.10
+
+/* The most common class of a confusion matrix's rows (row = actual, @n_classes²) and its
+ * share; FALSE when the matrix is empty or the classes are not unbalanced (above). */
+gboolean    fw_baseline_unbalanced     (const double  *confusion,
+                                        guint          n_classes,
+                                        guint         *majority,
+                                        double        *share);
 JsonObject *fw_baseline_regression     (const float   *reference,
                                         gsize          n_reference,
                                         const float   *actual,

@@ -227,6 +227,53 @@ test_too_few_groups (void)
   g_assert_true (g_str_has_prefix (warnings[2], "Only 10 test rows are in “C”: too few"));
 }
 
+/* 88 "no" and 12 "yes" rows: the model finds 4 of the 12 and flags 2 of the 88 wrongly.
+ * Accuracy (86 + 4) / 100 = 90; balanced (86/88 + 4/12) / 2 = 0.655 → 66; always "no" 88.
+ * 60 against 40 is past the 10-point margin too; 55 against 45 is not. */
+static FwClassificationMetrics *
+metrics_of (guint n_no,
+            guint n_yes,
+            guint found,
+            guint false_alarms)
+{
+  g_autofree guint32 *labels = g_new (guint32, n_no + n_yes);
+  g_autofree float *probs = g_new (float, 2 * (n_no + n_yes));
+
+  for (guint i = 0; i < n_no + n_yes; i++)
+    {
+      gboolean yes = i >= n_no;
+      gboolean flagged = yes ? i - n_no < found : i < false_alarms;
+
+      labels[i] = yes;
+      probs[2 * i + 1] = flagged ? 0.9f : 0.1f;
+      probs[2 * i] = 1 - probs[2 * i + 1];
+    }
+  return fw_classification_metrics_new (labels, probs, NULL, n_no + n_yes, 2, 1, 0.5, NULL);
+}
+
+static void
+test_headline (void)
+{
+  char *const classes[] = { "no", "yes", NULL };
+  g_autoptr(FwClassificationMetrics) rare = metrics_of (88, 12, 4, 2);
+  g_autoptr(FwClassificationMetrics) sixty = metrics_of (60, 40, 30, 10);
+  g_autoptr(FwClassificationMetrics) even = metrics_of (55, 45, 30, 10);
+  g_autofree char *a = fw_results_headline ("default", rare, classes);
+  g_autofree char *b = fw_results_headline ("default", sixty, classes);
+  g_autofree char *c = fw_results_headline ("default", even, classes);
+
+  g_assert_cmpstr (a, ==, "The model predicts “default” correctly 66 times in 100 when every "
+                          "answer counts alike (balanced accuracy). Its plain accuracy, 90 in "
+                          "100, says less: always answering “no” would score 88.");
+  /* (50/60 + 30/40) / 2 = 0.79; accuracy 80. */
+  g_assert_cmpstr (b, ==, "The model predicts “default” correctly 79 times in 100 when every "
+                          "answer counts alike (balanced accuracy). Its plain accuracy, 80 in "
+                          "100, says less: always answering “no” would score 60.");
+  /* (45 + 30) / 100 = 75. */
+  g_assert_cmpstr (c, ==, "The model predicts “default” correctly for 75 of every 100 people it "
+                          "has never seen.");
+}
+
 /* Numbers have no selection rate: only the small groups are named. */
 static void
 test_regression_warnings (void)
@@ -267,6 +314,7 @@ main (int   argc,
   g_test_add_func ("/core/results-explain/group-warnings", test_group_warnings);
   g_test_add_func ("/core/results-explain/favourable-and-harmful", test_favourable_and_harmful);
   g_test_add_func ("/core/results-explain/too-few-groups", test_too_few_groups);
+  g_test_add_func ("/core/results-explain/headline", test_headline);
   g_test_add_func ("/core/results-explain/regression-warnings", test_regression_warnings);
 
   return g_test_run ();

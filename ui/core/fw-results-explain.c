@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include "fw-metrics.h"
 #include "fw-results-explain.h"
 
 /* The four-fifths rule of thumb (US EEOC Uniform Guidelines, 29 CFR 1607.4 D). */
@@ -107,6 +108,28 @@ fw_results_metric_sentence (const char *key,
     return g_strdup_printf (_("The model explains %d %% of how “%s” varies; 0 %% is no better "
                               "than always predicting the average."), in_100, target);
   return g_strdup ("");
+}
+
+char *
+fw_results_headline (const char                    *target,
+                     const FwClassificationMetrics *m,
+                     char *const                   *class_names)
+{
+  guint majority = 0;
+  double share = NAN;
+
+  if (!fw_baseline_unbalanced (m->confusion, m->n_classes, &majority, &share) ||
+      class_names == NULL || !isfinite (m->balanced_accuracy))
+    /* Translators: the Results headline; %d is a count out of 100. */
+    return g_strdup_printf (_("The model predicts “%s” correctly for %d of every 100 people "
+                              "it has never seen."), target, (int) round (100 * m->accuracy));
+  /* Translators: the Results headline when one answer is far more common than the others. */
+  return g_strdup_printf (_("The model predicts “%s” correctly %d times in 100 when every "
+                            "answer counts alike (balanced accuracy). Its plain accuracy, %d in "
+                            "100, says less: always answering “%s” would score %d."),
+                          target, (int) round (100 * m->balanced_accuracy),
+                          (int) round (100 * m->accuracy), class_names[majority],
+                          (int) round (100 * share));
 }
 
 static char *

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 #include "fw-fairness.h"
+#include "fw-metrics.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,13 @@ char       *fw_results_metric_sentence (const char *key,
                                         double      value,
                                         const char *positive,
                                         const char *target);
+
+/* The Results headline: accuracy out of 100, or — when the classes are unbalanced
+ * (FW_BASELINE_UNBALANCED_MARGIN) — balanced accuracy first, with what always giving the
+ * most common answer scores, so a model that merely learned the majority is not praised. */
+char       *fw_results_headline        (const char                    *target,
+                                        const FwClassificationMetrics *metrics,
+                                        char *const                   *class_names);
 
 /* Warnings in words: the four-fifths rule (a ratio of the favourable outcome's rates
  * below 0.8, over the groups large enough to judge), the main harm (a gap of ten points or
