@@ -40,14 +40,26 @@ is_regression (JsonObject *entry)
   return json_object_has_member (entry, "mae_difference");
 }
 
-/* The four-fifths rule's verdict on @entry, or NULL when it holds (or cannot be told). */
+/* The four-fifths rule's verdict on @entry, or NULL when it holds (or cannot be told):
+ * on the favourable outcome's rates over the groups large enough to judge, as the entry
+ * reports them; an older entry without them is read as its selection rates. */
 static char *
 four_fifths_warning (JsonObject *entry)
 {
-  double ratio = fw_report_json_number (entry, "demographic_parity_ratio");
+  gboolean framed = json_object_has_member (entry, "favourable_rate_ratio");
+  double ratio = fw_report_json_number (entry, framed ? "favourable_rate_ratio"
+                                                      : "demographic_parity_ratio");
+  const char *favourable = json_object_get_string_member_with_default (entry, "favourable",
+                                                                       NULL);
 
   if (is_regression (entry) || !(ratio < FOUR_FIFTHS))
     return NULL;
+  if (framed && favourable != NULL)
+    return g_strdup_printf (_("Four-fifths rule: by “%s”, the group least often given the good "
+                              "outcome (“%s”) gets it at %.0f%% of the rate of the group most "
+                              "often given it, below the 80%% that US hiring guidelines treat "
+                              "as evidence of adverse impact."),
+                            attribute_of (entry), favourable, 100 * ratio);
   return g_strdup_printf (_("Four-fifths rule: by “%s”, the least selected group is chosen at "
                             "%.0f%% of the rate of the most selected one, below the 80%% that "
                             "US hiring guidelines treat as evidence of adverse impact."),
@@ -84,8 +96,13 @@ add_group_table (FwReport   *report,
     {
       JsonObject *group = json_array_get_object_element (groups, g);
 
-      g_ptr_array_add (cells, g_strdup (json_object_get_string_member_with_default (group, "value",
-                                                                                 "?")));
+      const char *value = json_object_get_string_member_with_default (group, "value", "?");
+
+      g_ptr_array_add (cells, json_object_get_boolean_member_with_default (group, "too_small",
+                                                                          FALSE)
+                              /* Translators: a group in the per-group table. */
+                              ? g_strdup_printf (_("%s (too few rows to judge)"), value)
+                              : g_strdup (value));
       g_ptr_array_add (cells, fw_report_format_number (fw_report_json_number (group, "n"), 0));
       for (guint k = 0; k < n_keys; k++)
         g_ptr_array_add (cells, fw_report_format_number (fw_report_json_number (group, keys[k]), 3));
@@ -200,6 +217,12 @@ fw_report_add_analyses (FwReport             *report,
         : _("Differences are largest minus smallest across groups (0 is equal); the ratio is "
             "smallest over largest selection rate (1 is equal). Intervals come from resampling "
             "the test rows.")));
+      if (json_object_has_member (entry, "min_group_rows") &&
+          fw_report_json_number (entry, "min_group_rows") > 0)
+        fw_report_add_note (report, g_strdup_printf (
+          _("Groups with fewer than %.0f test rows are listed but left out of the summaries and "
+            "the four-fifths rule: their rates are too uncertain to judge."),
+          fw_report_json_number (entry, "min_group_rows")));
       fw_report_add_fairness_plot (report, entry);
       collect_warnings (entry, FALSE, warnings);
       fw_report_add_list (report, warnings);
@@ -255,13 +278,53 @@ fw_report_add_training (FwReport             *report,
   fw_report_add_history_plots (report, t);
 }
 
+/* The largest gap in @key between the groups the summaries use. */
+static double
+used_gap (JsonObject *entry,
+          const char *key)
+{
+  JsonArray *groups = groups_of (entry);
+  double low = NAN, high = NAN;
+
+  for (guint g = 0; groups != NULL && g < json_array_get_length (groups); g++)
+    {
+      JsonObject *group = json_array_get_object_element (groups, g);
+      double r = fw_report_json_number (group, key);
+
+      if (!isfinite (r) || fw_report_json_number (group, "n") <= 0 ||
+          json_object_get_boolean_member_with_default (group, "too_small", FALSE))
+        continue;
+      low = isnan (low) ? r : MIN (low, r);
+      high = isnan (high) ? r : MAX (high, r);
+    }
+  return high - low;
+}
+
 static void
 add_gap_caveats (JsonObject *entry,
                  GPtrArray  *caveats)
 {
   double gap = fw_report_json_number (entry, "equalized_odds_difference");
+  const char *harm = json_object_get_string_member_with_default (entry, "main_harm", NULL);
 
-  if (!is_regression (entry) && gap > ODDS_GAP)
+  if (is_regression (entry))
+    return;
+  /* The error that hurts the person most, named first. */
+  if (g_strcmp0 (harm, "false_positive_rate") == 0 && used_gap (entry, "fpr") > ODDS_GAP)
+    g_ptr_array_add (caveats,
+                     g_strdup_printf (_("By “%s”, being wrongly flagged — the main harm of a "
+                                        "prediction that is bad for the person — happens up to "
+                                        "%.0f percentage points more often to some groups than "
+                                        "to others (false positive rate)."),
+                                      attribute_of (entry), 100 * used_gap (entry, "fpr")));
+  else if (g_strcmp0 (harm, "false_negative_rate") == 0 && used_gap (entry, "fnr") > ODDS_GAP)
+    g_ptr_array_add (caveats,
+                     g_strdup_printf (_("By “%s”, being wrongly refused the good outcome — the "
+                                        "main harm here — happens up to %.0f percentage points "
+                                        "more often to some groups than to others (false "
+                                        "negative rate)."),
+                                      attribute_of (entry), 100 * used_gap (entry, "fnr")));
+  if (gap > ODDS_GAP)
     g_ptr_array_add (caveats,
                      g_strdup_printf (_("By “%s”, the groups' true or false positive rates differ "
                                         "by up to %.0f percentage points: the model errs more "
