@@ -261,7 +261,9 @@ fw_cli_evaluate (int    argc,
   else
     {
       printf (_("%zu labelled rows (%s)\n"), n, fw_task_to_string (trained->task));
-      fw_cli_print_metrics (json_object_get_object_member (json_node_get_object (root), "metrics"));
+      fw_cli_print_metrics (json_object_get_object_member (json_node_get_object (root), "metrics"),
+                            json_object_get_object_member (json_node_get_object (root),
+                                                           "baseline"));
       fw_cli_print_fairness (fairness, attributes, n_attributes);
     }
   for (guint a = 0; a < n_attributes; a++)

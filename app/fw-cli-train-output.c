@@ -153,7 +153,7 @@ fw_cli_train_print_done (const FwTrainedModel   *trained,
 
   printf (_("Trained in %.2f s (%s, best epoch %u).\n"), trained->seconds,
           _(outcome_labels[done->outcome]), done->best_epoch);
-  fw_cli_print_metrics (trained->test_metrics);
+  fw_cli_print_metrics (trained->test_metrics, trained->baseline);
   fw_cli_print_fairness (fairness, attributes, n_fairness);
   if (audit != NULL && audit->findings->len > 0)
     {

@@ -198,7 +198,8 @@ collect_warnings (FwFairness *f)
                                             "Only %lu row for “%s”: its figures are uncertain.",
                                             "Only %lu rows for “%s”: its figures are uncertain.",
                                             group->n), (gulong) group->n, name);
-      if (f->regression || !(group->weight > 0))
+      /* A group too small to judge is out of the summaries whatever its rates. */
+      if (f->regression || !(group->weight > 0) || group->too_small)
         continue;
       if (isnan (group->tpr))
         add_warning (warnings, _("No actual positives for “%s”: its true positive rate is "
