@@ -45,6 +45,7 @@ group_to_json (const FwFairness *f,
   fw_json_add_number (builder, f->regression ? "mae" : "fnr", f->regression ? group->mae : group->fnr);
   fw_json_add_number (builder, f->regression ? "mean_prediction" : "precision",
               f->regression ? group->mean_prediction : group->precision);
+  fw_json_add_number (builder, "base_rate", group->base_rate);
   fw_json_add_number (builder, "favourable_rate", group->favourable_rate);
   json_builder_set_member_name (builder, "too_small");
   json_builder_add_boolean_value (builder, group->too_small);

@@ -67,6 +67,7 @@ classification_rates (const double    *k,
 
   group->weight = total;
   group->selection_rate = quotient (k[KIND_TP] + k[KIND_FP], total);
+  group->base_rate = quotient (positives, total);
   group->tpr = quotient (k[KIND_TP], positives);
   group->fnr = quotient (k[KIND_FN], positives);
   group->fpr = quotient (k[KIND_FP], total - positives);
@@ -85,7 +86,7 @@ regression_rates (const double    *s,
   group->mae = quotient (s[FW_FAIRNESS_SUM_ABS_ERROR], s[FW_FAIRNESS_SUM_WEIGHT]);
   group->mean_prediction = quotient (s[FW_FAIRNESS_SUM_PREDICTION], s[FW_FAIRNESS_SUM_WEIGHT]);
   group->selection_rate = group->tpr = group->fnr = group->fpr = NAN;
-  group->precision = group->accuracy = group->favourable_rate = NAN;
+  group->precision = group->accuracy = group->favourable_rate = group->base_rate = NAN;
 }
 
 /* The summaries from per-group sums: used alike for the estimate and for each resample. */

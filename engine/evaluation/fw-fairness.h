@@ -78,6 +78,8 @@ typedef struct
   double  weight;               /* summed weight (= n without weights) */
   /* Classification; NaN when undefined. */
   double  selection_rate, tpr, fpr, fnr, precision, accuracy;
+  double  base_rate;            /* share actually of the positive class: the data's own
+                                 * rate, to set the selection rate beside */
   double  favourable_rate;      /* selection rate, or 1 − it when the positive is harmful */
   gboolean too_small;           /* fewer rows than the minimum: out of the summaries */
   /* Regression; NaN when the group is empty. */
@@ -187,7 +189,7 @@ const char *fw_fairness_summary_key        (FwFairnessSummary summary);
 
 /* Adds one object — a fairness entry of docs/cli.md — as the builder's next value (an array
  * element, or after a member name): {"attribute", "groups": [{"value", "n", "weight",
- * "selection_rate", "tpr", "fpr", "fnr", "precision", "accuracy", "favourable_rate",
+ * "selection_rate", "tpr", "fpr", "fnr", "precision", "accuracy", "base_rate", "favourable_rate",
  * "too_small"}], the four summaries, "favourable_rate_ratio", "favourable",
  * "positive_is_favourable", "main_harm" ("false_positive_rate" or "false_negative_rate"),
  * "min_group_rows", "groups_used", "groups_too_small",

@@ -145,15 +145,16 @@ test_group_warnings (void)
   static const char *const names[] = { "A", "B", "C", NULL };
   static const guint sizes[] = { 100, 100, 10 };
   static const guint unfair[] = { 50, 30, 5 };
-  static const guint fair[] = { 50, 45, 5 };
+  static const guint fair[] = { 50, 48, 5 };
   g_autoptr(FwFairness) f = fairness_of (names, sizes, unfair, 3);
   g_auto(GStrv) warnings = fw_results_group_warnings (f, "sex");
   g_autoptr(FwFairness) g = NULL;
   g_auto(GStrv) fewer = NULL;
 
   /* 0.30 / 0.50 = 0.60.  Missed positives: A picks 25 of its 50, B 15 of 50: FNR 0.5, 0.7.
-   * C's 10 rows are below the 30 the summaries need. */
-  g_assert_cmpuint (g_strv_length (warnings), ==, 3);
+   * C's 10 rows are below the 30 the summaries need.  Both groups are half positive, so
+   * the 20-point gap in predictions is the model's own. */
+  g_assert_cmpuint (g_strv_length (warnings), ==, 4);
   g_assert_cmpstr (warnings[0], ==, "“B” gets the good outcome at 0.60 times the rate of “A”: "
                                     "below the four-fifths rule of thumb (0.80), a common sign "
                                     "of unfair treatment by “sex”.");
@@ -162,9 +163,12 @@ test_group_warnings (void)
                                     "against 50 % of “A” (the false negative rate).");
   g_assert_cmpstr (warnings[2], ==, "Only 10 test rows are in “C”: too few rows to judge, so "
                                     "they are left out of the comparisons.");
+  g_assert_cmpstr (warnings[3], ==, "Of “A”, 50 % are predicted “positive” and 50 % really "
+                                    "are; of “B”, 30 % and 50 %. The model widens the gap that "
+                                    "is in the data.");
 
-  /* 0.45 / 0.5 = 0.9: within the rule; FNR 28/50 against 25/50 is 6 points; the small
-   * group is still too small. */
+  /* 0.48 / 0.5 = 0.96: within the rule; FNR 26/50 against 25/50 is 2 points, predictions
+   * 2 points apart; the small group is still too small. */
   g = fairness_of (names, sizes, fair, 3);
   fewer = fw_results_group_warnings (g, "sex");
   g_assert_cmpuint (g_strv_length (fewer), ==, 1);
@@ -186,7 +190,7 @@ test_favourable_and_harmful (void)
   g_auto(GStrv) good_warnings = fw_results_group_warnings (good, "sex");
   g_auto(GStrv) bad_warnings = fw_results_group_warnings (bad, "race");
 
-  g_assert_cmpuint (g_strv_length (good_warnings), ==, 3);
+  g_assert_cmpuint (g_strv_length (good_warnings), ==, 4);
   g_assert_cmpstr (good_warnings[0], ==, "“B” is predicted “approved”, the good outcome, at "
                                          "0.60 times the rate of “A”: below the four-fifths "
                                          "rule of thumb (0.80), a common sign of unfair "
@@ -198,7 +202,7 @@ test_favourable_and_harmful (void)
   /* Not being flagged: A 50/100, B 70/100, ratio 5/7 = 0.71.  Wrongly flagged: A 25 of its
    * 50 actual negatives, B 15 of 50: FPR 0.5 and 0.3.  C (picked entirely) is too small
    * to count, although its favourable rate of 0 would otherwise lead the rule. */
-  g_assert_cmpuint (g_strv_length (bad_warnings), ==, 3);
+  g_assert_cmpuint (g_strv_length (bad_warnings), ==, 4);
   g_assert_cmpstr (bad_warnings[0], ==, "“A” is spared being predicted “re-arrested” at 0.71 "
                                         "times the rate of “B”: below the four-fifths rule of "
                                         "thumb (0.80) for the good outcome, a common sign of "
@@ -207,6 +211,53 @@ test_favourable_and_harmful (void)
                                         "“re-arrested”: it happens to 50 % of “A” who are not, "
                                         "against 30 % of “B” (the false positive rate).");
   g_assert_true (g_str_has_prefix (bad_warnings[2], "Only 10 test rows are in “C”"));
+  g_assert_cmpstr (bad_warnings[3], ==, "Of “A”, 50 % are predicted “re-arrested” and 50 % "
+                                        "really are; of “B”, 30 % and 50 %. The model widens "
+                                        "the gap that is in the data.");
+}
+
+/* Two groups set by hand: predicted and actual shares, nothing else that would speak. */
+static char *
+gap_verdict (double sel_a,
+             double base_a,
+             double sel_b,
+             double base_b)
+{
+  char *names[] = { "A", "B", NULL };
+  FwFairnessGroup groups[2] = {
+    { .n = 100, .weight = 100, .selection_rate = sel_a, .base_rate = base_a,
+      .favourable_rate = 1, .tpr = NAN, .fpr = NAN, .fnr = NAN },
+    { .n = 100, .weight = 100, .selection_rate = sel_b, .base_rate = base_b,
+      .favourable_rate = 1, .tpr = NAN, .fpr = NAN, .fnr = NAN },
+  };
+  FwFairness f = { .n_groups = 2, .group_names = names, .groups = groups, .n_used = 2,
+                   .min_group_rows = 30, .positive_name = (char *) "yes" };
+  g_auto(GStrv) warnings = fw_results_group_warnings (&f, "sex");
+
+  g_assert_cmpuint (g_strv_length (warnings), ==, 1);
+  return g_strdup (warnings[0]);
+}
+
+/* Predictions 40 points apart against 40 in the data: mirrored; against 10: widened;
+ * 10 points apart against 40: narrowed; 1 against 30 the other way: narrowed; 30 against
+ * 30 the other way: reversed. */
+static void
+test_data_gap (void)
+{
+  g_autofree char *mirror = gap_verdict (0.6, 0.6, 0.2, 0.2);
+  g_autofree char *wider = gap_verdict (0.6, 0.3, 0.2, 0.2);
+  g_autofree char *narrower = gap_verdict (0.4, 0.6, 0.3, 0.2);
+  g_autofree char *flat = gap_verdict (0.31, 0.1, 0.3, 0.4);
+  g_autofree char *reversed = gap_verdict (0.5, 0.2, 0.2, 0.5);
+
+  g_assert_cmpstr (mirror, ==, "Of “A”, 60 % are predicted “yes” and 60 % really are; of “B”, "
+                               "20 % and 20 %. The gap in predictions mirrors the one already "
+                               "in the data.");
+  g_assert_true (g_str_has_suffix (wider, "The model widens the gap that is in the data."));
+  g_assert_true (g_str_has_suffix (narrower, "The model narrows the gap that is in the data."));
+  g_assert_true (g_str_has_prefix (flat, "Of “A”, 31 % are predicted “yes” and 10 % really are"));
+  g_assert_true (g_str_has_suffix (flat, "The model narrows the gap that is in the data."));
+  g_assert_true (g_str_has_suffix (reversed, "The model reverses the gap that is in the data."));
 }
 
 /* With one group of 30 rows or more nothing is compared, however far apart the rates. */
@@ -315,6 +366,7 @@ main (int   argc,
   g_test_add_func ("/core/results-explain/favourable-and-harmful", test_favourable_and_harmful);
   g_test_add_func ("/core/results-explain/too-few-groups", test_too_few_groups);
   g_test_add_func ("/core/results-explain/headline", test_headline);
+  g_test_add_func ("/core/results-explain/data-gap", test_data_gap);
   g_test_add_func ("/core/results-explain/regression-warnings", test_regression_warnings);
 
   return g_test_run ();

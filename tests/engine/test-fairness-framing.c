@@ -121,8 +121,11 @@ test_small_groups (void)
                                   EPS);
   g_assert_cmpfloat_with_epsilon (judged->summaries[FW_FAIRNESS_FAVOURABLE_RATE_RATIO], 0.4,
                                   EPS);
-  /* C stays listed, with its own figures. */
+  /* C stays listed, with its own figures; the actual rates are 20/40, 10/35 and 5/5. */
   g_assert_cmpfloat (judged->groups[2].selection_rate, ==, 0.0);
+  g_assert_cmpfloat_with_epsilon (judged->groups[0].base_rate, 0.5, EPS);
+  g_assert_cmpfloat_with_epsilon (judged->groups[1].base_rate, 10.0 / 35, EPS);
+  g_assert_cmpfloat (judged->groups[2].base_rate, ==, 1.0);
   g_assert_cmpstr (judged->warnings[0], ==, "Only 5 rows for “C”: too few rows to judge, so "
                                             "they are left out of the summaries.");
 
@@ -138,6 +141,7 @@ test_small_groups (void)
   g_assert_cmpint (json_object_get_int_member (o, "min_group_rows"), ==, 30);
   c = json_array_get_object_element (json_object_get_array_member (o, "groups"), 2);
   g_assert_true (json_object_get_boolean_member (c, "too_small"));
+  g_assert_cmpfloat (json_object_get_double_member (c, "base_rate"), ==, 1.0);
   c = json_array_get_object_element (json_object_get_array_member (o, "groups"), 0);
   g_assert_false (json_object_get_boolean_member (c, "too_small"));
 }

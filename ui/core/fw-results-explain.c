@@ -16,6 +16,8 @@
 #define FOUR_FIFTHS 0.8
 /* A gap in the main harm's error rate worth a sentence: ten points, as the report's. */
 #define FW_RESULTS_HARM_GAP 0.10
+/* A difference between groups' predicted or actual rates worth a sentence: five points. */
+#define FW_RESULTS_DATA_GAP 0.05
 
 const char *const fw_results_classification_keys[] = {
   "accuracy", "balanced_accuracy", "precision", "recall", "f1", "roc_auc", "log_loss", NULL,
@@ -231,13 +233,62 @@ main_harm_sentence (const FwFairness *f)
                           100 * f->groups[low].fnr, f->group_names[low]);
 }
 
+/* What the data does against what the model does, for the two compared groups the model
+ * selects most and least often: the gap in predictions (M ≥ 0) beside the gap in their
+ * actual rates (D, negative when the data point the other way).  With g the margin
+ * FW_RESULTS_DATA_GAP: the model reverses the data's gap when D ≤ −g and M ≥ g, widens it
+ * when M > |D| + g, narrows it when M < |D| − g, else mirrors it; nothing is said when
+ * neither gap reaches g. */
+static char *
+data_gap_sentence (const FwFairness *f)
+{
+  const char *positive = f->positive_name != NULL ? f->positive_name : _("positive");
+  const char *verdict;
+  int high = -1, low = -1;
+  double m, d;
+
+  for (guint g = 0; g < f->n_groups; g++)
+    {
+      const FwFairnessGroup *group = &f->groups[g];
+
+      if (group->n == 0 || group->too_small || isnan (group->selection_rate) ||
+          isnan (group->base_rate))
+        continue;
+      if (high < 0 || group->selection_rate > f->groups[high].selection_rate)
+        high = g;
+      if (low < 0 || group->selection_rate < f->groups[low].selection_rate)
+        low = g;
+    }
+  if (high < 0 || high == low)
+    return NULL;
+  m = f->groups[high].selection_rate - f->groups[low].selection_rate;
+  d = f->groups[high].base_rate - f->groups[low].base_rate;
+  if (m < FW_RESULTS_DATA_GAP && fabs (d) < FW_RESULTS_DATA_GAP)
+    return NULL;
+  if (d <= -FW_RESULTS_DATA_GAP && m >= FW_RESULTS_DATA_GAP)
+    verdict = _("The model reverses the gap that is in the data.");
+  else if (m > fabs (d) + FW_RESULTS_DATA_GAP)
+    verdict = _("The model widens the gap that is in the data.");
+  else if (m < fabs (d) - FW_RESULTS_DATA_GAP)
+    verdict = _("The model narrows the gap that is in the data.");
+  else
+    verdict = _("The gap in predictions mirrors the one already in the data.");
+  /* Translators: predicted and actual shares of two groups, then a verdict sentence. */
+  return g_strdup_printf (_("Of “%s”, %.0f %% are predicted “%s” and %.0f %% really are; of "
+                            "“%s”, %.0f %% and %.0f %%. %s"),
+                          f->group_names[high], 100 * f->groups[high].selection_rate, positive,
+                          100 * f->groups[high].base_rate, f->group_names[low],
+                          100 * f->groups[low].selection_rate, 100 * f->groups[low].base_rate,
+                          verdict);
+}
+
 char **
 fw_results_group_warnings (const FwFairness *f,
                            const char       *attribute)
 {
   GPtrArray *warnings = g_ptr_array_new ();
   int lowest = -1, highest = -1;
-  char *harm;
+  char *harm, *gap;
 
   for (guint g = 0; g < f->n_groups; g++)
     {
@@ -263,6 +314,9 @@ fw_results_group_warnings (const FwFairness *f,
                    f->min_group_rows), attribute, f->min_group_rows));
   else if (!f->regression && (harm = main_harm_sentence (f)) != NULL)
     g_ptr_array_insert (warnings, 0, harm);
+  if (!f->regression && (f->min_group_rows == 0 || f->n_used >= 2) &&
+      (gap = data_gap_sentence (f)) != NULL)
+    g_ptr_array_add (warnings, gap);
   if (lowest >= 0 && highest >= 0 && f->groups[highest].favourable_rate > 0 &&
       f->groups[lowest].favourable_rate / f->groups[highest].favourable_rate < FOUR_FIFTHS)
     g_ptr_array_insert (warnings, 0, four_fifths_sentence (f, lowest, highest, attribute));

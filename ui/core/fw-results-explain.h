@@ -36,8 +36,9 @@ char       *fw_results_headline        (const char                    *target,
 /* Warnings in words: the four-fifths rule (a ratio of the favourable outcome's rates
  * below 0.8, over the groups large enough to judge), the main harm (a gap of ten points or
  * more in the false positive rate for a harmful prediction, the false negative rate for a
- * favourable one), and groups too small to judge or to trust.  NULL-terminated;
- * g_strfreev. */
+ * favourable one), groups too small to judge or to trust, and last whether the gap in
+ * predictions between the most and least selected groups widens, narrows or mirrors the
+ * gap in their actual rates.  NULL-terminated; g_strfreev. */
 char      **fw_results_group_warnings  (const FwFairness *fairness,
                                         const char       *attribute);
 
