@@ -70,12 +70,18 @@ static void
 add_group_table (FwReport   *report,
                  JsonObject *entry)
 {
-  static const char *const classification[] = { "selection_rate", "tpr", "fpr", "accuracy" };
+  static const char *const classification[] = {
+    "base_rate", "selection_rate", "tpr", "fpr", "accuracy",
+  };
   static const char *const regression[] = { "mae", "mean_prediction" };
   gboolean numbers = is_regression (entry);
-  const char *const *keys = numbers ? regression : classification;
-  guint n_keys = numbers ? G_N_ELEMENTS (regression) : G_N_ELEMENTS (classification);
   JsonArray *groups = groups_of (entry);
+  /* The data's own rate beside the model's; older files did not record it. */
+  gboolean base = !numbers && groups != NULL && json_array_get_length (groups) > 0 &&
+                  json_object_has_member (json_array_get_object_element (groups, 0),
+                                          "base_rate");
+  const char *const *keys = numbers ? regression : classification + !base;
+  guint n_keys = numbers ? G_N_ELEMENTS (regression) : G_N_ELEMENTS (classification) - !base;
   GPtrArray *cells = g_ptr_array_new ();
 
   g_ptr_array_add (cells, g_strdup (_("Group")));
@@ -87,6 +93,8 @@ add_group_table (FwReport   *report,
     }
   else
     {
+      if (base)
+        g_ptr_array_add (cells, g_strdup (_("Really positive")));
       g_ptr_array_add (cells, g_strdup (_("Selected")));
       g_ptr_array_add (cells, g_strdup (_("True positive rate")));
       g_ptr_array_add (cells, g_strdup (_("False positive rate")));
@@ -95,7 +103,6 @@ add_group_table (FwReport   *report,
   for (guint g = 0; groups != NULL && g < json_array_get_length (groups); g++)
     {
       JsonObject *group = json_array_get_object_element (groups, g);
-
       const char *value = json_object_get_string_member_with_default (group, "value", "?");
 
       g_ptr_array_add (cells, json_object_get_boolean_member_with_default (group, "too_small",

@@ -325,6 +325,19 @@ test_headline (void)
                           "has never seen.");
 }
 
+static void
+test_baseline_sentence (void)
+{
+  g_autofree char *rate = fw_results_baseline_sentence ("accuracy", 0.7787, FALSE);
+  g_autofree char *loss = fw_results_baseline_sentence ("log_loss", 0.5286, FALSE);
+  g_autofree char *error = fw_results_baseline_sentence ("mae", 1234.5, TRUE);
+
+  g_assert_cmpstr (rate, ==, "Always giving the most common answer scores 77.9 %.");
+  g_assert_cmpstr (loss, ==, "Always giving the most common answer scores 0.529.");
+  g_assert_cmpstr (error, ==, "Always predicting the average scores 1234.");
+  g_assert_null (fw_results_baseline_sentence ("precision", NAN, FALSE));
+}
+
 /* Numbers have no selection rate: only the small groups are named. */
 static void
 test_regression_warnings (void)
@@ -367,6 +380,7 @@ main (int   argc,
   g_test_add_func ("/core/results-explain/too-few-groups", test_too_few_groups);
   g_test_add_func ("/core/results-explain/headline", test_headline);
   g_test_add_func ("/core/results-explain/data-gap", test_data_gap);
+  g_test_add_func ("/core/results-explain/baseline-sentence", test_baseline_sentence);
   g_test_add_func ("/core/results-explain/regression-warnings", test_regression_warnings);
 
   return g_test_run ();

@@ -185,11 +185,11 @@ test_content (void)
 static const char harmful_json[] =
   "[{\"attribute\":\"group\",\"groups\":["
   "{\"value\":\"a\",\"n\":40,\"selection_rate\":0.6,\"tpr\":0.8,\"fpr\":0.5,"
-  "\"accuracy\":0.7,\"favourable_rate\":0.4,\"too_small\":false},"
+  "\"accuracy\":0.7,\"base_rate\":0.45,\"favourable_rate\":0.4,\"too_small\":false},"
   "{\"value\":\"b\",\"n\":40,\"selection_rate\":0.3,\"tpr\":0.5,\"fpr\":0.1,"
-  "\"accuracy\":0.8,\"favourable_rate\":0.7,\"too_small\":false},"
+  "\"accuracy\":0.8,\"base_rate\":0.25,\"favourable_rate\":0.7,\"too_small\":false},"
   "{\"value\":\"c\",\"n\":5,\"selection_rate\":1.0,\"tpr\":1.0,\"fpr\":1.0,"
-  "\"accuracy\":0.2,\"favourable_rate\":0.0,\"too_small\":true}],"
+  "\"accuracy\":0.2,\"base_rate\":1.0,\"favourable_rate\":0.0,\"too_small\":true}],"
   "\"demographic_parity_difference\":0.3,\"demographic_parity_ratio\":0.5,"
   "\"equalized_odds_difference\":0.4,\"equal_opportunity_difference\":0.3,"
   "\"favourable_rate_ratio\":0.5714285714,\"favourable\":\"no\","
@@ -239,7 +239,12 @@ test_framing (void)
   g_assert_true (list_mentions (report, "being wrongly flagged"));
   g_assert_true (list_mentions (report, "up to 40 percentage points"));
   groups = find_table (report, "Group");
-  g_assert_cmpstr (g_ptr_array_index (groups->cells, 6 * 3), ==, "c (too few rows to judge)");
+  /* The actual rate comes before the model's: a, 0.45 against 0.6. */
+  g_assert_cmpuint (groups->n_columns, ==, 7);
+  g_assert_cmpstr (g_ptr_array_index (groups->cells, 2), ==, "Really positive");
+  g_assert_cmpstr (g_ptr_array_index (groups->cells, 7 + 2), ==, "0.450");
+  g_assert_cmpstr (g_ptr_array_index (groups->cells, 7 + 3), ==, "0.600");
+  g_assert_cmpstr (g_ptr_array_index (groups->cells, 7 * 3), ==, "c (too few rows to judge)");
   g_assert_true (text_mentions (report, "fewer than 30 test rows are listed but left out"));
 
   /* The baseline beside each metric it has; "no" is 17 of the 20 test rows. */

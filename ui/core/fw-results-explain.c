@@ -113,6 +113,21 @@ fw_results_metric_sentence (const char *key,
 }
 
 char *
+fw_results_baseline_sentence (const char *key,
+                              double      baseline,
+                              gboolean    regression)
+{
+  g_autofree char *value = NULL;
+
+  if (!isfinite (baseline))
+    return NULL;
+  value = fw_results_metric_value (key, baseline);
+  return g_strdup_printf (regression ? _("Always predicting the average scores %s.")
+                                     : _("Always giving the most common answer scores %s."),
+                          value);
+}
+
+char *
 fw_results_headline (const char                    *target,
                      const FwClassificationMetrics *m,
                      char *const                   *class_names)

@@ -26,6 +26,12 @@ char       *fw_results_metric_sentence (const char *key,
                                         const char *positive,
                                         const char *target);
 
+/* What the baseline scores on @key ("Always giving the most common answer scores 77.9 %."),
+ * to follow the metric's sentence; NULL when @baseline is not a number. */
+char       *fw_results_baseline_sentence (const char *key,
+                                          double      baseline,
+                                          gboolean    regression);
+
 /* The Results headline: accuracy out of 100, or — when the classes are unbalanced
  * (FW_BASELINE_UNBALANCED_MARGIN) — balanced accuracy first, with what always giving the
  * most common answer scores, so a model that merely learned the majority is not praised. */
