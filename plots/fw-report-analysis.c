@@ -174,6 +174,65 @@ add_summary_table (FwReport   *report,
   fw_report_add_table (report, TRUE, ~1u, 3, cells);
 }
 
+/* Whether the gap in predictions between the most and least selected groups large enough
+ * to judge is the data's own, or one the model widens, narrows or reverses
+ * (fw_fairness_gap_verdict); NULL when there is no gap to speak of. */
+static char *
+data_gap_caveat (JsonObject *entry)
+{
+  JsonArray *groups = groups_of (entry);
+  JsonObject *high = NULL, *low = NULL;
+  const char *verdict;
+
+  if (is_regression (entry))
+    return NULL;
+  for (guint g = 0; groups != NULL && g < json_array_get_length (groups); g++)
+    {
+      JsonObject *group = json_array_get_object_element (groups, g);
+      double rate = fw_report_json_number (group, "selection_rate");
+
+      if (!isfinite (rate) || !isfinite (fw_report_json_number (group, "base_rate")) ||
+          json_object_get_boolean_member_with_default (group, "too_small", FALSE))
+        continue;
+      if (high == NULL || rate > fw_report_json_number (high, "selection_rate"))
+        high = group;
+      if (low == NULL || rate < fw_report_json_number (low, "selection_rate"))
+        low = group;
+    }
+  if (high == NULL || high == low)
+    return NULL;
+  switch (fw_fairness_gap_verdict (fw_report_json_number (high, "selection_rate") -
+                                   fw_report_json_number (low, "selection_rate"),
+                                   fw_report_json_number (high, "base_rate") -
+                                   fw_report_json_number (low, "base_rate")))
+    {
+    case FW_GAP_REVERSES:
+      verdict = _("The model reverses the gap that is in the data.");
+      break;
+    case FW_GAP_WIDENS:
+      verdict = _("The model widens the gap that is in the data.");
+      break;
+    case FW_GAP_NARROWS:
+      verdict = _("The model narrows the gap that is in the data.");
+      break;
+    case FW_GAP_MIRRORS:
+      verdict = _("The gap in predictions mirrors the one already in the data.");
+      break;
+    case FW_GAP_NONE:
+    default:
+      return NULL;
+    }
+  return g_strdup_printf (_("By “%s”, the model selects %.0f%% of “%s” and %.0f%% of “%s”, "
+                            "whose actual rates are %.0f%% and %.0f%%. %s"),
+                          attribute_of (entry),
+                          100 * fw_report_json_number (high, "selection_rate"),
+                          json_object_get_string_member_with_default (high, "value", "?"),
+                          100 * fw_report_json_number (low, "selection_rate"),
+                          json_object_get_string_member_with_default (low, "value", "?"),
+                          100 * fw_report_json_number (high, "base_rate"),
+                          100 * fw_report_json_number (low, "base_rate"), verdict);
+}
+
 /* The entry's own warnings and the four-fifths verdict, each prefixed with the attribute
  * when @prefix (the caveats list mixes attributes). */
 static void
@@ -351,8 +410,12 @@ fw_report_add_caveats (FwReport             *report,
     {
       JsonObject *entry = json_array_get_object_element (t->fairness, a);
 
+      char *gap = data_gap_caveat (entry);
+
       collect_warnings (entry, TRUE, caveats);
       add_gap_caveats (entry, caveats);
+      if (gap != NULL)
+        g_ptr_array_add (caveats, gap);
     }
   /* The data audit's findings: small groups, base-rate and missing-value gaps, proxies. */
   for (guint i = 0; i < json_array_get_length (t->findings); i++)

@@ -503,6 +503,23 @@ fw_fairness_compute_regression (const FwFairnessInput   *input,
   return finish (g_steal_pointer (&f), &rows, sums, options, error);
 }
 
+FwGapVerdict
+fw_fairness_gap_verdict (double model_gap,
+                         double data_gap)
+{
+  const double g = FW_FAIRNESS_GAP_MARGIN;
+
+  if (isnan (model_gap) || isnan (data_gap) || (model_gap < g && fabs (data_gap) < g))
+    return FW_GAP_NONE;
+  if (data_gap <= -g && model_gap >= g)
+    return FW_GAP_REVERSES;
+  if (model_gap > fabs (data_gap) + g)
+    return FW_GAP_WIDENS;
+  if (model_gap < fabs (data_gap) - g)
+    return FW_GAP_NARROWS;
+  return FW_GAP_MIRRORS;
+}
+
 void
 fw_fairness_free (FwFairness *f)
 {

@@ -184,6 +184,25 @@ FwFairness *fw_fairness_compute_regression (const FwFairnessInput   *input,
                                             GError                 **error);
 void        fw_fairness_free               (FwFairness *fairness);
 
+/* What the model does to a gap between two groups that is already in the data: @model_gap
+ * (≥ 0) is the difference in their selection rates, @data_gap the difference in their
+ * base rates taken the same way round (negative when the data point the other way).  With
+ * g = FW_FAIRNESS_GAP_MARGIN: REVERSES when the data gap is ≤ −g and the model's ≥ g,
+ * WIDENS when model > |data| + g, NARROWS when model < |data| − g, else MIRRORS; NONE when
+ * neither gap reaches g. */
+#define FW_FAIRNESS_GAP_MARGIN 0.05
+
+typedef enum {
+  FW_GAP_NONE,
+  FW_GAP_MIRRORS,
+  FW_GAP_WIDENS,
+  FW_GAP_NARROWS,
+  FW_GAP_REVERSES,
+} FwGapVerdict;
+
+FwGapVerdict fw_fairness_gap_verdict       (double model_gap,
+                                            double data_gap);
+
 /* The JSON key of a summary ("demographic_parity_difference", …). */
 const char *fw_fairness_summary_key        (FwFairnessSummary summary);
 

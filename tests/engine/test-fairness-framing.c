@@ -224,6 +224,25 @@ test_harmful (void)
                                   EPS);
 }
 
+/* The rule, at and around its five-point margin. */
+static void
+test_gap_verdict (void)
+{
+  g_assert_cmpint (fw_fairness_gap_verdict (0.02, 0.03), ==, FW_GAP_NONE);
+  g_assert_cmpint (fw_fairness_gap_verdict (0.02, -0.03), ==, FW_GAP_NONE);
+  g_assert_cmpint (fw_fairness_gap_verdict (0.40, 0.40), ==, FW_GAP_MIRRORS);
+  g_assert_cmpint (fw_fairness_gap_verdict (0.44, 0.40), ==, FW_GAP_MIRRORS);
+  g_assert_cmpint (fw_fairness_gap_verdict (0.46, 0.40), ==, FW_GAP_WIDENS);
+  g_assert_cmpint (fw_fairness_gap_verdict (0.20, 0.00), ==, FW_GAP_WIDENS);
+  g_assert_cmpint (fw_fairness_gap_verdict (0.34, 0.40), ==, FW_GAP_NARROWS);
+  g_assert_cmpint (fw_fairness_gap_verdict (0.01, 0.30), ==, FW_GAP_NARROWS);
+  /* Data one way, predictions the other. */
+  g_assert_cmpint (fw_fairness_gap_verdict (0.30, -0.30), ==, FW_GAP_REVERSES);
+  /* Data the other way but predictions flat: the model removed the gap. */
+  g_assert_cmpint (fw_fairness_gap_verdict (0.01, -0.30), ==, FW_GAP_NARROWS);
+  g_assert_cmpint (fw_fairness_gap_verdict (NAN, 0.3), ==, FW_GAP_NONE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -234,6 +253,7 @@ main (int    argc,
   g_test_add_func ("/engine/fairness-framing/too-few-groups", test_too_few_groups);
   g_test_add_func ("/engine/fairness-framing/intervals", test_intervals);
   g_test_add_func ("/engine/fairness-framing/harmful", test_harmful);
+  g_test_add_func ("/engine/fairness-framing/gap-verdict", test_gap_verdict);
 
   return g_test_run ();
 }

@@ -238,6 +238,11 @@ test_framing (void)
   /* Wrongly flagged: 0.5 − 0.1 over a and b; c's 1.0 would make it 90 points. */
   g_assert_true (list_mentions (report, "being wrongly flagged"));
   g_assert_true (list_mentions (report, "up to 40 percentage points"));
+  /* a and b: selected 60% and 30% against actual 45% and 25%: 30 points of predictions on
+   * 20 in the data, more than 20 + 5, so the model widens it. */
+  g_assert_true (list_mentions (report, "By “group”, the model selects 60% of “a” and 30% of "
+                                        "“b”, whose actual rates are 45% and 25%. The model "
+                                        "widens the gap that is in the data."));
   groups = find_table (report, "Group");
   /* The actual rate comes before the model's: a, 0.45 against 0.6. */
   g_assert_cmpuint (groups->n_columns, ==, 7);

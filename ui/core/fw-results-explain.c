@@ -16,8 +16,6 @@
 #define FOUR_FIFTHS 0.8
 /* A gap in the main harm's error rate worth a sentence: ten points, as the report's. */
 #define FW_RESULTS_HARM_GAP 0.10
-/* A difference between groups' predicted or actual rates worth a sentence: five points. */
-#define FW_RESULTS_DATA_GAP 0.05
 
 const char *const fw_results_classification_keys[] = {
   "accuracy", "balanced_accuracy", "precision", "recall", "f1", "roc_auc", "log_loss", NULL,
@@ -249,18 +247,13 @@ main_harm_sentence (const FwFairness *f)
 }
 
 /* What the data does against what the model does, for the two compared groups the model
- * selects most and least often: the gap in predictions (M ≥ 0) beside the gap in their
- * actual rates (D, negative when the data point the other way).  With g the margin
- * FW_RESULTS_DATA_GAP: the model reverses the data's gap when D ≤ −g and M ≥ g, widens it
- * when M > |D| + g, narrows it when M < |D| − g, else mirrors it; nothing is said when
- * neither gap reaches g. */
+ * selects most and least often (fw_fairness_gap_verdict's rule). */
 static char *
 data_gap_sentence (const FwFairness *f)
 {
   const char *positive = f->positive_name != NULL ? f->positive_name : _("positive");
   const char *verdict;
   int high = -1, low = -1;
-  double m, d;
 
   for (guint g = 0; g < f->n_groups; g++)
     {
@@ -276,18 +269,25 @@ data_gap_sentence (const FwFairness *f)
     }
   if (high < 0 || high == low)
     return NULL;
-  m = f->groups[high].selection_rate - f->groups[low].selection_rate;
-  d = f->groups[high].base_rate - f->groups[low].base_rate;
-  if (m < FW_RESULTS_DATA_GAP && fabs (d) < FW_RESULTS_DATA_GAP)
-    return NULL;
-  if (d <= -FW_RESULTS_DATA_GAP && m >= FW_RESULTS_DATA_GAP)
-    verdict = _("The model reverses the gap that is in the data.");
-  else if (m > fabs (d) + FW_RESULTS_DATA_GAP)
-    verdict = _("The model widens the gap that is in the data.");
-  else if (m < fabs (d) - FW_RESULTS_DATA_GAP)
-    verdict = _("The model narrows the gap that is in the data.");
-  else
-    verdict = _("The gap in predictions mirrors the one already in the data.");
+  switch (fw_fairness_gap_verdict (f->groups[high].selection_rate - f->groups[low].selection_rate,
+                                   f->groups[high].base_rate - f->groups[low].base_rate))
+    {
+    case FW_GAP_REVERSES:
+      verdict = _("The model reverses the gap that is in the data.");
+      break;
+    case FW_GAP_WIDENS:
+      verdict = _("The model widens the gap that is in the data.");
+      break;
+    case FW_GAP_NARROWS:
+      verdict = _("The model narrows the gap that is in the data.");
+      break;
+    case FW_GAP_MIRRORS:
+      verdict = _("The gap in predictions mirrors the one already in the data.");
+      break;
+    case FW_GAP_NONE:
+    default:
+      return NULL;
+    }
   /* Translators: predicted and actual shares of two groups, then a verdict sentence. */
   return g_strdup_printf (_("Of “%s”, %.0f %% are predicted “%s” and %.0f %% really are; of "
                             "“%s”, %.0f %% and %.0f %%. %s"),
