@@ -116,3 +116,18 @@ fw_baseline_unbalanced (const double *confusion,
     *share = best / total;
   return TRUE;
 }
+
+JsonObject *
+fw_baseline_of_dataset (const FwDataset *dataset)
+{
+  const FwDataPart *learn, *test;
+
+  g_return_val_if_fail (dataset != NULL, NULL);
+
+  learn = &dataset->parts[FW_PART_TRAIN];
+  test = &dataset->parts[FW_PART_TEST];
+  if (dataset->task == FW_TASK_REGRESSION)
+    return fw_baseline_regression (learn->values, learn->n, test->values, test->weights, test->n);
+  return fw_baseline_classification (learn->labels, learn->n, test->labels, test->weights,
+                                     test->n, dataset->n_classes, dataset->positive, NULL);
+}

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
+#include "fw-dataset.h"
 
 G_BEGIN_DECLS
 
@@ -127,6 +128,10 @@ JsonObject *fw_baseline_classification (const guint32 *reference,
                                         guint          n_classes,
                                         guint          positive,
                                         guint         *majority);
+/* The baseline a trained model reports: the training part's most common answer (or mean)
+ * scored on the test part of @dataset; NULL when either part is empty. */
+JsonObject *fw_baseline_of_dataset     (const FwDataset *dataset);
+
 /* Classes are unbalanced when the most common one is this much more common than an even
  * split (1 / n_classes): 60 % of two classes, 43 % of three.  Accuracy then flatters a
  * model, and the headline turns to balanced accuracy and the baseline. */

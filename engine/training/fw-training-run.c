@@ -558,13 +558,7 @@ fw_training_run_finish (FwTrainingRun  *run,
                                             c != NULL ? c->n_classes : 0);
   }
   {
-    const FwDataPart *learn = &run->dataset->parts[FW_PART_TRAIN];
-    const FwDataPart *test = &run->dataset->parts[FW_PART_TEST];
-    JsonObject *baseline = run->dataset->task == FW_TASK_REGRESSION
-      ? fw_baseline_regression (learn->values, learn->n, test->values, test->weights, test->n)
-      : fw_baseline_classification (learn->labels, learn->n, test->labels, test->weights,
-                                    test->n, run->dataset->n_classes, run->dataset->positive,
-                                    NULL);
+    JsonObject *baseline = fw_baseline_of_dataset (run->dataset);
 
     if (baseline != NULL)
       {
