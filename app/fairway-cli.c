@@ -109,16 +109,23 @@ fw_cli_option_context_new (const char         *command,
 }
 
 void
-fw_cli_print_metrics (JsonObject *metrics)
+fw_cli_print_metrics (JsonObject *metrics,
+                      JsonObject *baseline)
 {
   g_autoptr(GList) names = json_object_get_members (metrics);
 
   for (GList *l = names; l != NULL; l = l->next)
     {
       JsonNode *value = json_object_get_member (metrics, l->data);
+      JsonNode *base = baseline != NULL ? json_object_get_member (baseline, l->data) : NULL;
 
-      if (JSON_NODE_HOLDS_VALUE (value))
-        printf ("  %-18s %.4f\n", (const char *) l->data, json_node_get_double (value));
+      if (!JSON_NODE_HOLDS_VALUE (value))
+        continue;
+      printf ("  %-18s %.4f", (const char *) l->data, json_node_get_double (value));
+      if (base != NULL && JSON_NODE_HOLDS_VALUE (base))
+        /* Translators: after a metric, what always giving one answer scores. */
+        printf (_("   (always the most common answer: %.4f)"), json_node_get_double (base));
+      printf ("\n");
     }
 }
 
@@ -163,6 +170,7 @@ fw_cli_print_fairness (FwFairness *const *fairness,
     { FW_FAIRNESS_DEMOGRAPHIC_PARITY_RATIO, N_("Demographic parity ratio") },
     { FW_FAIRNESS_EQUALIZED_ODDS_DIFFERENCE, N_("Equalized odds difference") },
     { FW_FAIRNESS_EQUAL_OPPORTUNITY_DIFFERENCE, N_("Equal opportunity difference") },
+    { FW_FAIRNESS_FAVOURABLE_RATE_RATIO, N_("Good-outcome rate ratio") },
   };
 
   for (guint a = 0; a < n && fairness != NULL; a++)
@@ -172,11 +180,18 @@ fw_cli_print_fairness (FwFairness *const *fairness,
       if (f == NULL || f->regression)
         continue;
       printf (_("\nFairness by “%s” (test rows):\n"), attributes[a]);
+      if (f->favourable != NULL)
+        printf (f->positive_is_harmful
+                ? _("  Good outcome for the person: “%s”; being selected harms, so the false "
+                    "positive rate matters most.\n")
+                : _("  Good outcome for the person: “%s”, the one selected.\n"), f->favourable);
       printf ("  %-16s %8s  %8s  %8s  %8s  %8s\n", _("group"), _("rows"), _("selected"),
               "TPR", "FPR", _("accuracy"));
       for (guint g = 0; g < f->n_groups; g++)
         {
-          printf ("  %-16.16s %8" G_GUINT64_FORMAT, f->group_names[g], f->groups[g].n);
+          /* A star marks a group too small to judge, out of the summaries. */
+          printf ("  %-15.15s%s %8" G_GUINT64_FORMAT, f->group_names[g],
+                  f->groups[g].too_small ? "*" : " ", f->groups[g].n);
           print_rate (f->groups[g].selection_rate);
           print_rate (f->groups[g].tpr);
           print_rate (f->groups[g].fpr);

@@ -86,6 +86,8 @@ attribute_fairness (const FwTrainedModel  *trained,
   input.groups = kept_codes;
   input.group_names = (const char *const *) groups;
   fw_fairness_options_init (&options);
+  fw_fairness_options_from_recipe (&options, trained->recipe, trained->class_names,
+                                   trained->positive);
   options.seed = trained->recipe->seed;
   return trained->task == FW_TASK_REGRESSION
     ? fw_fairness_compute_regression (&input, &options, NULL)
@@ -231,6 +233,19 @@ fw_cli_evaluate (int    argc,
   else
     fw_regression_metrics_to_json (r, b);
   json_builder_end_object (b);
+  {
+    /* The model file keeps no training labels: the rows evaluated are the reference. */
+    JsonObject *baseline = trained->task == FW_TASK_REGRESSION
+      ? fw_baseline_regression (values, n, values, NULL, n)
+      : fw_baseline_classification (labels, n, labels, NULL, n, trained->n_classes,
+                                    trained->positive, NULL);
+
+    if (baseline == NULL)
+      baseline = json_object_new ();
+    json_builder_set_member_name (b, "baseline");
+    json_builder_add_value (b, json_node_init_object (json_node_alloc (), baseline));
+    json_object_unref (baseline);
+  }
   fw_cli_add_fairness (b, fairness, attributes, n_attributes);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
@@ -246,7 +261,9 @@ fw_cli_evaluate (int    argc,
   else
     {
       printf (_("%zu labelled rows (%s)\n"), n, fw_task_to_string (trained->task));
-      fw_cli_print_metrics (json_object_get_object_member (json_node_get_object (root), "metrics"));
+      fw_cli_print_metrics (json_object_get_object_member (json_node_get_object (root), "metrics"),
+                            json_object_get_object_member (json_node_get_object (root),
+                                                           "baseline"));
       fw_cli_print_fairness (fairness, attributes, n_attributes);
     }
   for (guint a = 0; a < n_attributes; a++)

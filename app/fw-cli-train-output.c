@@ -120,6 +120,8 @@ fw_cli_train_print_done (const FwTrainedModel   *trained,
         json_builder_add_null_value (b);
       json_builder_set_member_name (b, "test");
       json_builder_add_value (b, json_node_init_object (json_node_alloc (), trained->test_metrics));
+      json_builder_set_member_name (b, "baseline");
+      json_builder_add_value (b, json_node_init_object (json_node_alloc (), trained->baseline));
       json_builder_set_member_name (b, "outcome");
       json_builder_add_string_value (b, outcomes[done->outcome]);
       json_builder_set_member_name (b, "best_epoch"), json_builder_add_int_value (b, done->best_epoch);
@@ -168,7 +170,7 @@ fw_cli_train_print_done (const FwTrainedModel   *trained,
 
   printf (_("Trained in %.2f s (%s, best epoch %u).\n"), trained->seconds,
           _(outcome_labels[done->outcome]), done->best_epoch);
-  fw_cli_print_metrics (trained->test_metrics);
+  fw_cli_print_metrics (trained->test_metrics, trained->baseline);
   if (too_good != NULL)
     printf ("\n! %s\n", too_good->message);
   fw_cli_print_fairness (fairness, attributes, n_fairness);

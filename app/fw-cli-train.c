@@ -24,6 +24,8 @@
 typedef struct
 {
   char     *data, *recipe, *target, *model, *hidden, *device, *mitigate, *positive, *out;
+  char     *favourable;
+  gint64    min_group_rows;
   char     *threshold_policy, *save_recipe;
   char    **sensitive, **keep;
   int       epochs, batch;
@@ -45,6 +47,7 @@ options_clear (Options *o)
   g_free (o->threshold_policy);
   g_free (o->save_recipe);
   g_free (o->positive);
+  g_free (o->favourable);
   g_free (o->out);
   g_strfreev (o->sensitive);
   g_strfreev (o->keep);
@@ -159,6 +162,18 @@ apply_options (const Options      *o,
       g_free (recipe->positive);
       recipe->positive = g_strdup (o->positive);
     }
+  if (o->favourable != NULL)
+    {
+      g_free (recipe->favourable);
+      recipe->favourable = g_strdup (o->favourable);
+    }
+  if (o->min_group_rows != -1)
+    {
+      if (o->min_group_rows < 0 || o->min_group_rows > G_MAXUINT)
+        return refuse (message, g_strdup (_("--min-group-rows takes a number of rows, such as "
+                                            "30")));
+      recipe->min_group_rows = (guint) o->min_group_rows;
+    }
   if (o->intersect)
     recipe->intersect_sensitive = TRUE;
   for (guint i = 0; o->sensitive != NULL && o->sensitive[i] != NULL; i++)
@@ -188,7 +203,8 @@ int
 fw_cli_train (int    argc,
               char **argv)
 {
-  Options o = { .epochs = -1, .batch = -1, .lr = -1, .seed = -1, .carbon_intensity = -1 };
+  Options o = { .epochs = -1, .batch = -1, .lr = -1, .seed = -1, .carbon_intensity = -1,
+                .min_group_rows = -1 };
   g_autofree char *intensity_help = g_strdup_printf (_("Grid carbon intensity in g CO2e per kWh "
                                                        "(default %g, the world average)"),
                                                      FW_ENERGY_DEFAULT_INTENSITY);
@@ -212,6 +228,10 @@ fw_cli_train (int    argc,
     { "device", 0, 0, G_OPTION_ARG_STRING, &o.device, N_("auto, cpu or cuda"), "DEVICE" },
     { "mitigate", 0, 0, G_OPTION_ARG_STRING, &o.mitigate, N_("none or reweigh"), "HOW" },
     { "positive", 0, 0, G_OPTION_ARG_STRING, &o.positive, N_("The positive class"), "VALUE" },
+    { "favourable", 0, 0, G_OPTION_ARG_STRING, &o.favourable,
+      N_("The class that is good for the person (default: guessed from the words)"), "VALUE" },
+    { "min-group-rows", 0, 0, G_OPTION_ARG_INT64, &o.min_group_rows,
+      N_("Groups with fewer test rows stay out of the fairness summaries (default 30)"), "N" },
     { "threshold-policy", 0, 0, G_OPTION_ARG_STRING, &o.threshold_policy,
       N_("Per-group decision thresholds: none, parity (equal selection rates) or tpr"), "POLICY" },
     { "carbon-intensity", 0, 0, G_OPTION_ARG_DOUBLE, &o.carbon_intensity, intensity_help, "G" },

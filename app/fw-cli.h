@@ -47,8 +47,10 @@ GOptionContext *fw_cli_option_context_new (const char         *command,
                                            const char         *summary,
                                            const GOptionEntry *entries);
 
-/* One aligned "name value" line per metric, in the order they were added. */
-void     fw_cli_print_metrics (JsonObject *metrics);
+/* One aligned "name value" line per metric, in the order they were added, with what
+ * @baseline (may be NULL) scores for it beside. */
+void     fw_cli_print_metrics (JsonObject *metrics,
+                               JsonObject *baseline);
 
 /* Adds "fairness": [one entry per attribute, docs/cli.md] to the object being built; NULL
  * entries (a measurement that failed) are left out. */

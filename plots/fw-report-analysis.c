@@ -40,14 +40,26 @@ is_regression (JsonObject *entry)
   return json_object_has_member (entry, "mae_difference");
 }
 
-/* The four-fifths rule's verdict on @entry, or NULL when it holds (or cannot be told). */
+/* The four-fifths rule's verdict on @entry, or NULL when it holds (or cannot be told):
+ * on the favourable outcome's rates over the groups large enough to judge, as the entry
+ * reports them; an older entry without them is read as its selection rates. */
 static char *
 four_fifths_warning (JsonObject *entry)
 {
-  double ratio = fw_report_json_number (entry, "demographic_parity_ratio");
+  gboolean framed = json_object_has_member (entry, "favourable_rate_ratio");
+  double ratio = fw_report_json_number (entry, framed ? "favourable_rate_ratio"
+                                                      : "demographic_parity_ratio");
+  const char *favourable = json_object_get_string_member_with_default (entry, "favourable",
+                                                                       NULL);
 
   if (is_regression (entry) || !(ratio < FOUR_FIFTHS))
     return NULL;
+  if (framed && favourable != NULL)
+    return g_strdup_printf (_("Four-fifths rule: by “%s”, the group least often given the good "
+                              "outcome (“%s”) gets it at %.0f%% of the rate of the group most "
+                              "often given it, below the 80%% that US hiring guidelines treat "
+                              "as evidence of adverse impact."),
+                            attribute_of (entry), favourable, 100 * ratio);
   return g_strdup_printf (_("Four-fifths rule: by “%s”, the least selected group is chosen at "
                             "%.0f%% of the rate of the most selected one, below the 80%% that "
                             "US hiring guidelines treat as evidence of adverse impact."),
@@ -58,12 +70,18 @@ static void
 add_group_table (FwReport   *report,
                  JsonObject *entry)
 {
-  static const char *const classification[] = { "selection_rate", "tpr", "fpr", "accuracy" };
+  static const char *const classification[] = {
+    "base_rate", "selection_rate", "tpr", "fpr", "accuracy",
+  };
   static const char *const regression[] = { "mae", "mean_prediction" };
   gboolean numbers = is_regression (entry);
-  const char *const *keys = numbers ? regression : classification;
-  guint n_keys = numbers ? G_N_ELEMENTS (regression) : G_N_ELEMENTS (classification);
   JsonArray *groups = groups_of (entry);
+  /* The data's own rate beside the model's; older files did not record it. */
+  gboolean base = !numbers && groups != NULL && json_array_get_length (groups) > 0 &&
+                  json_object_has_member (json_array_get_object_element (groups, 0),
+                                          "base_rate");
+  const char *const *keys = numbers ? regression : classification + !base;
+  guint n_keys = numbers ? G_N_ELEMENTS (regression) : G_N_ELEMENTS (classification) - !base;
   GPtrArray *cells = g_ptr_array_new ();
 
   g_ptr_array_add (cells, g_strdup (_("Group")));
@@ -75,6 +93,8 @@ add_group_table (FwReport   *report,
     }
   else
     {
+      if (base)
+        g_ptr_array_add (cells, g_strdup (_("Really positive")));
       g_ptr_array_add (cells, g_strdup (_("Selected")));
       g_ptr_array_add (cells, g_strdup (_("True positive rate")));
       g_ptr_array_add (cells, g_strdup (_("False positive rate")));
@@ -83,9 +103,13 @@ add_group_table (FwReport   *report,
   for (guint g = 0; groups != NULL && g < json_array_get_length (groups); g++)
     {
       JsonObject *group = json_array_get_object_element (groups, g);
+      const char *value = json_object_get_string_member_with_default (group, "value", "?");
 
-      g_ptr_array_add (cells, g_strdup (json_object_get_string_member_with_default (group, "value",
-                                                                                 "?")));
+      g_ptr_array_add (cells, json_object_get_boolean_member_with_default (group, "too_small",
+                                                                          FALSE)
+                              /* Translators: a group in the per-group table. */
+                              ? g_strdup_printf (_("%s (too few rows to judge)"), value)
+                              : g_strdup (value));
       g_ptr_array_add (cells, fw_report_format_number (fw_report_json_number (group, "n"), 0));
       for (guint k = 0; k < n_keys; k++)
         g_ptr_array_add (cells, fw_report_format_number (fw_report_json_number (group, keys[k]), 3));
@@ -150,6 +174,65 @@ add_summary_table (FwReport   *report,
   fw_report_add_table (report, TRUE, ~1u, 3, cells);
 }
 
+/* Whether the gap in predictions between the most and least selected groups large enough
+ * to judge is the data's own, or one the model widens, narrows or reverses
+ * (fw_fairness_gap_verdict); NULL when there is no gap to speak of. */
+static char *
+data_gap_caveat (JsonObject *entry)
+{
+  JsonArray *groups = groups_of (entry);
+  JsonObject *high = NULL, *low = NULL;
+  const char *verdict;
+
+  if (is_regression (entry))
+    return NULL;
+  for (guint g = 0; groups != NULL && g < json_array_get_length (groups); g++)
+    {
+      JsonObject *group = json_array_get_object_element (groups, g);
+      double rate = fw_report_json_number (group, "selection_rate");
+
+      if (!isfinite (rate) || !isfinite (fw_report_json_number (group, "base_rate")) ||
+          json_object_get_boolean_member_with_default (group, "too_small", FALSE))
+        continue;
+      if (high == NULL || rate > fw_report_json_number (high, "selection_rate"))
+        high = group;
+      if (low == NULL || rate < fw_report_json_number (low, "selection_rate"))
+        low = group;
+    }
+  if (high == NULL || high == low)
+    return NULL;
+  switch (fw_fairness_gap_verdict (fw_report_json_number (high, "selection_rate") -
+                                   fw_report_json_number (low, "selection_rate"),
+                                   fw_report_json_number (high, "base_rate") -
+                                   fw_report_json_number (low, "base_rate")))
+    {
+    case FW_GAP_REVERSES:
+      verdict = _("The model reverses the gap that is in the data.");
+      break;
+    case FW_GAP_WIDENS:
+      verdict = _("The model widens the gap that is in the data.");
+      break;
+    case FW_GAP_NARROWS:
+      verdict = _("The model narrows the gap that is in the data.");
+      break;
+    case FW_GAP_MIRRORS:
+      verdict = _("The gap in predictions mirrors the one already in the data.");
+      break;
+    case FW_GAP_NONE:
+    default:
+      return NULL;
+    }
+  return g_strdup_printf (_("By “%s”, the model selects %.0f%% of “%s” and %.0f%% of “%s”, "
+                            "whose actual rates are %.0f%% and %.0f%%. %s"),
+                          attribute_of (entry),
+                          100 * fw_report_json_number (high, "selection_rate"),
+                          json_object_get_string_member_with_default (high, "value", "?"),
+                          100 * fw_report_json_number (low, "selection_rate"),
+                          json_object_get_string_member_with_default (low, "value", "?"),
+                          100 * fw_report_json_number (high, "base_rate"),
+                          100 * fw_report_json_number (low, "base_rate"), verdict);
+}
+
 /* The entry's own warnings and the four-fifths verdict, each prefixed with the attribute
  * when @prefix (the caveats list mixes attributes). */
 static void
@@ -200,6 +283,12 @@ fw_report_add_analyses (FwReport             *report,
         : _("Differences are largest minus smallest across groups (0 is equal); the ratio is "
             "smallest over largest selection rate (1 is equal). Intervals come from resampling "
             "the test rows.")));
+      if (json_object_has_member (entry, "min_group_rows") &&
+          fw_report_json_number (entry, "min_group_rows") > 0)
+        fw_report_add_note (report, g_strdup_printf (
+          _("Groups with fewer than %.0f test rows are listed but left out of the summaries and "
+            "the four-fifths rule: their rates are too uncertain to judge."),
+          fw_report_json_number (entry, "min_group_rows")));
       fw_report_add_fairness_plot (report, entry);
       collect_warnings (entry, FALSE, warnings);
       fw_report_add_list (report, warnings);
@@ -255,13 +344,53 @@ fw_report_add_training (FwReport             *report,
   fw_report_add_history_plots (report, t);
 }
 
+/* The largest gap in @key between the groups the summaries use. */
+static double
+used_gap (JsonObject *entry,
+          const char *key)
+{
+  JsonArray *groups = groups_of (entry);
+  double low = NAN, high = NAN;
+
+  for (guint g = 0; groups != NULL && g < json_array_get_length (groups); g++)
+    {
+      JsonObject *group = json_array_get_object_element (groups, g);
+      double r = fw_report_json_number (group, key);
+
+      if (!isfinite (r) || fw_report_json_number (group, "n") <= 0 ||
+          json_object_get_boolean_member_with_default (group, "too_small", FALSE))
+        continue;
+      low = isnan (low) ? r : MIN (low, r);
+      high = isnan (high) ? r : MAX (high, r);
+    }
+  return high - low;
+}
+
 static void
 add_gap_caveats (JsonObject *entry,
                  GPtrArray  *caveats)
 {
   double gap = fw_report_json_number (entry, "equalized_odds_difference");
+  const char *harm = json_object_get_string_member_with_default (entry, "main_harm", NULL);
 
-  if (!is_regression (entry) && gap > ODDS_GAP)
+  if (is_regression (entry))
+    return;
+  /* The error that hurts the person most, named first. */
+  if (g_strcmp0 (harm, "false_positive_rate") == 0 && used_gap (entry, "fpr") > ODDS_GAP)
+    g_ptr_array_add (caveats,
+                     g_strdup_printf (_("By “%s”, being wrongly flagged — the main harm of a "
+                                        "prediction that is bad for the person — happens up to "
+                                        "%.0f percentage points more often to some groups than "
+                                        "to others (false positive rate)."),
+                                      attribute_of (entry), 100 * used_gap (entry, "fpr")));
+  else if (g_strcmp0 (harm, "false_negative_rate") == 0 && used_gap (entry, "fnr") > ODDS_GAP)
+    g_ptr_array_add (caveats,
+                     g_strdup_printf (_("By “%s”, being wrongly refused the good outcome — the "
+                                        "main harm here — happens up to %.0f percentage points "
+                                        "more often to some groups than to others (false "
+                                        "negative rate)."),
+                                      attribute_of (entry), 100 * used_gap (entry, "fnr")));
+  if (gap > ODDS_GAP)
     g_ptr_array_add (caveats,
                      g_strdup_printf (_("By “%s”, the groups' true or false positive rates differ "
                                         "by up to %.0f percentage points: the model errs more "
@@ -281,8 +410,12 @@ fw_report_add_caveats (FwReport             *report,
     {
       JsonObject *entry = json_array_get_object_element (t->fairness, a);
 
+      char *gap = data_gap_caveat (entry);
+
       collect_warnings (entry, TRUE, caveats);
       add_gap_caveats (entry, caveats);
+      if (gap != NULL)
+        g_ptr_array_add (caveats, gap);
     }
   /* The data audit's findings: small groups, base-rate and missing-value gaps, proxies. */
   for (guint i = 0; i < json_array_get_length (t->findings); i++)

@@ -68,7 +68,9 @@ fw_report_add_fairness_plot (FwReport   *report,
       for (guint s = 0; s < b->bars.n_series; s++)
         b->values[g * b->bars.n_series + s] =
           fw_report_json_number (group, regression ? "mae" : rates[s]);
+      /* The rule's floor comes from the groups large enough to judge. */
       if (!regression && isfinite (b->values[g * b->bars.n_series]) &&
+          !json_object_get_boolean_member_with_default (group, "too_small", FALSE) &&
           (isnan (top) || b->values[g * b->bars.n_series] > top))
         top = b->values[g * b->bars.n_series];
     }
@@ -82,8 +84,10 @@ fw_report_add_fairness_plot (FwReport   *report,
   b->bars.y_label = regression ? _("Mean absolute error") : _("Share of the group");
   b->bars.y_format = regression ? FW_TICK_FORMAT_PLAIN : FW_TICK_FORMAT_PERCENT;
   /* The y range is left to the plot, which raises it to keep the bars clear of the legend. */
-  /* Where the four-fifths rule puts the floor for the other groups' selection rates. */
-  if (isfinite (top) && top > 0)
+  /* Where the four-fifths rule puts the floor for the other groups' selection rates; not
+   * drawn when being selected harms, as the rule is about a favourable outcome. */
+  if (isfinite (top) && top > 0 &&
+      json_object_get_boolean_member_with_default (entry, "positive_is_favourable", TRUE))
     {
       b->bars.has_reference = TRUE;
       b->bars.reference = FOUR_FIFTHS * top;

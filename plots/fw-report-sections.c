@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include "fw-metrics.h"
 #include "fw-report-content.h"
 
 static GPtrArray *
@@ -201,11 +202,56 @@ static const struct
                        "0 no better than always guessing the mean.") },
 };
 
+/* The test confusion matrix the model file keeps, as n_classes² numbers; NULL when absent. */
+static double *
+confusion_of (const FwTrainedModel *t)
+{
+  guint n = json_array_get_length (t->confusion);
+  double *counts;
+
+  if (n < 2 || n != t->n_classes)
+    return NULL;
+  counts = g_new0 (double, n * n);
+  for (guint a = 0; a < n; a++)
+    {
+      JsonArray *row = json_array_get_array_element (t->confusion, a);
+
+      for (guint p = 0; row != NULL && p < n && p < json_array_get_length (row); p++)
+        counts[a * n + p] = json_array_get_double_element (row, p);
+    }
+  return counts;
+}
+
+/* When one answer is far more common than the others, accuracy flatters: say what always
+ * giving it scores, and point to balanced accuracy (FW_BASELINE_UNBALANCED_MARGIN). */
+static void
+add_unbalanced_note (FwReport             *report,
+                     const FwTrainedModel *t)
+{
+  g_autofree double *counts = confusion_of (t);
+  guint majority = 0;
+  double share = NAN;
+
+  if (t->class_names == NULL ||
+      !fw_baseline_unbalanced (counts, t->n_classes, &majority, &share) ||
+      !json_object_has_member (t->test_metrics, "balanced_accuracy"))
+    return;
+  fw_report_add_paragraph (report, g_strdup_printf (
+    _("One answer is far more common than the others: always answering “%s” would be right "
+      "for %.0f of every 100 test rows, against the model's %.0f. Balanced accuracy, %.0f in "
+      "100, counts every answer alike and is the fairer headline."),
+    t->class_names[majority], 100 * share,
+    100 * fw_report_json_number (t->test_metrics, "accuracy"),
+    100 * fw_report_json_number (t->test_metrics, "balanced_accuracy")));
+}
+
 static void
 add_metrics (FwReport             *report,
              const FwTrainedModel *t)
 {
   GPtrArray *cells = cells_new ();
+  gboolean baseline = t->baseline != NULL && json_object_get_size (t->baseline) > 0;
+  guint columns = baseline ? 4 : 3;
 
   fw_report_add_heading (report, 1, g_strdup (_("Metrics")));
   fw_report_add_paragraph (report, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -214,6 +260,10 @@ add_metrics (FwReport             *report,
     t->part_rows[FW_PART_TEST]), (unsigned long long) t->part_rows[FW_PART_TEST]));
   g_ptr_array_add (cells, g_strdup (_("Metric")));
   g_ptr_array_add (cells, g_strdup (_("Value")));
+  if (baseline)
+    g_ptr_array_add (cells, g_strdup (t->task == FW_TASK_REGRESSION
+                                      ? _("Always the mean")
+                                      : _("Always the most common answer")));
   g_ptr_array_add (cells, g_strdup (_("What it means")));
   for (guint i = 0; i < G_N_ELEMENTS (metric_texts); i++)
     {
@@ -222,15 +272,25 @@ add_metrics (FwReport             *report,
       g_ptr_array_add (cells, g_strdup (_(metric_texts[i].name)));
       g_ptr_array_add (cells, fw_report_format_number (fw_report_json_number (t->test_metrics,
                                                                     metric_texts[i].key), 4));
+      if (baseline)
+        g_ptr_array_add (cells, fw_report_format_number (fw_report_json_number (t->baseline,
+                                                                      metric_texts[i].key), 4));
       g_ptr_array_add (cells, g_strdup (_(metric_texts[i].meaning)));
     }
-  if (cells->len == 3)
+  if (cells->len == columns)
     {
       g_ptr_array_unref (cells);
       fw_report_add_paragraph (report, g_strdup (_("No test metrics were recorded.")));
       return;
     }
-  fw_report_add_table (report, TRUE, 1u << 1, 3, cells);
+  fw_report_add_table (report, TRUE, baseline ? (1u << 1) | (1u << 2) : 1u << 1, columns, cells);
+  if (baseline)
+    fw_report_add_note (report, g_strdup (t->task == FW_TASK_REGRESSION
+      ? _("The baseline always predicts the training rows' mean: a model must beat it to be "
+          "worth anything.")
+      : _("The baseline always gives the training rows' most common answer: a model must beat "
+          "it to be worth anything.")));
+  add_unbalanced_note (report, t);
   if (t->thresholds != NULL)
     fw_report_add_note (report, g_strdup_printf (_("Decisions use a separate threshold for each "
                                                    "group of “%s”; the figures above include "

@@ -299,9 +299,36 @@ build_mitigations (FwModelPage *self)
     }
 }
 
+/* "Equal selection rates" in the words of the outcome: equal rates of approval, or of
+ * being flagged when the prediction harms the person. */
 static void
-sync_mitigations (FwModelPage    *self,
-                  const FwRecipe *recipe)
+name_parity (FwModelPage          *self,
+             const FwTargetChoice *choice)
+{
+  g_autofree char *title = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (choice == NULL || choice->favourable_question == NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->mitigation_rows[MITIGATE_PARITY]),
+                                     _(mitigations[MITIGATE_PARITY].title));
+      return;
+    }
+  /* The title reads underlines as mnemonics: a class name keeps its own. */
+  parts = g_strsplit (choice->class_names[choice->positive], "_", -1);
+  escaped = g_strjoinv ("__", parts);
+  title = g_strdup_printf (choice->positive_is_good ? _("_Equal rates of “%s”")
+                                                   : _("_Equal rates of being flagged “%s”"),
+                           escaped);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->mitigation_rows[MITIGATE_PARITY]),
+                                 title);
+}
+
+static void
+sync_mitigations (FwModelPage          *self,
+                  const FwRecipe       *recipe,
+                  const FwTargetChoice *choice)
 {
   FwThresholdPolicy policy = fw_session_get_threshold_policy (self->session);
   gboolean has_sensitive = recipe->sensitive->len > 0;
@@ -324,6 +351,7 @@ sync_mitigations (FwModelPage    *self,
       gtk_widget_set_sensitive (GTK_WIDGET (self->mitigation_rows[m]), reason == NULL);
       gtk_check_button_set_active (self->mitigation_checks[m], m == current);
     }
+  name_parity (self, choice);
 }
 
 static void
@@ -363,7 +391,7 @@ sync_from_recipe (FwModelPage *self)
     if (g_strcmp0 (recipe->model.device, devices[d]) == 0)
       adw_combo_row_set_selected (self->device_row, d);
   fw_model_settings_sync (self->settings, self->task);
-  sync_mitigations (self, recipe);
+  sync_mitigations (self, recipe, choice);
   self->syncing = FALSE;
 
   /* A model that cannot predict this target gives way to the recommended one. */

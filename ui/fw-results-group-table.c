@@ -8,7 +8,7 @@
 #include <math.h>
 #include "fw-results-group-table.h"
 
-static void
+static GtkWidget *
 add_cell (GtkGrid    *grid,
           const char *attribute,
           const char *group,
@@ -23,6 +23,16 @@ add_cell (GtkGrid    *grid,
   gtk_widget_set_name (label, name);
   gtk_label_set_xalign (GTK_LABEL (label), x == 0 ? 0 : 1);
   gtk_grid_attach (grid, label, x, y, 1, 1);
+  return label;
+}
+
+/* A group too small to judge stays listed, greyed: out of every comparison.  Its cells
+ * are the last ones attached, from @first on. */
+static void
+dim_row (GtkWidget *first)
+{
+  for (GtkWidget *cell = first; cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    gtk_widget_add_css_class (cell, "dim-label");
 }
 
 static char *
@@ -36,11 +46,14 @@ fw_results_group_table (const FwFairness *f,
                         const char       *attribute)
 {
   static const char *const class_columns[] = {
-    N_("Group"), N_("People"), N_("Selected"), N_("Found (TPR)"), N_("False alarms (FPR)"),
-    N_("Accuracy"),
+    N_("Group"), N_("People"), N_("Really positive"), N_("Selected"), N_("Found (TPR)"),
+    N_("False alarms (FPR)"), N_("Accuracy"),
   };
   static const char *const class_tips[] = {
-    NULL, N_("Test rows in the group"), N_("Share the model picks as the positive outcome"),
+    NULL, N_("Test rows in the group"),
+    N_("Share of the group that really has the positive outcome: the gap the data already "
+       "has"),
+    N_("Share the model picks as the positive outcome"),
     N_("Of the group's real positives, the share the model finds"),
     N_("Of the group's real negatives, the share the model wrongly picks"),
     N_("Share of the group the model gets right"),
@@ -71,7 +84,11 @@ fw_results_group_table (const FwFairness *f,
       const char *name = f->group_names[g];
       g_autofree char *n = g_strdup_printf ("%" G_GUINT64_FORMAT, group->n);
 
-      add_cell (grid, attribute, name, "name", name, 0, g + 1);
+      g_autofree char *shown = group->too_small
+        /* Translators: a group in the Results table, greyed out. */
+        ? g_strdup_printf (_("%s (too few rows to judge)"), name) : g_strdup (name);
+      GtkWidget *first = add_cell (grid, attribute, name, "name", shown, 0, g + 1);
+
       add_cell (grid, attribute, name, "n", n, 1, g + 1);
       if (f->regression)
         {
@@ -80,19 +97,25 @@ fw_results_group_table (const FwFairness *f,
 
           add_cell (grid, attribute, name, "mae", mae, 2, g + 1);
           add_cell (grid, attribute, name, "mean_prediction", mean, 3, g + 1);
+          if (group->too_small)
+            dim_row (first);
           continue;
         }
       {
+        g_autofree char *base = rate (group->base_rate);
         g_autofree char *selected = rate (group->selection_rate);
         g_autofree char *tpr = rate (group->tpr);
         g_autofree char *fpr = rate (group->fpr);
         g_autofree char *accuracy = rate (group->accuracy);
 
-        add_cell (grid, attribute, name, "selection_rate", selected, 2, g + 1);
-        add_cell (grid, attribute, name, "tpr", tpr, 3, g + 1);
-        add_cell (grid, attribute, name, "fpr", fpr, 4, g + 1);
-        add_cell (grid, attribute, name, "accuracy", accuracy, 5, g + 1);
+        add_cell (grid, attribute, name, "base_rate", base, 2, g + 1);
+        add_cell (grid, attribute, name, "selection_rate", selected, 3, g + 1);
+        add_cell (grid, attribute, name, "tpr", tpr, 4, g + 1);
+        add_cell (grid, attribute, name, "fpr", fpr, 5, g + 1);
+        add_cell (grid, attribute, name, "accuracy", accuracy, 6, g + 1);
       }
+      if (group->too_small)
+        dim_row (first);
     }
   return GTK_WIDGET (grid);
 }

@@ -92,6 +92,7 @@ set_metric (FwResultsPage *self,
   g_autofree char *text = fw_results_metric_value (key, value);
   g_autofree char *sentence = fw_results_metric_sentence (key, value, positive_name (self),
                                                           trained->recipe->target);
+  g_autofree char *baseline = NULL;
 
   if (label == NULL)
     {
@@ -109,6 +110,22 @@ set_metric (FwResultsPage *self,
       g_object_set_data (G_OBJECT (label), "row", row);
     }
   gtk_label_set_text (label, text);
+  /* What a model that learned nothing scores, beside every figure. */
+  {
+    JsonNode *node = trained->baseline != NULL ? json_object_get_member (trained->baseline, key)
+                                               : NULL;
+
+    if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
+      baseline = fw_results_baseline_sentence (key, json_node_get_double (node),
+                                               trained->task == FW_TASK_REGRESSION);
+  }
+  if (baseline != NULL)
+    {
+      char *both = g_strdup_printf ("%s %s", sentence, baseline);
+
+      g_free (sentence);
+      sentence = both;
+    }
   adw_action_row_set_subtitle (g_object_get_data (G_OBJECT (label), "row"), sentence);
 }
 
@@ -221,10 +238,7 @@ update (FwResultsPage *self)
     for (guint k = 0; fw_results_classification_keys[k] != NULL; k++)
       set_metric (self, fw_results_classification_keys[k], values[k]);
   }
-  /* Translators: the Results headline; %d is a count out of 100. */
-  headline = g_strdup_printf (_("The model predicts “%s” correctly for %d of every 100 people "
-                                "it has never seen."), trained->recipe->target,
-                              (int) round (100 * self->metrics->accuracy));
+  headline = fw_results_headline (trained->recipe->target, self->metrics, trained->class_names);
   gtk_label_set_text (self->headline, headline);
 
   self->heatmap.counts = self->metrics->confusion;

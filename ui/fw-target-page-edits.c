@@ -58,6 +58,7 @@ set_target (FwTargetPage *self,
   g_free (recipe->target);
   recipe->target = g_strdup (name);
   g_clear_pointer (&recipe->positive, g_free);
+  g_clear_pointer (&recipe->favourable, g_free);
   recipe->task = FW_TASK_AUTO;
   if (name != NULL && g_ptr_array_find_with_equal_func (recipe->sensitive, name, g_str_equal,
                                                         &index))
@@ -96,6 +97,25 @@ positive_selected (FwTargetPage *self)
   recipe = fw_session_begin_edit (self->session);
   g_free (recipe->positive);
   recipe->positive = g_strdup (gtk_string_list_get_string (self->classes, selected));
+  fw_session_end_edit (self->session);
+}
+
+/* The answer to "Is being predicted “yes” good for the person?", by the rule the Target
+ * step's question was asked with. */
+static void
+favourable_toggled (FwTargetPage *self)
+{
+  g_autoptr(FwTargetChoice) choice = NULL;
+  FwRecipe *recipe;
+
+  if (self->syncing || self->session == NULL)
+    return;
+  choice = fw_target_choice_new (fw_session_get_table (self->session),
+                                 fw_session_get_recipe (self->session), NULL);
+  if (choice == NULL || choice->favourable_question == NULL)
+    return;
+  recipe = fw_session_begin_edit (self->session);
+  fw_target_choice_set_favourable (choice, recipe, gtk_switch_get_active (self->favourable_switch));
   fw_session_end_edit (self->session);
 }
 
@@ -185,6 +205,8 @@ fw_target_page_edits_init (FwTargetPage *self)
                             G_CALLBACK (target_selected), self);
   g_signal_connect_swapped (self->positive_row, "notify::selected",
                             G_CALLBACK (positive_selected), self);
+  g_signal_connect_swapped (self->favourable_switch, "notify::active",
+                            G_CALLBACK (favourable_toggled), self);
   g_signal_connect_swapped (self->as_features_switch, "notify::active",
                             G_CALLBACK (option_toggled), self);
   g_signal_connect_swapped (self->intersect_switch, "notify::active",

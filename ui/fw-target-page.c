@@ -293,12 +293,26 @@ show_task (FwTargetPage   *self,
     {
       adw_action_row_set_subtitle (self->task_row, _("Choose a column first"));
       gtk_widget_set_visible (GTK_WIDGET (self->positive_row), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->favourable_row), FALSE);
       return;
     }
   choice = fw_target_choice_new (fw_session_get_table (self->session), recipe, &error);
   adw_action_row_set_subtitle (self->task_row, choice != NULL ? choice->sentence : error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->positive_row),
                           choice != NULL && choice->task != FW_TASK_REGRESSION);
+  gtk_widget_set_visible (GTK_WIDGET (self->favourable_row),
+                          choice != NULL && choice->favourable_question != NULL);
+  if (choice != NULL && choice->favourable_question != NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->favourable_row),
+                                     choice->favourable_question);
+      adw_action_row_set_subtitle (self->favourable_row, choice->favourable_guessed
+        ? _("Guessed from the words; switch it if that is wrong. Fairness is judged by who "
+            "gets the good outcome, and for a harmful one by who is wrongly flagged.")
+        : _("As you said. Fairness is judged by who gets the good outcome, and for a harmful "
+            "one by who is wrongly flagged."));
+      gtk_switch_set_active (self->favourable_switch, choice->positive_is_good);
+    }
   if (choice == NULL || choice->task == FW_TASK_REGRESSION)
     return;
   g_set_object (&self->classes,
@@ -424,6 +438,8 @@ fw_target_page_class_init (FwTargetPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwTargetPage, target_row);
   gtk_widget_class_bind_template_child (widget_class, FwTargetPage, task_row);
   gtk_widget_class_bind_template_child (widget_class, FwTargetPage, positive_row);
+  gtk_widget_class_bind_template_child (widget_class, FwTargetPage, favourable_row);
+  gtk_widget_class_bind_template_child (widget_class, FwTargetPage, favourable_switch);
   gtk_widget_class_bind_template_child (widget_class, FwTargetPage, unsuitable_row);
   gtk_widget_class_bind_template_child (widget_class, FwTargetPage, target_issues_group);
   gtk_widget_class_bind_template_child (widget_class, FwTargetPage, sensitive_group);
@@ -474,6 +490,14 @@ fw_target_page_get_target_row (FwTargetPage *self)
 {
   g_return_val_if_fail (FW_IS_TARGET_PAGE (self), NULL);
   return self->target_row;
+}
+
+GtkSwitch *
+fw_target_page_get_favourable_switch (FwTargetPage *self)
+{
+  g_return_val_if_fail (FW_IS_TARGET_PAGE (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->favourable_row)) ? self->favourable_switch
+                                                                     : NULL;
 }
 
 AdwComboRow *

@@ -12,6 +12,7 @@ static const char *const summary_keys[FW_FAIRNESS_N_SUMMARIES] = {
   "demographic_parity_ratio",
   "equalized_odds_difference",
   "equal_opportunity_difference",
+  "favourable_rate_ratio",
   "mae_difference",
 };
 
@@ -44,7 +45,49 @@ group_to_json (const FwFairness *f,
   fw_json_add_number (builder, f->regression ? "mae" : "fnr", f->regression ? group->mae : group->fnr);
   fw_json_add_number (builder, f->regression ? "mean_prediction" : "precision",
               f->regression ? group->mean_prediction : group->precision);
+  fw_json_add_number (builder, "base_rate", group->base_rate);
+  fw_json_add_number (builder, "favourable_rate", group->favourable_rate);
+  json_builder_set_member_name (builder, "too_small");
+  json_builder_add_boolean_value (builder, group->too_small);
   json_builder_end_object (builder);
+}
+
+static void
+add_group_names (const FwFairness *f,
+                 const char       *key,
+                 gboolean          too_small,
+                 JsonBuilder      *builder)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_array (builder);
+  for (guint g = 0; g < f->n_groups; g++)
+    if (f->groups[g].n > 0 && f->groups[g].too_small == too_small)
+      json_builder_add_string_value (builder, f->group_names[g]);
+  json_builder_end_array (builder);
+}
+
+/* Who the prediction helps or harms, and which groups the summaries rest on. */
+static void
+add_framing (const FwFairness *f,
+             JsonBuilder      *builder)
+{
+  json_builder_set_member_name (builder, "favourable");
+  if (f->favourable != NULL)
+    json_builder_add_string_value (builder, f->favourable);
+  else
+    json_builder_add_null_value (builder);
+  if (!f->regression)
+    {
+      json_builder_set_member_name (builder, "positive_is_favourable");
+      json_builder_add_boolean_value (builder, !f->positive_is_harmful);
+      json_builder_set_member_name (builder, "main_harm");
+      json_builder_add_string_value (builder, f->positive_is_harmful ? "false_positive_rate"
+                                                                     : "false_negative_rate");
+    }
+  json_builder_set_member_name (builder, "min_group_rows");
+  json_builder_add_int_value (builder, f->min_group_rows);
+  add_group_names (f, "groups_used", FALSE, builder);
+  add_group_names (f, "groups_too_small", TRUE, builder);
 }
 
 void
@@ -70,6 +113,7 @@ fw_fairness_to_json (const FwFairness *f,
 
   for (guint s = 0; s < n_summaries; s++)
     fw_json_add_number (builder, summary_keys[s], f->summaries[s]);
+  add_framing (f, builder);
 
   if (f->n_resamples > 0)
     {

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
+#include "fw-favourable.h"
 #include "fw-fairness-private.h"
 
 G_DEFINE_QUARK (fw-fairness-error-quark, fw_fairness_error)
@@ -58,6 +59,7 @@ quotient (double numerator,
 
 static void
 classification_rates (const double    *k,
+                      gboolean         positive_is_harmful,
                       FwFairnessGroup *group)
 {
   double total = k[KIND_TP] + k[KIND_FN] + k[KIND_FP] + k[KIND_TN] + k[KIND_WRONG_NEGATIVE];
@@ -65,11 +67,14 @@ classification_rates (const double    *k,
 
   group->weight = total;
   group->selection_rate = quotient (k[KIND_TP] + k[KIND_FP], total);
+  group->base_rate = quotient (positives, total);
   group->tpr = quotient (k[KIND_TP], positives);
   group->fnr = quotient (k[KIND_FN], positives);
   group->fpr = quotient (k[KIND_FP], total - positives);
   group->precision = quotient (k[KIND_TP], k[KIND_TP] + k[KIND_FP]);
   group->accuracy = quotient (k[KIND_TP] + k[KIND_TN], total);
+  group->favourable_rate = positive_is_harmful ? 1 - group->selection_rate
+                                               : group->selection_rate;
   group->mae = group->mean_prediction = NAN;
 }
 
@@ -81,7 +86,7 @@ regression_rates (const double    *s,
   group->mae = quotient (s[FW_FAIRNESS_SUM_ABS_ERROR], s[FW_FAIRNESS_SUM_WEIGHT]);
   group->mean_prediction = quotient (s[FW_FAIRNESS_SUM_PREDICTION], s[FW_FAIRNESS_SUM_WEIGHT]);
   group->selection_rate = group->tpr = group->fnr = group->fpr = NAN;
-  group->precision = group->accuracy = NAN;
+  group->precision = group->accuracy = group->favourable_rate = group->base_rate = NAN;
 }
 
 /* The summaries from per-group sums: used alike for the estimate and for each resample. */
@@ -90,20 +95,25 @@ summaries_from_sums (const FwFairnessRows *rows,
                      const double *sums,
                      double        out[FW_FAIRNESS_N_SUMMARIES])
 {
-  Range selection = { 0 }, tpr = { 0 }, fpr = { 0 }, mae = { 0 };
+  Range selection = { 0 }, favourable = { 0 }, tpr = { 0 }, fpr = { 0 }, mae = { 0 };
+  guint n_used = 0;
 
   for (guint g = 0; g < rows->n_groups; g++)
     {
       FwFairnessGroup group;
 
+      if (!rows->used[g])
+        continue;
+      n_used++;
       if (rows->regression)
         {
           regression_rates (sums + g * FW_FAIRNESS_N_SUMS, &group);
           range_add (&mae, group.mae);
           continue;
         }
-      classification_rates (sums + g * N_KINDS, &group);
+      classification_rates (sums + g * N_KINDS, rows->positive_is_harmful, &group);
       range_add (&selection, group.selection_rate);
+      range_add (&favourable, group.favourable_rate);
       range_add (&tpr, group.tpr);
       range_add (&fpr, group.fpr);
     }
@@ -115,7 +125,12 @@ summaries_from_sums (const FwFairnessRows *rows,
   out[FW_FAIRNESS_EQUALIZED_ODDS_DIFFERENCE] = fmax (range_difference (&tpr),
                                                      range_difference (&fpr));
   out[FW_FAIRNESS_EQUAL_OPPORTUNITY_DIFFERENCE] = range_difference (&tpr);
+  out[FW_FAIRNESS_FAVOURABLE_RATE_RATIO] =
+    favourable.n > 0 ? quotient (favourable.min, favourable.max) : NAN;
   out[FW_FAIRNESS_MAE_DIFFERENCE] = range_difference (&mae);
+  if (rows->need_two && n_used < 2)
+    for (guint s = 0; s < FW_FAIRNESS_N_SUMMARIES; s++)
+      out[s] = NAN;
 }
 
 static void
@@ -172,12 +187,20 @@ collect_warnings (FwFairness *f)
           add_warning (warnings, _("No rows for “%s”: it is left out of the summaries."), name);
           continue;
         }
-      if (group->n < FW_FAIRNESS_MIN_ROWS)
+      if (group->too_small)
+        add_warning (warnings, g_dngettext (GETTEXT_PACKAGE,
+                                            "Only %lu row for “%s”: too few rows to judge, so it "
+                                            "is left out of the summaries.",
+                                            "Only %lu rows for “%s”: too few rows to judge, so "
+                                            "they are left out of the summaries.",
+                                            group->n), (gulong) group->n, name);
+      else if (group->n < FW_FAIRNESS_MIN_ROWS)
         add_warning (warnings, g_dngettext (GETTEXT_PACKAGE,
                                             "Only %lu row for “%s”: its figures are uncertain.",
                                             "Only %lu rows for “%s”: its figures are uncertain.",
                                             group->n), (gulong) group->n, name);
-      if (f->regression || !(group->weight > 0))
+      /* A group too small to judge is out of the summaries whatever its rates. */
+      if (f->regression || !(group->weight > 0) || group->too_small)
         continue;
       if (isnan (group->tpr))
         add_warning (warnings, _("No actual positives for “%s”: its true positive rate is "
@@ -186,17 +209,29 @@ collect_warnings (FwFairness *f)
         add_warning (warnings, _("No actual negatives for “%s”: its false positive rate is "
                                  "undefined and left out of the summaries."), name);
     }
+  if (f->min_group_rows > 0 && f->n_used < 2)
+    add_warning (warnings, g_dngettext (GETTEXT_PACKAGE,
+                                        "Fewer than two groups have at least %u row, so the "
+                                        "groups are not compared: no summary is given.",
+                                        "Fewer than two groups have at least %u rows, so the "
+                                        "groups are not compared: no summary is given.",
+                                        f->min_group_rows), f->min_group_rows);
   g_ptr_array_add (warnings, NULL);
   f->warnings = (char **) g_ptr_array_free (warnings, FALSE);
 }
 
 static FwFairness *
-fairness_new (const char *const *group_names,
-              gboolean           regression)
+fairness_new (const char *const       *group_names,
+              gboolean                 regression,
+              const FwFairnessOptions *options)
 {
   FwFairness *f = g_new0 (FwFairness, 1);
 
   f->regression = regression;
+  f->min_group_rows = options->min_group_rows;
+  f->positive_is_harmful = !regression && options->positive_is_harmful;
+  f->favourable = regression ? NULL : g_strdup (options->favourable);
+  f->positive_name = regression ? NULL : g_strdup (options->positive_name);
   f->group_names = g_strdupv ((char **) group_names);
   f->n_groups = g_strv_length (f->group_names);
   f->groups = g_new0 (FwFairnessGroup, f->n_groups);
@@ -209,12 +244,13 @@ fairness_new (const char *const *group_names,
  * was zero. */
 static FwFairness *
 finish (FwFairness              *f,
-        const FwFairnessRows    *rows,
+        FwFairnessRows          *rows,
         const double            *sums,
         const FwFairnessOptions *options,
         GError                 **error)
 {
   g_autoptr(FwFairness) owned = f;
+  g_autofree gboolean *used = g_new0 (gboolean, MAX (f->n_groups, 1));
   double total = 0;
 
   for (guint g = 0; g < f->n_groups; g++)
@@ -222,9 +258,17 @@ finish (FwFairness              *f,
       if (rows->regression)
         regression_rates (sums + g * FW_FAIRNESS_N_SUMS, &f->groups[g]);
       else
-        classification_rates (sums + g * N_KINDS, &f->groups[g]);
+        classification_rates (sums + g * N_KINDS, f->positive_is_harmful, &f->groups[g]);
       total += f->groups[g].weight;
+      /* Resamples keep the estimate's groups, so an interval speaks of the same groups. */
+      f->groups[g].too_small = f->groups[g].n > 0 && f->groups[g].n < f->min_group_rows;
+      used[g] = f->groups[g].n > 0 && !f->groups[g].too_small;
+      f->n_used += used[g];
     }
+  rows->used = used;
+  rows->positive_is_harmful = f->positive_is_harmful;
+  /* Without a minimum the summaries are Fairlearn's, where a lone group differs by 0. */
+  rows->need_two = f->min_group_rows > 0;
   if (!(total > 0))
     {
       g_set_error (error, FW_FAIRNESS_ERROR, FW_FAIRNESS_ERROR_EMPTY,
@@ -279,7 +323,7 @@ classification_new (const FwFairnessInput   *input,
                     const FwFairnessOptions *options,
                     GError                 **error)
 {
-  g_autoptr(FwFairness) f = fairness_new (input->group_names, FALSE);
+  g_autoptr(FwFairness) f = fairness_new (input->group_names, FALSE, options);
   guint n_groups = f->n_groups, n_classes = input->n_classes, positive = input->positive;
   gsize n = input->n;
   const float *weights = input->weights;
@@ -323,7 +367,47 @@ fw_fairness_options_init (FwFairnessOptions *options)
     .threshold = 0.5,
     .n_resamples = FW_FAIRNESS_DEFAULT_RESAMPLES,
     .seed = 0,
+    .min_group_rows = FW_FAIRNESS_MIN_ROWS,
   };
+}
+
+void
+fw_fairness_options_from_dataset (FwFairnessOptions *options,
+                                  const FwDataset   *dataset)
+{
+  g_return_if_fail (options != NULL && dataset != NULL);
+
+  options->min_group_rows = dataset->min_group_rows;
+  options->positive_is_harmful = dataset->positive_is_harmful;
+  options->favourable = dataset->favourable >= 0 && dataset->class_names != NULL
+                        ? dataset->class_names[dataset->favourable] : NULL;
+  options->positive_name = dataset->class_names != NULL
+                           ? dataset->class_names[dataset->positive] : NULL;
+}
+
+void
+fw_fairness_options_from_recipe (FwFairnessOptions *options,
+                                 const FwRecipe    *recipe,
+                                 char *const       *class_names,
+                                 guint              positive)
+{
+  gboolean harmful = FALSE;
+  int favourable = -1;
+
+  g_return_if_fail (options != NULL && recipe != NULL);
+
+  options->min_group_rows = recipe->min_group_rows;
+  options->positive_is_harmful = FALSE;
+  options->favourable = options->positive_name = NULL;
+  if (class_names == NULL || positive >= g_strv_length ((char **) class_names))
+    return;
+  if (!fw_favourable_resolve (recipe->target, (const char *const *) class_names, positive,
+                              recipe->favourable, &harmful, &favourable, NULL))
+    fw_favourable_resolve (recipe->target, (const char *const *) class_names, positive, NULL,
+                           &harmful, &favourable, NULL);
+  options->positive_is_harmful = harmful;
+  options->favourable = favourable >= 0 ? class_names[favourable] : NULL;
+  options->positive_name = class_names[positive];
 }
 
 /* What every task needs: rows sorted into named groups. */
@@ -398,7 +482,7 @@ fw_fairness_compute_regression (const FwFairnessInput   *input,
   actual = input->actual;
   predicted = input->predicted;
   weights = input->weights;
-  f = fairness_new (input->group_names, TRUE);
+  f = fairness_new (input->group_names, TRUE, options);
   rows = (FwFairnessRows) { f->n_groups, TRUE, FW_FAIRNESS_N_SUMS, input->n, groups, weights,
                             actual, predicted };
   sums = g_new0 (double, (gsize) f->n_groups * FW_FAIRNESS_N_SUMS);
@@ -419,6 +503,23 @@ fw_fairness_compute_regression (const FwFairnessInput   *input,
   return finish (g_steal_pointer (&f), &rows, sums, options, error);
 }
 
+FwGapVerdict
+fw_fairness_gap_verdict (double model_gap,
+                         double data_gap)
+{
+  const double g = FW_FAIRNESS_GAP_MARGIN;
+
+  if (isnan (model_gap) || isnan (data_gap) || (model_gap < g && fabs (data_gap) < g))
+    return FW_GAP_NONE;
+  if (data_gap <= -g && model_gap >= g)
+    return FW_GAP_REVERSES;
+  if (model_gap > fabs (data_gap) + g)
+    return FW_GAP_WIDENS;
+  if (model_gap < fabs (data_gap) - g)
+    return FW_GAP_NARROWS;
+  return FW_GAP_MIRRORS;
+}
+
 void
 fw_fairness_free (FwFairness *f)
 {
@@ -426,6 +527,8 @@ fw_fairness_free (FwFairness *f)
     return;
   g_strfreev (f->group_names);
   g_strfreev (f->warnings);
+  g_free (f->favourable);
+  g_free (f->positive_name);
   g_free (f->groups);
   g_free (f);
 }

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
+#include "fw-dataset.h"
 
 G_BEGIN_DECLS
 
@@ -110,6 +111,43 @@ void                     fw_regression_metrics_free     (FwRegressionMetrics *me
 /* Adds mae, rmse, r2. */
 void                     fw_regression_metrics_to_json  (const FwRegressionMetrics *metrics,
                                                          JsonBuilder               *builder);
+
+/* What always giving the most common answer scores on the rows measured — the figure a
+ * model must beat.  Classes: scikit-learn's DummyClassifier(strategy="prior"): every row
+ * gets the class shares of the @n_reference @reference labels as probabilities, so the
+ * decision is the most common class (for two classes, the positive one on a tie), ROC AUC
+ * is 0.5 and log-loss that of the shares.  Numbers: DummyRegressor, the mean of
+ * @reference.  Scored on @labels or @actual (@n rows, @weights may be NULL) as a model's
+ * metrics are: an object with the same keys, or NULL when there is nothing to score.
+ * @majority, when not NULL, receives the most common class. */
+JsonObject *fw_baseline_classification (const guint32 *reference,
+                                        gsize          n_reference,
+                                        const guint32 *labels,
+                                        const float   *weights,
+                                        gsize          n,
+                                        guint          n_classes,
+                                        guint          positive,
+                                        guint         *majority);
+/* The baseline a trained model reports: the training part's most common answer (or mean)
+ * scored on the test part of @dataset; NULL when either part is empty. */
+JsonObject *fw_baseline_of_dataset     (const FwDataset *dataset);
+
+/* Classes are unbalanced when the most common one is this much more common than an even
+ * split (1 / n_classes): 60 % of two classes, 43 % of three.  Accuracy then flatters a
+ * model, and the headline turns to balanced accuracy and the baseline. */
+#define FW_BASELINE_UNBALANCED_MARGIN 0.10
+
+/* The most common class of a confusion matrix's rows (row = actual, @n_classes²) and its
+ * share; FALSE when the matrix is empty or the classes are not unbalanced (above). */
+gboolean    fw_baseline_unbalanced     (const double  *confusion,
+                                        guint          n_classes,
+                                        guint         *majority,
+                                        double        *share);
+JsonObject *fw_baseline_regression     (const float   *reference,
+                                        gsize          n_reference,
+                                        const float   *actual,
+                                        const float   *weights,
+                                        gsize          n);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwClassificationMetrics, fw_classification_metrics_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwRegressionMetrics, fw_regression_metrics_free)

@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <string.h>
 #include "fw-dataset.h"
+#include "fw-favourable.h"
 #include "fw-error.h"
 #include "fw-preprocessor-private.h"
 #include "fw-sensitive.h"
@@ -348,6 +349,16 @@ fw_dataset_prepare (const FwTable  *table,
   dataset->n_classes = t.task == FW_TASK_REGRESSION ? 0 : t.n_classes;
   dataset->class_names = t.task == FW_TASK_REGRESSION ? NULL : g_steal_pointer (&t.names);
   dataset->positive = MAX (t.positive, 0);
+  dataset->min_group_rows = recipe->min_group_rows;
+  dataset->favourable = -1;
+  if (dataset->class_names != NULL &&
+      !fw_favourable_resolve (target->name, (const char *const *) dataset->class_names,
+                              dataset->positive, recipe->favourable,
+                              &dataset->positive_is_harmful, &dataset->favourable, error))
+    {
+      fw_target_clear (&t);
+      return NULL;
+    }
   if (n_kept == 0)
     g_set_error_literal (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
                          _("No rows are left to learn from: the training part is empty once "

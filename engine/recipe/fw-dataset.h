@@ -41,6 +41,10 @@ typedef struct
   char           **class_names; /* n_classes, NULL-terminated, sorted as scikit-learn
                                    sorts classes_ (numerically when they are numbers) */
   guint            positive;    /* binary: index of the positive class */
+  gboolean         positive_is_harmful;  /* predicting the positive class is bad for the
+                                            person (fw-favourable.h) */
+  int              favourable;  /* the good class; -1: none single, or regression */
+  guint            min_group_rows;   /* the recipe's, for the fairness summaries */
   guint            n_features;
   char           **feature_names;   /* NULL-terminated, e.g. "age", "sex=female" */
   guint            n_sensitive;

@@ -70,6 +70,8 @@ fw_recipe_to_json (const FwRecipe *recipe)
   set_string_or_null (object, "target", recipe->target);
   set_string_or_null (object, "positive", recipe->positive);
   json_object_set_string_member (object, "task", fw_recipe_task_names[recipe->task]);
+  set_string_or_null (object, "favourable", recipe->favourable);
+  json_object_set_int_member (object, "min_group_rows", recipe->min_group_rows);
 
   sensitive = json_array_new ();
   for (guint i = 0; i < recipe->sensitive->len; i++)
@@ -515,7 +517,7 @@ fw_recipe_new_from_json (JsonNode *node,
     "schema_version", "target", "positive", "task", "sensitive", "sensitive_as_features",
     "intersect_sensitive", "known_in_advance",
     "steps", "split", "model", "seed", "mitigation", "data", "data_sha256", "fairway_version",
-    "backend", NULL
+    "backend", "favourable", "min_group_rows", NULL
   };
   g_autoptr(FwRecipe) recipe = NULL;
   JsonObject *object, *inner;
@@ -542,6 +544,10 @@ fw_recipe_new_from_json (JsonNode *node,
        !read_string (member, "target", TRUE, &recipe->target, error)) ||
       ((member = json_object_get_member (object, "positive")) != NULL &&
        !read_string (member, "positive", TRUE, &recipe->positive, error)) ||
+      ((member = json_object_get_member (object, "favourable")) != NULL &&
+       !read_string (member, "favourable", TRUE, &recipe->favourable, error)) ||
+      ((member = json_object_get_member (object, "min_group_rows")) != NULL &&
+       !read_uint (member, "min_group_rows", &recipe->min_group_rows, error)) ||
       ((member = json_object_get_member (object, "sensitive_as_features")) != NULL &&
        !read_bool (member, "sensitive_as_features", &recipe->sensitive_as_features, error)) ||
       ((member = json_object_get_member (object, "intersect_sensitive")) != NULL &&

@@ -97,6 +97,7 @@ fw_recipe_new (void)
   recipe->model.device = g_strdup ("auto");
   recipe->seed = 42;
   recipe->mitigation = g_strdup ("none");
+  recipe->min_group_rows = FW_RECIPE_DEFAULT_MIN_GROUP_ROWS;
   return recipe;
 }
 
@@ -110,6 +111,7 @@ fw_recipe_free (FwRecipe *recipe)
   g_ptr_array_unref (recipe->known_in_advance);
   g_free (recipe->target);
   g_free (recipe->positive);
+  g_free (recipe->favourable);
   g_free (recipe->model.device);
   g_free (recipe->mitigation);
   g_free (recipe->data);
@@ -144,6 +146,7 @@ fw_recipe_copy (const FwRecipe *recipe)
                      g_strdup (g_ptr_array_index (recipe->known_in_advance, i)));
   copy->target = g_strdup (recipe->target);
   copy->positive = g_strdup (recipe->positive);
+  copy->favourable = g_strdup (recipe->favourable);
   copy->model.device = g_strdup (recipe->model.device);
   copy->mitigation = g_strdup (recipe->mitigation);
   copy->data = g_strdup (recipe->data);

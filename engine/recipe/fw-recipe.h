@@ -26,6 +26,8 @@ typedef enum {
 } FwRecipeError;
 
 #define FW_RECIPE_SCHEMA_VERSION 1
+/* Groups smaller than this in the part measured are too few to judge (fw-fairness.h). */
+#define FW_RECIPE_DEFAULT_MIN_GROUP_ROWS 30
 
 typedef enum {
   FW_STEP_IMPUTE_MEAN,
@@ -79,6 +81,9 @@ typedef struct
   GPtrArray   *steps;           /* FwStep*, in order */
   char        *target;
   char        *positive;        /* NULL: inferred (fw_target_find_positive) */
+  char        *favourable;      /* the class that is good for the person; NULL: guessed
+                                   (fw-favourable.h) */
+  guint        min_group_rows;  /* smaller groups stay out of the fairness summaries */
   FwTask       task;
   GPtrArray   *sensitive;       /* char* column names */
   gboolean     sensitive_as_features;
@@ -102,7 +107,8 @@ GQuark    fw_recipe_error_quark   (void);
 const char *fw_step_kind_to_string (FwStepKind kind);   /* "impute_mean", … as in JSON */
 
 /* Defaults: no steps, 70/15/15 stratified, logistic, 20 epochs, batch 256, lr 0.01 (Adam),
- * l2 1e-4, patience 5, device "auto", seed 42, mitigation "none". */
+ * l2 1e-4, patience 5, device "auto", seed 42, mitigation "none", favourable guessed,
+ * groups of at least 30 rows in the fairness summaries. */
 FwRecipe *fw_recipe_new           (void);
 void      fw_recipe_free          (FwRecipe *recipe);
 FwRecipe *fw_recipe_copy          (const FwRecipe *recipe);

@@ -57,6 +57,7 @@ fw_trained_model_free (FwTrainedModel *t)
   g_clear_pointer (&t->history, json_array_unref);
   g_clear_pointer (&t->confusion, json_array_unref);
   g_clear_pointer (&t->findings, json_array_unref);
+  g_clear_pointer (&t->baseline, json_object_unref);
   g_clear_pointer (&t->thresholds, fw_thresholds_free);
   g_free (t->threshold_attribute);
   g_free (t->data_name);
@@ -97,6 +98,7 @@ fw_trained_model_new (const FwRecipe  *recipe,
   t->history = json_array_new ();
   t->confusion = json_array_new ();
   t->findings = json_array_new ();
+  t->baseline = json_object_new ();
   for (guint p = 0; p < FW_N_PARTS; p++)
     t->part_rows[p] = dataset->parts[p].n;
   t->fairway_version = g_strdup (PACKAGE_VERSION);
@@ -148,6 +150,7 @@ fw_trained_model_save (const FwTrainedModel *t,
   json_object_set_array_member (header, "history", json_array_ref (t->history));
   json_object_set_array_member (header, "confusion", json_array_ref (t->confusion));
   json_object_set_array_member (header, "findings", json_array_ref (t->findings));
+  json_object_set_object_member (header, "baseline", json_object_ref (t->baseline));
   if (t->thresholds != NULL)
     {
       json_object_set_member (header, "thresholds", fw_thresholds_to_json (t->thresholds));
@@ -302,6 +305,9 @@ fw_trained_model_load (GFile   *file,
   t->history = array_member (h, "history");
   t->confusion = array_member (h, "confusion");
   t->findings = array_member (h, "findings");
+  node = json_object_get_member (h, "baseline");
+  t->baseline = node != NULL && JSON_NODE_HOLDS_OBJECT (node)
+                ? json_object_ref (json_node_get_object (node)) : json_object_new ();
   node = json_object_get_member (h, "thresholds");
   if (node != NULL)
     {

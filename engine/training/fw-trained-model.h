@@ -44,6 +44,9 @@ typedef struct
                                    actual, column = predicted); empty for regression */
   JsonArray      *findings;     /* the data audit's findings ({"kind","attribute","message"}) */
   guint64         part_rows[FW_N_PARTS];  /* rows in train/validation/test; 0: not recorded */
+  JsonObject     *baseline;     /* test metrics of always giving the training rows' most
+                                   common answer (their mean, for numbers), fw-metrics.h;
+                                   empty when not recorded */
 } FwTrainedModel;
 
 /* Copies what it needs from @recipe, @dataset (its preprocessor is re-created from JSON)

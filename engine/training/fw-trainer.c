@@ -194,6 +194,7 @@ part_fairness (FwTrainer *self,
   if (d->n_sensitive == 0 || part->n == 0)
     return NULL;
   fw_fairness_options_init (&options);
+  fw_fairness_options_from_dataset (&options, d);
   options.n_resamples = resamples;
   options.seed = self->seed;
   /* The model's outputs: probabilities for classes, values for regression. */

@@ -481,6 +481,7 @@ apply_thresholds (FwTrainedModel  *trained,
     trained->confusion = confusion_to_json (counts, 2);
   }
   fw_fairness_options_init (&options);
+  fw_fairness_options_from_dataset (&options, dataset);
   options.seed = seed;
   for (guint a = 0; a < dataset->n_sensitive; a++)
     {
@@ -571,6 +572,15 @@ fw_training_run_finish (FwTrainingRun  *run,
     g_clear_pointer (&trained->confusion, json_array_unref);
     trained->confusion = confusion_to_json (c != NULL ? c->confusion : NULL,
                                             c != NULL ? c->n_classes : 0);
+  }
+  {
+    JsonObject *baseline = fw_baseline_of_dataset (run->dataset);
+
+    if (baseline != NULL)
+      {
+        g_clear_pointer (&trained->baseline, json_object_unref);
+        trained->baseline = baseline;
+      }
   }
   fairness = fw_trainer_get_fairness (run->trainer, &run->n_fairness);
   if (run->threshold_policy != FW_THRESHOLD_POLICY_NONE)

@@ -210,8 +210,34 @@ test_choice (void)
     g_assert_no_error (error);
     g_assert_cmpstr (choice->class_names[choice->positive], ==, "no");
     g_assert_cmpstr (choice->sentence, ==, "A yes-or-no question: will it be “no” or “yes”?");
+    /* "approved" = "no" reads as bad for the person, a guess shown as such. */
+    g_assert_cmpstr (choice->favourable_question, ==,
+                     "Is being predicted “no” good for the person?");
+    g_assert_false (choice->positive_is_good);
+    g_assert_true (choice->favourable_guessed);
+    /* The user says otherwise: the answer is kept as the favourable class. */
+    fw_target_choice_set_favourable (choice, recipe, TRUE);
+    g_assert_cmpstr (recipe->favourable, ==, "no");
+  }
+  {
+    g_autoptr(FwTargetChoice) choice = fw_target_choice_new (table, recipe, &error);
+
+    g_assert_true (choice->positive_is_good);
+    g_assert_false (choice->favourable_guessed);
   }
   g_clear_pointer (&recipe->positive, g_free);
+  /* Back to "yes": the user's "no" still names the good class, so "yes" is now bad. */
+  {
+    g_autoptr(FwTargetChoice) choice = fw_target_choice_new (table, recipe, &error);
+
+    g_assert_cmpstr (choice->favourable_question, ==,
+                     "Is being predicted “yes” good for the person?");
+    g_assert_false (choice->positive_is_good);
+    g_assert_false (choice->favourable_guessed);
+    fw_target_choice_set_favourable (choice, recipe, TRUE);
+    g_assert_cmpstr (recipe->favourable, ==, "yes");
+  }
+  g_clear_pointer (&recipe->favourable, g_free);
 
   g_free (recipe->target);
   recipe->target = g_strdup ("credit_score");
@@ -224,6 +250,7 @@ test_choice (void)
     g_assert_null (choice->class_names);
     g_assert_cmpint (choice->positive, ==, -1);
     g_assert_cmpstr (choice->sentence, ==, "A number: the model will estimate how much");
+    g_assert_null (choice->favourable_question);
   }
 
   /* The sample's six levels of education. */

@@ -436,6 +436,35 @@ test_target_errors (void)
   assert_prepare_fails (id_table, recipe, FW_RECIPE_ERROR_TARGET, "ID");
 }
 
+/* Whether being predicted the positive class is good for the person: guessed from the
+ * target's name, or the recipe's answer, which must name a class. */
+static void
+test_favourable (void)
+{
+  g_autoptr(FwTable) table = import ("f,two_year_recid\n1,0\n2,1\n3,0\n1,1\n2,0\n3,1\n1,0\n"
+                                     "2,1\n3,0\n1,1\n");
+  g_autoptr(FwRecipe) recipe = recipe_for ("two_year_recid");
+  g_autoptr(FwDataset) guessed = prepare_ok (table, recipe);
+  g_autoptr(FwDataset) named = NULL;
+
+  /* "1" of a re-arrest is harmful: "0" is the good class. */
+  g_assert_cmpstr (guessed->class_names[guessed->positive], ==, "1");
+  g_assert_true (guessed->positive_is_harmful);
+  g_assert_cmpstr (guessed->class_names[guessed->favourable], ==, "0");
+  g_assert_cmpuint (guessed->min_group_rows, ==, 30);
+
+  recipe->favourable = g_strdup ("1");
+  recipe->min_group_rows = 5;
+  named = prepare_ok (table, recipe);
+  g_assert_false (named->positive_is_harmful);
+  g_assert_cmpint (named->favourable, ==, (int) named->positive);
+  g_assert_cmpuint (named->min_group_rows, ==, 5);
+
+  g_free (recipe->favourable);
+  recipe->favourable = g_strdup ("maybe");
+  assert_prepare_fails (table, recipe, FW_RECIPE_ERROR_INVALID, "“maybe”");
+}
+
 static void
 test_missing_target (void)
 {
@@ -694,6 +723,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/engine/dataset/class-order", test_class_order);
   g_test_add_func ("/engine/dataset/task", test_task);
   g_test_add_func ("/engine/dataset/target-errors", test_target_errors);
+  g_test_add_func ("/engine/dataset/favourable", test_favourable);
   g_test_add_func ("/engine/dataset/missing-target", test_missing_target);
   g_test_add_func ("/engine/dataset/drop-missing-rows", test_drop_missing_rows);
   g_test_add_func ("/engine/dataset/sensitive", test_sensitive);

@@ -27,6 +27,8 @@ assert_recipes_equal (const FwRecipe *a,
     }
   g_assert_cmpstr (a->target, ==, b->target);
   g_assert_cmpstr (a->positive, ==, b->positive);
+  g_assert_cmpstr (a->favourable, ==, b->favourable);
+  g_assert_cmpuint (a->min_group_rows, ==, b->min_group_rows);
   g_assert_cmpint (a->task, ==, b->task);
   g_assert_cmpuint (a->sensitive->len, ==, b->sensitive->len);
   for (guint i = 0; i < a->sensitive->len; i++)
@@ -92,6 +94,8 @@ busy_recipe (void)
   fw_recipe_add_step (recipe, FW_STEP_MIN_MAX, g_strdup ("âge"), NULL);
   recipe->target = g_strdup ("income-per-year");
   recipe->positive = g_strdup (">50K");
+  recipe->favourable = g_strdup ("<=50K");
+  recipe->min_group_rows = 12;
   recipe->task = FW_TASK_BINARY;
   g_ptr_array_add (recipe->sensitive, g_strdup ("sex"));
   g_ptr_array_add (recipe->sensitive, g_strdup ("race"));
@@ -133,6 +137,8 @@ test_defaults (void)
   g_assert_cmpuint (recipe->steps->len, ==, 0);
   g_assert_null (recipe->target);
   g_assert_null (recipe->positive);
+  g_assert_null (recipe->favourable);
+  g_assert_cmpuint (recipe->min_group_rows, ==, 30);
   g_assert_cmpint (recipe->task, ==, FW_TASK_AUTO);
   g_assert_cmpuint (recipe->sensitive->len, ==, 0);
   g_assert_false (recipe->sensitive_as_features);
@@ -264,6 +270,9 @@ static const InvalidCase invalid_cases[] = {
   { "target", "\"\"", "target" },
   { "positive", "[]", "positive" },
   { "positive", "\"\"", "positive" },
+  { "favourable", "1", "favourable" },
+  { "min_group_rows", "-1", "min_group_rows" },
+  { "min_group_rows", "2.5", "min_group_rows" },
   { "task", "\"clustering\"", "task" },
   { "task", "3", "task" },
   { "sensitive", "\"sex\"", "sensitive" },
@@ -360,6 +369,8 @@ test_boundaries (void)
     { "seed", "0", NULL },
     { "seed", "\"18446744073709551615\"", NULL },
     { "positive", "null", NULL },
+    { "favourable", "null", NULL },
+    { "min_group_rows", "0", NULL },
     { "target", "null", NULL },
   };
 

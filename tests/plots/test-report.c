@@ -180,6 +180,89 @@ test_content (void)
   g_assert_true (list_mentions (report, "No fairness mitigation"));
 }
 
+/* A harmful prediction ("yes" flags the person; "no" is good), a group below the minimum,
+ * a baseline and a test part where "no" is 17 of 20 rows. */
+static const char harmful_json[] =
+  "[{\"attribute\":\"group\",\"groups\":["
+  "{\"value\":\"a\",\"n\":40,\"selection_rate\":0.6,\"tpr\":0.8,\"fpr\":0.5,"
+  "\"accuracy\":0.7,\"base_rate\":0.45,\"favourable_rate\":0.4,\"too_small\":false},"
+  "{\"value\":\"b\",\"n\":40,\"selection_rate\":0.3,\"tpr\":0.5,\"fpr\":0.1,"
+  "\"accuracy\":0.8,\"base_rate\":0.25,\"favourable_rate\":0.7,\"too_small\":false},"
+  "{\"value\":\"c\",\"n\":5,\"selection_rate\":1.0,\"tpr\":1.0,\"fpr\":1.0,"
+  "\"accuracy\":0.2,\"base_rate\":1.0,\"favourable_rate\":0.0,\"too_small\":true}],"
+  "\"demographic_parity_difference\":0.3,\"demographic_parity_ratio\":0.5,"
+  "\"equalized_odds_difference\":0.4,\"equal_opportunity_difference\":0.3,"
+  "\"favourable_rate_ratio\":0.5714285714,\"favourable\":\"no\","
+  "\"positive_is_favourable\":false,\"main_harm\":\"false_positive_rate\","
+  "\"min_group_rows\":30,\"groups_used\":[\"a\",\"b\"],\"groups_too_small\":[\"c\"],"
+  "\"warnings\":[]}]";
+
+static gboolean
+text_mentions (const FwReport *report,
+               const char     *fragment)
+{
+  for (guint i = 0; i < report->blocks->len; i++)
+    {
+      const FwReportBlock *b = block_at (report, i);
+
+      if ((b->kind == FW_REPORT_BLOCK_PARAGRAPH || b->kind == FW_REPORT_BLOCK_NOTE) &&
+          strstr (b->text, fragment) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_framing (void)
+{
+  g_autoptr(FwTrainedModel) trained = make_model ();
+  g_autoptr(JsonNode) fairness = parse (harmful_json);
+  g_autoptr(JsonNode) baseline = parse ("{\"accuracy\":0.85,\"roc_auc\":0.5}");
+  g_autoptr(JsonNode) confusion = parse ("[[17,0],[2,1]]");
+  g_autoptr(FwReport) report = NULL;
+  const FwReportBlock *metrics, *groups;
+
+  g_clear_pointer (&trained->fairness, json_array_unref);
+  trained->fairness = json_array_ref (json_node_get_array (fairness));
+  g_clear_pointer (&trained->baseline, json_object_unref);
+  trained->baseline = json_object_ref (json_node_get_object (baseline));
+  g_clear_pointer (&trained->confusion, json_array_unref);
+  trained->confusion = json_array_ref (json_node_get_array (confusion));
+  json_object_set_double_member (trained->test_metrics, "balanced_accuracy", 0.6667);
+  report = fw_report_new (trained, &(FwReportOptions) { NULL, 0 });
+
+  /* The rule on not being flagged, 0.4 / 0.7 = 57%, never on the 0.5 selection ratio. */
+  g_assert_true (list_mentions (report, "the group least often given the good outcome (“no”) "
+                                        "gets it at 57%"));
+  g_assert_false (list_mentions (report, "50%"));
+  /* Wrongly flagged: 0.5 − 0.1 over a and b; c's 1.0 would make it 90 points. */
+  g_assert_true (list_mentions (report, "being wrongly flagged"));
+  g_assert_true (list_mentions (report, "up to 40 percentage points"));
+  /* a and b: selected 60% and 30% against actual 45% and 25%: 30 points of predictions on
+   * 20 in the data, more than 20 + 5, so the model widens it. */
+  g_assert_true (list_mentions (report, "By “group”, the model selects 60% of “a” and 30% of "
+                                        "“b”, whose actual rates are 45% and 25%. The model "
+                                        "widens the gap that is in the data."));
+  groups = find_table (report, "Group");
+  /* The actual rate comes before the model's: a, 0.45 against 0.6. */
+  g_assert_cmpuint (groups->n_columns, ==, 7);
+  g_assert_cmpstr (g_ptr_array_index (groups->cells, 2), ==, "Really positive");
+  g_assert_cmpstr (g_ptr_array_index (groups->cells, 7 + 2), ==, "0.450");
+  g_assert_cmpstr (g_ptr_array_index (groups->cells, 7 + 3), ==, "0.600");
+  g_assert_cmpstr (g_ptr_array_index (groups->cells, 7 * 3), ==, "c (too few rows to judge)");
+  g_assert_true (text_mentions (report, "fewer than 30 test rows are listed but left out"));
+
+  /* The baseline beside each metric it has; "no" is 17 of the 20 test rows. */
+  metrics = find_table (report, "Metric");
+  g_assert_cmpuint (metrics->n_columns, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (metrics->cells, 2), ==, "Always the most common answer");
+  g_assert_cmpstr (g_ptr_array_index (metrics->cells, 4), ==, "Accuracy");
+  g_assert_cmpstr (g_ptr_array_index (metrics->cells, 6), ==, "0.8500");
+  g_assert_true (text_mentions (report, "always answering “no” would be right for 85 of every "
+                                        "100 test rows, against the model's 81. Balanced "
+                                        "accuracy, 67 in 100"));
+}
+
 static void
 test_intended_use (void)
 {
@@ -309,6 +392,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/plots/report/content", test_content);
+  g_test_add_func ("/plots/report/framing", test_framing);
   g_test_add_func ("/plots/report/intended-use", test_intended_use);
   g_test_add_func ("/plots/report/pdf-grows", test_pdf_grows);
   g_test_add_func ("/plots/report/refusals", test_refusals);

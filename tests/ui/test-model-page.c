@@ -93,6 +93,26 @@ test_cards_and_settings (FwUiFixture   *fixture,
                                   recipe->split.test, 1.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (recipe->split.test, 0.05, 1e-9);
 
+  /* Equal selection rates, named for the outcome: of approval ("yes" is good for the
+   * person, guessed), then of being flagged once the user says "no" is the good answer. */
+  {
+    FwSession *session = fw_window_get_session (fixture->window);
+    GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (fw_model_page_get_mitigation (page,
+                                                                                       "parity")),
+                                              ADW_TYPE_PREFERENCES_ROW);
+    FwRecipe *edit;
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                     "_Equal rates of “yes”");
+    edit = fw_session_begin_edit (session);
+    edit->favourable = g_strdup ("no");
+    fw_session_end_edit (session);
+    fw_ui_test_flush ();
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                     "_Equal rates of being flagged “yes”");
+    recipe = fw_session_get_recipe (session);
+  }
+
   /* Mitigation: reweighing is a recipe field, per-group thresholds the session's. */
   gtk_check_button_set_active (fw_model_page_get_mitigation (page, "reweigh"), TRUE);
   g_assert_cmpstr (recipe->mitigation, ==, "reweigh");

@@ -58,8 +58,8 @@ test_metrics_match_model (FwUiFixture   *fixture,
   fw_train_test_screenshots (GTK_WIDGET (fixture->window), "results");
 }
 
-/* At 0.3 and 0.7 the accuracy and the selection rate of each group are what the test's
- * own arithmetic gives on the same predictions. */
+/* At 0.3 and 0.7 the accuracy, the selection rate and the actual rate of each group are
+ * what the test's own arithmetic gives on the same predictions. */
 static void
 test_threshold_slider (FwUiFixture   *fixture,
                        gconstpointer  data)
@@ -87,6 +87,7 @@ test_threshold_slider (FwUiFixture   *fixture,
       guint n_groups = g_strv_length (dataset->sensitive_groups[0]);
       g_autofree double *selected = g_new0 (double, n_groups);
       g_autofree double *members = g_new0 (double, n_groups);
+      g_autofree double *positives = g_new0 (double, n_groups);
       g_autofree char *accuracy = NULL;
       double right = 0;
 
@@ -98,6 +99,7 @@ test_threshold_slider (FwUiFixture   *fixture,
 
           right += yes == (test->labels[i] == dataset->positive);
           selected[g] += yes;
+          positives[g] += test->labels[i] == dataset->positive;
           members[g] += 1;
         }
       accuracy = percent (right / test->n);
@@ -105,10 +107,15 @@ test_threshold_slider (FwUiFixture   *fixture,
       for (guint g = 0; g < n_groups; g++)
         {
           g_autofree char *rate = percent (selected[g] / members[g]);
+          g_autofree char *base = percent (positives[g] / members[g]);
 
           g_assert_cmpstr (fw_results_page_get_group_text (page, "sex",
                                                            dataset->sensitive_groups[0][g],
                                                            "selection_rate"), ==, rate);
+          /* The data's own rate, beside it, whatever the threshold. */
+          g_assert_cmpstr (fw_results_page_get_group_text (page, "sex",
+                                                           dataset->sensitive_groups[0][g],
+                                                           "base_rate"), ==, base);
         }
       g_test_message ("threshold %.1f: accuracy %s", thresholds[t], accuracy);
       shown[t] = g_strdup (accuracy);

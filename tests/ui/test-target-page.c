@@ -131,6 +131,25 @@ test_choose_target (FwUiFixture   *fixture,
   g_assert_nonnull (positive_row);
   g_assert_cmpstr (combo_selected (positive_row), ==, "yes");
 
+  /* "Is being predicted “yes” good for the person?": yes, guessed from "approved"; saying
+   * no makes "no" the good answer in the recipe, and yes again makes it "yes". */
+  {
+    GtkSwitch *good = fw_target_page_get_favourable_switch (page);
+
+    g_assert_nonnull (good);
+    g_assert_true (gtk_switch_get_active (good));
+    g_assert_null (recipe->favourable);
+    gtk_switch_set_active (good, FALSE);
+    fw_ui_test_flush ();
+    recipe = fw_session_get_recipe (session);
+    g_assert_cmpstr (recipe->favourable, ==, "no");
+    g_assert_false (gtk_switch_get_active (fw_target_page_get_favourable_switch (page)));
+    gtk_switch_set_active (fw_target_page_get_favourable_switch (page), TRUE);
+    fw_ui_test_flush ();
+    recipe = fw_session_get_recipe (session);
+    g_assert_cmpstr (recipe->favourable, ==, "yes");
+  }
+
   /* sex is suggested, and kept out of the features unless the user says otherwise. */
   sex = fw_target_page_get_sensitive_switch (page, "sex");
   g_assert_nonnull (sex);
@@ -224,6 +243,9 @@ test_sensitive_switches (FwUiFixture   *fixture,
   g_assert_cmpstr (recipe->target, ==, "credit_score");
   g_assert_nonnull (strstr (fw_target_page_get_task_sentence (page), "number"));
   g_assert_null (fw_target_page_get_positive_row (page));
+  /* A number is neither good nor bad, and a new target forgets the old answer. */
+  g_assert_null (fw_target_page_get_favourable_switch (page));
+  g_assert_null (recipe->favourable);
   g_assert_false (g_ptr_array_find_with_equal_func (recipe->sensitive, "sex", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (recipe->sensitive, "region", g_str_equal,
                                                    NULL));

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 #include "fw-fairness.h"
+#include "fw-metrics.h"
 
 G_BEGIN_DECLS
 
@@ -25,8 +26,25 @@ char       *fw_results_metric_sentence (const char *key,
                                         const char *positive,
                                         const char *target);
 
-/* Warnings in words: the four-fifths rule (a selection-rate ratio below 0.8) and groups
- * too small to trust.  NULL-terminated; g_strfreev. */
+/* What the baseline scores on @key ("Always giving the most common answer scores 77.9 %."),
+ * to follow the metric's sentence; NULL when @baseline is not a number. */
+char       *fw_results_baseline_sentence (const char *key,
+                                          double      baseline,
+                                          gboolean    regression);
+
+/* The Results headline: accuracy out of 100, or — when the classes are unbalanced
+ * (FW_BASELINE_UNBALANCED_MARGIN) — balanced accuracy first, with what always giving the
+ * most common answer scores, so a model that merely learned the majority is not praised. */
+char       *fw_results_headline        (const char                    *target,
+                                        const FwClassificationMetrics *metrics,
+                                        char *const                   *class_names);
+
+/* Warnings in words: the four-fifths rule (a ratio of the favourable outcome's rates
+ * below 0.8, over the groups large enough to judge), the main harm (a gap of ten points or
+ * more in the false positive rate for a harmful prediction, the false negative rate for a
+ * favourable one), groups too small to judge or to trust, and last whether the gap in
+ * predictions between the most and least selected groups widens, narrows or mirrors the
+ * gap in their actual rates.  NULL-terminated; g_strfreev. */
 char      **fw_results_group_warnings  (const FwFairness *fairness,
                                         const char       *attribute);
 

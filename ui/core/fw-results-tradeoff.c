@@ -123,6 +123,7 @@ fw_results_tradeoff_fairness (const FwResultsTradeoff  *self,
   };
   /* Redrawn as the slider moves: no bootstrap. */
   fw_fairness_options_init (&options);
+  fw_fairness_options_from_dataset (&options, dataset);
   options.n_resamples = 0;
   if (self->task == FW_TASK_REGRESSION)
     return fw_fairness_compute_regression (&input, &options, error);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include "fw-favourable.h"
 #include "fw-target-choice.h"
 #include "fw-sensitive-traits.h"
 #include "fw-target.h"
@@ -131,6 +132,23 @@ fw_target_choice_new (const FwTable   *table,
   choice->class_names = g_strdupv (t.names);
   choice->positive = t.positive;
   choice->sentence = describe (&t);
+  if (t.task == FW_TASK_BINARY && t.n_classes == 2 && t.positive >= 0)
+    {
+      gboolean harmful = FALSE;
+      int favourable = -1;
+
+      /* A recipe answer that names no class (the data changed) is asked again. */
+      choice->favourable_guessed =
+        recipe->favourable == NULL ||
+        !fw_favourable_resolve (column->name, (const char *const *) t.names, t.positive,
+                                recipe->favourable, &harmful, &favourable, NULL);
+      if (choice->favourable_guessed)
+        fw_favourable_resolve (column->name, (const char *const *) t.names, t.positive, NULL,
+                               &harmful, &favourable, NULL);
+      choice->positive_is_good = !harmful;
+      choice->favourable_question =
+        g_strdup_printf (_("Is being predicted “%s” good for the person?"), t.names[t.positive]);
+    }
   fw_target_clear (&t);
   return choice;
 }
@@ -142,5 +160,19 @@ fw_target_choice_free (FwTargetChoice *choice)
     return;
   g_strfreev (choice->class_names);
   g_free (choice->sentence);
+  g_free (choice->favourable_question);
   g_free (choice);
+}
+
+void
+fw_target_choice_set_favourable (const FwTargetChoice *choice,
+                                 FwRecipe             *recipe,
+                                 gboolean              good)
+{
+  g_return_if_fail (choice != NULL && recipe != NULL);
+  g_return_if_fail (choice->favourable_question != NULL);
+
+  g_free (recipe->favourable);
+  recipe->favourable = g_strdup (choice->class_names[good ? choice->positive
+                                                          : 1 - choice->positive]);
 }

@@ -41,6 +41,11 @@ typedef struct
   char   **class_names;         /* n_classes + NULL; NULL for regression */
   int      positive;            /* index into class_names; -1 for none */
   char    *sentence;            /* "A yes-or-no question: will it be “yes”?" */
+  /* Yes/no targets only (NULL otherwise): whether being predicted the positive class is
+   * good for the person, as the recipe says or as its words suggest (fw-favourable.h). */
+  char    *favourable_question; /* "Is being predicted “approved” good for the person?" */
+  gboolean positive_is_good;
+  gboolean favourable_guessed;  /* no recipe answer: the words decided */
 } FwTargetChoice;
 
 /* NULL with @error set when the target cannot be used (FW_RECIPE_ERROR_TARGET). */
@@ -48,6 +53,11 @@ FwTargetChoice *fw_target_choice_new  (const FwTable   *table,
                                        const FwRecipe  *recipe,
                                        GError         **error);
 void            fw_target_choice_free (FwTargetChoice *choice);
+/* Records the answer to @choice's favourable question in @recipe: the favourable class
+ * becomes the positive one when @good, else the other one (yes/no targets only). */
+void            fw_target_choice_set_favourable (const FwTargetChoice *choice,
+                                                 FwRecipe             *recipe,
+                                                 gboolean              good);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwTargetChoice, fw_target_choice_free)
 

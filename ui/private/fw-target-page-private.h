@@ -23,6 +23,8 @@ struct _FwTargetPage
   AdwComboRow         *target_row;
   AdwActionRow        *task_row;
   AdwComboRow         *positive_row;
+  AdwActionRow        *favourable_row;    /* "Is being predicted “yes” good for the person?" */
+  GtkSwitch           *favourable_switch;
   AdwExpanderRow      *unsuitable_row;
   AdwPreferencesGroup *target_issues_group;
   AdwPreferencesGroup *sensitive_group;
@@ -64,6 +66,8 @@ AdwComboRow   *fw_target_page_get_target_row       (FwTargetPage *self);
 /* NULL while the target has no classes to choose from. */
 AdwComboRow   *fw_target_page_get_positive_row     (FwTargetPage *self);
 const char    *fw_target_page_get_task_sentence    (FwTargetPage *self);
+/* NULL while the target is not a yes/no question. */
+GtkSwitch     *fw_target_page_get_favourable_switch (FwTargetPage *self);
 /* The switch that marks @column sensitive; NULL for a column that cannot be. */
 GtkSwitch     *fw_target_page_get_sensitive_switch (FwTargetPage *self,
                                                     const char   *column);

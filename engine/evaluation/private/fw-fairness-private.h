@@ -28,6 +28,9 @@ typedef struct
   const guint32 *cells;         /* classification: group × stride + kind, else the group */
   const float   *weights;
   const float   *actual, *predicted;
+  const gboolean *used;         /* per group: in the summaries */
+  gboolean       positive_is_harmful;
+  gboolean       need_two;      /* fewer than two used groups: every summary NaN */
 } FwFairnessRows;
 
 /* Adds one regression row of weight @w to its group's @sums. */
