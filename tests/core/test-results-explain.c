@@ -336,6 +336,9 @@ test_baseline_sentence (void)
   g_assert_cmpstr (loss, ==, "Always giving the most common answer scores 0.529.");
   g_assert_cmpstr (error, ==, "Always predicting the average scores 1234.");
   g_assert_null (fw_results_baseline_sentence ("precision", NAN, FALSE));
+  g_assert_null (fw_results_baseline_sentence ("recall", 1.0, FALSE));
+  g_assert_null (fw_results_baseline_sentence ("f1", 0.72, FALSE));
+  g_assert_null (fw_results_baseline_sentence ("balanced_accuracy", 0.5, FALSE));
 }
 
 /* Numbers have no selection rate: only the small groups are named. */

@@ -115,10 +115,16 @@ fw_results_baseline_sentence (const char *key,
                               double      baseline,
                               gboolean    regression)
 {
+  /* A constant answer's precision, recall and F1 only say which answer it is (recall 100 %
+   * for always "yes"), and balanced accuracy's sentence already says guessing scores 50 %. */
+  static const char *const unsaid[] = { "precision", "recall", "f1", "balanced_accuracy" };
   g_autofree char *value = NULL;
 
   if (!isfinite (baseline))
     return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (unsaid); i++)
+    if (g_strcmp0 (key, unsaid[i]) == 0)
+      return NULL;
   value = fw_results_metric_value (key, baseline);
   return g_strdup_printf (regression ? _("Always predicting the average scores %s.")
                                      : _("Always giving the most common answer scores %s."),

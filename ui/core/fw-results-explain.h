@@ -27,7 +27,8 @@ char       *fw_results_metric_sentence (const char *key,
                                         const char *target);
 
 /* What the baseline scores on @key ("Always giving the most common answer scores 77.9 %."),
- * to follow the metric's sentence; NULL when @baseline is not a number. */
+ * to follow the metric's sentence; NULL when @baseline is not a number, and for precision,
+ * recall, F1 and balanced accuracy, where a constant answer's figure says nothing. */
 char       *fw_results_baseline_sentence (const char *key,
                                           double      baseline,
                                           gboolean    regression);
