@@ -131,6 +131,8 @@ fw_application_startup (GApplication *application)
     const char *accels[2];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    /* GtkWindow's own action: it asks to save, as the title bar's close button does. */
+    { "window.close", { "<Control>w", NULL } },
     { "app.shortcuts", { "<Control>question", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.save-project", { "<Control>s", NULL } },

@@ -4,7 +4,8 @@
  */
 #include "config.h"
 
-#include "fw-ui-test.h"
+#include "fw-sample.h"
+#include "fw-ui-train.h"
 
 static GtkWidget *
 find_step_button (FwWindow     *window,
@@ -203,6 +204,73 @@ test_app_windows (FwUiFixture   *fixture,
   }
 }
 
+static gboolean
+has_message_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
+                     "Save Changes?") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Ctrl+W closes the window the way its close button does: at once when nothing needs
+ * saving, after asking when something does. */
+static void
+test_close_shortcut (FwUiFixture   *fixture,
+                     gconstpointer  data)
+{
+  GtkApplication *application;
+  g_auto(GStrv) actions = NULL;
+  FwWindow *clean;
+  FwRecipe *recipe;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  application = GTK_APPLICATION (fixture->application);
+  actions = gtk_application_get_actions_for_accel (application, "<Control>w");
+  g_assert_nonnull (actions);
+  g_assert_cmpstr (actions[0], ==, "window.close");
+
+  clean = fw_window_new (application);
+  g_object_add_weak_pointer (G_OBJECT (clean), (gpointer *) &clean);
+  gtk_window_present (GTK_WINDOW (clean));
+  fw_ui_test_flush ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (clean), actions[0], NULL));
+  fw_ui_test_flush ();
+  g_assert_null (clean);
+
+  /* Data with a target chosen is work a user would lose. */
+  {
+    g_autoptr(GBytes) sample = fw_sample_generate (50, 1);
+    g_autoptr(GFile) csv = NULL;
+    gsize size;
+    const char *bytes = g_bytes_get_data (sample, &size);
+
+    csv = fw_ui_fixture_write_file (fixture, "loans.csv", bytes, size);
+    fw_window_open_file (fixture->window, csv);
+    g_assert_cmpstr (fw_ui_test_wait_import (fw_window_get_data_page (fixture->window)), ==,
+                     "preview");
+  }
+  recipe = fw_session_begin_edit (fw_window_get_session (fixture->window));
+  recipe->target = g_strdup ("approved");
+  fw_session_end_edit (fw_window_get_session (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), actions[0], NULL));
+  fw_ui_test_wait (has_message_dialog, NULL, "the Save Changes? question");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  fw_ui_test_close_dialogs ();
+  recipe = fw_session_begin_edit (fw_window_get_session (fixture->window));
+  g_clear_pointer (&recipe->target, g_free);
+  fw_session_end_edit (fw_window_get_session (fixture->window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -216,6 +284,7 @@ main (int   argc,
   ADD ("/ui/window/render", test_render);
   ADD ("/ui/window/remembers-size", test_remembers_size);
   ADD ("/ui/window/app-windows", test_app_windows);
+  ADD ("/ui/window/close-shortcut", test_close_shortcut);
 #undef ADD
 
   return g_test_run ();
