@@ -71,8 +71,8 @@ fw_train_page_dispose (GObject *object)
   G_OBJECT_CLASS (fw_train_page_parent_class)->dispose (object);
 }
 
-/* Escape acts only while this step is on screen (Ctrl+Enter is the window's: Next, or
- * Train on this step). */
+/* Escape acts only while this step is on screen (Ctrl+Enter is the window's win.primary: Next,
+ * or Train on this step before a model exists). */
 static gboolean
 shortcut_activate (GtkWidget *widget,
                    GVariant  *args,
