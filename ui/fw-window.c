@@ -91,6 +91,9 @@ static void
 session_changed (FwWindow *self,
                  guint     parts)
 {
+  if (parts & FW_SESSION_DATA)
+    fw_step_indicator_reset_visits (self->step_indicator,
+                                    fw_step_indicator_get_current (self->step_indicator));
   update_navigation (self);
 }
 

@@ -78,14 +78,53 @@ test_navigation_after_open (FwUiFixture   *fixture,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (next), ==, "Go on to Clean");
   g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_WIZARD_DATA);
   g_assert_true (fw_session_has_data (fw_window_get_session (fixture->window)));
+  /* Reachable is not done: no tick on a step the user has not seen. */
+  for (FwWizardStep s = FW_WIZARD_DATA; s < FW_N_STEPS; s++)
+    g_assert_false (fw_step_indicator_is_step_done (indicator, s));
 
   /* Next walks on; Target says what it still needs. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next", NULL);
   g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_WIZARD_CLEAN);
+  g_assert_true (fw_step_indicator_is_step_done (indicator, FW_WIZARD_DATA));
+  g_assert_false (fw_step_indicator_is_step_done (indicator, FW_WIZARD_CLEAN));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next", NULL);
   g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_WIZARD_TARGET);
+  g_assert_true (fw_step_indicator_is_step_done (indicator, FW_WIZARD_CLEAN));
   g_assert_false (gtk_widget_is_sensitive (next));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (next), ==, "Choose what to predict");
+
+  /* A target opens the Model step, which is not done before the user has been there. */
+  {
+    FwSession *session = fw_window_get_session (fixture->window);
+    FwRecipe *recipe = fw_session_begin_edit (session);
+
+    recipe->target = g_strdup ("score");
+    fw_session_end_edit (session);
+  }
+  g_assert_true (fw_step_indicator_is_step_reachable (indicator, FW_WIZARD_MODEL));
+  g_assert_false (fw_step_indicator_is_step_done (indicator, FW_WIZARD_MODEL));
+  g_assert_false (fw_step_indicator_is_step_done (indicator, FW_WIZARD_TARGET));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next", NULL);
+  g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_WIZARD_MODEL);
+  g_assert_true (fw_step_indicator_is_step_done (indicator, FW_WIZARD_TARGET));
+  g_assert_false (fw_step_indicator_is_step_done (indicator, FW_WIZARD_MODEL));
+
+  /* New data starts over: only the step on screen counts as seen. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-to-step", "u",
+                              (guint32) FW_WIZARD_DATA);
+  {
+    g_autoptr(GFile) other = fw_ui_fixture_write_file (fixture, "other.csv", "a,b\n1,x\n2,y\n",
+                                                       -1);
+
+    fw_window_open_file (fixture->window, other);
+  }
+  g_assert_cmpstr (fw_ui_test_wait_import (fw_window_get_data_page (fixture->window)), ==,
+                   "preview");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-to-step", "u",
+                              (guint32) FW_WIZARD_TARGET);
+  g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_WIZARD_TARGET);
+  g_assert_true (fw_step_indicator_is_step_done (indicator, FW_WIZARD_DATA));
+  g_assert_false (fw_step_indicator_is_step_done (indicator, FW_WIZARD_CLEAN));
 }
 
 /* Draws the window the way the compositor would get it and checks it is not one colour. */
