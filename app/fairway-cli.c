@@ -258,11 +258,13 @@ int
 main (int    argc,
       char **argv)
 {
+  /* An uninstalled build (`meson devenv`, the tests) reads the build tree's catalogues. */
+  const char *localedir = g_getenv ("FAIRWAY_LOCALEDIR");
   const char *name;
 
   setlocale (LC_ALL, "");
   setlocale (LC_NUMERIC, "C");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("fairway-cli");

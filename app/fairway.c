@@ -13,9 +13,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(FwApplication) application = NULL;
+  /* An uninstalled build (`meson devenv`, tools/dev.sh run, the tests) reads the build
+   * tree's catalogues: po/meson.build sets this. */
+  const char *localedir = g_getenv ("FAIRWAY_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   /* Shown by the shell and the About window: "Fairway", not the binary's "fairway". */

@@ -68,6 +68,8 @@ fill_spec (const FwPlotBars *bars,
     }
   if (bars->has_reference)
     widen (&lo, &hi, bars->reference);
+  if (bars->y_limit > 0)
+    hi = MIN (hi, bars->y_limit);
   if (hi <= lo)
     hi = lo + 1;
   spec->y_min = lo;
@@ -93,8 +95,9 @@ legend_entries (const FwPlotStyle *style,
 }
 
 /* The legend sits in the plot area's top-right corner; when the fitted range would put the
- * bars under it there, raise y_max until they clear it. */
-static void
+ * bars under it there, raise y_max until they clear it.  Returns the height to keep free
+ * above the plot area for the legend instead, when y_limit forbids the raise; else 0. */
+static double
 make_room_for_legend (cairo_t           *cr,
                       double             width,
                       double             height,
@@ -104,17 +107,17 @@ make_room_for_legend (cairo_t           *cr,
 {
   FwLegendEntry entries[FW_PLOT_N_SERIES_COLORS];
   FwPlotFrame frame;
-  double box_x, box_y, box_w, box_h, clear, peak = -INFINITY;
+  double box_x, box_y, box_w, box_h, clear, raised, peak = -INFINITY;
   guint n = legend_entries (style, bars, entries);
 
   if (n == 0 || bars->y_max > bars->y_min || spec->n_x_categories == 0)
-    return;
+    return 0;
   fw_plot_frame_layout (width, height, style, spec, &frame);
   fw_plot_legend_get_box (cr, &frame, style, entries, n, FALSE, &box_x, &box_y, &box_w, &box_h);
   /* Half an em of air under the box. */
   clear = box_y + box_h - frame.top + style->font_size * 0.66;
   if (frame.height <= clear * 1.5)
-    return;
+    return 0;
   for (guint g = 0; g < spec->n_x_categories; g++)
     for (guint s = 0; s < bars->n_series; s++)
       {
@@ -130,8 +133,28 @@ make_room_for_legend (cairo_t           *cr,
           peak = MAX (peak, u);
       }
   if (!isfinite (peak) || fw_plot_frame_y (&frame, peak) > frame.top + clear)
-    return;
-  spec->y_max = frame.y_min + (peak - frame.y_min) * frame.height / (frame.height - clear);
+    return 0;
+  raised = frame.y_min + (peak - frame.y_min) * frame.height / (frame.height - clear);
+  if (bars->y_limit > 0 && raised > bars->y_limit)
+    return box_y + box_h - frame.top + style->font_size * 0.66;
+  spec->y_max = raised;
+  return 0;
+}
+
+/* The spec, and how far down the plot area starts to leave the legend room above it. */
+static double
+plan (cairo_t           *cr,
+      double             width,
+      double             height,
+      const FwPlotStyle *style,
+      const FwPlotBars  *bars,
+      FwAxesSpec        *spec)
+{
+  double above;
+
+  fill_spec (bars, spec);
+  above = make_room_for_legend (cr, width, height, style, bars, spec);
+  return above < height / 3 ? above : 0;
 }
 
 gboolean
@@ -143,6 +166,7 @@ fw_plot_bars_layout (double             width,
 {
   cairo_t *cr;
   FwAxesSpec spec;
+  double above;
 
   g_return_val_if_fail (style != NULL, FALSE);
   g_return_val_if_fail (bars != NULL, FALSE);
@@ -151,10 +175,10 @@ fw_plot_bars_layout (double             width,
   if (!(width > 0 && height > 0))
     return FALSE;
   cr = fw_plot_scratch_new ();
-  fill_spec (bars, &spec);
-  make_room_for_legend (cr, width, height, style, bars, &spec);
+  above = plan (cr, width, height, style, bars, &spec);
   cairo_destroy (cr);
-  fw_plot_frame_layout (width, height, style, &spec, frame);
+  fw_plot_frame_layout (width, height - above, style, &spec, frame);
+  frame->top += above;
   return TRUE;
 }
 
@@ -235,6 +259,58 @@ overlaps_a_bar (const FwPlotStyle *style,
   return FALSE;
 }
 
+/* The box a note of @text takes at (@x, @y) with @anchor, padded 3 units each side. */
+static void
+note_box (cairo_t           *cr,
+          const FwPlotStyle *style,
+          const FwPlotFrame *frame,
+          const char        *text,
+          double             x,
+          double             y,
+          FwTextAnchor       anchor,
+          cairo_rectangle_t *box)
+{
+  g_autofree char *label = fw_plot_text_fit (cr, style, text, NOTE_SCALE, frame->width * 0.45);
+  double w, h;
+
+  fw_plot_text_size (cr, style, label, NOTE_SCALE, FALSE, &w, &h);
+  *box = (cairo_rectangle_t) { (anchor == FW_TEXT_ANCHOR_END ? x - w : x) - 3, y - h / 2,
+                               w + 6, h };
+}
+
+/* Where the reference line's label goes: above the line at its right end, else below it,
+ * else the same at the left end, the first place that covers no bar; else the first. */
+static void
+place_reference_note (cairo_t           *cr,
+                      const FwPlotStyle *style,
+                      const FwPlotBars  *bars,
+                      const FwPlotFrame *frame,
+                      double            *x,
+                      double            *y,
+                      FwTextAnchor      *anchor)
+{
+  double pad = style->font_size * 0.5, bottom = frame->top + frame->height, h;
+  double line = fw_plot_frame_y (frame, bars->reference);
+
+  fw_plot_text_size (cr, style, "0", NOTE_SCALE, FALSE, NULL, &h);
+  for (guint k = 0; k < 4; k++)
+    {
+      cairo_rectangle_t box;
+
+      *anchor = k < 2 ? FW_TEXT_ANCHOR_END : FW_TEXT_ANCHOR_START;
+      *x = k < 2 ? frame->left + frame->width - pad : frame->left + pad;
+      *y = k % 2 == 0 ? MAX (line - h / 2 - 2, frame->top + h / 2)
+                      : MIN (line + h / 2 + 2, bottom - h / 2);
+      note_box (cr, style, frame, bars->reference_label, *x, *y, *anchor, &box);
+      if (!overlaps_a_bar (style, bars, frame, box.x, box.y, box.x + box.width,
+                           box.y + box.height))
+        return;
+    }
+  *anchor = FW_TEXT_ANCHOR_END;
+  *x = frame->left + frame->width - pad;
+  *y = MAX (line - h / 2 - 2, frame->top + h / 2);
+}
+
 /* A muted note; on a panel where it overlaps a bar, so the bar cannot swallow it. */
 static void
 draw_note (cairo_t           *cr,
@@ -260,8 +336,19 @@ draw_note (cairo_t           *cr,
   fw_plot_text (cr, style, label, x, y, anchor, NOTE_SCALE, FALSE, &style->muted);
 }
 
+static gboolean
+has_reference_note (const FwPlotBars  *bars,
+                    const FwPlotFrame *frame)
+{
+  double y = fw_plot_frame_y (frame, bars->reference);
+
+  return bars->has_reference && bars->reference_label != NULL &&
+         *bars->reference_label != '\0' && isfinite (y) && y >= frame->top - 0.5 &&
+         y <= frame->top + frame->height + 0.5;
+}
+
 /* The band's label inside its top edge when it is tall enough, else just above it; the
- * reference line's label above the line's right end, out of the band label's way. */
+ * reference line's label beside the line where it covers no bar (place_reference_note). */
 static void
 draw_notes (cairo_t           *cr,
             const FwPlotStyle *style,
@@ -281,13 +368,13 @@ draw_notes (cairo_t           *cr,
         draw_note (cr, style, bars, frame, bars->band_label, frame->left + pad,
                    CLAMP (y, frame->top + h / 2, bottom - h / 2), FW_TEXT_ANCHOR_START);
     }
-  if (bars->has_reference && bars->reference_label != NULL && *bars->reference_label != '\0')
+  if (has_reference_note (bars, frame))
     {
-      double y = fw_plot_frame_y (frame, bars->reference);
+      FwTextAnchor anchor;
+      double x, y;
 
-      if (isfinite (y) && y >= frame->top - 0.5 && y <= bottom + 0.5)
-        draw_note (cr, style, bars, frame, bars->reference_label, frame->left + frame->width - pad,
-                   MAX (y - h / 2 - 2, frame->top + h / 2), FW_TEXT_ANCHOR_END);
+      place_reference_note (cr, style, bars, frame, &x, &y, &anchor);
+      draw_note (cr, style, bars, frame, bars->reference_label, x, y, anchor);
     }
 }
 
@@ -400,6 +487,7 @@ fw_plot_bars_draw (cairo_t           *cr,
   FwPlotFrame frame;
   FwLegendEntry entries[FW_PLOT_N_SERIES_COLORS];
   guint n_entries;
+  double above;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (style != NULL);
@@ -408,10 +496,11 @@ fw_plot_bars_draw (cairo_t           *cr,
 
   if (!(width > 0 && height > 0))
     return;
-  fill_spec (bars, &spec);
-  make_room_for_legend (cr, width, height, style, bars, &spec);
+  above = plan (cr, width, height, style, bars, &spec);
   cairo_save (cr);
-  fw_plot_frame_draw (cr, width, height, style, &spec, &frame);
+  /* A legend kept above the plot area draws from the top of the whole area. */
+  cairo_translate (cr, 0, above);
+  fw_plot_frame_draw (cr, width, height - above, style, &spec, &frame);
   if (frame.width <= 0 || frame.height <= 0 || spec.n_x_categories == 0 || bars->n_series == 0)
     {
       cairo_restore (cr);
@@ -428,7 +517,39 @@ fw_plot_bars_draw (cairo_t           *cr,
   cairo_restore (cr);
 
   n_entries = legend_entries (style, bars, entries);
-  if (n_entries > 0)
+  if (n_entries > 0 && above > 0)
+    {
+      FwPlotFrame outside = frame;
+
+      /* From the top of the whole area: the box ends just over the title and the plot. */
+      outside.top = -above;
+      fw_plot_legend_draw (cr, &outside, style, entries, n_entries, FALSE);
+    }
+  else if (n_entries > 0)
     fw_plot_legend_draw (cr, &frame, style, entries, n_entries, FALSE);
   cairo_restore (cr);
+}
+
+gboolean
+fw_plot_bars_reference_note (double             width,
+                             double             height,
+                             const FwPlotStyle *style,
+                             const FwPlotBars  *bars,
+                             cairo_rectangle_t *box)
+{
+  FwPlotFrame frame;
+  FwTextAnchor anchor;
+  cairo_t *cr;
+  double x, y;
+
+  g_return_val_if_fail (style != NULL && bars != NULL && box != NULL, FALSE);
+
+  if (!fw_plot_bars_layout (width, height, style, bars, &frame) || bars->n_series == 0 ||
+      bars->n_groups == 0 || !has_reference_note (bars, &frame))
+    return FALSE;
+  cr = fw_plot_scratch_new ();
+  place_reference_note (cr, style, bars, &frame, &x, &y, &anchor);
+  note_box (cr, style, &frame, bars->reference_label, x, y, anchor, box);
+  cairo_destroy (cr);
+  return TRUE;
 }

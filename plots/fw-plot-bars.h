@@ -30,6 +30,9 @@ typedef struct
   /* The y range is fitted to the bars, whiskers, band and line, always including 0, unless
    * y_max > y_min: then it is [y_min, y_max] widened to nice ticks. */
   double              y_min, y_max;
+  /* When > 0, no value can pass it (1 for rates): the fitted range stops there, and a
+   * legend the bars would run into goes above the plot area instead of stretching it. */
+  double              y_limit;
   /* A shaded band over [band_lo, band_hi] with its label, when band_hi > band_lo. */
   double              band_lo, band_hi;
   const char         *band_label;       /* may be NULL */
@@ -63,5 +66,14 @@ void     fw_plot_bars_bar_extent (const FwPlotFrame *frame,
                                   guint              series,
                                   double            *left,
                                   double            *right);
+
+/* Where fw_plot_bars_draw() writes the reference line's label at @width × @height: above
+ * or below the line, at its right or left end, wherever it covers no bar (on a panel over
+ * the bars only when every place would).  FALSE when no label is drawn. */
+gboolean fw_plot_bars_reference_note (double             width,
+                                      double             height,
+                                      const FwPlotStyle *style,
+                                      const FwPlotBars  *bars,
+                                      cairo_rectangle_t *box);
 
 G_END_DECLS

@@ -20,16 +20,22 @@ count_at (const FwPlotHeatmap *heatmap,
   return isfinite (c) && c > 0 ? c : 0.0;
 }
 
+/* @top with opacity @t over @below (Porter–Duff "over", unpremultiplied in and out): on an
+ * opaque @below the plain mix, on the widget's transparent background a translucent fill
+ * that the window's own colour shows through, never a mix with transparent black. */
 static void
-mix (const FwColor *a,
-     const FwColor *b,
-     double         t,
-     FwColor       *out)
+over (const FwColor *top,
+      double         t,
+      const FwColor *below,
+      FwColor       *out)
 {
-  out->red = a->red + (b->red - a->red) * t;
-  out->green = a->green + (b->green - a->green) * t;
-  out->blue = a->blue + (b->blue - a->blue) * t;
-  out->alpha = 1.0;
+  double a = t + below->alpha * (1 - t);
+  double w = a > 0 ? below->alpha * (1 - t) / a : 0;
+
+  out->red = a > 0 ? top->red * t / a + below->red * w : 0;
+  out->green = a > 0 ? top->green * t / a + below->green * w : 0;
+  out->blue = a > 0 ? top->blue * t / a + below->blue * w : 0;
+  out->alpha = a;
 }
 
 void
@@ -42,8 +48,31 @@ fw_plot_heatmap_cell_color (const FwPlotStyle *style,
   g_return_if_fail (style != NULL);
   g_return_if_fail (color != NULL);
 
-  mix (&style->background, &style->foreground, EMPTY_TINT, &empty);
-  mix (&empty, &style->series[0], isfinite (share) ? CLAMP (share, 0.0, 1.0) : 0.0, color);
+  over (&style->foreground, EMPTY_TINT * style->foreground.alpha, &style->background, &empty);
+  over (&style->series[0], isfinite (share) ? CLAMP (share, 0.0, 1.0) : 0.0, &empty, color);
+}
+
+/* What a cell's @fill looks like once drawn: over the background where that is opaque;
+ * over a transparent one, over the window it shows, guessed from the text colour (dark
+ * text sits on a light window). */
+static void
+seen_fill (const FwPlotStyle *style,
+           const FwColor     *fill,
+           FwColor           *seen)
+{
+  static const FwColor light = { 0.98, 0.98, 0.98, 1 }, dark = { 0.14, 0.14, 0.14, 1 };
+  const FwColor *window = &style->background;
+  FwColor below;
+
+  if (style->background.alpha < 1)
+    {
+      double text = 0.299 * style->foreground.red + 0.587 * style->foreground.green +
+                    0.114 * style->foreground.blue;
+
+      over (&style->background, style->background.alpha, text < 0.5 ? &light : &dark, &below);
+      window = &below;
+    }
+  over (fill, fill->alpha, window, seen);
 }
 
 /* WCAG 2 relative luminance and contrast ratio. */
@@ -66,18 +95,23 @@ contrast (const FwColor *a,
   return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
 }
 
-/* The style's text or background colour, whichever stands out more on @fill; where neither
- * reaches WCAG AA's 4.5:1 (mid-tone cells), black or white, one of which always does. */
+/* The style's text or (opaque) background colour, whichever stands out more on @fill as
+ * drawn; where neither reaches WCAG AA's 4.5:1 (mid-tone cells), black or white, one of
+ * which always does. */
 static const FwColor *
 text_color (const FwPlotStyle *style,
             const FwColor     *fill)
 {
   static const FwColor black = { 0, 0, 0, 1 }, white = { 1, 1, 1, 1 };
-  double on_fg = contrast (&style->foreground, fill), on_bg = contrast (&style->background, fill);
+  FwColor seen;
+  double on_fg, on_bg;
 
+  seen_fill (style, fill, &seen);
+  on_fg = contrast (&style->foreground, &seen);
+  on_bg = style->background.alpha >= 1 ? contrast (&style->background, &seen) : 0;
   if (MAX (on_fg, on_bg) >= 4.5)
     return on_fg >= on_bg ? &style->foreground : &style->background;
-  return contrast (&black, fill) >= contrast (&white, fill) ? &black : &white;
+  return contrast (&black, &seen) >= contrast (&white, &seen) ? &black : &white;
 }
 
 static void

@@ -41,7 +41,10 @@ gboolean fw_plot_heatmap_layout     (double               width,
                                      const FwPlotHeatmap *heatmap,
                                      FwPlotFrame         *frame);
 
-/* The fill of a cell holding @share (0–1) of its row. */
+/* The fill of a cell holding @share (0–1) of its row: series colour 0 at opacity @share
+ * over a faint tint of the foreground over the background.  Opaque on an opaque
+ * background; on a transparent one (the widget's), translucent, so the window shows
+ * through in light and dark alike. */
 void     fw_plot_heatmap_cell_color (const FwPlotStyle   *style,
                                      double               share,
                                      FwColor             *color);

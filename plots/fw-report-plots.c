@@ -83,6 +83,8 @@ fw_report_add_fairness_plot (FwReport   *report,
   b->bars.values = b->values;
   b->bars.y_label = regression ? _("Mean absolute error") : _("Share of the group");
   b->bars.y_format = regression ? FW_TICK_FORMAT_PLAIN : FW_TICK_FORMAT_PERCENT;
+  /* Rates are at most 100%: the axis stops there and the legend moves above the bars. */
+  b->bars.y_limit = regression ? 0 : 1;
   /* The y range is left to the plot, which raises it to keep the bars clear of the legend. */
   /* Where the four-fifths rule puts the floor for the other groups' selection rates; not
    * drawn when being selected harms, as the rule is about a favourable outcome. */

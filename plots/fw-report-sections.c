@@ -341,6 +341,39 @@ step_text (const FwStep *step)
     }
 }
 
+/* What the exported model does: reweighing, per-group thresholds (each group's), both or
+ * none.  Thresholds come from the model itself, so the line says what predict applies. */
+static char *
+mitigation_text (const FwTrainedModel *t)
+{
+  GString *text = g_string_new (NULL);
+
+  if (g_strcmp0 (t->recipe->mitigation, "reweigh") == 0)
+    g_string_append (text, _("reweighing (Kamiran and Calders) of the training rows"));
+  if (t->thresholds != NULL)
+    {
+      if (text->len > 0)
+        g_string_append (text, _("; "));
+      /* Translators: %s is a sensitive column; thresholds follow, "female 0.412, male 0.538". */
+      g_string_append_printf (text, t->thresholds->policy == FW_THRESHOLD_POLICY_TPR
+                              ? _("a decision threshold per group of “%s”, fitted on the "
+                                  "validation rows for equal true-positive rates: ")
+                              : _("a decision threshold per group of “%s”, fitted on the "
+                                  "validation rows for equal selection rates: "),
+                              t->threshold_attribute != NULL ? t->threshold_attribute : "?");
+      for (guint g = 0; g < t->thresholds->n_groups; g++)
+        {
+          g_autofree char *value = fw_report_format_number (t->thresholds->groups[g].threshold, 3);
+
+          g_string_append_printf (text, "%s%s %s", g > 0 ? ", " : "",
+                                  t->thresholds->groups[g].name, value);
+        }
+    }
+  if (text->len == 0)
+    g_string_append (text, _("none"));
+  return g_string_free (text, FALSE);
+}
+
 static void
 add_data (FwReport             *report,
           const FwTrainedModel *t)
@@ -366,10 +399,7 @@ add_data (FwReport             *report,
                              : _("%.0f%% / %.0f%% / %.0f%% at random, seed %llu"),
                              100 * r->split.train, 100 * r->split.validation, 100 * r->split.test,
                              (unsigned long long) r->seed));
-  add_fact (cells, _("Mitigation"),
-            g_strdup (g_strcmp0 (r->mitigation, "reweigh") == 0
-                      ? _("reweighing (Kamiran and Calders) of the training rows")
-                      : _("none")));
+  add_fact (cells, _("Mitigation"), mitigation_text (t));
   fw_report_add_table (report, FALSE, 0, 2, cells);
 
   fw_report_add_heading (report, 2, g_strdup (_("Cleaning steps")));

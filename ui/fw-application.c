@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include "fw-application.h"
+#include "fw-recent.h"
 #include "fw-toast.h"
 #include "fw-window.h"
 
@@ -32,7 +33,8 @@ fw_application_activate (GApplication *application)
   gtk_window_present (GTK_WINDOW (get_window (FW_APPLICATION (application))));
 }
 
-/* `fairway FILE.csv`: one table per window, so the first file is the one opened. */
+/* `fairway FILE.csv` or `fairway FILE.fairway` (also a file manager's "Open With"): one
+ * table per window, so the first file is the one opened; a project opens as a project. */
 static void
 fw_application_open (GApplication  *application,
                      GFile        **files,
@@ -41,7 +43,9 @@ fw_application_open (GApplication  *application,
 {
   FwWindow *window = get_window (FW_APPLICATION (application));
 
-  if (n_files > 0)
+  if (n_files > 0 && fw_recent_is_project (files[0]))
+    fw_window_open_project (window, files[0]);
+  else if (n_files > 0)
     fw_window_open_file (window, files[0]);
   if (n_files > 1)
     fw_toast_show (GTK_WIDGET (window), _("Fairway opens one file at a time; "
@@ -127,6 +131,8 @@ fw_application_startup (GApplication *application)
     const char *accels[2];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    /* GtkWindow's own action: it asks to save, as the title bar's close button does. */
+    { "window.close", { "<Control>w", NULL } },
     { "app.shortcuts", { "<Control>question", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.save-project", { "<Control>s", NULL } },

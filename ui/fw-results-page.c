@@ -6,8 +6,9 @@
  * main thread, which costs one pass over the test rows: no retraining, no worker thread.
  * Regression has no threshold: its metrics are the trained model's, residual-based.
  *
- * The thresholds chosen here are for exploring the trade-off; they are not written into
- * the model (the export uses the model's own thresholds).
+ * A model with per-group thresholds (equal selection rates, equal TPR) opens at them, exactly,
+ * so the page shows what the exported model decides; moving a slider explores from there.
+ * The thresholds chosen here are not written into the model.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,6 +42,9 @@ struct _FwResultsPage
   FwSession           *session;
   FwResultsTradeoff   *tradeoff;
   GPtrArray           *group_scales;    /* GtkRange*, one per group of the first column */
+  double              *model_thresholds;  /* the model's own, one per group; NULL: none */
+  gboolean             at_model;        /* no slider moved since the model arrived */
+  gboolean             syncing;
   GPtrArray           *rows;            /* AdwActionRow* of the metrics group */
   GHashTable          *values;          /* metric key → GtkLabel */
 
@@ -64,6 +68,7 @@ static void
 clear_model (FwResultsPage *self)
 {
   g_clear_pointer (&self->tradeoff, fw_results_tradeoff_free);
+  g_clear_pointer (&self->model_thresholds, g_free);
   g_clear_pointer (&self->metrics, fw_classification_metrics_free);
   g_clear_pointer (&self->importance_names, g_strfreev);
   g_clear_pointer (&self->importance_mean, g_free);
@@ -192,6 +197,17 @@ show_fairness (FwResultsPage *self,
 
 /* Re-decides the test rows at the slider(s), and measures again. */
 static void
+update (FwResultsPage *self);
+
+static void
+slider_moved (FwResultsPage *self)
+{
+  if (!self->syncing)
+    self->at_model = FALSE;
+  update (self);
+}
+
+static void
 update (FwResultsPage *self)
 {
   FwTrainedModel *trained = fw_session_get_trained (self->session);
@@ -218,7 +234,14 @@ update (FwResultsPage *self)
       return;
     }
 
-  if (adw_expander_row_get_enable_expansion (self->per_group_row) && self->group_scales->len > 0)
+  if (self->syncing)
+    return;
+  /* The sliders show two digits; the model's thresholds are used as they are. */
+  if (self->at_model && self->model_thresholds != NULL)
+    group_thresholds = g_memdup2 (self->model_thresholds,
+                                  self->group_scales->len * sizeof (double));
+  else if (adw_expander_row_get_enable_expansion (self->per_group_row) &&
+           self->group_scales->len > 0)
     {
       group_thresholds = g_new (double, self->group_scales->len);
       for (guint g = 0; g < self->group_scales->len; g++)
@@ -325,11 +348,43 @@ fill_group_thresholds (FwResultsPage   *self,
       gtk_widget_set_valign (scale, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       dataset->sensitive_groups[0][g], -1);
-      g_signal_connect_swapped (scale, "value-changed", G_CALLBACK (update), self);
+      g_signal_connect_swapped (scale, "value-changed", G_CALLBACK (slider_moved), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), scale);
       adw_expander_row_add_row (self->per_group_row, row);
       g_ptr_array_add (self->group_scales, scale);
     }
+}
+
+/* A model fitted with per-group thresholds on the first sensitive column opens at them. */
+static void
+use_model_thresholds (FwResultsPage        *self,
+                      const FwTrainedModel *trained,
+                      const FwDataset      *dataset)
+{
+  const char *policy;
+  g_autofree char *subtitle = NULL;
+
+  self->at_model = FALSE;
+  if (trained->thresholds == NULL || dataset->n_sensitive == 0 ||
+      g_strcmp0 (trained->threshold_attribute, dataset->sensitive_names[0]) != 0)
+    return;
+  self->model_thresholds = g_new (double, self->group_scales->len);
+  for (guint g = 0; g < self->group_scales->len; g++)
+    {
+      self->model_thresholds[g] = fw_thresholds_lookup (trained->thresholds,
+                                                        dataset->sensitive_groups[0][g]);
+      gtk_range_set_value (g_ptr_array_index (self->group_scales, g), self->model_thresholds[g]);
+    }
+  adw_expander_row_set_enable_expansion (self->per_group_row, TRUE);
+  adw_expander_row_set_expanded (self->per_group_row, TRUE);
+  policy = trained->thresholds->policy == FW_THRESHOLD_POLICY_TPR
+           ? _("equal true-positive rates") : _("equal selection rates");
+  /* Translators: %s is "equal selection rates" or "equal true-positive rates". */
+  subtitle = g_strdup_printf (_("The model decides with these thresholds, fitted for %s; the "
+                                "figures below are its decisions. Moving a slider explores "
+                                "other thresholds without changing the model."), policy);
+  adw_expander_row_set_subtitle (self->per_group_row, subtitle);
+  self->at_model = TRUE;
 }
 
 static void
@@ -349,8 +404,11 @@ model_changed (FwResultsPage *self)
     }
   classes = trained->task != FW_TASK_REGRESSION;
   gtk_widget_set_visible (GTK_WIDGET (self->threshold_group), trained->task == FW_TASK_BINARY);
+  self->syncing = TRUE;
   fill_group_thresholds (self, dataset);
   gtk_range_set_value (self->threshold_scale, 0.5);
+  use_model_thresholds (self, trained, dataset);
+  self->syncing = FALSE;
   self->heatmap = (FwPlotHeatmap) { .title = _("Right and wrong, by outcome"),
                                     .classes = (const char *const *) trained->class_names,
                                     .n = classes ? trained->n_classes : 0 };
@@ -470,9 +528,10 @@ fw_results_page_init (FwResultsPage *self)
                                             _("Calibration"), 1, 1, 1);
   self->plots[PLOT_IMPORTANCE] = add_plot (self, fw_plot_importance_draw, &self->importance,
                                            _("Feature importance"), 0, 2, 2);
-  g_signal_connect_swapped (self->threshold_scale, "value-changed", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->threshold_scale, "value-changed", G_CALLBACK (slider_moved),
+                            self);
   g_signal_connect_swapped (self->per_group_row, "notify::enable-expansion",
-                            G_CALLBACK (update), self);
+                            G_CALLBACK (slider_moved), self);
 }
 
 GtkWidget *

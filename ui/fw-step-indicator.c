@@ -25,6 +25,7 @@ struct _FwStepIndicator
   StepWidgets steps[FW_N_STEPS];
   FwWizardStep     current;
   guint       n_completed;
+  guint       visited;          /* bit per step shown since the data was opened */
 };
 
 enum {
@@ -47,6 +48,15 @@ fw_step_indicator_is_step_reachable (FwStepIndicator *self,
   return step < FW_N_STEPS && step <= self->n_completed;
 }
 
+gboolean
+fw_step_indicator_is_step_done (FwStepIndicator *self,
+                                FwWizardStep     step)
+{
+  g_return_val_if_fail (FW_IS_STEP_INDICATOR (self), FALSE);
+
+  return step < self->n_completed && step != self->current && (self->visited & (1u << step));
+}
+
 static void
 update_steps (FwStepIndicator *self)
 {
@@ -54,7 +64,7 @@ update_steps (FwStepIndicator *self)
     {
       StepWidgets *w = &self->steps[i];
       gboolean current = i == self->current;
-      gboolean done = i < self->n_completed && !current;
+      gboolean done = fw_step_indicator_is_step_done (self, i);
       g_autofree char *tooltip = NULL;
 
       gtk_widget_set_sensitive (w->button, fw_step_indicator_is_step_reachable (self, i));
@@ -235,6 +245,7 @@ fw_step_indicator_init (FwStepIndicator *self)
   gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
   for (guint i = 0; i < FW_N_STEPS; i++)
     build_step (self, i);
+  self->visited = 1u << self->current;
   update_steps (self);
 }
 
@@ -261,6 +272,7 @@ fw_step_indicator_set_current (FwStepIndicator *self,
   if (self->current == step)
     return;
   self->current = step;
+  self->visited |= 1u << step;
   update_steps (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
 }
@@ -284,4 +296,15 @@ fw_step_indicator_set_n_completed (FwStepIndicator *self,
   self->n_completed = n_completed;
   update_steps (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_COMPLETED]);
+}
+
+void
+fw_step_indicator_reset_visits (FwStepIndicator *self,
+                                FwWizardStep     up_to)
+{
+  g_return_if_fail (FW_IS_STEP_INDICATOR (self));
+  g_return_if_fail (up_to < FW_N_STEPS);
+
+  self->visited = ((2u << up_to) - 1) | (1u << self->current);
+  update_steps (self);
 }

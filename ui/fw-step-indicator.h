@@ -24,5 +24,13 @@ void         fw_step_indicator_set_n_completed     (FwStepIndicator *self,
 /* Whether the user can go to @step now. */
 gboolean     fw_step_indicator_is_step_reachable   (FwStepIndicator *self,
                                                     FwWizardStep     step);
+/* Whether @step shows a tick: complete, visited, and not the current one.  A step that
+ * merely may be skipped (Clean, Model) is not done until the user has seen it. */
+gboolean     fw_step_indicator_is_step_done        (FwStepIndicator *self,
+                                                    FwWizardStep     step);
+/* Forgets which steps were visited, except the first through @up_to and the current one:
+ * new data starts over; a restored project has seen the steps up to its own. */
+void         fw_step_indicator_reset_visits        (FwStepIndicator *self,
+                                                    FwWizardStep     up_to);
 
 G_END_DECLS

@@ -296,7 +296,6 @@ train_action (GtkWidget  *widget,
   fw_train_page_update_actions (self);
   fw_train_job_prepare_async (self->table_model, fw_session_get_file (self->session),
                               fw_session_get_recipe (self->session),
-                              fw_session_get_threshold_policy (self->session),
                               carbon_intensity (), self->cancellable, prepare_done,
                               pending_new (self));
 }

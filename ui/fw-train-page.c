@@ -111,8 +111,8 @@ fw_train_page_init (FwTrainPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->unshown_fraction = -1;
-  /* Escape acts only while this step is on screen (Ctrl+Enter is the window's: Next, or
-   * Train on this step). */
+  /* Escape acts only while this step is on screen (Ctrl+Enter is the window's win.primary:
+   * Train here, or on to Results once there is a model). */
   fw_page_shortcut_add (GTK_WIDGET (self), "Escape", "train-page.stop", NULL);
   fw_train_page_update_actions (self);
 }

@@ -384,7 +384,11 @@ project_restored (FwWindow   *self,
   FwWizardStep step;
 
   if (fw_wizard_step_from_id (fw_project_get_step (project), &step))
-    go_to_step (self, step);
+    {
+      go_to_step (self, step);
+      fw_step_indicator_reset_visits (self->step_indicator,
+                                      fw_step_indicator_get_current (self->step_indicator));
+    }
   if (note != NULL)
     message (self, file != NULL ? _("Project Opened") : _("Project Restored"), note);
   else if (file != NULL)

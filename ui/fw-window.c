@@ -91,6 +91,9 @@ static void
 session_changed (FwWindow *self,
                  guint     parts)
 {
+  if (parts & FW_SESSION_DATA)
+    fw_step_indicator_reset_visits (self->step_indicator,
+                                    fw_step_indicator_get_current (self->step_indicator));
   update_navigation (self);
 }
 
@@ -142,18 +145,21 @@ next_action (GtkWidget  *widget,
   go_to_step (self, fw_step_indicator_get_current (self->step_indicator) + 1);
 }
 
-/* Ctrl+Enter: Train on the Train step until there is a model, else Next. */
-static gboolean
-primary_shortcut (GtkWidget *widget,
-                  GVariant  *args,
-                  gpointer   data)
+/* Ctrl+Enter: Train on the Train step until there is a model, else Next (on a finished
+ * Train step that is See Results, whose tooltip names the shortcut: a keystroke never
+ * throws a trained model away). */
+static void
+primary_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
   FwWindow *self = FW_WINDOW (widget);
 
   if (fw_step_indicator_get_current (self->step_indicator) == FW_WIZARD_TRAIN &&
       fw_session_get_trained (self->session) == NULL)
-    return gtk_widget_activate_action (GTK_WIDGET (self->train_page), "train-page.train", NULL);
-  return gtk_widget_activate_action (widget, "win.next", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (self->train_page), "train-page.train", NULL);
+  else
+    gtk_widget_activate_action (widget, "win.next", NULL);
 }
 
 static gboolean
@@ -240,10 +246,11 @@ fw_window_class_init (FwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-to-step", "u", go_to_step_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, primary_shortcut,
-                                NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, primary_shortcut,
-                                NULL);
+  gtk_widget_class_install_action (widget_class, "win.primary", NULL, primary_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "win.primary", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "win.primary", NULL);
   fw_window_project_class_init (widget_class);
 }
 

@@ -30,6 +30,33 @@ distinct_values (const FwColumn *column,
   return values;
 }
 
+/* Whether every value is a whole number that a double holds exactly. */
+static gboolean
+all_whole (const double *values,
+           gsize         n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (values[i] != floor (values[i]) || fabs (values[i]) > 9007199254740992.0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The name of the range [@low, @high): "36 – 54" when every value is whole (so the range
+ * holds 36 … 54, and the next one starts at 55), else "[36.5, 55.2)".  Cuts are distinct
+ * values a quarter of them apart, so whole cuts differ by more than one. */
+static char *
+range_name (double   low,
+            double   high,
+            gboolean whole)
+{
+  char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+
+  fw_number_format (low, FALSE, a, sizeof a);
+  if (!whole)
+    return g_strdup_printf ("[%s, %s)", a, fw_number_format (high, FALSE, b, sizeof b));
+  return g_strdup_printf ("%s – %s", a, fw_number_format (high - 1, FALSE, b, sizeof b));
+}
+
 void
 fw_sensitive_groups (const FwColumn *column,
                      guint32       **codes_out,
@@ -56,7 +83,7 @@ fw_sensitive_groups (const FwColumn *column,
       g_autofree double *values = distinct_values (column, &n_distinct);
       double cuts[3];
       guint n_cuts = 0;
-      char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+      char a[G_ASCII_DTOSTR_BUF_SIZE];
 
       if (n_distinct <= FW_SENSITIVE_MAX_VALUES)
         for (gsize i = 0; i < n_distinct; i++)
@@ -71,16 +98,19 @@ fw_sensitive_groups (const FwColumn *column,
               if (n_cuts == 0 || cut > cuts[n_cuts - 1])
                 cuts[n_cuts++] = cut;
             }
+          /* Half-open ranges [cut k − 1, cut k), named so that no two share an end. */
           for (guint k = 0; k <= n_cuts; k++)
             {
               if (k == 0)
-                g_ptr_array_add (names, g_strdup_printf ("< %s", fw_number_format (cuts[0], FALSE, a, sizeof a)));
+                g_ptr_array_add (names, g_strdup_printf ("< %s", fw_number_format (cuts[0], FALSE,
+                                                                                   a, sizeof a)));
               else if (k == n_cuts)
-                g_ptr_array_add (names, g_strdup_printf ("≥ %s", fw_number_format (cuts[k - 1], FALSE, a, sizeof a)));
+                g_ptr_array_add (names, g_strdup_printf ("≥ %s", fw_number_format (cuts[k - 1],
+                                                                                   FALSE, a,
+                                                                                   sizeof a)));
               else
-                g_ptr_array_add (names, g_strdup_printf ("%s – %s",
-                                                         fw_number_format (cuts[k - 1], FALSE, a, sizeof a),
-                                                         fw_number_format (cuts[k], FALSE, b, sizeof b)));
+                g_ptr_array_add (names, range_name (cuts[k - 1], cuts[k],
+                                                    all_whole (values, n_distinct)));
             }
         }
       missing_code = names->len;

@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 
 /* One group code per row of @column (missing cells get a "(missing)" group of their own,
  * last), and the group names, NULL-terminated: the column's categories in order of first
- * appearance, its values when a number column has few, else its quartile ranges. */
+ * appearance, its values when a number column has few, else its quartile ranges, each
+ * from one cut up to but not including the next: "< 32", "32 – 44", "45 – 56", "≥ 57" for
+ * whole numbers, "< 12.5", "[12.5, 25.5)", "[25.5, 37.5)", "≥ 37.5" otherwise. */
 void fw_sensitive_groups (const FwColumn *column,
                           guint32       **codes,
                           char         ***names);

@@ -167,6 +167,9 @@ fw_onnx_metadata (const FwTrainedModel *t,
     add (pairs, "fairway.positive_class", g_strdup (t->class_names[t->positive]));
   add (pairs, "fairway.features", features_json (t->preprocessor));
   add (pairs, "fairway.inputs", inputs_json (inputs, types, n_inputs));
+  /* What was done for fairness: reweighing shaped the weights, thresholds the decisions. */
+  add (pairs, "fairway.mitigation", g_strdup (t->recipe->mitigation != NULL ? t->recipe->mitigation
+                                                                           : "none"));
   if (t->thresholds != NULL)
     add (pairs, "fairway.thresholds", thresholds_json (t));
   if (t->data_name != NULL)

@@ -122,6 +122,7 @@ fw_recipe_to_json (const FwRecipe *recipe)
       json_object_set_string_member (object, "seed", buf);
     }
   set_string_or_null (object, "mitigation", recipe->mitigation);
+  set_string_or_null (object, "threshold_policy", recipe->threshold_policy);
   set_string_or_null (object, "data", recipe->data);
   set_string_or_null (object, "data_sha256", recipe->data_sha256);
   set_string_or_null (object, "fairway_version", recipe->fairway_version);
@@ -516,8 +517,8 @@ fw_recipe_new_from_json (JsonNode *node,
   static const char *const known[] = {
     "schema_version", "target", "positive", "task", "sensitive", "sensitive_as_features",
     "intersect_sensitive", "known_in_advance",
-    "steps", "split", "model", "seed", "mitigation", "data", "data_sha256", "fairway_version",
-    "backend", "favourable", "min_group_rows", NULL
+    "steps", "split", "model", "seed", "mitigation", "threshold_policy", "data", "data_sha256",
+    "fairway_version", "backend", "favourable", "min_group_rows", NULL
   };
   g_autoptr(FwRecipe) recipe = NULL;
   JsonObject *object, *inner;
@@ -556,6 +557,8 @@ fw_recipe_new_from_json (JsonNode *node,
        !read_seed (member, &recipe->seed, error)) ||
       ((member = json_object_get_member (object, "mitigation")) != NULL &&
        !read_string (member, "mitigation", FALSE, &recipe->mitigation, error)) ||
+      ((member = json_object_get_member (object, "threshold_policy")) != NULL &&
+       !read_string (member, "threshold_policy", FALSE, &recipe->threshold_policy, error)) ||
       ((member = json_object_get_member (object, "data")) != NULL &&
        !read_string (member, "data", TRUE, &recipe->data, error)) ||
       ((member = json_object_get_member (object, "data_sha256")) != NULL &&

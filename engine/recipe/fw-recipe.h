@@ -95,6 +95,8 @@ typedef struct
   FwModelSpec  model;
   guint64      seed;
   char        *mitigation;      /* "none" or "reweigh" */
+  char        *threshold_policy;  /* "none", "parity" or "tpr": per-group decision thresholds
+                                     fitted on the validation part (fw-mitigation.h) */
   char        *data;            /* the CSV it was made for: absolute, or relative to the
                                    recipe file's folder; NULL when not recorded */
   /* Provenance, recorded when a run is saved; informative, never required. */
@@ -107,8 +109,8 @@ GQuark    fw_recipe_error_quark   (void);
 const char *fw_step_kind_to_string (FwStepKind kind);   /* "impute_mean", … as in JSON */
 
 /* Defaults: no steps, 70/15/15 stratified, logistic, 20 epochs, batch 256, lr 0.01 (Adam),
- * l2 1e-4, patience 5, device "auto", seed 42, mitigation "none", favourable guessed,
- * groups of at least 30 rows in the fairness summaries. */
+ * l2 1e-4, patience 5, device "auto", seed 42, mitigation and threshold policy "none",
+ * favourable guessed, groups of at least 30 rows in the fairness summaries. */
 FwRecipe *fw_recipe_new           (void);
 void      fw_recipe_free          (FwRecipe *recipe);
 FwRecipe *fw_recipe_copy          (const FwRecipe *recipe);

@@ -46,7 +46,6 @@ fw_training_options_init (FwTrainingOptions *options)
   g_return_if_fail (options != NULL);
 
   *options = (FwTrainingOptions) {
-    .threshold_policy = FW_THRESHOLD_POLICY_NONE,
     .carbon_intensity = -1,
   };
 }
@@ -161,8 +160,6 @@ fw_training_run_new (const FwTable           *table,
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (recipe != NULL, NULL);
   g_return_val_if_fail (data_file == NULL || G_IS_FILE (data_file), NULL);
-  g_return_val_if_fail (options == NULL ||
-                        (guint) options->threshold_policy <= FW_THRESHOLD_POLICY_TPR, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (options == NULL)
@@ -172,7 +169,9 @@ fw_training_run_new (const FwTable           *table,
     }
   run->recipe = fw_recipe_copy (recipe);
   run->data_file = data_file != NULL ? g_object_ref (data_file) : NULL;
-  run->threshold_policy = options->threshold_policy;
+  /* fw_dataset_prepare validates the recipe, so an unknown name stops there. */
+  if (!fw_threshold_policy_from_string (recipe->threshold_policy, &run->threshold_policy))
+    run->threshold_policy = FW_THRESHOLD_POLICY_NONE;
   run->history = json_array_new ();
 
   run->dataset = fw_dataset_prepare (table, run->recipe, cancellable, error);

@@ -26,8 +26,6 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  /* Per-group decision thresholds fitted after training (fw-mitigation.h). */
-  FwThresholdPolicy threshold_policy;
   /* Grid carbon intensity in g CO2e per kWh; negative: FW_ENERGY_DEFAULT_INTENSITY. */
   double            carbon_intensity;
   /* Word the refusals for the command line ("Use --model logistic") rather than for the
@@ -37,7 +35,7 @@ typedef struct
 
 typedef struct _FwTrainingRun FwTrainingRun;
 
-/* No thresholds, the default intensity. */
+/* The default intensity.  Per-group thresholds are the recipe's threshold_policy. */
 void            fw_training_options_init      (FwTrainingOptions *options);
 
 /* Prepares the dataset of @recipe (copied) on @table and checks that it can be trained; the

@@ -422,6 +422,7 @@ def parity_thresholds_text_column():
     thresholds = json.loads(metadata(onnx_model)["fairway.thresholds"])
     check(thresholds["attribute"] == "age_band" and len(thresholds["groups"]) >= 2,
           f"thresholds {thresholds}")
+    check(metadata(onnx_model)["fairway.mitigation"] == "none", "mitigation metadata")
     age_band = [i for i in onnx_model.graph.input if i.name == "age_band"]
     check(age_band and age_band[0].type.tensor_type.elem_type == onnx.TensorProto.STRING,
           "age_band is a string input")

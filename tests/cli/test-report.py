@@ -46,10 +46,10 @@ def check_error(result, status, what):
     check(ERROR_LINE.match(stderr), f"{what}: not one error line: {stderr!r}")
 
 
-def train(data, target, sensitive, name):
+def train(data, target, sensitive, name, *extra):
     model = os.path.join(tmp.name, name)
     result = run("train", "--data", data, "--target", target, "--sensitive", sensitive,
-                 "--epochs", "6", "--out", model, "--json")
+                 "--epochs", "6", "--out", model, "--json", *extra)
     check(result.returncode == 0, f"train: exit {result.returncode}: {result.stderr!r}")
     done = json.loads(result.stdout.decode().splitlines()[-1])
     check(done["event"] == "done", f"no done event: {done}")
@@ -155,6 +155,31 @@ def pdf_card():
 
 
 @test
+def mitigation_line():
+    # The card says what the model does: its per-group thresholds (each group's value) and
+    # reweighing, and its table shows the thresholded selection rates train measured.
+    cases = [("parity", "equal selection rates", False), ("tpr", "equal true-positive rates", True)]
+    for policy, words, reweigh in cases:
+        model, done = trained[policy]
+        out = os.path.join(tmp.name, f"card-{policy}.pdf")
+        write_report(model, out)
+        text = re.sub(r"\s+", " ", pdf_text(out))
+        line = re.search(r"Mitigation (.*?) Cleaning steps", text)
+        check(line, f"{policy}: no Mitigation line")
+        line = line.group(1)
+        check(words in line and "sex" in line, f"{policy}: mitigation {line!r}")
+        check(("reweighing" in line) == reweigh, f"{policy}: reweighing? {line!r}")
+        for group in done["thresholds"]["groups"]:
+            value = f"{group['name']} {group['threshold']:.3f}"
+            check(value in line, f"{policy}: no {value!r} in {line!r}")
+        for group in done["fairness"][0]["groups"]:
+            row = f"{group['value']} {group['n']} {group['selection_rate']:.3f}"
+            check(row in text, f"{policy}: no table row {row!r}")
+    plain = re.sub(r"\s+", " ", pdf_text(os.path.join(tmp.name, "card.pdf")))
+    check("Mitigation none" in plain, "the unmitigated card does not say none")
+
+
+@test
 def html_card():
     model, done = trained["sample"]
     out = os.path.join(tmp.name, "card.html")
@@ -235,6 +260,10 @@ def main():
     try:
         trained["sample"] = train(SAMPLE, "approved", "sex", "sample.fwmodel")
         trained["hostile"] = train(HOSTILE, HOSTILE_TARGET, HOSTILE_COLUMN, "hostile.fwmodel")
+        trained["parity"] = train(SAMPLE, "approved", "sex", "parity.fwmodel",
+                                  "--threshold-policy", "parity")
+        trained["tpr"] = train(SAMPLE, "approved", "sex", "tpr.fwmodel",
+                               "--threshold-policy", "tpr", "--mitigate", "reweigh")
     except AssertionError as error:
         print(f"Bail out! {error}")
         return 1

@@ -81,8 +81,7 @@ prepare (Fixture *fixture)
 
   fixture->done = FALSE;
   fw_train_job_prepare_async (fw_session_get_table_model (session),
-                              fw_session_get_file (session), fw_session_get_recipe (session),
-                              fw_session_get_threshold_policy (session), -1,
+                              fw_session_get_file (session), fw_session_get_recipe (session), -1,
                               fixture->cancellable, prepare_done, fixture);
   fw_core_test_wait (is_done, fixture, "the dataset to be prepared");
   return fixture->run;

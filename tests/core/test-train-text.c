@@ -41,17 +41,20 @@ test_speed (void)
     }
 }
 
-/* 7200 J is 2 Wh, or 0.002 kWh: at 475 g per kWh, 0.95 g. */
+/* 7200 J is 2 Wh, or 0.002 kWh: at 475 g per kWh, 0.95 g.  A short run's 30 J is
+ * 0.00833 Wh and 30 / 3.6e6 × 475 = 0.00396 g: two significant figures, not "0.00 g". */
 static void
 test_energy (void)
 {
   g_autofree char *measured = fw_train_text_energy (7200, 475, FALSE);
   g_autofree char *estimated = fw_train_text_energy (7200, 475, TRUE);
   g_autofree char *clean = fw_train_text_energy (1512, 0, FALSE);
+  g_autofree char *short_run = fw_train_text_energy (30, 475, TRUE);
 
-  g_assert_cmpstr (measured, ==, "2.00 Wh · 0.95 g CO₂e");
-  g_assert_cmpstr (estimated, ==, "2.00 Wh · 0.95 g CO₂e (estimated)");
-  g_assert_cmpstr (clean, ==, "0.42 Wh · 0.00 g CO₂e");
+  g_assert_cmpstr (measured, ==, "2 Wh · 0.95 g CO2e");
+  g_assert_cmpstr (estimated, ==, "2 Wh · 0.95 g CO2e (estimated)");
+  g_assert_cmpstr (clean, ==, "0.42 Wh · 0 g CO2e");
+  g_assert_cmpstr (short_run, ==, "0.0083 Wh · 0.004 g CO2e (estimated)");
 }
 
 static void

@@ -257,6 +257,80 @@ test_legend_clear (void)
   cairo_surface_destroy (s);
 }
 
+/* Rates stop at 100%: with y_limit 1 the axis ends there however high the bars, the legend
+ * moves above the plot area, and every bar still shows its full top edge. */
+static void
+test_rate_limit (void)
+{
+  static const double high[] = { 0.95, 0.97, 0.99, 0.96, 0.98, 1.0 };
+  FwPlotBars bars = rates;
+  FwPlotStyle style;
+  FwPlotFrame frame;
+  cairo_surface_t *s;
+
+  bars.values = high;
+  bars.lower = bars.upper = NULL;
+  bars.y_limit = 1;
+  fw_plot_style_init_light (&style);
+  s = fw_plot_test_render ("bars-limit", WIDTH, HEIGHT, MARGIN, &style, fw_plot_bars_draw, &bars);
+  g_assert_true (fw_plot_bars_layout (WIDTH, HEIGHT, &style, &bars, &frame));
+  g_test_message ("y axis %g … %g", frame.y_min, frame.y_max);
+  g_assert_cmpfloat (frame.y_max, <=, 1.0);
+  g_assert_cmpfloat (frame.y_max, >=, 1.0);
+  for (guint g = 0; g < 2; g++)
+    for (guint sr = 0; sr < 3; sr++)
+      {
+        double l, r;
+        int top;
+
+        fw_plot_bars_bar_extent (&frame, &style, &bars, g, sr, &l, &r);
+        top = (int) round (MARGIN + fw_plot_frame_y (&frame, high[g * 3 + sr])) + 1;
+        g_assert_cmpuint (fw_plot_test_count_color (s, MARGIN + (int) l + 1, top,
+                                                    MARGIN + (int) r - 1, top + 1,
+                                                    &style.series[sr], 2),
+                          ==, (guint) ((int) r - (int) l - 2));
+      }
+  cairo_surface_destroy (s);
+}
+
+/* The four-fifths line's label covers no bar: at 80% of the highest rate, with the right
+ * group's bars reaching past the line, it must move (below the line, or to the left). */
+static void
+test_reference_label_clear (void)
+{
+  static const double v[] = { 0.30, 0.20, 0.10, 0.90, 0.85, 0.80 };
+  FwPlotBars bars = rates;
+  FwPlotStyle style;
+  FwPlotFrame frame;
+  cairo_rectangle_t box;
+
+  bars.values = v;
+  bars.lower = bars.upper = NULL;
+  bars.y_limit = 1;
+  bars.has_reference = TRUE;
+  bars.reference = 0.8 * 0.90;
+  bars.reference_label = "4/5 of the highest selection rate";
+  fw_plot_style_init_light (&style);
+  g_assert_true (fw_plot_bars_layout (WIDTH, HEIGHT, &style, &bars, &frame));
+  g_assert_true (fw_plot_bars_reference_note (WIDTH, HEIGHT, &style, &bars, &box));
+  g_test_message ("label box %.1f, %.1f, %.1f × %.1f", box.x, box.y, box.width, box.height);
+  for (guint g = 0; g < 2; g++)
+    for (guint sr = 0; sr < 3; sr++)
+      {
+        double l, r, top = fw_plot_frame_y (&frame, v[g * 3 + sr]);
+        double zero = fw_plot_frame_y (&frame, 0);
+
+        fw_plot_bars_bar_extent (&frame, &style, &bars, g, sr, &l, &r);
+        g_assert_false (l < box.x + box.width && r > box.x && top < box.y + box.height &&
+                        zero > box.y);
+      }
+  /* Beside the line: within two label heights of it, inside the plot area. */
+  g_assert_cmpfloat (fabs (box.y + box.height / 2 - fw_plot_frame_y (&frame, bars.reference)),
+                     <, 2 * box.height);
+  g_assert_cmpfloat (box.x, >=, frame.left - 4);
+  g_assert_cmpfloat (box.x + box.width, <=, frame.left + frame.width + 4);
+}
+
 typedef struct
 {
   const char *name;
@@ -326,6 +400,8 @@ main (int argc, char **argv)
       g_test_add_data_func (band_path, &styles[i], test_band);
     }
   g_test_add_func ("/plots/bars/legend-clear", test_legend_clear);
+  g_test_add_func ("/plots/bars/rate-limit", test_rate_limit);
+  g_test_add_func ("/plots/bars/reference-label-clear", test_reference_label_clear);
   g_test_add_func ("/plots/bars/degenerate", test_degenerate);
 
   return g_test_run ();

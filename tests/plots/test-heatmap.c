@@ -143,6 +143,71 @@ test_cells (gconstpointer user_data)
   cairo_surface_destroy (s);
 }
 
+static cairo_surface_t *
+render_on_window (const FwColor     *window,
+                  const FwPlotStyle *style)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (s);
+
+  fw_color_set_source (cr, window);
+  cairo_paint (cr);
+  fw_plot_heatmap_draw (cr, WIDTH, HEIGHT, style, &matrix);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  return s;
+}
+
+/* The widget draws on a transparent background over its window: every cell must look as it
+ * does drawn on that window's colour (not mixed with transparent black), and its text must
+ * stay readable, in light and dark. */
+static void
+test_transparent_background (gconstpointer user_data)
+{
+  const StyleCase *sc = user_data;
+  FwPlotStyle opaque, widget;
+  FwPlotFrame frame;
+  cairo_surface_t *reference, *drawn;
+  double cw, ch;
+
+  sc->init (&opaque);
+  widget = opaque;
+  widget.background = (FwColor) { 0, 0, 0, 0 };
+  reference = render_on_window (&opaque.background, &opaque);
+  drawn = render_on_window (&opaque.background, &widget);
+  g_assert_true (fw_plot_heatmap_layout (WIDTH, HEIGHT, &widget, &matrix, &frame));
+  cw = frame.width / 3;
+  ch = frame.height / 3;
+  for (guint i = 0; i < 9; i++)
+    {
+      int x = (int) (frame.left + (i % 3) * cw + 5), y = (int) (frame.top + (i / 3) * ch + 5);
+      FwColor want = pixel_color (reference, x, y), got = pixel_color (drawn, x, y), best = got;
+      double best_d = 0;
+
+      g_test_message ("cell %u (share %.2f): %06x on the window, %06x drawn opaque", i,
+                      shares[i], fw_plot_test_pixel (drawn, x, y) & 0xffffff,
+                      fw_plot_test_pixel (reference, x, y) & 0xffffff);
+      g_assert_cmpuint (distance (&got, &want), <=, 2);
+      for (int ty = (int) (frame.top + (i / 3) * ch + ch / 4);
+           ty < (int) (frame.top + (i / 3) * ch + ch * 3 / 4); ty++)
+        for (int tx = (int) (frame.left + (i % 3) * cw + cw / 4);
+             tx < (int) (frame.left + (i % 3) * cw + cw * 3 / 4); tx++)
+          {
+            FwColor c = pixel_color (drawn, tx, ty);
+            double d = fabs (luminance (&c) - luminance (&got));
+
+            if (d > best_d)
+              {
+                best_d = d;
+                best = c;
+              }
+          }
+      g_assert_cmpfloat (contrast (&best, &got), >=, 4.5);
+    }
+  cairo_surface_destroy (reference);
+  cairo_surface_destroy (drawn);
+}
+
 /* The published ramp: from the background to series colour 0, more share more colour. */
 static void
 test_ramp (void)
@@ -229,8 +294,11 @@ main (int argc, char **argv)
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
     {
       g_autofree char *path = g_strdup_printf ("/plots/heatmap/cells/%s", styles[i].name);
+      g_autofree char *transparent = g_strdup_printf ("/plots/heatmap/transparent/%s",
+                                                      styles[i].name);
 
       g_test_add_data_func (path, &styles[i], test_cells);
+      g_test_add_data_func (transparent, &styles[i], test_transparent_background);
     }
   g_test_add_func ("/plots/heatmap/ramp", test_ramp);
   g_test_add_func ("/plots/heatmap/many-classes", test_many_classes);

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sys/wait.h>
+#include "fw-sample.h"
 #include "fw-ui-train.h"
 
 static FwWindow *
@@ -102,6 +103,59 @@ test_save_open (FwUiFixture   *fixture,
   gtk_window_destroy (GTK_WINDOW (second));
   fw_ui_test_flush ();
   g_assert_null (second);
+  g_file_delete (project_file, NULL, NULL);
+}
+
+/* A window of @data (the application) whose session holds the data and targets "approved". */
+static gboolean
+project_opened (gpointer data)
+{
+  for (GList *l = gtk_application_get_windows (data); l != NULL; l = l->next)
+    if (FW_IS_WINDOW (l->data) && has_data (l->data) &&
+        g_strcmp0 (fw_session_get_recipe (fw_window_get_session (l->data))->target,
+                   "approved") == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* `fairway loans.fairway` (GApplication::open, as the command line and file managers use):
+ * the project's data and recipe, not the project file read as a table. */
+static void
+test_open_from_command_line (FwUiFixture   *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GBytes) sample = fw_sample_generate (300, 3);
+  g_autoptr(GFile) csv = NULL, project_file = NULL;
+  g_autoptr(GError) error = NULL;
+  FwSession *session = fw_window_get_session (fixture->window);
+  FwRecipe *recipe;
+  gsize size;
+  const char *bytes = g_bytes_get_data (sample, &size);
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  csv = fw_ui_fixture_write_file (fixture, "loans.csv", bytes, size);
+  fw_window_open_file (fixture->window, csv);
+  g_assert_cmpstr (fw_ui_test_wait_import (fw_window_get_data_page (fixture->window)), ==,
+                   "preview");
+  recipe = fw_session_begin_edit (session);
+  recipe->target = g_strdup ("approved");
+  fw_session_end_edit (session);
+  project_file = g_file_new_build_filename (fixture->tmpdir, "loans.fairway", NULL);
+  g_assert_true (fw_project_save (fw_window_get_project (fixture->window), project_file, &error));
+  g_assert_no_error (error);
+  recipe = fw_session_begin_edit (session);
+  g_free (recipe->target);
+  recipe->target = NULL;
+  fw_session_end_edit (session);
+
+  g_application_open (G_APPLICATION (fixture->application), &project_file, 1, "");
+  fw_ui_test_wait (project_opened, fixture->application, "the project to be opened");
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fixture->application));
+       l != NULL; l = l->next)
+    if (FW_IS_WINDOW (l->data) && has_data (l->data))
+      g_assert_cmpuint (fw_table_n_columns (fw_session_get_table (
+                          fw_window_get_session (l->data))), ==, 21);
   g_file_delete (project_file, NULL, NULL);
 }
 
@@ -264,6 +318,7 @@ main (int   argc,
   g_test_add (path, FwUiFixture, NULL, fw_ui_fixture_setup, func, fw_ui_fixture_teardown)
   ADD ("/ui/project/save-open", test_save_open);
   ADD ("/ui/project/moved-data", test_moved_data);
+  ADD ("/ui/project/open-from-command-line", test_open_from_command_line);
   ADD ("/ui/project/autosave", test_autosave);
   ADD ("/ui/project/crash-restore", test_crash_restore);
 #undef ADD

@@ -10,16 +10,24 @@
 #include "fw-train-test.h"
 
 static FwResultsPage *
-trained_results (FwUiFixture *fixture)
+trained_results_with (FwUiFixture       *fixture,
+                      FwThresholdPolicy  policy)
 {
   FwTrainPage *page = fw_train_test_prepare (fixture, 3000, 10, 0);
 
+  fw_session_set_threshold_policy (fw_window_get_session (fixture->window), policy);
   fw_train_test_train (fixture, page);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next", NULL);
   g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_WIZARD_RESULTS);
   fw_ui_test_flush ();
   return FW_RESULTS_PAGE (fw_ui_test_find_descendant (GTK_WIDGET (fixture->window),
                                                       FW_TYPE_RESULTS_PAGE));
+}
+
+static FwResultsPage *
+trained_results (FwUiFixture *fixture)
+{
+  return trained_results_with (fixture, FW_THRESHOLD_POLICY_NONE);
 }
 
 static char *
@@ -126,6 +134,110 @@ test_threshold_slider (FwUiFixture   *fixture,
   g_free (shown[1]);
 }
 
+/* `fairway-cli evaluate --json` on the saved model and the test part's own rows of the CSV. */
+static JsonObject *
+evaluate_test_rows (FwUiFixture          *fixture,
+                    const FwTrainedModel *trained,
+                    const FwDataPart     *test)
+{
+  const char *cli = g_getenv ("FAIRWAY_CLI");
+  g_autofree char *model_path = g_build_filename (fixture->tmpdir, "m.fwmodel", NULL);
+  g_autofree char *data_path = g_build_filename (fixture->tmpdir, "loans.csv", NULL);
+  g_autofree char *test_path = g_build_filename (fixture->tmpdir, "test-rows.csv", NULL);
+  g_autoptr(GFile) model_file = g_file_new_for_path (model_path);
+  g_autoptr(GString) rows = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *argv[] = { cli, "evaluate", "--model", model_path, "--data", test_path, "--json",
+                         NULL };
+  int status;
+
+  g_assert_nonnull (cli);
+  g_assert_true (fw_trained_model_save (trained, model_file, &error));
+  /* The sample has no quoted line breaks: line r + 1 is table row r. */
+  g_assert_true (g_file_get_contents (data_path, &csv, NULL, &error));
+  lines = g_strsplit (csv, "\n", -1);
+  g_string_append_printf (rows, "%s\n", lines[0]);
+  for (gsize i = 0; i < test->n; i++)
+    g_string_append_printf (rows, "%s\n", lines[test->source_rows[i] + 1]);
+  g_assert_true (g_file_set_contents (test_path, rows->str, rows->len, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  node = json_from_string (out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (node), "rows"), ==, test->n);
+  return json_object_ref (json_node_get_object (node));
+}
+
+/* With "Equal selection rates" chosen, the page opens at the model's thresholds: each
+ * group's selection rate and the accuracy are what `fairway-cli evaluate` measures on the
+ * saved model and the same test rows, and the rates differ from one threshold of 0.5. */
+static void
+test_mitigated_rates (FwUiFixture   *fixture,
+                      gconstpointer  data)
+{
+  FwResultsPage *page;
+  FwTrainedModel *trained;
+  const FwDataset *dataset;
+  const FwDataPart *test;
+  g_autoptr(JsonObject) evaluated = NULL;
+  JsonObject *fairness;
+  g_autofree float *p = NULL;
+  JsonArray *groups;
+  guint differ = 0;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  page = trained_results_with (fixture, FW_THRESHOLD_POLICY_PARITY);
+  trained = fw_session_get_trained (fw_window_get_session (fixture->window));
+  dataset = fw_session_get_dataset (fw_window_get_session (fixture->window));
+  test = &dataset->parts[FW_PART_TEST];
+  g_assert_nonnull (trained->thresholds);
+  g_assert_cmpint (trained->thresholds->policy, ==, FW_THRESHOLD_POLICY_PARITY);
+  g_assert_cmpstr (trained->recipe->threshold_policy, ==, "parity");
+
+  evaluated = evaluate_test_rows (fixture, trained, test);
+  fairness = json_array_get_object_element (json_object_get_array_member (evaluated, "fairness"),
+                                            0);
+  g_assert_cmpstr (json_object_get_string_member (fairness, "attribute"), ==, "sex");
+  groups = json_object_get_array_member (fairness, "groups");
+  g_assert_cmpuint (json_array_get_length (groups), ==, 2);
+  p = g_new (float, test->n * 2);
+  fw_model_predict (trained->model, test->x, test->n, p);
+  for (guint i = 0; i < json_array_get_length (groups); i++)
+    {
+      JsonObject *group = json_array_get_object_element (groups, i);
+      const char *name = json_object_get_string_member (group, "value");
+      g_autofree char *rate = percent (json_object_get_double_member (group, "selection_rate"));
+      const char *shown = fw_results_page_get_group_text (page, "sex", name, "selection_rate");
+      double selected = 0, members = 0;
+      g_autofree char *unmitigated = NULL;
+
+      g_test_message ("%s: shown %s, evaluate %s", name, shown, rate);
+      g_assert_cmpstr (shown, ==, rate);
+      for (gsize r = 0; r < test->n; r++)
+        if (g_strcmp0 (dataset->sensitive_groups[0][test->sensitive[0][r]], name) == 0)
+          {
+            members += 1;
+            selected += p[2 * r + dataset->positive] >= 0.5;
+          }
+      unmitigated = percent (selected / members);
+      differ += g_strcmp0 (unmitigated, rate) != 0;
+    }
+  g_assert_cmpuint (differ, >, 0);
+  {
+    JsonObject *metrics = json_object_get_object_member (evaluated, "metrics");
+    g_autofree char *accuracy = percent (json_object_get_double_member (metrics, "accuracy"));
+
+    g_assert_cmpstr (fw_results_page_get_metric_text (page, "accuracy"), ==, accuracy);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -137,6 +249,7 @@ main (int   argc,
   g_test_add (path, FwUiFixture, NULL, fw_ui_fixture_setup, func, fw_ui_fixture_teardown)
   ADD ("/ui/results-page/metrics-match-model", test_metrics_match_model);
   ADD ("/ui/results-page/threshold-slider", test_threshold_slider);
+  ADD ("/ui/results-page/mitigated-rates", test_mitigated_rates);
 #undef ADD
 
   return g_test_run ();

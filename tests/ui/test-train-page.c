@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "fw-backend-cuda.h"
 #include "fw-train-charts-private.h"
 #include "fw-train-test.h"
@@ -79,6 +81,20 @@ test_train_to_model (FwUiFixture   *fixture,
   g_assert_cmpuint (json_array_get_length (fw_session_get_trained (session)->fairness), ==, 1);
   g_assert_true (gtk_widget_is_sensitive (next));
   fw_train_test_screenshots (GTK_WIDGET (fixture->window), "train-done");
+
+  /* Ctrl+Enter (win.primary) and the tooltips agree: on a finished step it is See Results,
+   * and the model stays the one trained. */
+  {
+    const FwTrainedModel *trained = fw_session_get_trained (session);
+
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (page->results_button), "Ctrl+Enter"));
+    g_assert_null (strstr (gtk_widget_get_tooltip_text (page->again_button), "Ctrl+Enter"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.primary",
+                                               NULL));
+    fw_ui_test_flush ();
+    g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_WIZARD_RESULTS);
+    g_assert_true (fw_session_get_trained (session) == trained);
+  }
 }
 
 typedef struct

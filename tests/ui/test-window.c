@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include "fw-sample.h"
 #include "fw-ui-test.h"
 #include "fw-ui-train.h"
 
@@ -79,14 +80,53 @@ test_navigation_after_open (FwUiFixture   *fixture,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (next), ==, "Go on to Clean");
   g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_WIZARD_DATA);
   g_assert_true (fw_session_has_data (fw_window_get_session (fixture->window)));
+  /* Reachable is not done: no tick on a step the user has not seen. */
+  for (FwWizardStep s = FW_WIZARD_DATA; s < FW_N_STEPS; s++)
+    g_assert_false (fw_step_indicator_is_step_done (indicator, s));
 
   /* Next walks on; Target says what it still needs. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next", NULL);
   g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_WIZARD_CLEAN);
+  g_assert_true (fw_step_indicator_is_step_done (indicator, FW_WIZARD_DATA));
+  g_assert_false (fw_step_indicator_is_step_done (indicator, FW_WIZARD_CLEAN));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next", NULL);
   g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_WIZARD_TARGET);
+  g_assert_true (fw_step_indicator_is_step_done (indicator, FW_WIZARD_CLEAN));
   g_assert_false (gtk_widget_is_sensitive (next));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (next), ==, "Choose what to predict");
+
+  /* A target opens the Model step, which is not done before the user has been there. */
+  {
+    FwSession *session = fw_window_get_session (fixture->window);
+    FwRecipe *recipe = fw_session_begin_edit (session);
+
+    recipe->target = g_strdup ("score");
+    fw_session_end_edit (session);
+  }
+  g_assert_true (fw_step_indicator_is_step_reachable (indicator, FW_WIZARD_MODEL));
+  g_assert_false (fw_step_indicator_is_step_done (indicator, FW_WIZARD_MODEL));
+  g_assert_false (fw_step_indicator_is_step_done (indicator, FW_WIZARD_TARGET));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next", NULL);
+  g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_WIZARD_MODEL);
+  g_assert_true (fw_step_indicator_is_step_done (indicator, FW_WIZARD_TARGET));
+  g_assert_false (fw_step_indicator_is_step_done (indicator, FW_WIZARD_MODEL));
+
+  /* New data starts over: only the step on screen counts as seen. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-to-step", "u",
+                              (guint32) FW_WIZARD_DATA);
+  {
+    g_autoptr(GFile) other = fw_ui_fixture_write_file (fixture, "other.csv", "a,b\n1,x\n2,y\n",
+                                                       -1);
+
+    fw_window_open_file (fixture->window, other);
+  }
+  g_assert_cmpstr (fw_ui_test_wait_import (fw_window_get_data_page (fixture->window)), ==,
+                   "preview");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-to-step", "u",
+                              (guint32) FW_WIZARD_TARGET);
+  g_assert_cmpint (fw_window_get_step (fixture->window), ==, FW_WIZARD_TARGET);
+  g_assert_true (fw_step_indicator_is_step_done (indicator, FW_WIZARD_DATA));
+  g_assert_false (fw_step_indicator_is_step_done (indicator, FW_WIZARD_CLEAN));
 }
 
 /* Draws the window the way the compositor would get it and checks it is not one colour. */
@@ -293,6 +333,73 @@ test_quit_asks (void)
   g_rmdir (dir);
 }
 
+static gboolean
+has_message_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
+                     "Save Changes?") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Ctrl+W closes the window the way its close button does: at once when nothing needs
+ * saving, after asking when something does. */
+static void
+test_close_shortcut (FwUiFixture   *fixture,
+                     gconstpointer  data)
+{
+  GtkApplication *application;
+  g_auto(GStrv) actions = NULL;
+  FwWindow *clean;
+  FwRecipe *recipe;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  application = GTK_APPLICATION (fixture->application);
+  actions = gtk_application_get_actions_for_accel (application, "<Control>w");
+  g_assert_nonnull (actions);
+  g_assert_cmpstr (actions[0], ==, "window.close");
+
+  clean = fw_window_new (application);
+  g_object_add_weak_pointer (G_OBJECT (clean), (gpointer *) &clean);
+  gtk_window_present (GTK_WINDOW (clean));
+  fw_ui_test_flush ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (clean), actions[0], NULL));
+  fw_ui_test_flush ();
+  g_assert_null (clean);
+
+  /* Data with a target chosen is work a user would lose. */
+  {
+    g_autoptr(GBytes) sample = fw_sample_generate (50, 1);
+    g_autoptr(GFile) csv = NULL;
+    gsize size;
+    const char *bytes = g_bytes_get_data (sample, &size);
+
+    csv = fw_ui_fixture_write_file (fixture, "loans.csv", bytes, size);
+    fw_window_open_file (fixture->window, csv);
+    g_assert_cmpstr (fw_ui_test_wait_import (fw_window_get_data_page (fixture->window)), ==,
+                     "preview");
+  }
+  recipe = fw_session_begin_edit (fw_window_get_session (fixture->window));
+  recipe->target = g_strdup ("approved");
+  fw_session_end_edit (fw_window_get_session (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), actions[0], NULL));
+  fw_ui_test_wait (has_message_dialog, NULL, "the Save Changes? question");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  fw_ui_test_close_dialogs ();
+  recipe = fw_session_begin_edit (fw_window_get_session (fixture->window));
+  g_clear_pointer (&recipe->target, g_free);
+  fw_session_end_edit (fw_window_get_session (fixture->window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +413,7 @@ main (int   argc,
   ADD ("/ui/window/render", test_render);
   ADD ("/ui/window/remembers-size", test_remembers_size);
   ADD ("/ui/window/app-windows", test_app_windows);
+  ADD ("/ui/window/close-shortcut", test_close_shortcut);
 #undef ADD
   g_test_add_func ("/ui/window/quit-asks", test_quit_asks);
 

@@ -18,7 +18,6 @@ struct _FwSession
   FwTableModel   *table_model;
   FwTableProfile *profile;
   FwRecipe       *recipe;
-  FwThresholdPolicy threshold_policy;
   GPtrArray      *undo;         /* FwRecipe* snapshots: only their steps are used */
   GPtrArray      *redo;
   guint           editing;
@@ -116,7 +115,6 @@ static void
 fw_session_init (FwSession *self)
 {
   self->recipe = fw_recipe_new ();
-  self->threshold_policy = FW_THRESHOLD_POLICY_NONE;
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) fw_recipe_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) fw_recipe_free);
 }
@@ -143,7 +141,6 @@ fw_session_set_data (FwSession      *self,
   self->profile = profile;
   g_clear_pointer (&self->recipe, fw_recipe_free);
   self->recipe = fw_recipe_new ();
-  self->threshold_policy = FW_THRESHOLD_POLICY_NONE;
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
   drop_trained (self);
@@ -376,8 +373,11 @@ fw_session_has_target (FwSession  *self,
 FwThresholdPolicy
 fw_session_get_threshold_policy (FwSession *self)
 {
+  FwThresholdPolicy policy = FW_THRESHOLD_POLICY_NONE;
+
   g_return_val_if_fail (FW_IS_SESSION (self), FW_THRESHOLD_POLICY_NONE);
-  return self->threshold_policy;
+  fw_threshold_policy_from_string (self->recipe->threshold_policy, &policy);
+  return policy;
 }
 
 void
@@ -387,10 +387,11 @@ fw_session_set_threshold_policy (FwSession         *self,
   g_return_if_fail (FW_IS_SESSION (self));
   g_return_if_fail ((guint) policy <= FW_THRESHOLD_POLICY_TPR);
 
-  if (policy == self->threshold_policy)
+  if (policy == fw_session_get_threshold_policy (self))
     return;
   fw_session_begin_edit (self);
-  self->threshold_policy = policy;
+  g_free (self->recipe->threshold_policy);
+  self->recipe->threshold_policy = g_strdup (fw_threshold_policy_to_string (policy));
   fw_session_end_edit (self);
 }
 

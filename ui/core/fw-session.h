@@ -74,9 +74,8 @@ gboolean              fw_session_has_target       (FwSession      *self,
                                                    char          **reason);
 
 /* Per-group decision thresholds fitted after training: none, parity (equal selection
- * rates) or TPR (equal true-positive rates).  Not a recipe field: it is applied to a
- * trained model, so it lives here; setting it is a recipe change ("changed" with
- * FW_SESSION_RECIPE) because the trained model no longer matches. */
+ * rates) or TPR (equal true-positive rates).  The recipe's threshold_policy, read and
+ * written as the enum; setting it is a recipe change ("changed" with FW_SESSION_RECIPE). */
 FwThresholdPolicy     fw_session_get_threshold_policy (FwSession         *self);
 void                  fw_session_set_threshold_policy (FwSession         *self,
                                                        FwThresholdPolicy  policy);

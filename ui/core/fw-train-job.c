@@ -11,7 +11,6 @@ typedef struct
   FwTableModel *table_model;
   GFile        *data_file;
   FwRecipe     *recipe;
-  FwThresholdPolicy threshold_policy;
   double        carbon_intensity;
 } PrepareData;
 
@@ -36,7 +35,6 @@ prepare_thread (GTask        *task,
   FwTrainingRun *run;
 
   fw_training_options_init (&options);
-  options.threshold_policy = data->threshold_policy;
   options.carbon_intensity = data->carbon_intensity;
   run = fw_training_run_new (fw_table_model_get_table (data->table_model), data->data_file,
                              data->recipe, &options, cancellable, &error);
@@ -50,7 +48,6 @@ void
 fw_train_job_prepare_async (FwTableModel        *table_model,
                             GFile               *data_file,
                             const FwRecipe      *recipe,
-                            FwThresholdPolicy    threshold_policy,
                             double               carbon_intensity,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
@@ -66,7 +63,6 @@ fw_train_job_prepare_async (FwTableModel        *table_model,
   data->table_model = g_object_ref (table_model);
   data->data_file = data_file != NULL ? g_object_ref (data_file) : NULL;
   data->recipe = fw_recipe_copy (recipe);
-  data->threshold_policy = threshold_policy;
   data->carbon_intensity = carbon_intensity;
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, fw_train_job_prepare_async);

@@ -19,7 +19,6 @@ G_BEGIN_DECLS
 void            fw_train_job_prepare_async  (FwTableModel        *table_model,
                                              GFile               *data_file,
                                              const FwRecipe      *recipe,
-                                             FwThresholdPolicy    threshold_policy,
                                              double               carbon_intensity,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include "fw-backend-cuda.h"
+#include "fw-energy.h"
 #include "fw-train-text.h"
 
 char *
@@ -43,13 +44,14 @@ fw_train_text_energy (double   joules,
                       double   intensity,
                       gboolean estimated)
 {
-  /* kWh × g CO₂e per kWh. */
-  double co2e = joules / 3.6e6 * intensity;
+  /* The engine's wording, as the finished figure, the CLI and the report have it: two
+   * significant figures, never a "0.00 g" for a short run. */
+  g_autoptr(FwEnergyReading) reading =
+    fw_energy_reading_new (joules, intensity, estimated ? FW_ENERGY_METHOD_ESTIMATE
+                                                        : FW_ENERGY_METHOD_RAPL,
+                           estimated, NULL);
 
-  if (estimated)
-    /* Translators: energy so far in watt-hours and grams of CO2 equivalent. */
-    return g_strdup_printf (_("%.2f Wh · %.2f g CO₂e (estimated)"), joules / 3600, co2e);
-  return g_strdup_printf (_("%.2f Wh · %.2f g CO₂e"), joules / 3600, co2e);
+  return fw_energy_reading_to_string (reading);
 }
 
 char *

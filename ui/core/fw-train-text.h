@@ -17,8 +17,8 @@ char *fw_train_text_epoch     (guint       epoch,
 char *fw_train_text_time_left (double      seconds);
 /* "850 rows a second", "42 thousand rows a second", "1.2 million rows a second". */
 char *fw_train_text_speed     (double      rows_per_second);
-/* "0.42 Wh · 0.20 g CO₂e", with "(estimated)" when @estimated: @joules so far turned into
- * grams at @intensity g CO₂e per kWh. */
+/* "0.42 Wh · 0.2 g CO2e", with "(estimated)" when @estimated: @joules so far turned into
+ * grams at @intensity g CO2e per kWh, worded as fw_energy_reading_to_string words it. */
 char *fw_train_text_energy    (double      joules,
                                double      intensity,
                                gboolean    estimated);

@@ -1,0 +1,204 @@
+#!/usr/bin/python3
+# test-recipe-replay.py — a saved recipe rebuilds the same model, for every mitigation and
+# threshold policy (TAP).
+#
+# Usage: test-recipe-replay.py PATH/TO/fairway-cli
+#
+# Each combination trains with flags and --save-recipe, then replays the recipe alone: the
+# recipe must record the choices, and the replay must give the same test metrics, fairness,
+# thresholds and predictions, bit for bit (CPU training is deterministic for a seed).  The
+# ONNX file's metadata names the same mitigation and thresholds; for a model with
+# thresholds, evaluate's selection rates are recomputed from predict's output.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fwtap import check, run_tests, test  # noqa: E402
+
+CLI = os.path.abspath(sys.argv[1])
+tmp = tempfile.TemporaryDirectory()
+SAMPLE = os.path.join(tmp.name, "sample.csv")
+
+
+def run(*args, timeout=300):
+    return subprocess.run([CLI, *args], capture_output=True, timeout=timeout)
+
+
+def done_event(result, what):
+    check(result.returncode == 0, f"{what}: exit {result.returncode}: {result.stderr!r}")
+    events = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    check(events and events[-1]["event"] == "done", f"{what}: no done event")
+    return events[-1]
+
+
+def predictions(model, name):
+    out = os.path.join(tmp.name, name)
+    result = run("predict", "--model", model, "--data", SAMPLE, "-o", out)
+    check(result.returncode == 0, f"predict {model}: {result.stderr!r}")
+    with open(out, "rb") as f:
+        return f.read()
+
+
+def selection_rates(prediction_bytes):
+    """Share of rows predicted "yes" per sex group, from predict's CSV and the sample."""
+    with open(SAMPLE, newline="") as f:
+        sexes = [row["sex"] for row in csv.DictReader(f)]
+    rows = list(csv.DictReader(prediction_bytes.decode().splitlines()))
+    check(len(rows) == len(sexes), f"{len(rows)} predictions for {len(sexes)} rows")
+    chosen, total = {}, {}
+    for sex, row in zip(sexes, rows):
+        total[sex] = total.get(sex, 0) + 1
+        chosen[sex] = chosen.get(sex, 0) + (row["prediction"] == "yes")
+    return {sex: chosen[sex] / total[sex] for sex in total}
+
+
+def varint(data, at):
+    value, shift = 0, 0
+    while True:
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, at
+
+
+def fields(data):
+    """(number, value) of each field of one protobuf message; bytes for length-delimited."""
+    at = 0
+    while at < len(data):
+        key, at = varint(data, at)
+        number, wire = key >> 3, key & 7
+        if wire == 0:
+            value, at = varint(data, at)
+        elif wire == 1:
+            value, at = data[at:at + 8], at + 8
+        elif wire == 5:
+            value, at = data[at:at + 4], at + 4
+        elif wire == 2:
+            length, at = varint(data, at)
+            value, at = data[at:at + length], at + length
+        else:
+            raise AssertionError(f"protobuf wire type {wire}")
+        yield number, value
+
+
+def onnx_metadata(model, name):
+    """ModelProto.metadata_props (field 14: key 1, value 2) of the exported model."""
+    out = os.path.join(tmp.name, name)
+    result = run("export", "--model", model, "--onnx", out)
+    check(result.returncode == 0, f"export {model}: {result.stderr!r}")
+    with open(out, "rb") as f:
+        data = f.read()
+    meta = {}
+    for number, value in fields(data):
+        if number == 14:
+            entry = dict(fields(value))
+            meta[entry[1].decode()] = entry[2].decode()
+    return meta
+
+
+def replay(mitigation, policy):
+    tag = f"{mitigation}-{policy}"
+    recipe = os.path.join(tmp.name, f"{tag}.json")
+    first = os.path.join(tmp.name, f"{tag}-1.fwmodel")
+    second = os.path.join(tmp.name, f"{tag}-2.fwmodel")
+    trained = done_event(run("train", "--data", SAMPLE, "--target", "approved",
+                             "--sensitive", "sex", "--epochs", "6", "--device", "cpu",
+                             "--mitigate", mitigation, "--threshold-policy", policy,
+                             "--save-recipe", recipe, "--out", first, "--json"), tag)
+    with open(recipe) as f:
+        saved = json.load(f)
+    check(saved.get("mitigation") == mitigation,
+          f"{tag}: recipe mitigation {saved.get('mitigation')!r}")
+    check(saved.get("threshold_policy") == policy,
+          f"{tag}: recipe threshold_policy {saved.get('threshold_policy')!r}")
+    check(("thresholds" in trained) == (policy != "none"), f"{tag}: thresholds in done")
+    if policy != "none":
+        check(trained["thresholds"]["policy"] == policy, f"{tag}: {trained['thresholds']}")
+
+    replayed = done_event(run("train", "--recipe", recipe, "--out", second, "--json"),
+                          f"{tag} replay")
+    for key in ("test", "fairness", "thresholds", "outcome", "best_epoch"):
+        check(trained.get(key) == replayed.get(key),
+              f"{tag}: {key} differs on replay:\n  {trained.get(key)}\n  {replayed.get(key)}")
+    before = predictions(first, f"{tag}-1.csv")
+    check(before == predictions(second, f"{tag}-2.csv"), f"{tag}: predictions differ on replay")
+
+    # The ONNX file carries the same choices and the very thresholds.
+    meta = onnx_metadata(first, f"{tag}.onnx")
+    check(meta.get("fairway.mitigation") == mitigation, f"{tag}: ONNX mitigation {meta}")
+    if policy == "none":
+        check("fairway.thresholds" not in meta, f"{tag}: ONNX thresholds without a policy")
+    else:
+        thresholds = json.loads(meta["fairway.thresholds"])
+        check(thresholds["policy"] == policy and thresholds["attribute"] == "sex",
+              f"{tag}: ONNX thresholds {thresholds}")
+        check([(g["name"], g["threshold"]) for g in thresholds["groups"]]
+              == [(g["name"], g["threshold"]) for g in trained["thresholds"]["groups"]],
+              f"{tag}: ONNX thresholds {thresholds} vs {trained['thresholds']}")
+
+    if policy != "none":
+        # evaluate measures what predict decides: the model's own per-group thresholds.
+        result = run("evaluate", "--model", first, "--data", SAMPLE, "--json")
+        check(result.returncode == 0, f"{tag}: evaluate: {result.stderr!r}")
+        groups = json.loads(result.stdout)["fairness"][0]["groups"]
+        expected = selection_rates(before)
+        for group in groups:
+            check(abs(group["selection_rate"] - expected[group["value"]]) < 1e-12,
+                  f"{tag}: evaluate says {group['value']} {group['selection_rate']}, "
+                  f"predict {expected[group['value']]}")
+
+
+def add_case(mitigation, policy):
+    def case():
+        replay(mitigation, policy)
+    case.__name__ = f"replay_{mitigation}_{policy}"
+    test(case)
+
+
+for mitigation in ("none", "reweigh"):
+    for policy in ("none", "parity", "tpr"):
+        add_case(mitigation, policy)
+
+
+@test
+def old_recipe_without_policy_trains_none():
+    # A recipe from before the field existed leaves it out: no thresholds.
+    recipe = os.path.join(tmp.name, "old.json")
+    with open(recipe, "w") as f:
+        json.dump({"schema_version": 1, "target": "approved", "sensitive": ["sex"],
+                   "data": SAMPLE, "model": {"epochs": 2, "device": "cpu"}}, f)
+    done = done_event(run("train", "--recipe", recipe, "--json"), "old recipe")
+    check("thresholds" not in done, f"thresholds without a policy: {done.get('thresholds')}")
+
+
+@test
+def bad_policy_in_recipe():
+    recipe = os.path.join(tmp.name, "bad.json")
+    with open(recipe, "w") as f:
+        json.dump({"schema_version": 1, "target": "approved", "data": SAMPLE,
+                   "threshold_policy": "equal"}, f)
+    result = run("train", "--recipe", recipe, "--json")
+    stderr = result.stderr.decode()
+    check(result.returncode == 1 and "threshold_policy" in stderr,
+          f"exit {result.returncode}: {stderr!r}")
+
+
+def main():
+    result = run("sample", "--rows", "3000", "--seed", "5", "-o", SAMPLE)
+    if result.returncode != 0:
+        print(f"Bail out! sample failed: {result.stderr!r}")
+        return 1
+    return run_tests()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
