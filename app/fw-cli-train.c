@@ -156,8 +156,7 @@ apply_options (const Options      *o,
       if (!fw_threshold_policy_from_string (o->threshold_policy, &policy))
         return refuse (message, g_strdup_printf (_("unknown threshold policy “%s” "
                                                    "(none, parity or tpr)"), o->threshold_policy));
-      g_free (recipe->threshold_policy);
-      recipe->threshold_policy = g_strdup (fw_threshold_policy_to_string (policy));
+      recipe->threshold_policy = policy;
     }
   if (o->carbon_intensity != -1 && !(o->carbon_intensity >= 0 && o->carbon_intensity < 1e5))
     return refuse (message, g_strdup (_("--carbon-intensity takes grams of CO2e per kWh, "

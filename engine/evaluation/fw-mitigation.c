@@ -16,7 +16,6 @@
 
 G_DEFINE_QUARK (fw-mitigation-error-quark, fw_mitigation_error)
 
-static const char *const policy_names[] = { "none", "parity", "tpr", NULL };
 
 gboolean
 fw_mitigation_check_weight (const float  *weights,
@@ -27,29 +26,6 @@ fw_mitigation_check_weight (const float  *weights,
     return TRUE;
   return fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
                        _("Row %zu has a weight that is negative or not a number"), i + 1);
-}
-
-const char *
-fw_threshold_policy_to_string (FwThresholdPolicy policy)
-{
-  g_return_val_if_fail ((guint) policy <= FW_THRESHOLD_POLICY_TPR, NULL);
-
-  return policy_names[policy];
-}
-
-gboolean
-fw_threshold_policy_from_string (const char        *name,
-                                 FwThresholdPolicy *policy)
-{
-  g_return_val_if_fail (policy != NULL, FALSE);
-
-  for (guint i = 0; name != NULL && policy_names[i] != NULL; i++)
-    if (g_str_equal (name, policy_names[i]))
-      {
-        *policy = i;
-        return TRUE;
-      }
-  return FALSE;
 }
 
 void

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
+#include "fw-threshold-policy.h"
 
 G_BEGIN_DECLS
 
@@ -56,12 +57,6 @@ typedef struct
 float  *fw_reweigh_weights        (const FwMitigationInput *input,
                                    GError                 **error);
 
-typedef enum {
-  FW_THRESHOLD_POLICY_NONE,     /* one threshold for everyone: nothing is fitted */
-  FW_THRESHOLD_POLICY_PARITY,   /* equal selection rates (demographic parity) */
-  FW_THRESHOLD_POLICY_TPR,      /* equal true-positive rates (equal opportunity) */
-} FwThresholdPolicy;
-
 /* The threshold every group starts from, and the one a group it cannot adjust keeps. */
 #define FW_THRESHOLDS_DEFAULT   0.5
 /* Fewer rows than this and a group's rate is too noisy to aim at. */
@@ -98,12 +93,6 @@ typedef struct
   double             difference_before, difference_after;
   double             accuracy_before, accuracy_after;
 } FwThresholds;
-
-/* "none", "parity", "tpr": the CLI's --threshold-policy values; the thresholds JSON and
- * the project file hold the last two. */
-const char   *fw_threshold_policy_to_string   (FwThresholdPolicy  policy);
-gboolean      fw_threshold_policy_from_string (const char        *name,
-                                               FwThresholdPolicy *policy);
 
 typedef struct
 {

@@ -122,7 +122,8 @@ fw_recipe_to_json (const FwRecipe *recipe)
       json_object_set_string_member (object, "seed", buf);
     }
   set_string_or_null (object, "mitigation", recipe->mitigation);
-  set_string_or_null (object, "threshold_policy", recipe->threshold_policy);
+  set_string_or_null (object, "threshold_policy",
+                      fw_threshold_policy_to_string (recipe->threshold_policy));
   set_string_or_null (object, "data", recipe->data);
   set_string_or_null (object, "data_sha256", recipe->data_sha256);
   set_string_or_null (object, "fairway_version", recipe->fairway_version);
@@ -305,6 +306,23 @@ read_array (JsonNode   *node,
       return NULL;
     }
   return json_node_get_array (node);
+}
+
+/* The threshold policy's name, as fw_threshold_policy_to_string writes it. */
+static gboolean
+read_policy (JsonNode          *node,
+             FwThresholdPolicy *out,
+             GError           **error)
+{
+  g_autofree char *name = NULL;
+
+  if (!read_string (node, "threshold_policy", FALSE, &name, error))
+    return FALSE;
+  if (fw_threshold_policy_from_string (name, out))
+    return TRUE;
+  return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                       _("Recipe field “%s” must be one of: %s"), "threshold_policy",
+                       "none, parity, tpr");
 }
 
 static gboolean
@@ -558,7 +576,7 @@ fw_recipe_new_from_json (JsonNode *node,
       ((member = json_object_get_member (object, "mitigation")) != NULL &&
        !read_string (member, "mitigation", FALSE, &recipe->mitigation, error)) ||
       ((member = json_object_get_member (object, "threshold_policy")) != NULL &&
-       !read_string (member, "threshold_policy", FALSE, &recipe->threshold_policy, error)) ||
+       !read_policy (member, &recipe->threshold_policy, error)) ||
       ((member = json_object_get_member (object, "data")) != NULL &&
        !read_string (member, "data", TRUE, &recipe->data, error)) ||
       ((member = json_object_get_member (object, "data_sha256")) != NULL &&

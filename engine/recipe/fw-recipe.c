@@ -39,8 +39,6 @@ const char *const fw_recipe_model_names[] = { "logistic", "linear", "mlp", NULL 
 const char *const fw_recipe_optimizer_names[] = { "adam", "sgd", NULL };
 const char *const fw_recipe_device_names[] = { "auto", "cpu", "cuda", NULL };
 const char *const fw_recipe_mitigation_names[] = { "none", "reweigh", NULL };
-/* As fw_threshold_policy_to_string writes them. */
-const char *const fw_recipe_threshold_policy_names[] = { "none", "parity", "tpr", NULL };
 
 const char *
 fw_step_kind_to_string (FwStepKind kind)
@@ -100,7 +98,7 @@ fw_recipe_new (void)
   recipe->seed = 42;
   recipe->mitigation = g_strdup ("none");
   recipe->min_group_rows = FW_RECIPE_DEFAULT_MIN_GROUP_ROWS;
-  recipe->threshold_policy = g_strdup ("none");
+  recipe->threshold_policy = FW_THRESHOLD_POLICY_NONE;
   return recipe;
 }
 
@@ -117,7 +115,6 @@ fw_recipe_free (FwRecipe *recipe)
   g_free (recipe->favourable);
   g_free (recipe->model.device);
   g_free (recipe->mitigation);
-  g_free (recipe->threshold_policy);
   g_free (recipe->data);
   g_free (recipe->data_sha256);
   g_free (recipe->fairway_version);
@@ -153,7 +150,7 @@ fw_recipe_copy (const FwRecipe *recipe)
   copy->favourable = g_strdup (recipe->favourable);
   copy->model.device = g_strdup (recipe->model.device);
   copy->mitigation = g_strdup (recipe->mitigation);
-  copy->threshold_policy = g_strdup (recipe->threshold_policy);
+  copy->threshold_policy = recipe->threshold_policy;
   copy->data = g_strdup (recipe->data);
   copy->data_sha256 = g_strdup (recipe->data_sha256);
   copy->fairway_version = g_strdup (recipe->fairway_version);
@@ -374,9 +371,11 @@ fw_recipe_validate (const FwRecipe *recipe,
                          _("Recipe field “%s” must be greater than 0"), "split.train");
   if (!check_model (&recipe->model, recipe->task, error))
     return FALSE;
-  return check_one_of (recipe->mitigation, "mitigation", fw_recipe_mitigation_names, error) &&
-         check_one_of (recipe->threshold_policy, "threshold_policy",
-                       fw_recipe_threshold_policy_names, error);
+  if ((guint) recipe->threshold_policy > FW_THRESHOLD_POLICY_TPR)
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         _("Recipe field “%s” must be one of: %s"), "threshold_policy",
+                         "none, parity, tpr");
+  return check_one_of (recipe->mitigation, "mitigation", fw_recipe_mitigation_names, error);
 }
 
 gboolean

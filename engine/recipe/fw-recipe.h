@@ -13,6 +13,7 @@
 #include "fw-model-spec.h"
 #include "fw-profile.h"
 #include "fw-table.h"
+#include "fw-threshold-policy.h"
 
 G_BEGIN_DECLS
 
@@ -95,8 +96,8 @@ typedef struct
   FwModelSpec  model;
   guint64      seed;
   char        *mitigation;      /* "none" or "reweigh" */
-  char        *threshold_policy;  /* "none", "parity" or "tpr": per-group decision thresholds
-                                     fitted on the validation part (fw-mitigation.h) */
+  FwThresholdPolicy threshold_policy;  /* per-group decision thresholds fitted on the
+                                        validation part (fw-mitigation.h), or none */
   char        *data;            /* the CSV it was made for: absolute, or relative to the
                                    recipe file's folder; NULL when not recorded */
   /* Provenance, recorded when a run is saved; informative, never required. */

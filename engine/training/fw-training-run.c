@@ -170,8 +170,7 @@ fw_training_run_new (const FwTable           *table,
   run->recipe = fw_recipe_copy (recipe);
   run->data_file = data_file != NULL ? g_object_ref (data_file) : NULL;
   /* fw_dataset_prepare validates the recipe, so an unknown name stops there. */
-  if (!fw_threshold_policy_from_string (recipe->threshold_policy, &run->threshold_policy))
-    run->threshold_policy = FW_THRESHOLD_POLICY_NONE;
+  run->threshold_policy = recipe->threshold_policy;
   run->history = json_array_new ();
 
   run->dataset = fw_dataset_prepare (table, run->recipe, cancellable, error);

@@ -173,7 +173,9 @@ def mitigation_line():
             value = f"{group['name']} {group['threshold']:.3f}"
             check(value in line, f"{policy}: no {value!r} in {line!r}")
         for group in done["fairness"][0]["groups"]:
-            row = f"{group['value']} {group['n']} {group['selection_rate']:.3f}"
+            # Each group's actual rate stands before the model's selection rate.
+            row = (f"{group['value']} {group['n']} {group['base_rate']:.3f} "
+                   f"{group['selection_rate']:.3f}")
             check(row in text, f"{policy}: no table row {row!r}")
     plain = re.sub(r"\s+", " ", pdf_text(os.path.join(tmp.name, "card.pdf")))
     check("Mitigation none" in plain, "the unmitigated card does not say none")

@@ -199,7 +199,7 @@ test_mitigated_rates (FwUiFixture   *fixture,
   test = &dataset->parts[FW_PART_TEST];
   g_assert_nonnull (trained->thresholds);
   g_assert_cmpint (trained->thresholds->policy, ==, FW_THRESHOLD_POLICY_PARITY);
-  g_assert_cmpstr (trained->recipe->threshold_policy, ==, "parity");
+  g_assert_cmpint (trained->recipe->threshold_policy, ==, FW_THRESHOLD_POLICY_PARITY);
 
   evaluated = evaluate_test_rows (fixture, trained, test);
   fairness = json_array_get_object_element (json_object_get_array_member (evaluated, "fairness"),

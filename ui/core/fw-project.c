@@ -210,11 +210,9 @@ restore (FwProject *self)
   self->restoring = TRUE;
   /* Older projects kept the threshold policy beside the recipe, not in it. */
   if (contents->threshold_policy != FW_THRESHOLD_POLICY_NONE &&
-      g_strcmp0 (contents->recipe->threshold_policy, "none") == 0)
+      contents->recipe->threshold_policy == FW_THRESHOLD_POLICY_NONE)
     {
-      g_free (contents->recipe->threshold_policy);
-      contents->recipe->threshold_policy =
-        g_strdup (fw_threshold_policy_to_string (contents->threshold_policy));
+      contents->recipe->threshold_policy = contents->threshold_policy;
     }
   fw_session_set_recipe (self->session, contents->recipe);
   if (contents->model != NULL)

@@ -373,11 +373,8 @@ fw_session_has_target (FwSession  *self,
 FwThresholdPolicy
 fw_session_get_threshold_policy (FwSession *self)
 {
-  FwThresholdPolicy policy = FW_THRESHOLD_POLICY_NONE;
-
   g_return_val_if_fail (FW_IS_SESSION (self), FW_THRESHOLD_POLICY_NONE);
-  fw_threshold_policy_from_string (self->recipe->threshold_policy, &policy);
-  return policy;
+  return self->recipe->threshold_policy;
 }
 
 void
@@ -390,8 +387,7 @@ fw_session_set_threshold_policy (FwSession         *self,
   if (policy == fw_session_get_threshold_policy (self))
     return;
   fw_session_begin_edit (self);
-  g_free (self->recipe->threshold_policy);
-  self->recipe->threshold_policy = g_strdup (fw_threshold_policy_to_string (policy));
+  self->recipe->threshold_policy = policy;
   fw_session_end_edit (self);
 }
 

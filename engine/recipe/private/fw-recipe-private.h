@@ -14,7 +14,6 @@ extern const char *const fw_recipe_model_names[];
 extern const char *const fw_recipe_optimizer_names[];
 extern const char *const fw_recipe_device_names[];
 extern const char *const fw_recipe_mitigation_names[];
-extern const char *const fw_recipe_threshold_policy_names[];
 
 gboolean fw_step_kind_from_string (const char *name,
                                    FwStepKind *kind);
