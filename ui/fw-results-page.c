@@ -32,6 +32,8 @@ struct _FwResultsPage
 
   GtkStack            *stack;
   GtkLabel            *headline;
+  GtkWidget           *too_good_box;
+  GtkLabel            *too_good_label;
   AdwPreferencesGroup *threshold_group;
   GtkRange            *threshold_scale;
   AdwExpanderRow      *per_group_row;
@@ -403,6 +405,13 @@ model_changed (FwResultsPage *self)
       return;
     }
   classes = trained->task != FW_TASK_REGRESSION;
+  {
+    /* A model that has most likely been shown the answer says so before any figure. */
+    g_autofree char *too_good = fw_results_too_good_message (trained);
+
+    gtk_label_set_text (self->too_good_label, too_good != NULL ? too_good : "");
+    gtk_widget_set_visible (self->too_good_box, too_good != NULL);
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->threshold_group), trained->task == FW_TASK_BINARY);
   self->syncing = TRUE;
   fill_group_thresholds (self, dataset);
@@ -484,6 +493,8 @@ fw_results_page_class_init (FwResultsPageClass *klass)
                                                "/io/github/FairwayML/Fairway/ui/fw-results-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, headline);
+  gtk_widget_class_bind_template_child (widget_class, FwResultsPage, too_good_box);
+  gtk_widget_class_bind_template_child (widget_class, FwResultsPage, too_good_label);
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, threshold_group);
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, threshold_scale);
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, per_group_row);
@@ -602,4 +613,12 @@ fw_results_page_get_group_text (FwResultsPage *self,
   name = g_strdup_printf ("%s/%s/%s", attribute, group, column);
   label = find_named (GTK_WIDGET (self->fairness_box), name);
   return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+const char *
+fw_results_page_get_too_good (FwResultsPage *self)
+{
+  g_return_val_if_fail (FW_IS_RESULTS_PAGE (self), NULL);
+  return gtk_widget_get_visible (self->too_good_box) ? gtk_label_get_text (self->too_good_label)
+                                                     : NULL;
 }

@@ -370,6 +370,31 @@ test_regression_warnings (void)
                                     "so they are left out of the comparisons.");
 }
 
+/* The Results step's banner reads the model's "too_good" finding, and only that one. */
+static void
+test_too_good_message (void)
+{
+  g_autoptr(GFile) csv = fw_core_test_write_sample ("loans.csv", 600);
+  g_autoptr(FwSession) session = fw_session_new ();
+  FwTrainedModel *trained;
+  JsonObject *finding;
+  g_autofree char *none = NULL, *said = NULL;
+
+  fw_core_test_open (session, csv);
+  fw_core_test_train (session, "approved");
+  trained = fw_session_get_trained (session);
+  none = fw_results_too_good_message (trained);
+  g_assert_null (none);
+
+  finding = json_object_new ();
+  json_object_set_string_member (finding, "kind", "too_good");
+  json_object_set_null_member (finding, "attribute");
+  json_object_set_string_member (finding, "message", "Too good to be true?");
+  json_array_add_object_element (trained->findings, finding);
+  said = fw_results_too_good_message (trained);
+  g_assert_cmpstr (said, ==, "Too good to be true?");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +402,7 @@ main (int   argc,
   fw_core_test_init (&argc, &argv);
 
   g_test_add_func ("/core/results-explain/metric-words", test_metric_words);
+  g_test_add_func ("/core/results-explain/too-good-message", test_too_good_message);
   g_test_add_func ("/core/results-explain/metric-sentences", test_metric_sentences);
   g_test_add_func ("/core/results-explain/group-warnings", test_group_warnings);
   g_test_add_func ("/core/results-explain/favourable-and-harmful", test_favourable_and_harmful);

@@ -64,6 +64,23 @@ test_metrics_match_model (FwUiFixture   *fixture,
     g_assert_cmpstr (fw_results_page_get_metric_text (page, "log_loss"), ==, expected);
   }
   fw_train_test_screenshots (GTK_WIDGET (fixture->window), "results");
+
+  /* The sample's model is believable: no warning.  One whose training found it too good
+   * to be true says so above the figures. */
+  g_assert_null (fw_results_page_get_too_good (page));
+  {
+    FwSession *session = fw_window_get_session (fixture->window);
+    JsonObject *finding = json_object_new ();
+
+    json_object_set_string_member (finding, "kind", "too_good");
+    json_object_set_null_member (finding, "attribute");
+    json_object_set_string_member (finding, "message", "Too good to be true?");
+    json_array_add_object_element (trained->findings, finding);
+    g_signal_emit_by_name (session, "changed", FW_SESSION_MODEL);
+    fw_ui_test_flush ();
+    g_assert_cmpstr (fw_results_page_get_too_good (page), ==, "Too good to be true?");
+    fw_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "results-too-good");
+  }
 }
 
 /* At 0.3 and 0.7 the accuracy, the selection rate and the actual rate of each group are

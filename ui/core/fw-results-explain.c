@@ -344,3 +344,21 @@ fw_results_group_warnings (const FwFairness *f,
   g_ptr_array_add (warnings, NULL);
   return (char **) g_ptr_array_free (warnings, FALSE);
 }
+
+char *
+fw_results_too_good_message (const FwTrainedModel *trained)
+{
+  g_return_val_if_fail (trained != NULL, NULL);
+
+  for (guint i = 0; trained->findings != NULL && i < json_array_get_length (trained->findings);
+       i++)
+    {
+      JsonObject *finding = json_array_get_object_element (trained->findings, i);
+
+      if (finding != NULL &&
+          g_strcmp0 (json_object_get_string_member_with_default (finding, "kind", NULL),
+                     "too_good") == 0)
+        return g_strdup (json_object_get_string_member_with_default (finding, "message", ""));
+    }
+  return NULL;
+}

@@ -7,6 +7,7 @@
 #include <glib.h>
 #include "fw-fairness.h"
 #include "fw-metrics.h"
+#include "fw-trained-model.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,11 @@ char       *fw_results_metric_sentence (const char *key,
                                         double      value,
                                         const char *positive,
                                         const char *target);
+
+/* The trained model's "too good to be true" warning (a finding of kind "too_good": the
+ * tuning score near perfect, or far above the strongest single column), newly allocated;
+ * NULL when it has none. */
+char       *fw_results_too_good_message  (const FwTrainedModel *trained);
 
 /* What the baseline scores on @key ("Always giving the most common answer scores 77.9 %."),
  * to follow the metric's sentence; NULL when @baseline is not a number, and for precision,

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 /* The value shown for metric @key ("accuracy", …), or NULL. */
 const char *fw_results_page_get_metric_text     (FwResultsPage *self,
                                                  const char    *key);
+/* The "too good to be true" warning shown above the figures, or NULL when none is. */
+const char *fw_results_page_get_too_good        (FwResultsPage *self);
 /* The global threshold slider (binary tasks). */
 GtkRange   *fw_results_page_get_threshold_scale (FwResultsPage *self);
 /* A cell of the per-group table ("n", "selection_rate", "tpr", "fpr", "accuracy";
