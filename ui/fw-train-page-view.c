@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include "fw-too-good.h"
 #include "fw-train-page-private.h"
 
 gboolean
@@ -176,6 +177,15 @@ fw_train_page_show_outcome (FwTrainPage   *self,
                             FwTrainingRun *run)
 {
   g_autofree char *detail = outcome_detail (run);
+  const FwTooGood *too_good = fw_training_run_get_too_good (run);
 
+  /* A model that has most likely been shown the answer says so first. */
+  if (too_good != NULL)
+    {
+      g_autofree char *both = g_strdup_printf ("%s %s", too_good->message, detail);
+
+      fw_train_page_set_status (self, _("Too Good to Be True?"), both);
+      return;
+    }
   fw_train_page_set_status (self, outcome_title (fw_training_run_get_outcome (run)), detail);
 }

@@ -260,6 +260,59 @@ test_error_and_retrain (FwUiFixture   *fixture,
   g_assert_cmpuint (fw_train_page_get_n_epochs_seen (page), ==, 4);
 }
 
+/* A table whose "flag_after" copies the outcome (1 in 200 rows differ), kept as a feature:
+ * the finished Train step says the model is too good to be true before anything else. */
+static void
+test_too_good (FwUiFixture   *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("age,flag_after,outcome\n");
+  g_autoptr(GFile) file = NULL;
+  FwSession *session;
+  FwRecipe *recipe;
+  FwTrainPage *page;
+  GRand *rand = g_rand_new_with_seed (5);
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      gboolean yes = g_rand_boolean (rand);
+      gboolean copy = g_rand_int_range (rand, 0, 200) < 1 ? !yes : yes;
+
+      g_string_append_printf (csv, "%d,%s,%s\n", g_rand_int_range (rand, 18, 80),
+                              copy ? "Y" : "N", yes ? "yes" : "no");
+    }
+  g_rand_free (rand);
+  file = fw_ui_fixture_write_file (fixture, "leaky.csv", csv->str, (gssize) csv->len);
+  fw_window_open_file (fixture->window, file);
+  g_assert_cmpstr (fw_ui_test_wait_import (fw_window_get_data_page (fixture->window)), ==,
+                   "preview");
+  session = fw_window_get_session (fixture->window);
+  /* The suggestions without the leak check (fw_recipe_new_suggested_safe's): the copy stays. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FwRecipe) suggested = fw_recipe_new_suggested (fw_session_get_table (session),
+                                                             fw_session_get_profile (session),
+                                                             "outcome", &error);
+
+    g_assert_no_error (error);
+    fw_session_set_steps (session, suggested->steps);
+  }
+  recipe = fw_session_begin_edit (session);
+  g_free (recipe->target);
+  recipe->target = g_strdup ("outcome");
+  recipe->model.epochs = 5;
+  fw_session_end_edit (session);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-to-step", "u",
+                              (guint32) FW_WIZARD_TRAIN);
+  fw_ui_test_flush ();
+  page = FW_TRAIN_PAGE (fw_ui_test_find_descendant (GTK_WIDGET (fixture->window),
+                                                    FW_TYPE_TRAIN_PAGE));
+  fw_train_test_train (fixture, page);
+  g_assert_cmpstr (fw_train_page_get_status (page), ==, "Too Good to Be True?");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +327,7 @@ main (int   argc,
   ADD ("/ui/train-page/no-stall", test_no_stall);
   ADD ("/ui/train-page/stop-keeps-model", test_stop_keeps_model);
   ADD ("/ui/train-page/error-and-retrain", test_error_and_retrain);
+  ADD ("/ui/train-page/too-good", test_too_good);
 #undef ADD
 
   return g_test_run ();
