@@ -1,10 +1,9 @@
-/* fw-profile.c — per-column statistics and issue flags in plain words
+/* fw-profile.c — a column's issues in plain words, its category counts, and what the other
+ * profile files share
  *
- * Numbers are profiled from one sorted copy (fw-profile-numbers.c), into one scratch buffer
- * reused across columns; codes are counted.  On big tables a helper thread, with its own
- * buffer, takes columns too.
- *
- * The flags that need a target live in fw-profile-target.c.
+ * fw-profile-table.c profiles a whole table with these; numbers are profiled from one
+ * sorted copy (fw-profile-numbers.c), pairs of columns compared in fw-profile-pairs.c, and
+ * the flags that need a target live in fw-profile-target.c and fw-profile-leak.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,8 +16,8 @@
 #include "fw-profile-private.h"
 #include "fw-stats.h"
 
-static void
-issue_free (gpointer data)
+void
+fw_profile_issue_free (gpointer data)
 {
   FwIssue *issue = data;
 
@@ -125,9 +124,9 @@ fw_profile_count_codes (const FwColumn *column,
   return counts;
 }
 
-static void
-profile_codes (const FwColumn  *column,
-               FwColumnProfile *p)
+void
+fw_profile_codes (const FwColumn  *column,
+                  FwColumnProfile *p)
 {
   guint n_codes;
   g_autofree gsize *counts = fw_profile_count_codes (column, &n_codes);
@@ -163,10 +162,10 @@ fw_profile_percent_digits (double percent)
   return percent < 1.0 || fabs (percent - round (percent)) >= 0.05 ? 1 : 0;
 }
 
-static void
-flag_issues (const FwColumn       *column,
-             FwColumnProfile      *p,
-             const FwNumericExtra *extra)
+void
+fw_profile_flag_issues (const FwColumn       *column,
+                        FwColumnProfile      *p,
+                        const FwNumericExtra *extra)
 {
   gsize n_rows = column->n_rows;
 
@@ -296,124 +295,4 @@ fw_table_profile_free (FwTableProfile *profile)
   g_free (profile->columns);
   g_free (((FwProfile *) profile)->extra);
   g_free (profile);
-}
-
-/* Columns are handed out one at a time to the calling thread and, on big tables, one helper
- * thread.  Each column's numbers depend only on the column, so the result does not depend on
- * who profiled what; progress is reported from the calling thread only. */
-typedef struct
-{
-  const FwTable *table;
-  FwProfile       *profile;
-  GCancellable  *cancellable;
-  gsize          scratch_width;  /* bytes per key; 0 when no column holds numbers */
-  gint           next;           /* atomic: the next column to take */
-  gint           done;           /* atomic: columns finished */
-  guint          reported;       /* columns finished at the last progress report */
-} Job;
-
-/* Profiles columns until none is left or the job is cancelled. */
-static void
-job_run (Job            *job,
-         FwProfileScratch *scratch,
-         FwProgressFunc  progress,
-         gpointer        progress_data)
-{
-  guint n_columns = job->profile->public.n_columns;
-
-  for (;;)
-    {
-      guint i = (guint) g_atomic_int_add (&job->next, 1);
-      const FwColumn *column;
-      FwColumnProfile *p;
-
-      if (i >= n_columns || g_cancellable_is_cancelled (job->cancellable))
-        return;
-      column = fw_table_column (job->table, i);
-      p = &job->profile->public.columns[i];
-      p->column = i;
-      p->kind = column->kind;
-      p->sentinel = NAN;
-      p->duplicate_of = -1;
-      if (column->storage == FW_STORAGE_CODES)
-        profile_codes (column, p);
-      else
-        fw_profile_numbers (column, p, &job->profile->extra[i], scratch);
-      flag_issues (column, p, &job->profile->extra[i]);
-      g_atomic_int_inc (&job->done);
-      if (progress != NULL)
-        {
-          job->reported = (guint) g_atomic_int_get (&job->done);
-          progress ((double) job->reported / n_columns, progress_data);
-        }
-    }
-}
-
-static gpointer
-job_helper (gpointer data)
-{
-  Job *job = data;
-  FwProfileScratch scratch;
-
-  fw_profile_scratch_init (&scratch, job->profile->public.n_rows, job->scratch_width);
-  job_run (job, &scratch, NULL, NULL);
-  fw_profile_scratch_clear (&scratch);
-  return NULL;
-}
-
-FwTableProfile *
-fw_table_profile_new (const FwTable  *table,
-                      FwProgressFunc  progress,
-                      gpointer        progress_data,
-                      GCancellable   *cancellable,
-                      GError        **error)
-{
-  FwProfile *profile;
-  Job job = { table, NULL, cancellable, 0, 0, 0, 0 };
-  FwProfileScratch scratch;
-  GThread *helper = NULL;
-  guint n_numbers = 0;
-
-  g_return_val_if_fail (table != NULL, NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  g_return_val_if_fail (fw_table_n_columns (table) < G_MAXINT, NULL);
-
-  job.profile = profile = g_new0 (FwProfile, 1);
-  profile->public.n_rows = fw_table_n_rows (table);
-  profile->public.n_columns = fw_table_n_columns (table);
-  profile->public.columns = g_new0 (FwColumnProfile, profile->public.n_columns);
-  profile->extra = g_new0 (FwNumericExtra, profile->public.n_columns);
-  for (guint i = 0; i < profile->public.n_columns; i++)
-    {
-      FwStorage storage = fw_table_column (table, i)->storage;
-
-      profile->public.columns[i].issues = g_ptr_array_new_with_free_func (issue_free);
-      if (storage == FW_STORAGE_CODES)
-        continue;
-      n_numbers++;
-      job.scratch_width = MAX (job.scratch_width, storage == FW_STORAGE_FLOAT64 ? 8 : 4);
-    }
-
-  /* A second thread pays off once there are a few sorts' worth of numbers. */
-  if (n_numbers >= 2 && profile->public.n_rows * n_numbers >= 2000000 &&
-      g_get_num_processors () >= 2)
-    helper = g_thread_new ("fw-profile", job_helper, &job);
-  fw_profile_scratch_init (&scratch, profile->public.n_rows, job.scratch_width);
-  job_run (&job, &scratch, progress, progress_data);
-  fw_profile_scratch_clear (&scratch);
-  if (helper != NULL)
-    g_thread_join (helper);
-  if (progress != NULL && job.reported < (guint) g_atomic_int_get (&job.done))
-    progress ((double) g_atomic_int_get (&job.done) / profile->public.n_columns, progress_data);
-
-  if ((guint) g_atomic_int_get (&job.done) < profile->public.n_columns)
-    {
-      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
-        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
-      fw_table_profile_free (&profile->public);
-      return NULL;
-    }
-  fw_profile_flag_duplicates (&profile->public, table);
-  return &profile->public;
 }

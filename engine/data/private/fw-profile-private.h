@@ -58,6 +58,15 @@ void   fw_profile_check_leaks    (FwTableProfile   *profile,
 void   fw_profile_add_issue      (FwColumnProfile *p,
                                   FwIssueKind      kind,
                                   char            *message);
+/* Frees an FwIssue: the free function of every column's issues array. */
+void   fw_profile_issue_free     (gpointer data);
+/* A column of category codes: its counts, distinct values and most common values. */
+void   fw_profile_codes          (const FwColumn  *column,
+                                  FwColumnProfile *p);
+/* The issues a column shows without a target, from its profile (and @extra). */
+void   fw_profile_flag_issues    (const FwColumn       *column,
+                                  FwColumnProfile      *p,
+                                  const FwNumericExtra *extra);
 /* Counts per code, with one more slot at the end for missing (and out-of-range) codes. */
 gsize *fw_profile_count_codes    (const FwColumn *column,
                                   guint          *n_codes);
