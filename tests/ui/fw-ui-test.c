@@ -273,3 +273,28 @@ fw_ui_fixture_open_sample (FwUiFixture *fixture,
                    "preview");
   return file;
 }
+
+GFile *
+fw_ui_fixture_open_leaky (FwUiFixture *fixture,
+                          guint        rows,
+                          guint        flipped_per_1000)
+{
+  g_autoptr(GString) csv = g_string_new ("age,flag_after,outcome\n");
+  GRand *rand = g_rand_new_with_seed (5);
+  GFile *file;
+
+  for (guint i = 0; i < rows; i++)
+    {
+      gboolean yes = g_rand_boolean (rand);
+      gboolean copy = (guint) g_rand_int_range (rand, 0, 1000) < flipped_per_1000 ? !yes : yes;
+
+      g_string_append_printf (csv, "%d,%s,%s\n", g_rand_int_range (rand, 18, 80),
+                              copy ? "Y" : "N", yes ? "yes" : "no");
+    }
+  g_rand_free (rand);
+  file = fw_ui_fixture_write_file (fixture, "leaky.csv", csv->str, (gssize) csv->len);
+  fw_window_open_file (fixture->window, file);
+  g_assert_cmpstr (fw_ui_test_wait_import (fw_window_get_data_page (fixture->window)), ==,
+                   "preview");
+  return file;
+}

@@ -61,6 +61,13 @@ void        fw_ui_test_save_screenshot (GtkWidget   *widget,
 /* Waits until @page has finished importing (not busy) and returns its state. */
 const char *fw_ui_test_wait_import   (FwDataPage    *page);
 
+/* Writes "leaky.csv" to the fixture's folder — age, flag_after, outcome: @rows people whose
+ * yes/no outcome "flag_after" copies except in @flipped_per_1000 of every 1000 rows (a
+ * column recorded after the outcome) — opens it in the window and waits for the import. */
+GFile      *fw_ui_fixture_open_leaky (FwUiFixture *fixture,
+                                      guint        rows,
+                                      guint        flipped_per_1000);
+
 /* The first widget of @type under @root (itself included), depth first; NULL if none. */
 GtkWidget  *fw_ui_test_find_descendant (GtkWidget   *root,
                                         GType        type);

@@ -283,29 +283,15 @@ static void
 test_leak_choices (FwUiFixture   *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GString) csv = g_string_new ("age,flag_after,outcome\n");
   g_autoptr(GFile) file = NULL;
   FwSession *session;
   FwTargetPage *page;
   AdwComboRow *target_row;
   GtkWidget *leave, *keep;
-  GRand *rand = g_rand_new_with_seed (5);
 
   FW_UI_TEST_REQUIRE_DISPLAY ();
 
-  for (guint i = 0; i < 600; i++)
-    {
-      gboolean yes = g_rand_boolean (rand);
-      gboolean copy = g_rand_int_range (rand, 0, 100) < 3 ? !yes : yes;
-
-      g_string_append_printf (csv, "%d,%s,%s\n", g_rand_int_range (rand, 18, 80),
-                              copy ? "Y" : "N", yes ? "yes" : "no");
-    }
-  g_rand_free (rand);
-  file = fw_ui_fixture_write_file (fixture, "leaky.csv", csv->str, (gssize) csv->len);
-  fw_window_open_file (fixture->window, file);
-  g_assert_cmpstr (fw_ui_test_wait_import (fw_window_get_data_page (fixture->window)), ==,
-                   "preview");
+  file = fw_ui_fixture_open_leaky (fixture, 600, 30);
   session = fw_window_get_session (fixture->window);
   page = go_to_target (fixture);
   target_row = fw_target_page_get_target_row (page);

@@ -266,28 +266,14 @@ static void
 test_too_good (FwUiFixture   *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GString) csv = g_string_new ("age,flag_after,outcome\n");
   g_autoptr(GFile) file = NULL;
   FwSession *session;
   FwRecipe *recipe;
   FwTrainPage *page;
-  GRand *rand = g_rand_new_with_seed (5);
 
   FW_UI_TEST_REQUIRE_DISPLAY ();
 
-  for (guint i = 0; i < 3000; i++)
-    {
-      gboolean yes = g_rand_boolean (rand);
-      gboolean copy = g_rand_int_range (rand, 0, 200) < 1 ? !yes : yes;
-
-      g_string_append_printf (csv, "%d,%s,%s\n", g_rand_int_range (rand, 18, 80),
-                              copy ? "Y" : "N", yes ? "yes" : "no");
-    }
-  g_rand_free (rand);
-  file = fw_ui_fixture_write_file (fixture, "leaky.csv", csv->str, (gssize) csv->len);
-  fw_window_open_file (fixture->window, file);
-  g_assert_cmpstr (fw_ui_test_wait_import (fw_window_get_data_page (fixture->window)), ==,
-                   "preview");
+  file = fw_ui_fixture_open_leaky (fixture, 3000, 5);
   session = fw_window_get_session (fixture->window);
   /* The suggestions without the leak check (fw_recipe_new_suggested_safe's): the copy stays. */
   {
