@@ -201,27 +201,13 @@ data_gap_caveat (JsonObject *entry)
     }
   if (high == NULL || high == low)
     return NULL;
-  switch (fw_fairness_gap_verdict (fw_report_json_number (high, "selection_rate") -
-                                   fw_report_json_number (low, "selection_rate"),
-                                   fw_report_json_number (high, "base_rate") -
-                                   fw_report_json_number (low, "base_rate")))
-    {
-    case FW_GAP_REVERSES:
-      verdict = _("The model reverses the gap that is in the data.");
-      break;
-    case FW_GAP_WIDENS:
-      verdict = _("The model widens the gap that is in the data.");
-      break;
-    case FW_GAP_NARROWS:
-      verdict = _("The model narrows the gap that is in the data.");
-      break;
-    case FW_GAP_MIRRORS:
-      verdict = _("The gap in predictions mirrors the one already in the data.");
-      break;
-    case FW_GAP_NONE:
-    default:
-      return NULL;
-    }
+  verdict = fw_fairness_gap_sentence (
+    fw_fairness_gap_verdict (fw_report_json_number (high, "selection_rate") -
+                             fw_report_json_number (low, "selection_rate"),
+                             fw_report_json_number (high, "base_rate") -
+                             fw_report_json_number (low, "base_rate")));
+  if (verdict == NULL)
+    return NULL;
   return g_strdup_printf (_("By “%s”, the model selects %.0f%% of “%s” and %.0f%% of “%s”, "
                             "whose actual rates are %.0f%% and %.0f%%. %s"),
                           attribute_of (entry),

@@ -520,6 +520,20 @@ fw_fairness_gap_verdict (double model_gap,
   return FW_GAP_MIRRORS;
 }
 
+const char *
+fw_fairness_gap_sentence (FwGapVerdict verdict)
+{
+  switch (verdict)
+    {
+    case FW_GAP_REVERSES: return _("The model reverses the gap that is in the data.");
+    case FW_GAP_WIDENS:   return _("The model widens the gap that is in the data.");
+    case FW_GAP_NARROWS:  return _("The model narrows the gap that is in the data.");
+    case FW_GAP_MIRRORS:  return _("The gap in predictions mirrors the one already in the data.");
+    case FW_GAP_NONE:
+    default:              return NULL;
+    }
+}
+
 void
 fw_fairness_free (FwFairness *f)
 {

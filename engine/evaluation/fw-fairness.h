@@ -202,6 +202,9 @@ typedef enum {
 
 FwGapVerdict fw_fairness_gap_verdict       (double model_gap,
                                             double data_gap);
+/* @verdict in one translated sentence ("The model widens the gap that is in the data."),
+ * for the Results step and the model card alike; NULL for FW_GAP_NONE. */
+const char  *fw_fairness_gap_sentence      (FwGapVerdict verdict);
 
 /* The JSON key of a summary ("demographic_parity_difference", …). */
 const char *fw_fairness_summary_key        (FwFairnessSummary summary);

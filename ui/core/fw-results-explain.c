@@ -275,25 +275,11 @@ data_gap_sentence (const FwFairness *f)
     }
   if (high < 0 || high == low)
     return NULL;
-  switch (fw_fairness_gap_verdict (f->groups[high].selection_rate - f->groups[low].selection_rate,
-                                   f->groups[high].base_rate - f->groups[low].base_rate))
-    {
-    case FW_GAP_REVERSES:
-      verdict = _("The model reverses the gap that is in the data.");
-      break;
-    case FW_GAP_WIDENS:
-      verdict = _("The model widens the gap that is in the data.");
-      break;
-    case FW_GAP_NARROWS:
-      verdict = _("The model narrows the gap that is in the data.");
-      break;
-    case FW_GAP_MIRRORS:
-      verdict = _("The gap in predictions mirrors the one already in the data.");
-      break;
-    case FW_GAP_NONE:
-    default:
-      return NULL;
-    }
+  verdict = fw_fairness_gap_sentence (
+    fw_fairness_gap_verdict (f->groups[high].selection_rate - f->groups[low].selection_rate,
+                             f->groups[high].base_rate - f->groups[low].base_rate));
+  if (verdict == NULL)
+    return NULL;
   /* Translators: predicted and actual shares of two groups, then a verdict sentence. */
   return g_strdup_printf (_("Of “%s”, %.0f %% are predicted “%s” and %.0f %% really are; of "
                             "“%s”, %.0f %% and %.0f %%. %s"),
