@@ -15,6 +15,7 @@
 import csv
 import json
 import os
+import struct
 import subprocess
 import sys
 import tempfile
@@ -219,6 +220,14 @@ def single_threshold_replays_and_decides():
     check(abs(measured - accuracy) < 1e-12, f"evaluate accuracy {measured}, predict {accuracy}")
     meta = onnx_metadata(model, "threshold.onnx")
     check(float(meta.get("fairway.threshold", "nan")) == 0.65, f"ONNX metadata {meta}")
+    # The graph's threshold constant: the smallest float at least 0.65, so that a float
+    # probability passes it exactly when it passes 0.65 (test-onnx.py runs the graph).
+    cut = struct.unpack("<f", struct.pack("<f", 0.65))[0]
+    if cut < 0.65:
+        cut = struct.unpack("<f", struct.pack("<I", struct.unpack("<I", struct.pack("<f", cut))[0]
+                                                + 1))[0]
+    with open(os.path.join(tmp.name, "threshold.onnx"), "rb") as f:
+        check(struct.pack("<f", cut) in f.read(), "no 0.65 threshold in the ONNX graph")
 
 
 @test
