@@ -1,14 +1,17 @@
 /* fw-results-page.c — wizard step 6: how well, and how fairly, the model predicts
  *
- * When a model lands in the session the page predicts the dataset's test part once
- * (FwResultsTradeoff); the threshold slider, or one slider per group of the first
- * sensitive column, then re-decides those stored probabilities and measures again on the
- * main thread, which costs one pass over the test rows: no retraining, no worker thread.
- * Regression has no threshold: its metrics are the trained model's, residual-based.
+ * When a model lands in the session the page predicts the dataset's validation (tuning)
+ * and test parts once (FwResultsTradeoff).  The threshold slider, or one slider per group
+ * of the model's threshold column, re-decides the stored tuning probabilities and shows
+ * their figures live, on the main thread, one pass over the tuning rows.  The test part is
+ * decided once, by the model's own rule, and its figures (metrics, plots, fairness) move
+ * only when "Use for the Model" makes the slider's threshold the model's
+ * (fw_session_set_threshold): a threshold chosen on the test rows would make them tuning
+ * rows too.  Regression has no threshold: its metrics are the trained model's.
  *
- * A model with per-group thresholds (equal selection rates, equal TPR) opens at them, exactly,
- * so the page shows what the exported model decides; moving a slider explores from there.
- * The thresholds chosen here are not written into the model.
+ * A model with per-group thresholds (equal selection rates, equal TPR) opens at them, exactly;
+ * per-group sliders explore on the tuning rows, and only a single threshold is written into
+ * the model from here.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +28,7 @@
 #include "fw-results-group-table.h"
 #include "fw-results-page-private.h"
 #include "fw-results-tradeoff.h"
+#include "fw-toast.h"
 
 struct _FwResultsPage
 {
@@ -37,13 +41,17 @@ struct _FwResultsPage
   AdwPreferencesGroup *threshold_group;
   GtkRange            *threshold_scale;
   AdwExpanderRow      *per_group_row;
+  GtkLabel            *tuning_label;
+  GtkWidget           *use_row;
+  GtkWidget           *use_button;
   AdwPreferencesGroup *metrics_group;
   GtkGrid             *plots_grid;
   GtkBox              *fairness_box;
 
   FwSession           *session;
-  FwResultsTradeoff   *tradeoff;
-  GPtrArray           *group_scales;    /* GtkRange*, one per group of the first column */
+  FwResultsTradeoff   *tradeoff;        /* the test part, decided by the model's rule */
+  FwResultsTradeoff   *tuning;          /* the validation part, decided at the sliders */
+  GPtrArray           *group_scales;    /* GtkRange*, one per group of the threshold column */
   double              *model_thresholds;  /* the model's own, one per group; NULL: none */
   gboolean             at_model;        /* no slider moved since the model arrived */
   gboolean             syncing;
@@ -70,6 +78,7 @@ static void
 clear_model (FwResultsPage *self)
 {
   g_clear_pointer (&self->tradeoff, fw_results_tradeoff_free);
+  g_clear_pointer (&self->tuning, fw_results_tradeoff_free);
   g_clear_pointer (&self->model_thresholds, g_free);
   g_clear_pointer (&self->metrics, fw_classification_metrics_free);
   g_clear_pointer (&self->importance_names, g_strfreev);
@@ -174,7 +183,7 @@ show_fairness (FwResultsPage *self,
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), fairness->regression
         ? _("How large the errors are for each group of test rows.")
-        : _("How the model treats each group of test rows at this threshold."));
+        : _("How the model treats each group of test rows at the threshold you chose."));
       table = fw_results_group_table (fairness, attribute);
       gtk_widget_add_css_class (table, "card");
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), table);
@@ -197,24 +206,100 @@ show_fairness (FwResultsPage *self,
     }
 }
 
-/* Re-decides the test rows at the slider(s), and measures again. */
+/* Re-decides the tuning rows at the slider(s), and measures them again. */
 static void
-update (FwResultsPage *self);
+update_tuning (FwResultsPage *self);
 
 static void
 slider_moved (FwResultsPage *self)
 {
   if (!self->syncing)
     self->at_model = FALSE;
-  update (self);
+  update_tuning (self);
 }
 
 static void
-update (FwResultsPage *self)
+update_tuning (FwResultsPage *self)
 {
   FwTrainedModel *trained = fw_session_get_trained (self->session);
   g_autofree guint32 *decided = NULL;
   g_autofree double *group_thresholds = NULL;
+  g_autoptr(FwClassificationMetrics) metrics = NULL;
+  g_autoptr(FwFairness) fairness = NULL;
+  g_autofree char *accuracy = NULL, *selected = NULL, *text = NULL;
+  gboolean per_group;
+  double threshold;
+
+  if (self->syncing || trained == NULL || self->tuning == NULL ||
+      trained->task != FW_TASK_BINARY)
+    return;
+  per_group = adw_expander_row_get_enable_expansion (self->per_group_row) &&
+              self->group_scales->len > 0;
+  /* The sliders show two digits; the model's thresholds are used as they are. */
+  if (self->at_model && self->model_thresholds != NULL)
+    group_thresholds = g_memdup2 (self->model_thresholds,
+                                  self->group_scales->len * sizeof (double));
+  else if (per_group)
+    {
+      group_thresholds = g_new (double, self->group_scales->len);
+      for (guint g = 0; g < self->group_scales->len; g++)
+        group_thresholds[g] = gtk_range_get_value (g_ptr_array_index (self->group_scales, g));
+    }
+  threshold = self->at_model && self->model_thresholds == NULL
+              ? trained->threshold : gtk_range_get_value (self->threshold_scale);
+  decided = fw_results_tradeoff_decide (self->tuning, threshold, group_thresholds);
+  metrics = fw_results_tradeoff_metrics (self->tuning, decided, NULL);
+  if (metrics == NULL)
+    return;
+  accuracy = fw_results_metric_value ("accuracy", metrics->accuracy);
+  selected = fw_results_metric_value ("accuracy",
+                                      fw_results_tradeoff_selection_rate (self->tuning, decided));
+  /* Translators: both are shares such as "84.1%"; the second is of rows decided "yes". */
+  text = g_strdup_printf (_("Right for %s, selected %s"), accuracy, selected);
+  gtk_label_set_text (self->tuning_label, text);
+
+  /* Each group's own share selected, beside its slider. */
+  fairness = fw_results_tradeoff_fairness (self->tuning, self->tuning->group_attribute, decided,
+                                           NULL);
+  for (guint g = 0; fairness != NULL && g < self->group_scales->len && g < fairness->n_groups;
+       g++)
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (g_ptr_array_index (self->group_scales, g),
+                                                ADW_TYPE_ACTION_ROW);
+      g_autofree char *rate = fw_results_metric_value ("accuracy",
+                                                       fairness->groups[g].selection_rate);
+      g_autofree char *subtitle = fairness->groups[g].n > 0
+        /* Translators: %s is a share such as "42.0%". */
+        ? g_strdup_printf (_("Selected on the tuning rows: %s"), rate)
+        : g_strdup (_("No tuning rows in this group"));
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+
+  /* Only one threshold goes into the model from here; per-group ones come from a policy. */
+  gtk_widget_set_sensitive (self->use_button,
+                            !per_group && trained->thresholds == NULL &&
+                            fabs (gtk_range_get_value (self->threshold_scale) -
+                                  trained->threshold) > 1e-9);
+}
+
+static void
+use_clicked (FwResultsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  double threshold = gtk_range_get_value (self->threshold_scale);
+
+  if (!fw_session_set_threshold (self->session, threshold, &error))
+    fw_toast_show (GTK_WIDGET (self), error->message);
+}
+
+/* The test rows, decided once by the model's own rule: what the exported model does. */
+static void
+show_test (FwResultsPage *self)
+{
+  FwTrainedModel *trained = fw_session_get_trained (self->session);
+  const FwDataset *dataset = fw_session_get_dataset (self->session);
+  g_autofree guint32 *decided = NULL;
   g_autofree char *headline = NULL;
 
   if (trained == NULL || self->tradeoff == NULL)
@@ -236,21 +321,10 @@ update (FwResultsPage *self)
       return;
     }
 
-  if (self->syncing)
-    return;
-  /* The sliders show two digits; the model's thresholds are used as they are. */
-  if (self->at_model && self->model_thresholds != NULL)
-    group_thresholds = g_memdup2 (self->model_thresholds,
-                                  self->group_scales->len * sizeof (double));
-  else if (adw_expander_row_get_enable_expansion (self->per_group_row) &&
-           self->group_scales->len > 0)
-    {
-      group_thresholds = g_new (double, self->group_scales->len);
-      for (guint g = 0; g < self->group_scales->len; g++)
-        group_thresholds[g] = gtk_range_get_value (g_ptr_array_index (self->group_scales, g));
-    }
-  decided = fw_results_tradeoff_decide (self->tradeoff, gtk_range_get_value (self->threshold_scale),
-                                        group_thresholds);
+  decided = trained->task == FW_TASK_BINARY
+            ? fw_trained_model_decide_part (trained, dataset, FW_PART_TEST,
+                                            self->tradeoff->predictions)
+            : fw_results_tradeoff_decide (self->tradeoff, FW_THRESHOLDS_DEFAULT, NULL);
   g_clear_pointer (&self->metrics, fw_classification_metrics_free);
   self->metrics = fw_results_tradeoff_metrics (self->tradeoff, decided, NULL);
   if (self->metrics == NULL)
@@ -315,7 +389,8 @@ read_importance (FwResultsPage  *self,
 
 static void
 fill_group_thresholds (FwResultsPage   *self,
-                       const FwDataset *dataset)
+                       const FwDataset *dataset,
+                       guint            a)
 {
   g_autofree char *title = NULL;
 
@@ -329,19 +404,19 @@ fill_group_thresholds (FwResultsPage   *self,
   if (dataset->n_sensitive == 0)
     return;
   /* Translators: %s is a sensitive column such as "sex". */
-  title = g_strdup_printf (_("A Threshold per Group of “%s”"), dataset->sensitive_names[0]);
+  title = g_strdup_printf (_("A Threshold per Group of “%s”"), dataset->sensitive_names[a]);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->per_group_row), title);
   adw_expander_row_set_subtitle (self->per_group_row,
                                  _("Different thresholds can even out how often each group is "
                                    "selected, at some cost in accuracy."));
-  for (guint g = 0; dataset->sensitive_groups[0][g] != NULL; g++)
+  for (guint g = 0; dataset->sensitive_groups[a][g] != NULL; g++)
     {
       GtkWidget *row = adw_action_row_new ();
       /* Its text comes from the data: plain, never Pango markup. */
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       GtkWidget *scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0.01, 0.99, 0.01);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dataset->sensitive_groups[0][g]);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dataset->sensitive_groups[a][g]);
       gtk_range_set_value (GTK_RANGE (scale), 0.5);
       gtk_scale_set_digits (GTK_SCALE (scale), 2);
       gtk_scale_set_draw_value (GTK_SCALE (scale), TRUE);
@@ -349,7 +424,7 @@ fill_group_thresholds (FwResultsPage   *self,
       gtk_widget_set_size_request (scale, 260, -1);
       gtk_widget_set_valign (scale, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      dataset->sensitive_groups[0][g], -1);
+                                      dataset->sensitive_groups[a][g], -1);
       g_signal_connect_swapped (scale, "value-changed", G_CALLBACK (slider_moved), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), scale);
       adw_expander_row_add_row (self->per_group_row, row);
@@ -357,24 +432,25 @@ fill_group_thresholds (FwResultsPage   *self,
     }
 }
 
-/* A model fitted with per-group thresholds on the first sensitive column opens at them. */
+/* A model fitted with per-group thresholds opens at them. */
 static void
 use_model_thresholds (FwResultsPage        *self,
                       const FwTrainedModel *trained,
-                      const FwDataset      *dataset)
+                      const FwDataset      *dataset,
+                      guint                 a)
 {
   const char *policy;
   g_autofree char *subtitle = NULL;
 
   self->at_model = FALSE;
   if (trained->thresholds == NULL || dataset->n_sensitive == 0 ||
-      g_strcmp0 (trained->threshold_attribute, dataset->sensitive_names[0]) != 0)
+      g_strcmp0 (trained->threshold_attribute, dataset->sensitive_names[a]) != 0)
     return;
   self->model_thresholds = g_new (double, self->group_scales->len);
   for (guint g = 0; g < self->group_scales->len; g++)
     {
       self->model_thresholds[g] = fw_thresholds_lookup (trained->thresholds,
-                                                        dataset->sensitive_groups[0][g]);
+                                                        dataset->sensitive_groups[a][g]);
       gtk_range_set_value (g_ptr_array_index (self->group_scales, g), self->model_thresholds[g]);
     }
   adw_expander_row_set_enable_expansion (self->per_group_row, TRUE);
@@ -382,9 +458,10 @@ use_model_thresholds (FwResultsPage        *self,
   policy = trained->thresholds->policy == FW_THRESHOLD_POLICY_TPR
            ? _("equal true-positive rates") : _("equal selection rates");
   /* Translators: %s is "equal selection rates" or "equal true-positive rates". */
-  subtitle = g_strdup_printf (_("The model decides with these thresholds, fitted for %s; the "
-                                "figures below are its decisions. Moving a slider explores "
-                                "other thresholds without changing the model."), policy);
+  subtitle = g_strdup_printf (_("The model decides with these thresholds, fitted for %s on the "
+                                "tuning rows; the test figures below are its decisions. Moving "
+                                "a slider explores other thresholds on the tuning rows without "
+                                "changing the model."), policy);
   adw_expander_row_set_subtitle (self->per_group_row, subtitle);
   self->at_model = TRUE;
 }
@@ -394,12 +471,13 @@ model_changed (FwResultsPage *self)
 {
   FwTrainedModel *trained = fw_session_get_trained (self->session);
   const FwDataset *dataset = fw_session_get_dataset (self->session);
-  gboolean classes;
+  gboolean classes, binary;
+  guint a;
 
   clear_model (self);
   clear_rows (self);
   if (trained == NULL || dataset == NULL ||
-      (self->tradeoff = fw_results_tradeoff_new (trained, dataset)) == NULL)
+      (self->tradeoff = fw_results_tradeoff_new (trained, dataset, FW_PART_TEST)) == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
@@ -412,11 +490,22 @@ model_changed (FwResultsPage *self)
     gtk_label_set_text (self->too_good_label, too_good != NULL ? too_good : "");
     gtk_widget_set_visible (self->too_good_box, too_good != NULL);
   }
-  gtk_widget_set_visible (GTK_WIDGET (self->threshold_group), trained->task == FW_TASK_BINARY);
+  binary = trained->task == FW_TASK_BINARY;
+  self->tuning = binary ? fw_results_tradeoff_new (trained, dataset, FW_PART_VALIDATION) : NULL;
+  /* No tuning rows, no slider: a threshold chosen on the test rows would not be tested. */
+  gtk_widget_set_visible (GTK_WIDGET (self->threshold_group), self->tuning != NULL);
+  gtk_widget_set_visible (self->use_row, trained->thresholds == NULL);
+  adw_preferences_group_set_description (self->metrics_group, binary
+    ? _("Test rows, scored once for the threshold you chose: the model never saw them while "
+        "it learnt.")
+    : _("Measured on test rows the model never saw while it learnt."));
+  a = self->tradeoff->group_attribute;
   self->syncing = TRUE;
-  fill_group_thresholds (self, dataset);
-  gtk_range_set_value (self->threshold_scale, 0.5);
-  use_model_thresholds (self, trained, dataset);
+  fill_group_thresholds (self, dataset, a);
+  gtk_range_set_value (self->threshold_scale, trained->threshold);
+  use_model_thresholds (self, trained, dataset, a);
+  /* At the model's own threshold until a slider moves. */
+  self->at_model = TRUE;
   self->syncing = FALSE;
   self->heatmap = (FwPlotHeatmap) { .title = _("Right and wrong, by outcome"),
                                     .classes = (const char *const *) trained->class_names,
@@ -440,7 +529,8 @@ model_changed (FwResultsPage *self)
                             p == PLOT_CONFUSION ? classes : trained->task == FW_TASK_BINARY);
   gtk_widget_set_visible (GTK_WIDGET (self->plots[PLOT_IMPORTANCE]), self->importance.n > 0);
   gtk_stack_set_visible_child_name (self->stack, "results");
-  update (self);
+  show_test (self);
+  update_tuning (self);
 }
 
 static void
@@ -498,6 +588,9 @@ fw_results_page_class_init (FwResultsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, threshold_group);
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, threshold_scale);
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, per_group_row);
+  gtk_widget_class_bind_template_child (widget_class, FwResultsPage, tuning_label);
+  gtk_widget_class_bind_template_child (widget_class, FwResultsPage, use_row);
+  gtk_widget_class_bind_template_child (widget_class, FwResultsPage, use_button);
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, metrics_group);
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, plots_grid);
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, fairness_box);
@@ -543,6 +636,7 @@ fw_results_page_init (FwResultsPage *self)
                             self);
   g_signal_connect_swapped (self->per_group_row, "notify::enable-expansion",
                             G_CALLBACK (slider_moved), self);
+  g_signal_connect_swapped (self->use_button, "clicked", G_CALLBACK (use_clicked), self);
 }
 
 GtkWidget *
@@ -581,6 +675,29 @@ fw_results_page_get_threshold_scale (FwResultsPage *self)
 {
   g_return_val_if_fail (FW_IS_RESULTS_PAGE (self), NULL);
   return self->threshold_scale;
+}
+
+const char *
+fw_results_page_get_tuning_text (FwResultsPage *self)
+{
+  g_return_val_if_fail (FW_IS_RESULTS_PAGE (self), NULL);
+  return gtk_label_get_text (self->tuning_label);
+}
+
+const char *
+fw_results_page_get_caption (FwResultsPage *self,
+                             gboolean       tuning)
+{
+  g_return_val_if_fail (FW_IS_RESULTS_PAGE (self), NULL);
+  return adw_preferences_group_get_description (tuning ? self->threshold_group
+                                                       : self->metrics_group);
+}
+
+GtkWidget *
+fw_results_page_get_use_button (FwResultsPage *self)
+{
+  g_return_val_if_fail (FW_IS_RESULTS_PAGE (self), NULL);
+  return self->use_button;
 }
 
 static GtkWidget *

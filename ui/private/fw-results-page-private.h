@@ -15,6 +15,13 @@ const char *fw_results_page_get_metric_text     (FwResultsPage *self,
 const char *fw_results_page_get_too_good        (FwResultsPage *self);
 /* The global threshold slider (binary tasks). */
 GtkRange   *fw_results_page_get_threshold_scale (FwResultsPage *self);
+/* The live figures of the tuning (validation) rows at the slider(s). */
+const char *fw_results_page_get_tuning_text     (FwResultsPage *self);
+/* The words over the slider (@tuning) or over the test metrics. */
+const char *fw_results_page_get_caption         (FwResultsPage *self,
+                                                 gboolean       tuning);
+/* "Use for the Model": the slider's threshold becomes the model's. */
+GtkWidget  *fw_results_page_get_use_button      (FwResultsPage *self);
 /* A cell of the per-group table ("n", "selection_rate", "tpr", "fpr", "accuracy";
  * regression "mae", "mean_prediction"), or NULL. */
 const char *fw_results_page_get_group_text      (FwResultsPage *self,
