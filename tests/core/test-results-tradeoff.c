@@ -174,6 +174,47 @@ test_regression (void)
     }
 }
 
+/* Choosing a threshold on the Results step: the model and the recipe take it, "changed"
+ * says the model changed (not the recipe, which would drop it), and the model's test
+ * metrics are the test part decided at it, counted here. */
+static void
+count_changes (FwSession *session,
+               guint      parts,
+               guint     *seen)
+{
+  *seen |= parts;
+}
+
+static void
+test_session_threshold (void)
+{
+  g_autoptr(FwSession) session = trained_session ("approved");
+  const FwDataset *dataset = fw_session_get_dataset (session);
+  const FwDataPart *test = &dataset->parts[FW_PART_TEST];
+  g_autofree float *p = predict_part (session, FW_PART_TEST);
+  g_autoptr(GError) error = NULL;
+  FwTrainedModel *trained = fw_session_get_trained (session);
+  guint pos = dataset->positive, seen = 0;
+  double right = 0;
+
+  g_signal_connect (session, "changed", G_CALLBACK (count_changes), &seen);
+  for (gsize i = 0; i < test->n; i++)
+    right += (p[2 * i + pos] >= 0.62) == (test->labels[i] == pos);
+  g_assert_true (fw_session_set_threshold (session, 0.62, &error));
+  g_assert_no_error (error);
+  g_assert_true (fw_session_get_trained (session) == trained);
+  g_assert_cmpuint (seen, ==, FW_SESSION_MODEL);
+  g_assert_cmpfloat (trained->threshold, ==, 0.62);
+  g_assert_cmpfloat (fw_session_get_recipe (session)->threshold, ==, 0.62);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (trained->test_metrics,
+                                                                 "accuracy"),
+                                  right / test->n, 1e-12);
+  /* Out of range: refused, nothing changes. */
+  g_assert_false (fw_session_set_threshold (session, 0, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpfloat (trained->threshold, ==, 0.62);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -182,6 +223,7 @@ main (int   argc,
 
   g_test_add_func ("/core/results-tradeoff/binary", test_binary);
   g_test_add_func ("/core/results-tradeoff/regression", test_regression);
+  g_test_add_func ("/core/results-tradeoff/session-threshold", test_session_threshold);
 
   return g_test_run ();
 }
