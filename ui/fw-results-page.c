@@ -259,8 +259,9 @@ update_tuning (FwResultsPage *self)
   gtk_label_set_text (self->tuning_label, text);
 
   /* Each group's own share selected, beside its slider. */
-  fairness = fw_results_tradeoff_fairness (self->tuning, self->tuning->group_attribute, decided,
-                                           NULL);
+  if (self->group_scales->len > 0)
+    fairness = fw_results_tradeoff_fairness (self->tuning, self->tuning->group_attribute,
+                                             decided, NULL);
   for (guint g = 0; fairness != NULL && g < self->group_scales->len && g < fairness->n_groups;
        g++)
     {
