@@ -370,6 +370,7 @@ fw_results_page_class_init (FwResultsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, threshold_group);
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, threshold_scale);
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, per_group_row);
+  gtk_widget_class_bind_template_child (widget_class, FwResultsPage, column_row);
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, tuning_label);
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, use_row);
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, use_button);

@@ -4,6 +4,8 @@
  * figures live; the test part is left to fw-results-page.c, decided by the model's own
  * rule.  "Use for the Model" makes the slider's single threshold the model's
  * (fw_session_set_threshold), which scores the test part once for it and redraws the page.
+ * With several sensitive columns, "Groups of" picks the one the per-group sliders explore;
+ * a model's fitted per-group thresholds are for the recipe's threshold_attribute.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -178,14 +180,43 @@ use_model_thresholds (FwResultsPage        *self,
   self->at_model = TRUE;
 }
 
+/* Another sensitive column for the per-group sliders: they explore on the tuning rows; the
+ * model's own thresholds stay those of its column (the recipe's threshold_attribute). */
+static void
+column_chosen (FwResultsPage *self)
+{
+  FwTrainedModel *trained = fw_session_get_trained (self->session);
+  const FwDataset *dataset = fw_session_get_dataset (self->session);
+  guint a = adw_combo_row_get_selected (self->column_row);
+
+  if (self->syncing || trained == NULL || dataset == NULL || self->tuning == NULL ||
+      a >= dataset->n_sensitive || a == self->tuning->group_attribute)
+    return;
+  self->tuning->group_attribute = a;
+  self->syncing = TRUE;
+  g_clear_pointer (&self->model_thresholds, g_free);
+  fill_group_thresholds (self, dataset, a);
+  use_model_thresholds (self, trained, dataset, a);
+  self->syncing = FALSE;
+  fw_results_page_update_tuning (self);
+}
+
 void
 fw_results_page_open_thresholds (FwResultsPage        *self,
                                  const FwTrainedModel *trained,
                                  const FwDataset      *dataset)
 {
   guint a = self->tradeoff->group_attribute;
+  g_autoptr(GtkStringList) columns = gtk_string_list_new (NULL);
 
   self->syncing = TRUE;
+  for (guint c = 0; c < dataset->n_sensitive; c++)
+    gtk_string_list_append (columns, dataset->sensitive_names[c]);
+  adw_combo_row_set_model (self->column_row, G_LIST_MODEL (columns));
+  adw_combo_row_set_selected (self->column_row, a);
+  gtk_widget_set_visible (GTK_WIDGET (self->column_row), dataset->n_sensitive > 1);
+  if (self->tuning != NULL)
+    self->tuning->group_attribute = a;
   fill_group_thresholds (self, dataset, a);
   gtk_range_set_value (self->threshold_scale, trained->threshold);
   use_model_thresholds (self, trained, dataset, a);
@@ -202,4 +233,28 @@ fw_results_page_connect_thresholds (FwResultsPage *self)
   g_signal_connect_swapped (self->per_group_row, "notify::enable-expansion",
                             G_CALLBACK (slider_moved), self);
   g_signal_connect_swapped (self->use_button, "clicked", G_CALLBACK (use_clicked), self);
+  g_signal_connect_swapped (self->column_row, "notify::selected", G_CALLBACK (column_chosen),
+                            self);
+}
+
+AdwComboRow *
+fw_results_page_get_column_row (FwResultsPage *self)
+{
+  g_return_val_if_fail (FW_IS_RESULTS_PAGE (self), NULL);
+  return self->column_row;
+}
+
+const char *
+fw_results_page_get_group_slider (FwResultsPage *self,
+                                  guint          g,
+                                  gboolean       subtitle)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (FW_IS_RESULTS_PAGE (self), NULL);
+  if (g >= self->group_scales->len)
+    return NULL;
+  row = gtk_widget_get_ancestor (g_ptr_array_index (self->group_scales, g), ADW_TYPE_ACTION_ROW);
+  return subtitle ? adw_action_row_get_subtitle (ADW_ACTION_ROW (row))
+                  : adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
 }

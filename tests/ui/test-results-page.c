@@ -334,6 +334,85 @@ test_mitigated_rates (FwUiFixture   *fixture,
   }
 }
 
+/* Per-group thresholds for the second sensitive column: the page opens with its sliders at
+ * the model's thresholds, each group's share selected on the tuning rows as counted here;
+ * picking the first column re-draws the sliders for its groups, on the tuning rows, and
+ * leaves the test figures alone. */
+static void
+test_threshold_column (FwUiFixture   *fixture,
+                       gconstpointer  data)
+{
+  FwTrainPage *train;
+  FwSession *session = fw_window_get_session (fixture->window);
+  FwResultsPage *page;
+  FwTrainedModel *trained;
+  const FwDataset *dataset;
+  const FwDataPart *tuning;
+  g_autofree float *p = NULL;
+  g_autofree char *test_accuracy = NULL;
+  AdwComboRow *column_row;
+  FwRecipe *recipe;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  train = fw_train_test_prepare (fixture, 3000, 10, 0);
+  recipe = fw_session_begin_edit (session);
+  g_ptr_array_add (recipe->sensitive, g_strdup ("age_band"));
+  recipe->threshold_policy = FW_THRESHOLD_POLICY_PARITY;
+  recipe->threshold_attribute = g_strdup ("age_band");
+  fw_session_end_edit (session);
+  fw_train_test_train (fixture, train);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next", NULL);
+  fw_ui_test_flush ();
+  page = FW_RESULTS_PAGE (fw_ui_test_find_descendant (GTK_WIDGET (fixture->window),
+                                                      FW_TYPE_RESULTS_PAGE));
+  trained = fw_session_get_trained (session);
+  dataset = fw_session_get_dataset (session);
+  tuning = &dataset->parts[FW_PART_VALIDATION];
+  g_assert_cmpstr (trained->threshold_attribute, ==, "age_band");
+  g_assert_cmpstr (dataset->sensitive_names[1], ==, "age_band");
+  p = g_new (float, tuning->n * 2);
+  fw_model_predict (trained->model, tuning->x, tuning->n, p);
+  column_row = fw_results_page_get_column_row (page);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (column_row)));
+  test_accuracy = g_strdup (fw_results_page_get_metric_text (page, "accuracy"));
+  fw_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "results-threshold-column");
+
+  for (guint a = 1; a != G_MAXUINT; a--)
+    {
+      guint n_groups = g_strv_length (dataset->sensitive_groups[a]);
+
+      if (a == 0)
+        adw_combo_row_set_selected (column_row, 0);
+      g_assert_cmpuint (adw_combo_row_get_selected (column_row), ==, a);
+      for (guint g = 0; g < n_groups; g++)
+        {
+          const char *name = dataset->sensitive_groups[a][g];
+          /* The model's own threshold for its column; 0.5 for the other. */
+          double threshold = a == 1 ? fw_thresholds_lookup (trained->thresholds, name) : 0.5;
+          double selected = 0, members = 0;
+          g_autofree char *rate = NULL, *expected = NULL;
+
+          for (gsize i = 0; i < tuning->n; i++)
+            if (tuning->sensitive[a][i] == g)
+              {
+                members += 1;
+                selected += p[2 * i + dataset->positive] >= threshold;
+              }
+          g_assert_cmpstr (fw_results_page_get_group_slider (page, g, FALSE), ==, name);
+          if (members == 0)
+            continue;
+          rate = percent (selected / members);
+          expected = g_strdup_printf ("Selected on the tuning rows: %s", rate);
+          g_assert_cmpstr (fw_results_page_get_group_slider (page, g, TRUE), ==, expected);
+          g_test_message ("%s = %s at %.3f: %s", dataset->sensitive_names[a], name, threshold,
+                          rate);
+        }
+      g_assert_null (fw_results_page_get_group_slider (page, n_groups, FALSE));
+      g_assert_cmpstr (fw_results_page_get_metric_text (page, "accuracy"), ==, test_accuracy);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +425,7 @@ main (int   argc,
   ADD ("/ui/results-page/metrics-match-model", test_metrics_match_model);
   ADD ("/ui/results-page/threshold-slider", test_threshold_slider);
   ADD ("/ui/results-page/mitigated-rates", test_mitigated_rates);
+  ADD ("/ui/results-page/threshold-column", test_threshold_column);
 #undef ADD
 
   return g_test_run ();

@@ -28,6 +28,7 @@ struct _FwResultsPage
   GtkLabel            *too_good_label;
   AdwPreferencesGroup *threshold_group;
   GtkRange            *threshold_scale;
+  AdwComboRow         *column_row;
   AdwExpanderRow      *per_group_row;
   GtkLabel            *tuning_label;
   GtkWidget           *use_row;
@@ -82,6 +83,13 @@ const char *fw_results_page_get_tuning_text     (FwResultsPage *self);
 /* The words over the slider (@tuning) or over the test metrics. */
 const char *fw_results_page_get_caption         (FwResultsPage *self,
                                                  gboolean       tuning);
+/* Which sensitive column the per-group sliders are for (shown with two or more). */
+AdwComboRow *fw_results_page_get_column_row     (FwResultsPage *self);
+/* The title and the subtitle (its share selected on the tuning rows) of group @g's slider
+ * row, or NULL past the last group. */
+const char *fw_results_page_get_group_slider    (FwResultsPage *self,
+                                                 guint          g,
+                                                 gboolean       subtitle);
 /* "Use for the Model": the slider's threshold becomes the model's. */
 GtkWidget  *fw_results_page_get_use_button      (FwResultsPage *self);
 /* A cell of the per-group table ("n", "selection_rate", "tpr", "fpr", "accuracy";
