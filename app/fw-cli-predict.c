@@ -199,7 +199,7 @@ fw_cli_evaluate (int    argc,
     r = fw_regression_metrics_new (values, kept, NULL, n, &error);
   else
     c = fw_classification_metrics_new (labels, kept, NULL, n, trained->n_classes,
-                                       trained->positive, 0.5, &error);
+                                       trained->positive, trained->threshold, &error);
   if (error != NULL)
     return fw_cli_fail (error);
   if (trained->task != FW_TASK_REGRESSION)

@@ -147,6 +147,13 @@ fw_cli_train_print_done (const FwTrainedModel   *trained,
         {
           json_builder_set_member_name (b, "thresholds");
           json_builder_add_value (b, fw_thresholds_to_json (trained->thresholds));
+          json_builder_set_member_name (b, "threshold_attribute");
+          json_builder_add_string_value (b, trained->threshold_attribute);
+        }
+      if (trained->task == FW_TASK_BINARY)
+        {
+          json_builder_set_member_name (b, "threshold");
+          json_builder_add_double_value (b, trained->threshold);
         }
       json_builder_set_member_name (b, "left_out_as_leaks");
       json_builder_begin_array (b);

@@ -27,6 +27,8 @@ typedef struct
   char     *favourable;
   gint64    min_group_rows;
   char     *threshold_policy, *save_recipe;
+  char     *threshold_column;
+  double    threshold;
   char    **sensitive, **keep;
   int       epochs, batch;
   double    lr, carbon_intensity;
@@ -45,6 +47,7 @@ options_clear (Options *o)
   g_free (o->device);
   g_free (o->mitigate);
   g_free (o->threshold_policy);
+  g_free (o->threshold_column);
   g_free (o->save_recipe);
   g_free (o->positive);
   g_free (o->favourable);
@@ -158,6 +161,18 @@ apply_options (const Options      *o,
                                                    "(none, parity or tpr)"), o->threshold_policy));
       recipe->threshold_policy = policy;
     }
+  if (o->threshold != -1)
+    {
+      if (!(o->threshold > 0 && o->threshold < 1))
+        return refuse (message, g_strdup (_("--threshold takes a probability between 0 and 1, "
+                                            "such as 0.4")));
+      recipe->threshold = o->threshold;
+    }
+  if (o->threshold_column != NULL)
+    {
+      g_free (recipe->threshold_attribute);
+      recipe->threshold_attribute = g_strdup (o->threshold_column);
+    }
   if (o->carbon_intensity != -1 && !(o->carbon_intensity >= 0 && o->carbon_intensity < 1e5))
     return refuse (message, g_strdup (_("--carbon-intensity takes grams of CO2e per kWh, "
                                         "such as 475")));
@@ -209,7 +224,7 @@ fw_cli_train (int    argc,
               char **argv)
 {
   Options o = { .epochs = -1, .batch = -1, .lr = -1, .seed = -1, .carbon_intensity = -1,
-                .min_group_rows = -1 };
+                .min_group_rows = -1, .threshold = -1 };
   g_autofree char *intensity_help = g_strdup_printf (_("Grid carbon intensity in g CO2e per kWh "
                                                        "(default %g, the world average)"),
                                                      FW_ENERGY_DEFAULT_INTENSITY);
@@ -239,6 +254,11 @@ fw_cli_train (int    argc,
       N_("Groups with fewer test rows stay out of the fairness summaries (default 30)"), "N" },
     { "threshold-policy", 0, 0, G_OPTION_ARG_STRING, &o.threshold_policy,
       N_("Per-group decision thresholds: none, parity (equal selection rates) or tpr"), "POLICY" },
+    { "threshold", 0, 0, G_OPTION_ARG_DOUBLE, &o.threshold,
+      N_("Predict the positive class from this probability (default 0.5)"), "X" },
+    { "threshold-column", 0, 0, G_OPTION_ARG_STRING, &o.threshold_column,
+      N_("The sensitive column whose groups get their own thresholds (default: the first)"),
+      "COL" },
     { "carbon-intensity", 0, 0, G_OPTION_ARG_DOUBLE, &o.carbon_intensity, intensity_help, "G" },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &o.out, N_("Save the trained model here"), "M.fwmodel" },
     { "save-recipe", 0, 0, G_OPTION_ARG_FILENAME, &o.save_recipe,

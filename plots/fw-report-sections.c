@@ -295,6 +295,14 @@ add_metrics (FwReport             *report,
     fw_report_add_note (report, g_strdup_printf (_("Decisions use a separate threshold for each "
                                                    "group of “%s”; the figures above include "
                                                    "them."), t->threshold_attribute));
+  else if (t->task == FW_TASK_BINARY && t->threshold != FW_THRESHOLDS_DEFAULT)
+    {
+      g_autofree char *value = fw_report_format_number (t->threshold, 3);
+
+      fw_report_add_note (report, g_strdup_printf (_("Decisions use the threshold %s, chosen on "
+                                                     "the validation rows; the test rows were "
+                                                     "scored once for it."), value));
+    }
 }
 
 static char *
@@ -400,6 +408,19 @@ add_data (FwReport             *report,
                              100 * r->split.train, 100 * r->split.validation, 100 * r->split.test,
                              (unsigned long long) r->seed));
   add_fact (cells, _("Mitigation"), mitigation_text (t));
+  if (t->task == FW_TASK_BINARY && t->thresholds == NULL)
+    {
+      g_autofree char *value = fw_report_format_number (t->threshold, 3);
+
+      const char *positive = t->class_names[t->positive];
+
+      add_fact (cells, _("Decision threshold"), t->threshold == FW_THRESHOLDS_DEFAULT
+        /* Translators: the first %s is a probability such as 0.42, the second a class. */
+        ? g_strdup_printf (_("%s: “%s” when its probability is at least that"), value, positive)
+        /* Translators: the first %s is a probability such as 0.42, the second a class. */
+        : g_strdup_printf (_("%s, chosen on the validation rows: “%s” when its probability is "
+                             "at least that"), value, positive));
+    }
   fw_report_add_table (report, FALSE, 0, 2, cells);
 
   fw_report_add_heading (report, 2, g_strdup (_("Cleaning steps")));

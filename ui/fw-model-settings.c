@@ -213,6 +213,21 @@ spin_row (FwModelSettings *self,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), field->digits);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  /* Wide enough for every value it can show ("0.00001"): a spin button is sized for a few
+   * characters, and a longer rate would be cut off. */
+  {
+    const double bounds[] = { field->min, field->max };
+    int width = 0;
+
+    for (guint b = 0; b < G_N_ELEMENTS (bounds); b++)
+      {
+        char buf[64];
+
+        width = MAX (width, g_snprintf (buf, sizeof buf, "%.*f", (int) field->digits,
+                                        bounds[b]));
+      }
+    gtk_editable_set_width_chars (GTK_EDITABLE (spin), width);
+  }
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   row, NULL, -1);

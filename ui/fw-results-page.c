@@ -1,14 +1,17 @@
 /* fw-results-page.c — wizard step 6: how well, and how fairly, the model predicts
  *
- * When a model lands in the session the page predicts the dataset's test part once
- * (FwResultsTradeoff); the threshold slider, or one slider per group of the first
- * sensitive column, then re-decides those stored probabilities and measures again on the
- * main thread, which costs one pass over the test rows: no retraining, no worker thread.
- * Regression has no threshold: its metrics are the trained model's, residual-based.
+ * When a model lands in the session the page predicts the dataset's validation (tuning)
+ * and test parts once (FwResultsTradeoff).  The threshold slider, or one slider per group
+ * of the model's threshold column, re-decides the stored tuning probabilities and shows
+ * their figures live, on the main thread, one pass over the tuning rows.  The test part is
+ * decided once, by the model's own rule, and its figures (metrics, plots, fairness) move
+ * only when "Use for the Model" makes the slider's threshold the model's
+ * (fw_session_set_threshold): a threshold chosen on the test rows would make them tuning
+ * rows too.  Regression has no threshold: its metrics are the trained model's.
  *
- * A model with per-group thresholds (equal selection rates, equal TPR) opens at them, exactly,
- * so the page shows what the exported model decides; moving a slider explores from there.
- * The thresholds chosen here are not written into the model.
+ * A model with per-group thresholds (equal selection rates, equal TPR) opens at them, exactly;
+ * per-group sliders explore on the tuning rows, and only a single threshold is written into
+ * the model from here.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,56 +23,18 @@
 #include "fw-plot-curves.h"
 #include "fw-plot-heatmap.h"
 #include "fw-plot-importance.h"
-#include "fw-plot-widget.h"
 #include "fw-results-explain.h"
 #include "fw-results-group-table.h"
 #include "fw-results-page-private.h"
-#include "fw-results-tradeoff.h"
-
-struct _FwResultsPage
-{
-  GtkWidget            parent_instance;
-
-  GtkStack            *stack;
-  GtkLabel            *headline;
-  GtkWidget           *too_good_box;
-  GtkLabel            *too_good_label;
-  AdwPreferencesGroup *threshold_group;
-  GtkRange            *threshold_scale;
-  AdwExpanderRow      *per_group_row;
-  AdwPreferencesGroup *metrics_group;
-  GtkGrid             *plots_grid;
-  GtkBox              *fairness_box;
-
-  FwSession           *session;
-  FwResultsTradeoff   *tradeoff;
-  GPtrArray           *group_scales;    /* GtkRange*, one per group of the first column */
-  double              *model_thresholds;  /* the model's own, one per group; NULL: none */
-  gboolean             at_model;        /* no slider moved since the model arrived */
-  gboolean             syncing;
-  GPtrArray           *rows;            /* AdwActionRow* of the metrics group */
-  GHashTable          *values;          /* metric key → GtkLabel */
-
-  /* What the plots draw; they point into these. */
-  FwClassificationMetrics *metrics;
-  FwPlotHeatmap        heatmap;
-  FwPlotCurve          roc_curve, pr_curve;
-  FwPlotCurves         roc, pr;
-  FwPlotCalibration    calibration;
-  FwPlotImportance     importance;
-  char               **importance_names;
-  double              *importance_mean, *importance_sd;
-  FwPlotWidget        *plots[5];
-};
 
 G_DEFINE_FINAL_TYPE (FwResultsPage, fw_results_page, GTK_TYPE_WIDGET)
 
-enum { PLOT_CONFUSION, PLOT_ROC, PLOT_PR, PLOT_CALIBRATION, PLOT_IMPORTANCE };
 
 static void
 clear_model (FwResultsPage *self)
 {
   g_clear_pointer (&self->tradeoff, fw_results_tradeoff_free);
+  g_clear_pointer (&self->tuning, fw_results_tradeoff_free);
   g_clear_pointer (&self->model_thresholds, g_free);
   g_clear_pointer (&self->metrics, fw_classification_metrics_free);
   g_clear_pointer (&self->importance_names, g_strfreev);
@@ -174,7 +139,7 @@ show_fairness (FwResultsPage *self,
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), fairness->regression
         ? _("How large the errors are for each group of test rows.")
-        : _("How the model treats each group of test rows at this threshold."));
+        : _("How the model treats each group of test rows at the threshold you chose."));
       table = fw_results_group_table (fairness, attribute);
       gtk_widget_add_css_class (table, "card");
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), table);
@@ -197,24 +162,13 @@ show_fairness (FwResultsPage *self,
     }
 }
 
-/* Re-decides the test rows at the slider(s), and measures again. */
+/* The test rows, decided once by the model's own rule: what the exported model does. */
 static void
-update (FwResultsPage *self);
-
-static void
-slider_moved (FwResultsPage *self)
-{
-  if (!self->syncing)
-    self->at_model = FALSE;
-  update (self);
-}
-
-static void
-update (FwResultsPage *self)
+show_test (FwResultsPage *self)
 {
   FwTrainedModel *trained = fw_session_get_trained (self->session);
+  const FwDataset *dataset = fw_session_get_dataset (self->session);
   g_autofree guint32 *decided = NULL;
-  g_autofree double *group_thresholds = NULL;
   g_autofree char *headline = NULL;
 
   if (trained == NULL || self->tradeoff == NULL)
@@ -236,21 +190,10 @@ update (FwResultsPage *self)
       return;
     }
 
-  if (self->syncing)
-    return;
-  /* The sliders show two digits; the model's thresholds are used as they are. */
-  if (self->at_model && self->model_thresholds != NULL)
-    group_thresholds = g_memdup2 (self->model_thresholds,
-                                  self->group_scales->len * sizeof (double));
-  else if (adw_expander_row_get_enable_expansion (self->per_group_row) &&
-           self->group_scales->len > 0)
-    {
-      group_thresholds = g_new (double, self->group_scales->len);
-      for (guint g = 0; g < self->group_scales->len; g++)
-        group_thresholds[g] = gtk_range_get_value (g_ptr_array_index (self->group_scales, g));
-    }
-  decided = fw_results_tradeoff_decide (self->tradeoff, gtk_range_get_value (self->threshold_scale),
-                                        group_thresholds);
+  decided = trained->task == FW_TASK_BINARY
+            ? fw_trained_model_decide_part (trained, dataset, FW_PART_TEST,
+                                            self->tradeoff->predictions)
+            : fw_results_tradeoff_decide (self->tradeoff, FW_THRESHOLDS_DEFAULT, NULL);
   g_clear_pointer (&self->metrics, fw_classification_metrics_free);
   self->metrics = fw_results_tradeoff_metrics (self->tradeoff, decided, NULL);
   if (self->metrics == NULL)
@@ -314,92 +257,16 @@ read_importance (FwResultsPage  *self,
 }
 
 static void
-fill_group_thresholds (FwResultsPage   *self,
-                       const FwDataset *dataset)
-{
-  g_autofree char *title = NULL;
-
-  for (guint g = 0; g < self->group_scales->len; g++)
-    adw_expander_row_remove (self->per_group_row,
-                             gtk_widget_get_ancestor (g_ptr_array_index (self->group_scales, g),
-                                                      ADW_TYPE_ACTION_ROW));
-  g_ptr_array_set_size (self->group_scales, 0);
-  adw_expander_row_set_enable_expansion (self->per_group_row, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->per_group_row), dataset->n_sensitive > 0);
-  if (dataset->n_sensitive == 0)
-    return;
-  /* Translators: %s is a sensitive column such as "sex". */
-  title = g_strdup_printf (_("A Threshold per Group of “%s”"), dataset->sensitive_names[0]);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->per_group_row), title);
-  adw_expander_row_set_subtitle (self->per_group_row,
-                                 _("Different thresholds can even out how often each group is "
-                                   "selected, at some cost in accuracy."));
-  for (guint g = 0; dataset->sensitive_groups[0][g] != NULL; g++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      /* Its text comes from the data: plain, never Pango markup. */
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      GtkWidget *scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0.01, 0.99, 0.01);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dataset->sensitive_groups[0][g]);
-      gtk_range_set_value (GTK_RANGE (scale), 0.5);
-      gtk_scale_set_digits (GTK_SCALE (scale), 2);
-      gtk_scale_set_draw_value (GTK_SCALE (scale), TRUE);
-      gtk_scale_set_value_pos (GTK_SCALE (scale), GTK_POS_RIGHT);
-      gtk_widget_set_size_request (scale, 260, -1);
-      gtk_widget_set_valign (scale, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      dataset->sensitive_groups[0][g], -1);
-      g_signal_connect_swapped (scale, "value-changed", G_CALLBACK (slider_moved), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), scale);
-      adw_expander_row_add_row (self->per_group_row, row);
-      g_ptr_array_add (self->group_scales, scale);
-    }
-}
-
-/* A model fitted with per-group thresholds on the first sensitive column opens at them. */
-static void
-use_model_thresholds (FwResultsPage        *self,
-                      const FwTrainedModel *trained,
-                      const FwDataset      *dataset)
-{
-  const char *policy;
-  g_autofree char *subtitle = NULL;
-
-  self->at_model = FALSE;
-  if (trained->thresholds == NULL || dataset->n_sensitive == 0 ||
-      g_strcmp0 (trained->threshold_attribute, dataset->sensitive_names[0]) != 0)
-    return;
-  self->model_thresholds = g_new (double, self->group_scales->len);
-  for (guint g = 0; g < self->group_scales->len; g++)
-    {
-      self->model_thresholds[g] = fw_thresholds_lookup (trained->thresholds,
-                                                        dataset->sensitive_groups[0][g]);
-      gtk_range_set_value (g_ptr_array_index (self->group_scales, g), self->model_thresholds[g]);
-    }
-  adw_expander_row_set_enable_expansion (self->per_group_row, TRUE);
-  adw_expander_row_set_expanded (self->per_group_row, TRUE);
-  policy = trained->thresholds->policy == FW_THRESHOLD_POLICY_TPR
-           ? _("equal true-positive rates") : _("equal selection rates");
-  /* Translators: %s is "equal selection rates" or "equal true-positive rates". */
-  subtitle = g_strdup_printf (_("The model decides with these thresholds, fitted for %s; the "
-                                "figures below are its decisions. Moving a slider explores "
-                                "other thresholds without changing the model."), policy);
-  adw_expander_row_set_subtitle (self->per_group_row, subtitle);
-  self->at_model = TRUE;
-}
-
-static void
 model_changed (FwResultsPage *self)
 {
   FwTrainedModel *trained = fw_session_get_trained (self->session);
   const FwDataset *dataset = fw_session_get_dataset (self->session);
-  gboolean classes;
+  gboolean classes, binary;
 
   clear_model (self);
   clear_rows (self);
   if (trained == NULL || dataset == NULL ||
-      (self->tradeoff = fw_results_tradeoff_new (trained, dataset)) == NULL)
+      (self->tradeoff = fw_results_tradeoff_new (trained, dataset, FW_PART_TEST)) == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
@@ -412,12 +279,16 @@ model_changed (FwResultsPage *self)
     gtk_label_set_text (self->too_good_label, too_good != NULL ? too_good : "");
     gtk_widget_set_visible (self->too_good_box, too_good != NULL);
   }
-  gtk_widget_set_visible (GTK_WIDGET (self->threshold_group), trained->task == FW_TASK_BINARY);
-  self->syncing = TRUE;
-  fill_group_thresholds (self, dataset);
-  gtk_range_set_value (self->threshold_scale, 0.5);
-  use_model_thresholds (self, trained, dataset);
-  self->syncing = FALSE;
+  binary = trained->task == FW_TASK_BINARY;
+  self->tuning = binary ? fw_results_tradeoff_new (trained, dataset, FW_PART_VALIDATION) : NULL;
+  /* No tuning rows, no slider: a threshold chosen on the test rows would not be tested. */
+  gtk_widget_set_visible (GTK_WIDGET (self->threshold_group), self->tuning != NULL);
+  gtk_widget_set_visible (self->use_row, trained->thresholds == NULL);
+  adw_preferences_group_set_description (self->metrics_group, binary
+    ? _("Test rows, scored once for the threshold you chose: the model never saw them while "
+        "it learnt.")
+    : _("Measured on test rows the model never saw while it learnt."));
+  fw_results_page_open_thresholds (self, trained, dataset);
   self->heatmap = (FwPlotHeatmap) { .title = _("Right and wrong, by outcome"),
                                     .classes = (const char *const *) trained->class_names,
                                     .n = classes ? trained->n_classes : 0 };
@@ -440,7 +311,8 @@ model_changed (FwResultsPage *self)
                             p == PLOT_CONFUSION ? classes : trained->task == FW_TASK_BINARY);
   gtk_widget_set_visible (GTK_WIDGET (self->plots[PLOT_IMPORTANCE]), self->importance.n > 0);
   gtk_stack_set_visible_child_name (self->stack, "results");
-  update (self);
+  show_test (self);
+  fw_results_page_update_tuning (self);
 }
 
 static void
@@ -498,6 +370,10 @@ fw_results_page_class_init (FwResultsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, threshold_group);
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, threshold_scale);
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, per_group_row);
+  gtk_widget_class_bind_template_child (widget_class, FwResultsPage, column_row);
+  gtk_widget_class_bind_template_child (widget_class, FwResultsPage, tuning_label);
+  gtk_widget_class_bind_template_child (widget_class, FwResultsPage, use_row);
+  gtk_widget_class_bind_template_child (widget_class, FwResultsPage, use_button);
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, metrics_group);
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, plots_grid);
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, fairness_box);
@@ -539,10 +415,7 @@ fw_results_page_init (FwResultsPage *self)
                                             _("Calibration"), 1, 1, 1);
   self->plots[PLOT_IMPORTANCE] = add_plot (self, fw_plot_importance_draw, &self->importance,
                                            _("Feature importance"), 0, 2, 2);
-  g_signal_connect_swapped (self->threshold_scale, "value-changed", G_CALLBACK (slider_moved),
-                            self);
-  g_signal_connect_swapped (self->per_group_row, "notify::enable-expansion",
-                            G_CALLBACK (slider_moved), self);
+  fw_results_page_connect_thresholds (self);
 }
 
 GtkWidget *
@@ -581,6 +454,29 @@ fw_results_page_get_threshold_scale (FwResultsPage *self)
 {
   g_return_val_if_fail (FW_IS_RESULTS_PAGE (self), NULL);
   return self->threshold_scale;
+}
+
+const char *
+fw_results_page_get_tuning_text (FwResultsPage *self)
+{
+  g_return_val_if_fail (FW_IS_RESULTS_PAGE (self), NULL);
+  return gtk_label_get_text (self->tuning_label);
+}
+
+const char *
+fw_results_page_get_caption (FwResultsPage *self,
+                             gboolean       tuning)
+{
+  g_return_val_if_fail (FW_IS_RESULTS_PAGE (self), NULL);
+  return adw_preferences_group_get_description (tuning ? self->threshold_group
+                                                       : self->metrics_group);
+}
+
+GtkWidget *
+fw_results_page_get_use_button (FwResultsPage *self)
+{
+  g_return_val_if_fail (FW_IS_RESULTS_PAGE (self), NULL);
+  return self->use_button;
 }
 
 static GtkWidget *

@@ -165,6 +165,13 @@ fw_onnx_metadata (const FwTrainedModel *t,
     }
   if (t->task == FW_TASK_BINARY)
     add (pairs, "fairway.positive_class", g_strdup (t->class_names[t->positive]));
+  /* The one threshold the graph decides with when there are no per-group ones. */
+  if (t->task == FW_TASK_BINARY && t->thresholds == NULL)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      add (pairs, "fairway.threshold", g_strdup (g_ascii_dtostr (buf, sizeof buf, t->threshold)));
+    }
   add (pairs, "fairway.features", features_json (t->preprocessor));
   add (pairs, "fairway.inputs", inputs_json (inputs, types, n_inputs));
   /* What was done for fairness: reweighing shaped the weights, thresholds the decisions. */

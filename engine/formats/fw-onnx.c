@@ -377,7 +377,7 @@ decide (Builder    *b,
                                              GPOINTER_TO_UINT (g_hash_table_lookup (
                                                b->input_types, t->threshold_attribute)),
                                              error)
-                  : fw_onnx_graph_float (b->graph, (float) FW_THRESHOLDS_DEFAULT);
+                  : fw_onnx_graph_float (b->graph, fw_onnx_float_at_least (t->threshold));
       if (threshold == NULL)
         return FALSE;
       yes = fw_onnx_graph_int64 (b->graph, t->positive);

@@ -124,6 +124,9 @@ fw_recipe_to_json (const FwRecipe *recipe)
   set_string_or_null (object, "mitigation", recipe->mitigation);
   set_string_or_null (object, "threshold_policy",
                       fw_threshold_policy_to_string (recipe->threshold_policy));
+  if (recipe->threshold_attribute != NULL)
+    json_object_set_string_member (object, "threshold_attribute", recipe->threshold_attribute);
+  json_object_set_double_member (object, "threshold", recipe->threshold);
   set_string_or_null (object, "data", recipe->data);
   set_string_or_null (object, "data_sha256", recipe->data_sha256);
   set_string_or_null (object, "fairway_version", recipe->fairway_version);
@@ -536,7 +539,8 @@ fw_recipe_new_from_json (JsonNode *node,
     "schema_version", "target", "positive", "task", "sensitive", "sensitive_as_features",
     "intersect_sensitive", "known_in_advance",
     "steps", "split", "model", "seed", "mitigation", "threshold_policy", "data", "data_sha256",
-    "fairway_version", "backend", "favourable", "min_group_rows", NULL
+    "fairway_version", "backend", "favourable", "min_group_rows",
+    "threshold", "threshold_attribute", NULL
   };
   g_autoptr(FwRecipe) recipe = NULL;
   JsonObject *object, *inner;
@@ -585,6 +589,11 @@ fw_recipe_new_from_json (JsonNode *node,
        !read_string (member, "fairway_version", TRUE, &recipe->fairway_version, error)) ||
       ((member = json_object_get_member (object, "backend")) != NULL &&
        !read_string (member, "backend", TRUE, &recipe->backend, error)))
+    return NULL;
+  if (((member = json_object_get_member (object, "threshold")) != NULL &&
+       !read_number (member, "threshold", &recipe->threshold, error)) ||
+      ((member = json_object_get_member (object, "threshold_attribute")) != NULL &&
+       !read_string (member, "threshold_attribute", TRUE, &recipe->threshold_attribute, error)))
     return NULL;
   if ((member = json_object_get_member (object, "task")) != NULL)
     {

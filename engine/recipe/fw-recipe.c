@@ -99,6 +99,7 @@ fw_recipe_new (void)
   recipe->mitigation = g_strdup ("none");
   recipe->min_group_rows = FW_RECIPE_DEFAULT_MIN_GROUP_ROWS;
   recipe->threshold_policy = FW_THRESHOLD_POLICY_NONE;
+  recipe->threshold = 0.5;
   return recipe;
 }
 
@@ -115,6 +116,7 @@ fw_recipe_free (FwRecipe *recipe)
   g_free (recipe->favourable);
   g_free (recipe->model.device);
   g_free (recipe->mitigation);
+  g_free (recipe->threshold_attribute);
   g_free (recipe->data);
   g_free (recipe->data_sha256);
   g_free (recipe->fairway_version);
@@ -151,6 +153,7 @@ fw_recipe_copy (const FwRecipe *recipe)
   copy->model.device = g_strdup (recipe->model.device);
   copy->mitigation = g_strdup (recipe->mitigation);
   copy->threshold_policy = recipe->threshold_policy;
+  copy->threshold_attribute = g_strdup (recipe->threshold_attribute);
   copy->data = g_strdup (recipe->data);
   copy->data_sha256 = g_strdup (recipe->data_sha256);
   copy->fairway_version = g_strdup (recipe->fairway_version);
@@ -375,6 +378,16 @@ fw_recipe_validate (const FwRecipe *recipe,
     return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
                          _("Recipe field “%s” must be one of: %s"), "threshold_policy",
                          "none, parity, tpr");
+  /* Strictly inside: at 0 or 1 every row gets the same answer. */
+  if (!(recipe->threshold > 0.0 && recipe->threshold < 1.0))
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         _("Recipe field “%s” must be between 0 and 1"), "threshold");
+  if (recipe->threshold_attribute != NULL &&
+      !g_ptr_array_find_with_equal_func (recipe->sensitive, recipe->threshold_attribute,
+                                         g_str_equal, NULL))
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         _("Recipe field “%s” must name one of the sensitive columns"),
+                         "threshold_attribute");
   return check_one_of (recipe->mitigation, "mitigation", fw_recipe_mitigation_names, error);
 }
 

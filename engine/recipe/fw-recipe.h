@@ -98,6 +98,10 @@ typedef struct
   char        *mitigation;      /* "none" or "reweigh" */
   FwThresholdPolicy threshold_policy;  /* per-group decision thresholds fitted on the
                                         validation part (fw-mitigation.h), or none */
+  char        *threshold_attribute;  /* the sensitive column those are per group of; NULL:
+                                        the first */
+  double       threshold;       /* binary tasks: the positive class from this probability,
+                                   chosen on the validation (tuning) part; default 0.5 */
   char        *data;            /* the CSV it was made for: absolute, or relative to the
                                    recipe file's folder; NULL when not recorded */
   /* Provenance, recorded when a run is saved; informative, never required. */
@@ -111,7 +115,7 @@ const char *fw_step_kind_to_string (FwStepKind kind);   /* "impute_mean", … as
 
 /* Defaults: no steps, 70/15/15 stratified, logistic, 20 epochs, batch 256, lr 0.01 (Adam),
  * l2 1e-4, patience 5, device "auto", seed 42, mitigation and threshold policy "none",
- * favourable guessed, groups of at least 30 rows in the fairness summaries. */
+ * threshold 0.5, favourable guessed, groups of at least 30 rows in the fairness summaries. */
 FwRecipe *fw_recipe_new           (void);
 void      fw_recipe_free          (FwRecipe *recipe);
 FwRecipe *fw_recipe_copy          (const FwRecipe *recipe);

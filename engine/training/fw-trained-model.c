@@ -90,6 +90,7 @@ fw_trained_model_new (const FwRecipe  *recipe,
   t->n_classes = dataset->n_classes;
   t->class_names = g_strdupv (dataset->class_names);
   t->positive = dataset->positive;
+  t->threshold = recipe->threshold;
   t->feature_names = g_strdupv (dataset->feature_names);
   t->test_metrics = test_metrics != NULL ? json_object_ref (test_metrics) : json_object_new ();
   t->fairness = json_array_new ();
@@ -140,6 +141,7 @@ fw_trained_model_save (const FwTrainedModel *t,
   json_object_set_string_member (header, "task", fw_task_to_string (t->task));
   json_object_set_array_member (header, "classes", strv_to_array (t->class_names));
   json_object_set_int_member (header, "positive", t->positive);
+  json_object_set_double_member (header, "threshold", t->threshold);
   json_object_set_array_member (header, "features", strv_to_array (t->feature_names));
   json_object_set_member (header, "recipe", fw_recipe_to_json (t->recipe));
   json_object_set_member (header, "preprocessor", fw_preprocessor_to_json (t->preprocessor));
@@ -283,6 +285,10 @@ fw_trained_model_load (GFile   *file,
         return corrupt (error, "positive");
       t->positive = json_node_get_int (node);
     }
+  t->threshold = json_object_get_double_member_with_default (h, "threshold",
+                                                             FW_THRESHOLDS_DEFAULT);
+  if (!(t->threshold > 0.0 && t->threshold < 1.0))
+    return corrupt (error, "threshold");
 
   n_outputs = t->task == FW_TASK_MULTICLASS ? t->n_classes : 1;
   t->model = fw_model_new (&t->recipe->model, t->task, g_strv_length (t->feature_names),
@@ -438,8 +444,20 @@ fw_trained_model_fit_thresholds (FwTrainedModel    *t,
   g_autofree float *probs = NULL, *p_positive = NULL;
   FwMitigationInput input;
   FwThresholdsOptions options;
+  guint a = 0;
 
   g_return_val_if_fail (t != NULL && dataset != NULL, FALSE);
+
+  while (t->recipe->threshold_attribute != NULL && a < dataset->n_sensitive &&
+         g_strcmp0 (dataset->sensitive_names[a], t->recipe->threshold_attribute) != 0)
+    a++;
+  if (a > 0 && a == dataset->n_sensitive)
+    {
+      g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_COLUMN,
+                   _("Per-group thresholds are for “%s”, which is not a sensitive column."),
+                   t->recipe->threshold_attribute);
+      return FALSE;
+    }
 
   if (t->task != FW_TASK_BINARY || dataset->n_sensitive == 0 || part->n == 0)
     {
@@ -455,8 +473,8 @@ fw_trained_model_fit_thresholds (FwTrainedModel    *t,
     p_positive[i] = probs[2 * i + t->positive];
   g_clear_pointer (&t->thresholds, fw_thresholds_free);
   input = (FwMitigationInput) {
-    .groups = part->sensitive[0], .n_groups = g_strv_length (dataset->sensitive_groups[0]),
-    .group_names = (const char *const *) dataset->sensitive_groups[0],
+    .groups = part->sensitive[a], .n_groups = g_strv_length (dataset->sensitive_groups[a]),
+    .group_names = (const char *const *) dataset->sensitive_groups[a],
     .labels = part->labels, .n_classes = 2, .weights = part->weights, .n = part->n,
     .p_positive = p_positive, .positive = t->positive,
   };
@@ -464,7 +482,7 @@ fw_trained_model_fit_thresholds (FwTrainedModel    *t,
   options.policy = policy;
   t->thresholds = fw_thresholds_fit (&input, &options, error);
   g_free (t->threshold_attribute);
-  t->threshold_attribute = g_strdup (dataset->sensitive_names[0]);
+  t->threshold_attribute = g_strdup (dataset->sensitive_names[a]);
   return t->thresholds != NULL;
 }
 
@@ -501,7 +519,8 @@ fw_trained_model_decide (const FwTrainedModel *t,
   decided = g_new (guint32, MAX (n, 1));
   for (gsize r = 0; r < n; r++)
     {
-      double threshold = by_code != NULL ? by_code[codes[r]] : FW_THRESHOLDS_DEFAULT;
+      double threshold = by_code != NULL ? by_code[codes[r]]
+                       : t->thresholds != NULL ? FW_THRESHOLDS_DEFAULT : t->threshold;
 
       decided[r] = fw_metrics_decide (predictions + r * t->n_classes, t->n_classes, t->positive,
                                       threshold);

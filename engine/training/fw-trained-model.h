@@ -10,6 +10,7 @@
 #pragma once
 
 #include "fw-dataset.h"
+#include "fw-fairness.h"
 #include "fw-mitigation.h"
 #include "fw-model.h"
 
@@ -31,6 +32,9 @@ typedef struct
   JsonObject     *explanations; /* {"importance": …, "coefficients": …}; may be empty */
   FwThresholds   *thresholds;   /* per-group decision thresholds, or NULL */
   char           *threshold_attribute;  /* the sensitive column they are per group of */
+  double          threshold;    /* binary tasks without per-group thresholds: the positive
+                                   class from this probability, chosen on the validation
+                                   part; 0.5 in files that do not record it */
   char           *data_name;    /* the source file's base name */
   char           *data_sha256;
   char           *fairway_version;
@@ -80,19 +84,39 @@ gboolean        fw_trained_model_targets (const FwTrainedModel *trained,
                                           GError              **error);
 
 /* Fits per-group thresholds on the validation part of @dataset (binary tasks with a
- * sensitive column; the first one's groups).  Scores on training rows would be
- * over-confident, hence validation. */
+ * sensitive column: the groups of the recipe's threshold_attribute, else of the first).
+ * Scores on training rows would be over-confident, hence validation. */
 gboolean        fw_trained_model_fit_thresholds (FwTrainedModel    *trained,
                                                  const FwDataset   *dataset,
                                                  FwThresholdPolicy  policy,
                                                  GError           **error);
 /* The predicted class of every row of @table from @predictions (as predict returns them):
- * the most probable class, or for binary tasks the positive class from 0.5 — from the
- * row's group threshold when the model has thresholds (a group or column it never saw
- * keeps 0.5).  Regression: NULL. */
+ * the most probable class, or for binary tasks the positive class from the model's
+ * threshold — from the row's group threshold when the model has per-group thresholds (a
+ * group or column it never saw keeps 0.5).  Regression: NULL. */
 guint32        *fw_trained_model_decide  (const FwTrainedModel *trained,
                                           const FwTable        *table,
                                           const float          *predictions);
+
+/* The same rule on @part of @dataset (fw-trained-model-score.c): the row's group of the
+ * threshold column, or the model's one threshold.  Binary tasks; g_free the result. */
+guint32        *fw_trained_model_decide_part (const FwTrainedModel *trained,
+                                              const FwDataset      *dataset,
+                                              FwPart                part,
+                                              const float          *predictions);
+/* Scores @dataset's test part again under the model's rule (its threshold or per-group
+ * thresholds), as a saved model decides: replaces the decision metrics in test_metrics,
+ * the confusion matrix and the fairness (intervals from @seed).  Binary tasks.  Returns
+ * one FwFairness per sensitive column (fw_fairness_free each, g_free the array). */
+FwFairness    **fw_trained_model_score_test  (FwTrainedModel       *trained,
+                                              const FwDataset      *dataset,
+                                              guint64               seed);
+/* Makes @threshold the model's (and its recipe's) and scores the test part once for it:
+ * the Results step's "use this threshold".  Binary tasks; FALSE outside (0, 1). */
+gboolean        fw_trained_model_set_threshold (FwTrainedModel     *trained,
+                                                const FwDataset    *dataset,
+                                                double              threshold,
+                                                GError            **error);
 
 const char     *fw_task_to_string        (FwTask task);
 

@@ -35,7 +35,8 @@ struct _FwTrainingRun
   double            best_column_score;
   FwTooGood        *too_good;
 
-  FwFairness      **thresholded;        /* test fairness under thresholds, or NULL */
+  FwFairness      **thresholded;        /* test fairness under the model's threshold(s), or
+                                           NULL at 0.5 */
   guint             n_fairness;
   gboolean          finished;
 };
@@ -128,6 +129,12 @@ check_dataset (FwTrainingRun            *run,
                                "(--sensitive COL) and validation rows.")
                            : _("Per-group thresholds need a yes/no target, a sensitive column "
                                "and validation rows."));
+      return FALSE;
+    }
+  if (recipe->threshold != FW_THRESHOLDS_DEFAULT && dataset->task != FW_TASK_BINARY)
+    {
+      g_set_error_literal (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                           _("A decision threshold other than 0.5 needs a yes/no target."));
       return FALSE;
     }
   return TRUE;
@@ -444,58 +451,6 @@ confusion_to_json (const double *counts,
   return rows;
 }
 
-/* The test part's decisions under the model's per-group thresholds: its decision metrics
- * and confusion matrix are overwritten in @trained, and its fairness is measured again. */
-static FwFairness **
-apply_thresholds (FwTrainedModel  *trained,
-                  const FwDataset *dataset,
-                  guint64          seed)
-{
-  const FwDataPart *test = &dataset->parts[FW_PART_TEST];
-  g_autofree float *probs = g_new (float, MAX (test->n, 1) * 2);
-  g_autofree float *p_positive = g_new (float, MAX (test->n, 1));
-  g_autofree guint8 *decisions = g_new (guint8, MAX (test->n, 1));
-  g_autofree guint32 *decided = g_new (guint32, MAX (test->n, 1));
-  FwFairness **fairness = g_new0 (FwFairness *, MAX (dataset->n_sensitive, 1));
-  FwFairnessOptions options;
-
-  fw_model_predict (trained->model, test->x, test->n, probs);
-  for (gsize i = 0; i < test->n; i++)
-    p_positive[i] = probs[2 * i + trained->positive];
-  fw_thresholds_apply (trained->thresholds,
-                       &(FwMitigationInput) { .groups = test->sensitive[0], .n = test->n,
-                                              .p_positive = p_positive },
-                       decisions);
-  for (gsize i = 0; i < test->n; i++)
-    decided[i] = decisions[i] ? trained->positive : 1 - trained->positive;
-  fw_training_decision_metrics (trained->test_metrics, test->labels, decided, test->weights,
-                                test->n, 2, trained->positive);
-  {
-    double counts[4] = { 0 };
-
-    for (gsize i = 0; i < test->n; i++)
-      counts[test->labels[i] * 2 + decided[i]] += test->weights != NULL ? test->weights[i] : 1.0;
-    g_clear_pointer (&trained->confusion, json_array_unref);
-    trained->confusion = confusion_to_json (counts, 2);
-  }
-  fw_fairness_options_init (&options);
-  fw_fairness_options_from_dataset (&options, dataset);
-  options.seed = seed;
-  for (guint a = 0; a < dataset->n_sensitive; a++)
-    {
-      FwFairnessInput input = {
-        .groups = test->sensitive[a],
-        .group_names = (const char *const *) dataset->sensitive_groups[a],
-        .weights = test->weights, .n = test->n,
-        .labels = test->labels, .predicted_classes = decided, .n_classes = 2,
-        .positive = trained->positive,
-      };
-
-      fairness[a] = fw_fairness_compute_predicted (&input, &options, NULL);
-    }
-  return fairness;
-}
-
 /* Which columns the model leans on: shuffled one at a time on the test rows; and the
  * weights of a model without hidden layers. */
 static JsonObject *
@@ -581,11 +536,16 @@ fw_training_run_finish (FwTrainingRun  *run,
       }
   }
   fairness = fw_trainer_get_fairness (run->trainer, &run->n_fairness);
-  if (run->threshold_policy != FW_THRESHOLD_POLICY_NONE)
+  if (run->threshold_policy != FW_THRESHOLD_POLICY_NONE &&
+      !fw_trained_model_fit_thresholds (trained, run->dataset, run->threshold_policy, error))
+    return NULL;
+  /* The test part scored for the rule the saved model applies. */
+  if (trained->task == FW_TASK_BINARY &&
+      (trained->thresholds != NULL || trained->threshold != FW_THRESHOLDS_DEFAULT))
     {
-      if (!fw_trained_model_fit_thresholds (trained, run->dataset, run->threshold_policy, error))
-        return NULL;
-      fairness = run->thresholded = apply_thresholds (trained, run->dataset, run->recipe->seed);
+      run->n_fairness = run->dataset->n_sensitive;
+      fairness = run->thresholded = fw_trained_model_score_test (trained, run->dataset,
+                                                                 run->recipe->seed);
     }
 
   /* The model keeps what it was measured at, for reports. */

@@ -3,7 +3,8 @@
 #
 # Trains models with fairway-cli (logistic binary, softmax multiclass through a recipe with
 # clipping, min-max scaling, a constant fill and a one-hot over numbers, an MLP, linear
-# regression, per-group thresholds over a text and over a number column), exports each,
+# regression, per-group thresholds over a text and over a number column, one threshold
+# other than 0.5), exports each,
 # runs onnx.checker with full_check, then evaluates the graph with the small numpy
 # evaluator below — written from the ONNX operator specifications, one function per
 # operator, and refusing any operator it does not know — on 1,000 rows fed as raw CSV
@@ -439,6 +440,26 @@ def tpr_thresholds_number_column():
     check(late and late[0].type.tensor_type.elem_type == onnx.TensorProto.FLOAT,
           "late_payments is a float input")
     check_thresholds_matter("tpr", onnx_model, outputs)
+
+
+@test
+def single_threshold():
+    # A threshold chosen for the model rather than 0.5: the graph decides with it, as
+    # predict does (export_and_compare), and with no other rule.
+    model = train("threshold", "--target", "approved", "--sensitive", "sex", "--seed", "5",
+                  "--epochs", "5", "--threshold", "0.7")
+    onnx_model, outputs = export_and_compare(model, EVAL, "threshold")
+    meta = metadata(onnx_model)
+    check(float(meta["fairway.threshold"]) == 0.7, f"threshold metadata {meta}")
+    check("fairway.thresholds" not in meta, "per-group thresholds without a policy")
+    classes = json.loads(meta["fairway.classes"])
+    positive = meta["fairway.positive_class"]
+    other = (set(classes) - {positive}).pop()
+    p = outputs["probabilities"][:, classes.index(positive)].astype(np.float64)
+    expected = [positive if x >= 0.7 else other for x in p]
+    wrong = sum(text(a) != b for a, b in zip(outputs["label"], expected))
+    check(wrong == 0, f"{wrong} labels not decided at 0.7")
+    check_thresholds_matter("threshold", onnx_model, outputs)
 
 
 @test

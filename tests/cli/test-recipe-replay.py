@@ -15,6 +15,7 @@
 import csv
 import json
 import os
+import struct
 import subprocess
 import sys
 import tempfile
@@ -167,6 +168,104 @@ def add_case(mitigation, policy):
 for mitigation in ("none", "reweigh"):
     for policy in ("none", "parity", "tpr"):
         add_case(mitigation, policy)
+
+
+def read_predictions(data):
+    return list(csv.DictReader(data.decode().splitlines()))
+
+
+def labels():
+    with open(SAMPLE, newline="") as f:
+        return [row["approved"] for row in csv.DictReader(f)]
+
+
+def train_replay(tag, *flags):
+    """Trains with @flags and --save-recipe, replays the recipe: the done events, the
+    recipe and both models' predictions, which must match bit for bit."""
+    recipe = os.path.join(tmp.name, f"{tag}.json")
+    first = os.path.join(tmp.name, f"{tag}-1.fwmodel")
+    second = os.path.join(tmp.name, f"{tag}-2.fwmodel")
+    trained = done_event(run("train", "--data", SAMPLE, "--target", "approved",
+                             "--epochs", "6", "--device", "cpu", *flags,
+                             "--save-recipe", recipe, "--out", first, "--json"), tag)
+    with open(recipe) as f:
+        saved = json.load(f)
+    replayed = done_event(run("train", "--recipe", recipe, "--out", second, "--json"),
+                          f"{tag} replay")
+    for key in ("test", "fairness", "thresholds", "threshold", "threshold_attribute",
+                "outcome", "best_epoch"):
+        check(trained.get(key) == replayed.get(key),
+              f"{tag}: {key} differs on replay:\n  {trained.get(key)}\n  {replayed.get(key)}")
+    before = predictions(first, f"{tag}-1.csv")
+    check(before == predictions(second, f"{tag}-2.csv"), f"{tag}: predictions differ on replay")
+    return trained, saved, first, before
+
+
+@test
+def single_threshold_replays_and_decides():
+    # A threshold other than 0.5, chosen for the model: recorded, replayed, applied.
+    trained, saved, model, before = train_replay("threshold", "--sensitive", "sex",
+                                                 "--threshold", "0.65")
+    check(saved.get("threshold") == 0.65, f"recipe threshold {saved.get('threshold')!r}")
+    check(trained.get("threshold") == 0.65, f"done threshold {trained.get('threshold')!r}")
+    rows = read_predictions(before)
+    wrong = [r for r in rows if (r["prediction"] == "yes") != (float(r["p_yes"]) >= 0.65)]
+    check(not wrong, f"{len(wrong)} predictions not decided at 0.65: {wrong[:3]}")
+    # evaluate's accuracy is that of predict's decisions against the labels.
+    result = run("evaluate", "--model", model, "--data", SAMPLE, "--json")
+    check(result.returncode == 0, f"evaluate: {result.stderr!r}")
+    truth = labels()
+    accuracy = sum(r["prediction"] == y for r, y in zip(rows, truth)) / len(truth)
+    measured = json.loads(result.stdout)["metrics"]["accuracy"]
+    check(abs(measured - accuracy) < 1e-12, f"evaluate accuracy {measured}, predict {accuracy}")
+    meta = onnx_metadata(model, "threshold.onnx")
+    check(float(meta.get("fairway.threshold", "nan")) == 0.65, f"ONNX metadata {meta}")
+    # The graph's threshold constant: the smallest float at least 0.65, so that a float
+    # probability passes it exactly when it passes 0.65 (test-onnx.py runs the graph).
+    cut = struct.unpack("<f", struct.pack("<f", 0.65))[0]
+    if cut < 0.65:
+        cut = struct.unpack("<f", struct.pack("<I", struct.unpack("<I", struct.pack("<f", cut))[0]
+                                                + 1))[0]
+    with open(os.path.join(tmp.name, "threshold.onnx"), "rb") as f:
+        check(struct.pack("<f", cut) in f.read(), "no 0.65 threshold in the ONNX graph")
+
+
+@test
+def threshold_changes_decisions_by_the_rows_between():
+    # The same model at 0.9 and at 0.5: exactly the rows scored in [0.5, 0.9) change.
+    _, _, _, low = train_replay("half", "--threshold", "0.5")
+    _, _, _, high = train_replay("high", "--threshold", "0.9")
+    low_rows, high_rows = read_predictions(low), read_predictions(high)
+    check([r["p_yes"] for r in low_rows] == [r["p_yes"] for r in high_rows],
+          "the threshold changed the probabilities")
+    between = sum(0.5 <= float(r["p_yes"]) < 0.9 for r in low_rows)
+    changed = sum(a["prediction"] != b["prediction"] for a, b in zip(low_rows, high_rows))
+    print(f"# {changed} of {len(low_rows)} decisions change between 0.5 and 0.9")
+    check(between > 0 and changed == between, f"{changed} decisions changed, {between} between")
+
+
+@test
+def thresholds_for_a_later_sensitive_column():
+    # Per-group thresholds for the second sensitive column, recorded and replayed.
+    trained, saved, model, before = train_replay(
+        "age-band", "--sensitive", "sex", "--sensitive", "age_band",
+        "--threshold-policy", "parity", "--threshold-column", "age_band")
+    check(saved.get("threshold_attribute") == "age_band",
+          f"recipe threshold_attribute {saved.get('threshold_attribute')!r}")
+    check(trained.get("threshold_attribute") == "age_band", f"done {trained.keys()}")
+    with open(SAMPLE, newline="") as f:
+        bands = [row["age_band"] for row in csv.DictReader(f)]
+    names = sorted(g["name"] for g in trained["thresholds"]["groups"])
+    check(names == sorted(set(bands)), f"threshold groups {names}")
+    meta = onnx_metadata(model, "age-band.onnx")
+    check(json.loads(meta["fairway.thresholds"])["attribute"] == "age_band", f"ONNX {meta}")
+    # predict decides each row at its age band's threshold.
+    by_band = {g["name"]: g["threshold"] for g in trained["thresholds"]["groups"]}
+    rows = read_predictions(before)
+    wrong = [i for i, (r, band) in enumerate(zip(rows, bands))
+             if (r["prediction"] == "yes") != (float(r["p_yes"]) >= by_band[band])]
+    # p_yes is printed with all its float digits, so only a tie at the threshold could differ.
+    check(not wrong, f"{len(wrong)} rows not decided at their band's threshold")
 
 
 @test

@@ -1,5 +1,6 @@
 /* test-results-tradeoff.c — the Results step's threshold arithmetic against the test's own:
- * the same stored predictions decided again by hand, counted by hand
+ * the same stored predictions of the tuning (validation) rows decided again by hand,
+ * counted by hand
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,42 +24,46 @@ trained_session (const char *target)
   return session;
 }
 
-/* The model's outputs for the test part, computed here. */
+/* The model's outputs for @part, computed here. */
 static float *
-predict_test (FwSession *session)
+predict_part (FwSession *session,
+              FwPart     part)
 {
   const FwTrainedModel *trained = fw_session_get_trained (session);
-  const FwDataPart *test = &fw_session_get_dataset (session)->parts[FW_PART_TEST];
+  const FwDataPart *test = &fw_session_get_dataset (session)->parts[part];
   float *p = g_new (float, test->n * fw_model_n_predictions (trained->model));
 
   fw_model_predict (trained->model, test->x, test->n, p);
   return p;
 }
 
-/* At a global threshold, then one per group: every decision, the accuracy, the confusion
- * matrix, precision, recall and each group's selection rate are the test's own. */
+/* The slider's figures are the tuning rows': at a global threshold, then one per group,
+ * every decision, the accuracy, the selection rate, the confusion matrix, precision, recall
+ * and each group's selection rate are the test's own count over the validation part. */
 static void
 test_binary (void)
 {
   static const double thresholds[] = { 0.3, 0.5, 0.7 };
   g_autoptr(FwSession) session = trained_session ("approved");
   const FwDataset *dataset = fw_session_get_dataset (session);
-  const FwDataPart *test = &dataset->parts[FW_PART_TEST];
+  const FwDataPart *tuning = &dataset->parts[FW_PART_VALIDATION];
   g_autoptr(FwResultsTradeoff) tradeoff = NULL;
-  g_autofree float *p = predict_test (session);
+  g_autofree float *p = predict_part (session, FW_PART_VALIDATION);
   guint n_groups = g_strv_length (dataset->sensitive_groups[0]);
   guint pos = dataset->positive;
   double auc = NAN;
   g_autofree double *group_thresholds = g_new (double, n_groups);
 
-  tradeoff = fw_results_tradeoff_new (fw_session_get_trained (session), dataset);
+  tradeoff = fw_results_tradeoff_new (fw_session_get_trained (session), dataset,
+                                      FW_PART_VALIDATION);
   g_assert_nonnull (tradeoff);
   g_assert_cmpint (tradeoff->task, ==, FW_TASK_BINARY);
-  g_assert_cmpuint (tradeoff->n, ==, test->n);
-  g_assert_null (test->weights);
+  g_assert_cmpuint (tradeoff->n, ==, tuning->n);
+  g_assert_true (tradeoff->part == tuning);
+  g_assert_null (tuning->weights);
   /* Its stored predictions are the model's. */
-  g_assert_cmpmem (tradeoff->predictions, test->n * 2 * sizeof (float), p,
-                   test->n * 2 * sizeof (float));
+  g_assert_cmpmem (tradeoff->predictions, tuning->n * 2 * sizeof (float), p,
+                   tuning->n * 2 * sizeof (float));
 
   for (guint g = 0; g < n_groups; g++)
     group_thresholds[g] = 0.2 + 0.6 * g / MAX (n_groups - 1, 1);
@@ -72,27 +77,30 @@ test_binary (void)
       g_autofree double *selected = g_new0 (double, n_groups);
       g_autofree double *members = g_new0 (double, n_groups);
       double confusion[2][2] = { { 0, 0 }, { 0, 0 } };
-      double tp, fp, fn;
+      double tp, fp, fn, all_selected = 0;
 
       decided = fw_results_tradeoff_decide (tradeoff, per_group ? 0.5 : thresholds[t],
                                             per_group ? group_thresholds : NULL);
-      for (gsize i = 0; i < test->n; i++)
+      for (gsize i = 0; i < tuning->n; i++)
         {
-          guint32 g = test->sensitive[0][i];
+          guint32 g = tuning->sensitive[0][i];
           double threshold = per_group ? group_thresholds[g] : thresholds[t];
           gboolean yes = p[2 * i + pos] >= threshold;
           guint32 expected = yes ? pos : 1 - pos;
 
           g_assert_cmpuint (decided[i], ==, expected);
-          confusion[test->labels[i]][expected] += 1;
+          confusion[tuning->labels[i]][expected] += 1;
           selected[g] += yes;
           members[g] += 1;
+          all_selected += yes;
         }
+      g_assert_cmpfloat_with_epsilon (fw_results_tradeoff_selection_rate (tradeoff, decided),
+                                      all_selected / tuning->n, 1e-12);
 
       metrics = fw_results_tradeoff_metrics (tradeoff, decided, &error);
       g_assert_no_error (error);
       g_assert_cmpfloat_with_epsilon (metrics->accuracy,
-                                      (confusion[0][0] + confusion[1][1]) / test->n, 1e-12);
+                                      (confusion[0][0] + confusion[1][1]) / tuning->n, 1e-12);
       for (guint a = 0; a < 2; a++)
         for (guint b = 0; b < 2; b++)
           g_assert_cmpfloat (metrics->confusion[a * 2 + b], ==, confusion[a][b]);
@@ -132,13 +140,13 @@ test_regression (void)
   g_autoptr(FwResultsTradeoff) tradeoff = NULL;
   g_autoptr(FwFairness) fairness = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree float *p = predict_test (session);
+  g_autofree float *p = predict_part (session, FW_PART_TEST);
   guint n_groups = g_strv_length (dataset->sensitive_groups[0]);
   g_autofree double *error_sum = g_new0 (double, n_groups);
   g_autofree double *prediction_sum = g_new0 (double, n_groups);
   g_autofree double *members = g_new0 (double, n_groups);
 
-  tradeoff = fw_results_tradeoff_new (fw_session_get_trained (session), dataset);
+  tradeoff = fw_results_tradeoff_new (fw_session_get_trained (session), dataset, FW_PART_TEST);
   g_assert_nonnull (tradeoff);
   g_assert_cmpint (tradeoff->task, ==, FW_TASK_REGRESSION);
   g_assert_cmpuint (tradeoff->n_classes, ==, 0);
@@ -166,6 +174,47 @@ test_regression (void)
     }
 }
 
+/* Choosing a threshold on the Results step: the model and the recipe take it, "changed"
+ * says the model changed (not the recipe, which would drop it), and the model's test
+ * metrics are the test part decided at it, counted here. */
+static void
+count_changes (FwSession *session,
+               guint      parts,
+               guint     *seen)
+{
+  *seen |= parts;
+}
+
+static void
+test_session_threshold (void)
+{
+  g_autoptr(FwSession) session = trained_session ("approved");
+  const FwDataset *dataset = fw_session_get_dataset (session);
+  const FwDataPart *test = &dataset->parts[FW_PART_TEST];
+  g_autofree float *p = predict_part (session, FW_PART_TEST);
+  g_autoptr(GError) error = NULL;
+  FwTrainedModel *trained = fw_session_get_trained (session);
+  guint pos = dataset->positive, seen = 0;
+  double right = 0;
+
+  g_signal_connect (session, "changed", G_CALLBACK (count_changes), &seen);
+  for (gsize i = 0; i < test->n; i++)
+    right += (p[2 * i + pos] >= 0.62) == (test->labels[i] == pos);
+  g_assert_true (fw_session_set_threshold (session, 0.62, &error));
+  g_assert_no_error (error);
+  g_assert_true (fw_session_get_trained (session) == trained);
+  g_assert_cmpuint (seen, ==, FW_SESSION_MODEL);
+  g_assert_cmpfloat (trained->threshold, ==, 0.62);
+  g_assert_cmpfloat (fw_session_get_recipe (session)->threshold, ==, 0.62);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (trained->test_metrics,
+                                                                 "accuracy"),
+                                  right / test->n, 1e-12);
+  /* Out of range: refused, nothing changes. */
+  g_assert_false (fw_session_set_threshold (session, 0, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpfloat (trained->threshold, ==, 0.62);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -174,6 +223,7 @@ main (int   argc,
 
   g_test_add_func ("/core/results-tradeoff/binary", test_binary);
   g_test_add_func ("/core/results-tradeoff/regression", test_regression);
+  g_test_add_func ("/core/results-tradeoff/session-threshold", test_session_threshold);
 
   return g_test_run ();
 }

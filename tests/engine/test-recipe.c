@@ -29,6 +29,8 @@ assert_recipes_equal (const FwRecipe *a,
   g_assert_cmpstr (a->positive, ==, b->positive);
   g_assert_cmpstr (a->favourable, ==, b->favourable);
   g_assert_cmpuint (a->min_group_rows, ==, b->min_group_rows);
+  g_assert_true (a->threshold == b->threshold);
+  g_assert_cmpstr (a->threshold_attribute, ==, b->threshold_attribute);
   g_assert_cmpint (a->task, ==, b->task);
   g_assert_cmpuint (a->sensitive->len, ==, b->sensitive->len);
   for (guint i = 0; i < a->sensitive->len; i++)
@@ -99,6 +101,9 @@ busy_recipe (void)
   recipe->task = FW_TASK_BINARY;
   g_ptr_array_add (recipe->sensitive, g_strdup ("sex"));
   g_ptr_array_add (recipe->sensitive, g_strdup ("race"));
+  recipe->threshold = 0.42;
+  recipe->threshold_attribute = g_strdup ("race");
+  g_ptr_array_add (recipe->sensitive, g_strdup ("race"));
   recipe->sensitive_as_features = TRUE;
   recipe->intersect_sensitive = TRUE;
   recipe->split = (FwSplitSpec) { 0.6, 0.1, 0.3, FALSE };
@@ -139,6 +144,8 @@ test_defaults (void)
   g_assert_null (recipe->positive);
   g_assert_null (recipe->favourable);
   g_assert_cmpuint (recipe->min_group_rows, ==, 30);
+  g_assert_cmpfloat (recipe->threshold, ==, 0.5);
+  g_assert_null (recipe->threshold_attribute);
   g_assert_cmpint (recipe->task, ==, FW_TASK_AUTO);
   g_assert_cmpuint (recipe->sensitive->len, ==, 0);
   g_assert_false (recipe->sensitive_as_features);
@@ -273,6 +280,11 @@ static const InvalidCase invalid_cases[] = {
   { "favourable", "1", "favourable" },
   { "min_group_rows", "-1", "min_group_rows" },
   { "min_group_rows", "2.5", "min_group_rows" },
+  { "threshold", "0", "threshold" },
+  { "threshold", "1", "threshold" },
+  { "threshold", "\"0.4\"", "threshold" },
+  { "threshold_attribute", "\"income\"", "threshold_attribute" },
+  { "threshold_attribute", "3", "threshold_attribute" },
   { "task", "\"clustering\"", "task" },
   { "task", "3", "task" },
   { "sensitive", "\"sex\"", "sensitive" },
@@ -371,6 +383,8 @@ test_boundaries (void)
     { "positive", "null", NULL },
     { "favourable", "null", NULL },
     { "min_group_rows", "0", NULL },
+    { "threshold", "0.001", NULL },
+    { "threshold_attribute", "null", NULL },
     { "target", "null", NULL },
   };
 

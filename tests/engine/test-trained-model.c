@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 #include "fw-csv-import.h"
+#include "fw-model-file.h"
 #include "fw-sample.h"
 #include "fw-trained-model.h"
 #include "fw-trainer.h"
@@ -45,6 +46,7 @@ train (Fixture    *fx,
       fx->recipe->model.dropout = 0.1;
     }
   g_ptr_array_add (fx->recipe->sensitive, g_strdup ("sex"));
+  g_ptr_array_add (fx->recipe->sensitive, g_strdup ("age_band"));
   fx->dataset = fw_dataset_prepare (fx->table, fx->recipe, NULL, &error);
   g_assert_no_error (error);
   trainer = fw_trainer_new (fx->dataset, &fx->recipe->model, fx->recipe->seed, &error);
@@ -163,6 +165,155 @@ test_targets (void)
   fixture_clear (&fx);
 }
 
+/* The chosen threshold is the model's: it survives the file, a file without it reads 0.5,
+ * and predictions at 0.9 differ from those at 0.5 by exactly the rows scored in [0.5, 0.9). */
+static void
+test_threshold_round_trip (void)
+{
+  Fixture fx = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("fw-trained-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "m.fwmodel", NULL);
+  g_autofree char *old_path = g_build_filename (dir, "old.fwmodel", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwTrainedModel) loaded = NULL, old = NULL;
+  g_autoptr(FwModelFile) contents = NULL;
+  g_autofree FwModelArray *flat = NULL;
+  g_autofree float *p = NULL;
+  g_autofree guint32 *at_half = NULL, *at_high = NULL;
+  gsize n, between = 0, differ = 0, changed_by_half;
+
+  train (&fx, "approved", FW_MODEL_LOGISTIC);
+  g_assert_cmpfloat (fx.trained->threshold, ==, 0.5);
+  p = fw_trained_model_predict (fx.trained, fx.table, &error);
+  g_assert_no_error (error);
+  at_half = fw_trained_model_decide (fx.trained, fx.table, p);
+  n = fw_table_n_rows (fx.table);
+
+  fx.trained->threshold = 0.9;
+  g_assert_true (fw_trained_model_save (fx.trained, file, &error));
+  g_assert_no_error (error);
+  loaded = fw_trained_model_load (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (loaded->threshold, ==, 0.9);
+  at_high = fw_trained_model_decide (loaded, fx.table, p);
+  for (gsize r = 0; r < n; r++)
+    {
+      double yes = p[2 * r + fx.trained->positive];
+
+      between += yes >= 0.5 && yes < 0.9;
+      differ += at_half[r] != at_high[r];
+      /* Never the other way: a higher threshold only takes "yes" away. */
+      if (at_half[r] != at_high[r])
+        g_assert_cmpuint (at_half[r], ==, fx.trained->positive);
+    }
+  g_test_message ("%zu of %zu rows change from yes to no at 0.9", differ, n);
+  g_assert_cmpuint (between, >, 0);
+  g_assert_cmpuint (differ, ==, between);
+
+  /* A file from before the field: the threshold reads 0.5. */
+  contents = fw_model_file_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_object_has_member (contents->header, "threshold"));
+  json_object_remove_member (contents->header, "threshold");
+  flat = g_new (FwModelArray, contents->arrays->len);
+  for (guint i = 0; i < contents->arrays->len; i++)
+    flat[i] = *(FwModelArray *) g_ptr_array_index (contents->arrays, i);
+  g_assert_true (fw_model_file_save (old_file, contents->header, flat, contents->arrays->len,
+                                     NULL, &error));
+  g_assert_no_error (error);
+  old = fw_trained_model_load (old_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (old->threshold, ==, 0.5);
+  changed_by_half = 0;
+  {
+    g_autofree guint32 *again = fw_trained_model_decide (old, fx.table, p);
+
+    for (gsize r = 0; r < n; r++)
+      changed_by_half += again[r] != at_half[r];
+  }
+  g_assert_cmpuint (changed_by_half, ==, 0);
+
+  g_unlink (path);
+  g_unlink (old_path);
+  g_rmdir (dir);
+  fixture_clear (&fx);
+}
+
+/* Setting the threshold scores the test part once for it: accuracy and the confusion
+ * matrix match the test's own count over the test rows. */
+static void
+test_set_threshold_scores_test (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(GError) error = NULL;
+  const FwDataPart *test;
+  g_autofree float *p = NULL;
+  double counts[4] = { 0 }, right = 0;
+  const double threshold = 0.3;
+
+  train (&fx, "approved", FW_MODEL_LOGISTIC);
+  test = &fx.dataset->parts[FW_PART_TEST];
+  p = g_new (float, test->n * 2);
+  fw_model_predict (fx.trained->model, test->x, test->n, p);
+  for (gsize i = 0; i < test->n; i++)
+    {
+      guint decided = p[2 * i + fx.trained->positive] >= threshold ? fx.trained->positive
+                                                                  : 1 - fx.trained->positive;
+
+      counts[test->labels[i] * 2 + decided] += 1;
+      right += decided == test->labels[i];
+    }
+  g_assert_false (fw_trained_model_set_threshold (fx.trained, fx.dataset, 1.0, &error));
+  g_clear_error (&error);
+  g_assert_true (fw_trained_model_set_threshold (fx.trained, fx.dataset, threshold, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (fx.trained->threshold, ==, threshold);
+  g_assert_cmpfloat (fx.trained->recipe->threshold, ==, threshold);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (fx.trained->test_metrics,
+                                                                 "accuracy"),
+                                  right / test->n, 1e-12);
+  for (guint a = 0; a < 2; a++)
+    for (guint b = 0; b < 2; b++)
+      g_assert_cmpfloat (json_array_get_double_element (
+                           json_array_get_array_element (fx.trained->confusion, a), b),
+                         ==, counts[a * 2 + b]);
+  /* One fairness entry per sensitive column, measured at the new threshold. */
+  g_assert_cmpuint (json_array_get_length (fx.trained->fairness), ==, fx.dataset->n_sensitive);
+  fixture_clear (&fx);
+}
+
+/* Per-group thresholds for a sensitive column that is not the first. */
+static void
+test_thresholds_any_column (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  train (&fx, "approved", FW_MODEL_LOGISTIC);
+  g_assert_cmpuint (fx.dataset->n_sensitive, >=, 2);
+  g_free (fx.trained->recipe->threshold_attribute);
+  fx.trained->recipe->threshold_attribute = g_strdup (fx.dataset->sensitive_names[1]);
+  g_assert_true (fw_trained_model_fit_thresholds (fx.trained, fx.dataset,
+                                                  FW_THRESHOLD_POLICY_PARITY, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (fx.trained->threshold_attribute, ==, fx.dataset->sensitive_names[1]);
+  g_assert_cmpuint (fx.trained->thresholds->n_groups, ==,
+                    g_strv_length (fx.dataset->sensitive_groups[1]));
+  for (guint g = 0; g < fx.trained->thresholds->n_groups; g++)
+    g_assert_cmpstr (fx.trained->thresholds->groups[g].name, ==,
+                     fx.dataset->sensitive_groups[1][g]);
+
+  /* A column that is not sensitive is refused, by name. */
+  g_free (fx.trained->recipe->threshold_attribute);
+  fx.trained->recipe->threshold_attribute = g_strdup ("income");
+  g_assert_false (fw_trained_model_fit_thresholds (fx.trained, fx.dataset,
+                                                   FW_THRESHOLD_POLICY_PARITY, &error));
+  g_assert_nonnull (strstr (error->message, "income"));
+  fixture_clear (&fx);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -172,6 +323,9 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/trained-model/mlp-and-regression-round-trip",
                    test_mlp_and_regression_round_trip);
   g_test_add_func ("/engine/trained-model/targets", test_targets);
+  g_test_add_func ("/engine/trained-model/threshold-round-trip", test_threshold_round_trip);
+  g_test_add_func ("/engine/trained-model/set-threshold", test_set_threshold_scores_test);
+  g_test_add_func ("/engine/trained-model/thresholds-any-column", test_thresholds_any_column);
 
   return g_test_run ();
 }

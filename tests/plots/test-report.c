@@ -386,12 +386,47 @@ test_history_round_trip (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Any block's text or cell that holds @fragment. */
+static gboolean
+report_mentions (const FwReport *report,
+                 const char     *fragment)
+{
+  for (guint i = 0; i < report->blocks->len; i++)
+    {
+      const FwReportBlock *b = block_at (report, i);
+
+      if (b->text != NULL && strstr (b->text, fragment) != NULL)
+        return TRUE;
+      for (guint j = 0; b->cells != NULL && j < b->cells->len; j++)
+        if (strstr (g_ptr_array_index (b->cells, j), fragment) != NULL)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* The model's chosen threshold is on the card: in the facts and beside the metrics. */
+static void
+test_threshold (void)
+{
+  g_autoptr(FwTrainedModel) trained = make_model ();
+  g_autoptr(FwReport) plain = NULL, chosen = NULL;
+
+  plain = fw_report_new (trained, NULL);
+  g_assert_true (report_mentions (plain, "Decision threshold"));
+  g_assert_false (report_mentions (plain, "chosen on the validation rows"));
+  trained->threshold = 0.7;
+  chosen = fw_report_new (trained, NULL);
+  g_assert_true (report_mentions (chosen, "0.700, chosen on the validation rows"));
+  g_assert_true (report_mentions (chosen, "Decisions use the threshold 0.700"));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/plots/report/content", test_content);
+  g_test_add_func ("/plots/report/threshold", test_threshold);
   g_test_add_func ("/plots/report/framing", test_framing);
   g_test_add_func ("/plots/report/intended-use", test_intended_use);
   g_test_add_func ("/plots/report/pdf-grows", test_pdf_grows);

@@ -286,6 +286,50 @@ test_compare_cancel (FwUiFixture   *fixture,
   fw_ui_test_flush ();
 }
 
+/* The learning rate's field is wide enough for the small rates people type: the text
+ * widget inside the spin button is at least as wide as its text's layout. */
+static void
+test_learning_rate_width (FwUiFixture   *fixture,
+                          gconstpointer  data)
+{
+  static const double rates[] = { 0.0001, 1e-05, 0.01 };
+  FwModelPage *page;
+  GtkSpinButton *spin;
+  GtkWidget *text = NULL, *expander;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  page = go_to_model (fixture);
+  spin = fw_model_page_get_setting (page, "learning-rate");
+  expander = gtk_widget_get_ancestor (GTK_WIDGET (spin), ADW_TYPE_EXPANDER_ROW);
+  if (expander != NULL)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (spin)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TEXT (child))
+      text = child;
+  g_assert_nonnull (text);
+  for (guint r = 0; r < G_N_ELEMENTS (rates); r++)
+    {
+      const char *shown;
+      g_autoptr(PangoLayout) layout = NULL;
+      int needed, height;
+
+      gtk_spin_button_set_value (spin, rates[r]);
+      fw_ui_test_flush ();
+      g_assert_cmpfloat_with_epsilon (fw_session_get_recipe (
+                                        fw_window_get_session (fixture->window))
+                                        ->model.learning_rate, rates[r], 1e-12);
+      shown = gtk_editable_get_text (GTK_EDITABLE (spin));
+      layout = gtk_widget_create_pango_layout (text, shown);
+      pango_layout_get_pixel_size (layout, &needed, &height);
+      g_test_message ("%g shown as “%s”: %d px of text in a %d px field", rates[r], shown,
+                      needed, gtk_widget_get_width (text));
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (shown, NULL), rates[r], 1e-12);
+      g_assert_cmpint (gtk_widget_get_width (text), >=, needed);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -294,6 +338,8 @@ main (int   argc,
 
   g_test_add ("/ui/model-page/cards-and-settings", FwUiFixture, NULL,
               fw_ui_fixture_setup, test_cards_and_settings, fw_ui_fixture_teardown);
+  g_test_add ("/ui/model-page/learning-rate-width", FwUiFixture, NULL,
+              fw_ui_fixture_setup, test_learning_rate_width, fw_ui_fixture_teardown);
   g_test_add ("/ui/model-page/compare", FwUiFixture, NULL,
               fw_ui_fixture_setup, test_compare, fw_ui_fixture_teardown);
   g_test_add ("/ui/model-page/compare-cancel", FwUiFixture, NULL,

@@ -1,5 +1,5 @@
 /* test-results-page.c — the Results step under Xvfb: the figures shown are the model's, and
- * the threshold slider re-decides the stored test predictions
+ * the threshold slider re-decides the stored tuning (validation) predictions
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -83,72 +83,151 @@ test_metrics_match_model (FwUiFixture   *fixture,
   }
 }
 
-/* At 0.3 and 0.7 the accuracy, the selection rate and the actual rate of each group are
- * what the test's own arithmetic gives on the same predictions. */
+/* The accuracy of deciding @part of the model's predictions @p at @threshold, and the share
+ * selected; each group's selection rate into @rates (n_groups) when not NULL. */
+static double
+decide_by_hand (const FwDataset  *dataset,
+                const FwDataPart *part,
+                const float      *p,
+                double            threshold,
+                double           *selected_share,
+                double           *rates)
+{
+  guint n_groups = g_strv_length (dataset->sensitive_groups[0]);
+  g_autofree double *selected = g_new0 (double, n_groups);
+  g_autofree double *members = g_new0 (double, n_groups);
+  double right = 0, all = 0;
+
+  for (gsize i = 0; i < part->n; i++)
+    {
+      gboolean yes = p[2 * i + dataset->positive] >= threshold;
+      guint32 g = part->sensitive[0][i];
+
+      right += yes == (part->labels[i] == dataset->positive);
+      all += yes;
+      selected[g] += yes;
+      members[g] += 1;
+    }
+  for (guint g = 0; rates != NULL && g < n_groups; g++)
+    rates[g] = selected[g] / members[g];
+  *selected_share = all / part->n;
+  return right / part->n;
+}
+
+/* The slider's figures are the tuning rows', labelled so, and at 0.3 and 0.7 they are what
+ * the test's own arithmetic gives on the validation part; the test figures do not move with
+ * the slider.  "Use for the Model" makes 0.7 the model's: the test rows are then scored
+ * once for it, and show the test's own arithmetic at 0.7 on the test part. */
 static void
 test_threshold_slider (FwUiFixture   *fixture,
                        gconstpointer  data)
 {
   static const double thresholds[] = { 0.3, 0.7 };
+  FwSession *session;
   FwResultsPage *page;
   FwTrainedModel *trained;
   const FwDataset *dataset;
-  const FwDataPart *test;
-  g_autofree float *p = NULL;
+  const FwDataPart *tuning, *test;
+  g_autofree float *p = NULL, *q = NULL;
+  g_autofree char *test_accuracy = NULL;
+  g_auto(GStrv) test_rates = NULL;
+  guint n_groups;
   char *shown[2] = { NULL, NULL };
+  GtkWidget *use;
+  double chosen, share, accuracy;
 
   FW_UI_TEST_REQUIRE_DISPLAY ();
 
   page = trained_results (fixture);
-  trained = fw_session_get_trained (fw_window_get_session (fixture->window));
-  dataset = fw_session_get_dataset (fw_window_get_session (fixture->window));
+  session = fw_window_get_session (fixture->window);
+  trained = fw_session_get_trained (session);
+  dataset = fw_session_get_dataset (session);
+  tuning = &dataset->parts[FW_PART_VALIDATION];
   test = &dataset->parts[FW_PART_TEST];
-  g_assert_null (test->weights);
-  p = g_new (float, test->n * 2);
-  fw_model_predict (trained->model, test->x, test->n, p);
+  g_assert_null (tuning->weights);
+  g_assert_cmpuint (tuning->n, >, 0);
+  p = g_new (float, tuning->n * 2);
+  fw_model_predict (trained->model, tuning->x, tuning->n, p);
+  q = g_new (float, test->n * 2);
+  fw_model_predict (trained->model, test->x, test->n, q);
+  n_groups = g_strv_length (dataset->sensitive_groups[0]);
+
+  /* In words a non-programmer reads. */
+  g_assert_true (g_str_has_prefix (fw_results_page_get_caption (page, TRUE),
+                                   "Tuning rows: the model never learned from these; the "
+                                   "threshold is chosen here"));
+  g_assert_true (g_str_has_prefix (fw_results_page_get_caption (page, FALSE),
+                                   "Test rows, scored once for the threshold you chose"));
+
+  test_accuracy = g_strdup (fw_results_page_get_metric_text (page, "accuracy"));
+  test_rates = g_new0 (char *, n_groups + 1);
+  for (guint g = 0; g < n_groups; g++)
+    test_rates[g] = g_strdup (fw_results_page_get_group_text (page, "sex",
+                                                              dataset->sensitive_groups[0][g],
+                                                              "selection_rate"));
+  accuracy = decide_by_hand (dataset, test, q, 0.5, &share, NULL);
+  {
+    g_autofree char *expected = percent (accuracy);
+
+    g_assert_cmpstr (test_accuracy, ==, expected);
+  }
 
   for (guint t = 0; t < G_N_ELEMENTS (thresholds); t++)
     {
-      guint n_groups = g_strv_length (dataset->sensitive_groups[0]);
-      g_autofree double *selected = g_new0 (double, n_groups);
-      g_autofree double *members = g_new0 (double, n_groups);
-      g_autofree double *positives = g_new0 (double, n_groups);
-      g_autofree char *accuracy = NULL;
-      double right = 0;
+      g_autofree char *right = NULL, *selected = NULL, *expected = NULL;
 
       gtk_range_set_value (fw_results_page_get_threshold_scale (page), thresholds[t]);
-      for (gsize i = 0; i < test->n; i++)
-        {
-          gboolean yes = p[2 * i + dataset->positive] >= thresholds[t];
-          guint32 g = test->sensitive[0][i];
-
-          right += yes == (test->labels[i] == dataset->positive);
-          selected[g] += yes;
-          positives[g] += test->labels[i] == dataset->positive;
-          members[g] += 1;
-        }
-      accuracy = percent (right / test->n);
-      g_assert_cmpstr (fw_results_page_get_metric_text (page, "accuracy"), ==, accuracy);
+      accuracy = decide_by_hand (dataset, tuning, p, thresholds[t], &share, NULL);
+      right = percent (accuracy);
+      selected = percent (share);
+      expected = g_strdup_printf ("Right for %s, selected %s", right, selected);
+      g_assert_cmpstr (fw_results_page_get_tuning_text (page), ==, expected);
+      /* The test figures stay where the model's threshold put them. */
+      g_assert_cmpstr (fw_results_page_get_metric_text (page, "accuracy"), ==, test_accuracy);
       for (guint g = 0; g < n_groups; g++)
-        {
-          g_autofree char *rate = percent (selected[g] / members[g]);
-          g_autofree char *base = percent (positives[g] / members[g]);
-
-          g_assert_cmpstr (fw_results_page_get_group_text (page, "sex",
-                                                           dataset->sensitive_groups[0][g],
-                                                           "selection_rate"), ==, rate);
-          /* The data's own rate, beside it, whatever the threshold. */
-          g_assert_cmpstr (fw_results_page_get_group_text (page, "sex",
-                                                           dataset->sensitive_groups[0][g],
-                                                           "base_rate"), ==, base);
-        }
-      g_test_message ("threshold %.1f: accuracy %s", thresholds[t], accuracy);
-      shown[t] = g_strdup (accuracy);
+        g_assert_cmpstr (fw_results_page_get_group_text (page, "sex",
+                                                         dataset->sensitive_groups[0][g],
+                                                         "selection_rate"), ==, test_rates[g]);
+      g_test_message ("threshold %.1f on the tuning rows: %s", thresholds[t], expected);
+      shown[t] = g_strdup (expected);
     }
-  /* The slider really moved the figures. */
+  /* The slider really moved the tuning figures. */
   g_assert_cmpstr (shown[0], !=, shown[1]);
   g_free (shown[0]);
   g_free (shown[1]);
+
+  /* Chosen: the model decides at 0.7, and the test rows are scored once for it. */
+  use = fw_results_page_get_use_button (page);
+  g_assert_true (gtk_widget_get_sensitive (use));
+  chosen = gtk_range_get_value (fw_results_page_get_threshold_scale (page));
+  g_signal_emit_by_name (use, "clicked");
+  fw_ui_test_flush ();
+  trained = fw_session_get_trained (session);
+  g_assert_cmpfloat (trained->threshold, ==, chosen);
+  g_assert_cmpfloat (fw_session_get_recipe (session)->threshold, ==, chosen);
+  g_assert_cmpfloat (gtk_range_get_value (fw_results_page_get_threshold_scale (page)), ==, chosen);
+  g_assert_false (gtk_widget_get_sensitive (use));
+  {
+    g_autofree double *rates = g_new (double, n_groups);
+    g_autofree char *expected = NULL;
+
+    accuracy = decide_by_hand (dataset, test, q, chosen, &share, rates);
+    expected = percent (accuracy);
+    g_assert_cmpstr (fw_results_page_get_metric_text (page, "accuracy"), ==, expected);
+    g_assert_cmpstr (expected, !=, test_accuracy);
+    /* What the model keeps for its report and exports is the same. */
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (trained->test_metrics,
+                                                                   "accuracy"),
+                                    accuracy, 1e-12);
+    for (guint g = 0; g < n_groups; g++)
+      {
+        g_autofree char *rate = percent (rates[g]);
+
+        g_assert_cmpstr (fw_results_page_get_group_text (page, "sex",
+                                                         dataset->sensitive_groups[0][g],
+                                                         "selection_rate"), ==, rate);
+      }
+  }
 }
 
 /* `fairway-cli evaluate --json` on the saved model and the test part's own rows of the CSV. */
@@ -255,6 +334,85 @@ test_mitigated_rates (FwUiFixture   *fixture,
   }
 }
 
+/* Per-group thresholds for the second sensitive column: the page opens with its sliders at
+ * the model's thresholds, each group's share selected on the tuning rows as counted here;
+ * picking the first column re-draws the sliders for its groups, on the tuning rows, and
+ * leaves the test figures alone. */
+static void
+test_threshold_column (FwUiFixture   *fixture,
+                       gconstpointer  data)
+{
+  FwTrainPage *train;
+  FwSession *session = fw_window_get_session (fixture->window);
+  FwResultsPage *page;
+  FwTrainedModel *trained;
+  const FwDataset *dataset;
+  const FwDataPart *tuning;
+  g_autofree float *p = NULL;
+  g_autofree char *test_accuracy = NULL;
+  AdwComboRow *column_row;
+  FwRecipe *recipe;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  train = fw_train_test_prepare (fixture, 3000, 10, 0);
+  recipe = fw_session_begin_edit (session);
+  g_ptr_array_add (recipe->sensitive, g_strdup ("age_band"));
+  recipe->threshold_policy = FW_THRESHOLD_POLICY_PARITY;
+  recipe->threshold_attribute = g_strdup ("age_band");
+  fw_session_end_edit (session);
+  fw_train_test_train (fixture, train);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next", NULL);
+  fw_ui_test_flush ();
+  page = FW_RESULTS_PAGE (fw_ui_test_find_descendant (GTK_WIDGET (fixture->window),
+                                                      FW_TYPE_RESULTS_PAGE));
+  trained = fw_session_get_trained (session);
+  dataset = fw_session_get_dataset (session);
+  tuning = &dataset->parts[FW_PART_VALIDATION];
+  g_assert_cmpstr (trained->threshold_attribute, ==, "age_band");
+  g_assert_cmpstr (dataset->sensitive_names[1], ==, "age_band");
+  p = g_new (float, tuning->n * 2);
+  fw_model_predict (trained->model, tuning->x, tuning->n, p);
+  column_row = fw_results_page_get_column_row (page);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (column_row)));
+  test_accuracy = g_strdup (fw_results_page_get_metric_text (page, "accuracy"));
+  fw_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "results-threshold-column");
+
+  for (guint a = 1; a != G_MAXUINT; a--)
+    {
+      guint n_groups = g_strv_length (dataset->sensitive_groups[a]);
+
+      if (a == 0)
+        adw_combo_row_set_selected (column_row, 0);
+      g_assert_cmpuint (adw_combo_row_get_selected (column_row), ==, a);
+      for (guint g = 0; g < n_groups; g++)
+        {
+          const char *name = dataset->sensitive_groups[a][g];
+          /* The model's own threshold for its column; 0.5 for the other. */
+          double threshold = a == 1 ? fw_thresholds_lookup (trained->thresholds, name) : 0.5;
+          double selected = 0, members = 0;
+          g_autofree char *rate = NULL, *expected = NULL;
+
+          for (gsize i = 0; i < tuning->n; i++)
+            if (tuning->sensitive[a][i] == g)
+              {
+                members += 1;
+                selected += p[2 * i + dataset->positive] >= threshold;
+              }
+          g_assert_cmpstr (fw_results_page_get_group_slider (page, g, FALSE), ==, name);
+          if (members == 0)
+            continue;
+          rate = percent (selected / members);
+          expected = g_strdup_printf ("Selected on the tuning rows: %s", rate);
+          g_assert_cmpstr (fw_results_page_get_group_slider (page, g, TRUE), ==, expected);
+          g_test_message ("%s = %s at %.3f: %s", dataset->sensitive_names[a], name, threshold,
+                          rate);
+        }
+      g_assert_null (fw_results_page_get_group_slider (page, n_groups, FALSE));
+      g_assert_cmpstr (fw_results_page_get_metric_text (page, "accuracy"), ==, test_accuracy);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +425,7 @@ main (int   argc,
   ADD ("/ui/results-page/metrics-match-model", test_metrics_match_model);
   ADD ("/ui/results-page/threshold-slider", test_threshold_slider);
   ADD ("/ui/results-page/mitigated-rates", test_mitigated_rates);
+  ADD ("/ui/results-page/threshold-column", test_threshold_column);
 #undef ADD
 
   return g_test_run ();

@@ -1,4 +1,4 @@
-/* fw-results-tradeoff.c — the test part's predictions, decided again at any threshold
+/* fw-results-tradeoff.c — one part's predictions, decided again at any threshold
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,26 +9,31 @@
 
 FwResultsTradeoff *
 fw_results_tradeoff_new (const FwTrainedModel *trained,
-                         const FwDataset      *dataset)
+                         const FwDataset      *dataset,
+                         FwPart                part)
 {
-  const FwDataPart *test;
+  const FwDataPart *rows;
   FwResultsTradeoff *self;
 
   g_return_val_if_fail (trained != NULL, NULL);
   g_return_val_if_fail (dataset != NULL, NULL);
+  g_return_val_if_fail (part < FW_N_PARTS, NULL);
 
-  test = &dataset->parts[FW_PART_TEST];
-  if (test->n == 0)
+  rows = &dataset->parts[part];
+  if (rows->n == 0)
     return NULL;
   self = g_new0 (FwResultsTradeoff, 1);
   self->task = dataset->task;
   self->n_classes = dataset->n_classes;
   self->positive = dataset->positive;
-  self->n = test->n;
-  self->part = test;
+  self->n = rows->n;
+  self->part = rows;
   self->dataset = dataset;
-  self->predictions = g_new (float, test->n * fw_model_n_predictions (trained->model));
-  fw_model_predict (trained->model, test->x, test->n, self->predictions);
+  for (guint a = 0; trained->threshold_attribute != NULL && a < dataset->n_sensitive; a++)
+    if (g_strcmp0 (dataset->sensitive_names[a], trained->threshold_attribute) == 0)
+      self->group_attribute = a;
+  self->predictions = g_new (float, rows->n * fw_model_n_predictions (trained->model));
+  fw_model_predict (trained->model, rows->x, rows->n, self->predictions);
   return self;
 }
 
@@ -52,7 +57,7 @@ fw_results_tradeoff_decide (const FwResultsTradeoff *self,
   g_return_val_if_fail (self != NULL && self->task != FW_TASK_REGRESSION, NULL);
 
   decided = g_new (guint32, self->n);
-  groups = self->dataset->n_sensitive > 0 ? self->part->sensitive[0] : NULL;
+  groups = self->dataset->n_sensitive > 0 ? self->part->sensitive[self->group_attribute] : NULL;
   for (gsize i = 0; i < self->n; i++)
     {
       double t = group_thresholds != NULL && groups != NULL ? group_thresholds[groups[i]]
@@ -97,6 +102,24 @@ fw_results_tradeoff_metrics (const FwResultsTradeoff  *self,
       memcpy (metrics->confusion, decisions->confusion, sizeof (double) * k * k);
     }
   return metrics;
+}
+
+double
+fw_results_tradeoff_selection_rate (const FwResultsTradeoff *self,
+                                    const guint32           *decided)
+{
+  double chosen = 0, total = 0;
+
+  g_return_val_if_fail (self != NULL && decided != NULL, 0);
+
+  for (gsize i = 0; i < self->n; i++)
+    {
+      double w = self->part->weights != NULL ? self->part->weights[i] : 1.0;
+
+      total += w;
+      chosen += decided[i] == self->positive ? w : 0;
+    }
+  return total > 0 ? chosen / total : 0;
 }
 
 FwFairness *

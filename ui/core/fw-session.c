@@ -404,6 +404,22 @@ fw_session_set_trained (FwSession      *self,
   emit_changed (self, FW_SESSION_MODEL);
 }
 
+gboolean
+fw_session_set_threshold (FwSession  *self,
+                          double      threshold,
+                          GError    **error)
+{
+  g_return_val_if_fail (FW_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (self->trained != NULL && self->dataset != NULL, FALSE);
+
+  if (!fw_trained_model_set_threshold (self->trained, self->dataset, threshold, error))
+    return FALSE;
+  /* Not a recipe edit: that would drop the model this threshold belongs to. */
+  self->recipe->threshold = threshold;
+  emit_changed (self, FW_SESSION_MODEL);
+  return TRUE;
+}
+
 FwTrainedModel *
 fw_session_get_trained (FwSession *self)
 {

@@ -85,6 +85,12 @@ void                  fw_session_set_trained      (FwSession      *self,
                                                    FwTrainedModel *trained,
                                                    FwDataset      *dataset);
 FwTrainedModel       *fw_session_get_trained      (FwSession      *self);
+/* Makes @threshold the trained model's and the recipe's decision threshold (binary tasks),
+ * chosen on the validation part, and scores the test part once for it
+ * (fw_trained_model_set_threshold): "changed" with FW_SESSION_MODEL. */
+gboolean              fw_session_set_threshold    (FwSession      *self,
+                                                   double          threshold,
+                                                   GError        **error);
 const FwDataset      *fw_session_get_dataset      (FwSession      *self);
 
 G_END_DECLS

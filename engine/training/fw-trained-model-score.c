@@ -1,0 +1,165 @@
+/* fw-trained-model-score.c — a trained model's decision rule on a dataset's part, and the
+ * test part scored again under it
+ *
+ * The threshold a user settles on is chosen on the validation part; the test part is then
+ * scored once for it, here, so that the figures kept in the model (and shown in the report)
+ * are what the exported model decides.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include "fw-metrics.h"
+#include "fw-trained-model.h"
+#include "fw-training-run.h"
+
+/* The sensitive column the per-group thresholds are for, or n_sensitive when none. */
+static guint
+threshold_column (const FwTrainedModel *t,
+                  const FwDataset      *dataset)
+{
+  guint a = 0;
+
+  if (t->thresholds == NULL)
+    return dataset->n_sensitive;
+  while (a < dataset->n_sensitive &&
+         g_strcmp0 (dataset->sensitive_names[a], t->threshold_attribute) != 0)
+    a++;
+  return a;
+}
+
+guint32 *
+fw_trained_model_decide_part (const FwTrainedModel *t,
+                              const FwDataset      *dataset,
+                              FwPart                part,
+                              const float          *predictions)
+{
+  const FwDataPart *rows;
+  g_autofree double *by_code = NULL;
+  const guint32 *codes = NULL;
+  guint32 *decided;
+  guint a;
+
+  g_return_val_if_fail (t != NULL && dataset != NULL && part < FW_N_PARTS, NULL);
+  g_return_val_if_fail (t->task == FW_TASK_BINARY, NULL);
+
+  rows = &dataset->parts[part];
+  a = threshold_column (t, dataset);
+  if (a < dataset->n_sensitive)
+    {
+      guint n_groups = g_strv_length (dataset->sensitive_groups[a]);
+
+      /* Matched by name, as on new data. */
+      by_code = g_new (double, MAX (n_groups, 1));
+      for (guint g = 0; g < n_groups; g++)
+        by_code[g] = fw_thresholds_lookup (t->thresholds, dataset->sensitive_groups[a][g]);
+      codes = rows->sensitive[a];
+    }
+  decided = g_new (guint32, MAX (rows->n, 1));
+  for (gsize i = 0; i < rows->n; i++)
+    {
+      double threshold = by_code != NULL ? by_code[codes[i]]
+                       : t->thresholds != NULL ? FW_THRESHOLDS_DEFAULT : t->threshold;
+
+      decided[i] = fw_metrics_decide (predictions + 2 * i, 2, t->positive, threshold);
+    }
+  return decided;
+}
+
+/* @counts (2 × 2, row = actual) as arrays, for the model card. */
+static JsonArray *
+confusion_to_json (const double *counts)
+{
+  JsonArray *rows = json_array_new ();
+
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonArray *row = json_array_new ();
+
+      for (guint j = 0; j < 2; j++)
+        json_array_add_double_element (row, counts[i * 2 + j]);
+      json_array_add_array_element (rows, row);
+    }
+  return rows;
+}
+
+FwFairness **
+fw_trained_model_score_test (FwTrainedModel  *t,
+                             const FwDataset *dataset,
+                             guint64          seed)
+{
+  const FwDataPart *test;
+  g_autofree float *probs = NULL;
+  g_autofree guint32 *decided = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+  FwFairness **fairness;
+  FwFairnessOptions options;
+  double counts[4] = { 0 };
+
+  g_return_val_if_fail (t != NULL && dataset != NULL, NULL);
+  g_return_val_if_fail (t->task == FW_TASK_BINARY, NULL);
+
+  test = &dataset->parts[FW_PART_TEST];
+  probs = g_new (float, MAX (test->n, 1) * 2);
+  fw_model_predict (t->model, test->x, test->n, probs);
+  decided = fw_trained_model_decide_part (t, dataset, FW_PART_TEST, probs);
+  fw_training_decision_metrics (t->test_metrics, test->labels, decided, test->weights,
+                                test->n, 2, t->positive);
+  for (gsize i = 0; i < test->n; i++)
+    counts[test->labels[i] * 2 + decided[i]] += test->weights != NULL ? test->weights[i] : 1.0;
+  g_clear_pointer (&t->confusion, json_array_unref);
+  t->confusion = confusion_to_json (counts);
+
+  fairness = g_new0 (FwFairness *, MAX (dataset->n_sensitive, 1));
+  fw_fairness_options_init (&options);
+  fw_fairness_options_from_dataset (&options, dataset);
+  options.seed = seed;
+  for (guint a = 0; a < dataset->n_sensitive; a++)
+    {
+      FwFairnessInput input = {
+        .groups = test->sensitive[a],
+        .group_names = (const char *const *) dataset->sensitive_groups[a],
+        .weights = test->weights, .n = test->n,
+        .labels = test->labels, .predicted_classes = decided, .n_classes = 2,
+        .positive = t->positive,
+      };
+
+      fairness[a] = fw_fairness_compute_predicted (&input, &options, NULL);
+    }
+  json_builder_begin_object (b);
+  fw_training_add_fairness (b, fairness, dataset->sensitive_names, dataset->n_sensitive);
+  json_builder_end_object (b);
+  node = json_builder_get_root (b);
+  g_clear_pointer (&t->fairness, json_array_unref);
+  t->fairness = json_array_ref (json_object_get_array_member (json_node_get_object (node),
+                                                              "fairness"));
+  return fairness;
+}
+
+gboolean
+fw_trained_model_set_threshold (FwTrainedModel  *t,
+                                const FwDataset *dataset,
+                                double           threshold,
+                                GError         **error)
+{
+  FwFairness **fairness;
+
+  g_return_val_if_fail (t != NULL && dataset != NULL, FALSE);
+
+  if (t->task != FW_TASK_BINARY || !(threshold > 0.0 && threshold < 1.0))
+    {
+      g_set_error_literal (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                           _("A decision threshold needs a yes/no target and a value between "
+                             "0 and 1."));
+      return FALSE;
+    }
+  t->threshold = threshold;
+  t->recipe->threshold = threshold;
+  fairness = fw_trained_model_score_test (t, dataset, t->recipe->seed);
+  for (guint a = 0; a < dataset->n_sensitive; a++)
+    fw_fairness_free (fairness[a]);
+  g_free (fairness);
+  return TRUE;
+}
