@@ -331,13 +331,14 @@ test_drop (FwUiFixture   *fixture,
 
 /* A Windows-1252 file: the error page, and a dialog offering to read it so, which shows
  * the first value that differs decoded; yes reads it, accents right, and the session's
- * recipe records the encoding (the project saves it). */
+ * recipe records the encoding, so a saved project reads its data the same way. */
 static void
 test_not_utf8 (FwUiFixture   *fixture,
                gconstpointer  data)
 {
   static const char cp1252[] = "name,score\nok,1\ncaf\xe9,2\n\x93quoted\x94,3\n";
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = NULL, project_file = NULL;
+  g_autoptr(GError) error = NULL;
   FwDataPage *page;
   AdwMessageDialog *dialog;
   FwSession *session;
@@ -370,6 +371,11 @@ test_not_utf8 (FwUiFixture   *fixture,
   session = fw_window_get_session (fixture->window);
   g_assert_cmpstr (fw_session_get_recipe (session)->data_encoding, ==, "WINDOWS-1252");
 
+  project_file = g_file_new_build_filename (fixture->tmpdir, "w.fairway", NULL);
+  g_assert_true (fw_project_save (fw_window_get_project (fixture->window), project_file,
+                                  &error));
+  g_assert_no_error (error);
+
   /* Another file, in UTF-8, forgets the encoding. */
   g_clear_object (&file);
   file = fw_ui_fixture_write_file (fixture, "u.csv", "name,score\nok,1\nb,2\n", -1);
@@ -377,6 +383,14 @@ test_not_utf8 (FwUiFixture   *fixture,
   g_assert_cmpstr (fw_ui_test_wait_import (page), ==, "preview");
   g_assert_null (fw_data_page_get_encoding (page));
   g_assert_null (fw_session_get_recipe (session)->data_encoding);
+
+  /* The project reads its data as it was read, without asking. */
+  fw_window_open_project (fixture->window, project_file);
+  g_assert_cmpstr (fw_ui_test_wait_import (page), ==, "preview");
+  g_assert_null (fw_data_page_get_encoding_dialog (page));
+  g_assert_cmpstr (fw_data_page_get_encoding (page), ==, "WINDOWS-1252");
+  g_assert_cmpstr (fw_table_model_format_cell (fw_data_page_get_table_model (page), 1, 0,
+                                               buf, sizeof buf), ==, "caf\xc3\xa9");
 }
 
 static void
