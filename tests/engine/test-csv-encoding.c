@@ -91,6 +91,25 @@ test_latin1 (void)
   g_assert_cmpstr (report.encoding, ==, "ISO-8859-1");
 }
 
+/* A long value is shown cut, at a character boundary, ending in "…". */
+static void
+test_long_excerpt (void)
+{
+  g_autoptr(GString) text = g_string_new ("name\n");
+  g_autoptr(GError) error = NULL;
+  FwCsvReport report = { 0 };
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_c (text, (char) 0xE9);
+  g_string_append_c (text, '\n');
+  g_assert_null (import_as (text->str, text->len, NULL, &report, &error));
+  g_assert_error (error, FW_CSV_ERROR, FW_CSV_ERROR_NOT_UTF8);
+  /* 64 “é” of two bytes each fill the 128 bytes shown. */
+  g_assert_true (g_utf8_validate (report.guessed_text, -1, NULL));
+  g_assert_true (g_str_has_suffix (report.guessed_text, "…"));
+  g_assert_cmpuint (g_utf8_strlen (report.guessed_text, -1), ==, 64 + 1);
+}
+
 static void
 test_header_not_utf8 (void)
 {
@@ -252,6 +271,7 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/csv-encoding/windows-1252", test_windows_1252);
   g_test_add_func ("/engine/csv-encoding/latin1", test_latin1);
   g_test_add_func ("/engine/csv-encoding/header-not-utf8", test_header_not_utf8);
+  g_test_add_func ("/engine/csv-encoding/long-excerpt", test_long_excerpt);
   g_test_add_func ("/engine/csv-encoding/damaged-utf8", test_damaged_utf8);
   g_test_add_func ("/engine/csv-encoding/bad-encodings", test_bad_encodings);
   g_test_add_func ("/engine/csv-encoding/file-with-encoding", test_file_with_encoding);
