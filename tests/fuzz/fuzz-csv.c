@@ -1,8 +1,9 @@
 /* fuzz-csv.c — CSV import (and the profile inspect runs on it) on arbitrary bytes
  *
  * The input is the file itself, so the seed corpus is plain CSV files, in UTF-8, UTF-16,
- * Windows-1252 and ISO-8859-1.  A file refused as not UTF-8 is read again in the guess.  Small limits make
- * the fuzzer reach the too-many-columns / too-long paths without megabyte inputs.
+ * Windows-1252 and ISO-8859-1.  A file refused as not UTF-8 is read again in the guess.
+ * Small limits make the fuzzer reach the too-many-columns / too-long paths without
+ * megabyte inputs; a last pass reads the bytes in an encoding a user may name.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
