@@ -168,12 +168,29 @@ add_column_json (JsonBuilder           *builder,
   json_builder_end_object (builder);
 }
 
+/* What the import noticed and changed, in sentences (never NULL; maybe empty). */
+static GPtrArray *
+import_notes (const FwCsvReport *report)
+{
+  GPtrArray *notes = g_ptr_array_new_with_free_func (g_free);
+  char *note;
+
+  if ((note = fw_csv_report_describe_padded (report)) != NULL)
+    g_ptr_array_add (notes, note);
+  if ((note = fw_csv_report_describe_renamed (report)) != NULL)
+    g_ptr_array_add (notes, note);
+  return notes;
+}
+
 static void
 print_json (const FwTable        *table,
             const FwTableProfile *profile,
             const FwRecipe       *suggested,
+            const FwCsvReport    *report,
             double                seconds)
 {
+  g_autoptr(GPtrArray) notes = import_notes (report);
+
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
@@ -192,6 +209,13 @@ print_json (const FwTable        *table,
     add_column_json (builder, fw_table_column (table, c), &profile->columns[c], suggested);
   json_builder_end_array (builder);
   fw_json_add_number (builder, "seconds", seconds);
+  json_builder_set_member_name (builder, "encoding");
+  json_builder_add_string_value (builder, report->encoding != NULL ? report->encoding : "UTF-8");
+  json_builder_set_member_name (builder, "notes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < notes->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (notes, i));
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -438,9 +462,23 @@ print_table (GFile                *file,
     }
   if (report->decimal_comma)
     g_string_append (out, _(", decimal comma"));
+  if (report->encoding != NULL && g_strcmp0 (report->encoding, "UTF-8") != 0)
+    {
+      g_autofree char *encoding = fw_csv_encoding_describe (report->encoding);
+
+      /* Translators: %s is a text encoding, "Windows-1252 (Western European)". */
+      g_string_append_printf (out, _(", read as %s"), encoding);
+    }
   /* Translators: how long reading and profiling took, in seconds. */
   g_string_append_printf (out, _(" (%.2f s)"), seconds);
-  g_string_append (out, "\n\n");
+  g_string_append (out, "\n");
+  {
+    g_autoptr(GPtrArray) notes = import_notes (report);
+
+    for (guint i = 0; i < notes->len; i++)
+      g_string_append_printf (out, "%s\n", (char *) g_ptr_array_index (notes, i));
+  }
+  g_string_append (out, "\n");
 
   for (guint r = 0; r <= n; r++)
     {
@@ -499,12 +537,15 @@ fw_cli_inspect (int    argc,
   gboolean json = FALSE;
   g_autofree char *target = NULL;
   g_autofree char *positive = NULL;
+  g_autofree char *encoding = NULL;
   const GOptionEntry entries[] = {
     { "target", 0, 0, G_OPTION_ARG_STRING, &target,
       N_("The column to predict: also check every other column for leaks"), "COL" },
     { "positive", 0, 0, G_OPTION_ARG_STRING, &positive, N_("The positive class"), "VALUE" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
       N_("Print one JSON object instead of a table"), NULL },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding,
+      N_("Read the file in this text encoding (default: UTF-8)"), "NAME" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -536,8 +577,8 @@ fw_cli_inspect (int    argc,
   file = g_file_new_for_commandline_arg (argv[1]);
   progress = fw_cli_progress_enabled ();
   timer = g_timer_new ();
-  table = fw_csv_import_file (file, NULL, &report, progress ? on_import_progress : NULL, NULL,
-                              NULL, &error);
+  table = fw_cli_import_csv (file, encoding, &report, progress ? on_import_progress : NULL,
+                             &error);
   if (table == NULL)
     return fw_cli_fail (error);
   profile = fw_table_profile_new (table, progress ? on_profile_progress : NULL, NULL, NULL,
@@ -553,7 +594,7 @@ fw_cli_inspect (int    argc,
   fw_cli_progress_clear ();
 
   if (json)
-    print_json (table, profile, suggested, g_timer_elapsed (timer, NULL));
+    print_json (table, profile, suggested, &report, g_timer_elapsed (timer, NULL));
   else
     print_table (file, table, profile, &report, dropped, g_timer_elapsed (timer, NULL));
   return FW_CLI_EXIT_OK;

@@ -24,6 +24,7 @@
 static FwTrainedModel *
 load_both (const char  *model_path,
            const char  *data_path,
+           const char  *encoding,
            FwTable    **table,
            GError     **error)
 {
@@ -33,7 +34,7 @@ load_both (const char  *model_path,
 
   if (trained == NULL)
     return NULL;
-  *table = fw_csv_import_file (data_file, NULL, NULL, NULL, NULL, NULL, error);
+  *table = fw_cli_import_csv (data_file, encoding, NULL, NULL, error);
   return *table != NULL ? g_steal_pointer (&trained) : NULL;
 }
 
@@ -41,10 +42,12 @@ int
 fw_cli_predict (int    argc,
                 char **argv)
 {
-  g_autofree char *model = NULL, *data = NULL, *output = NULL;
+  g_autofree char *model = NULL, *data = NULL, *output = NULL, *encoding = NULL;
   const GOptionEntry entries[] = {
     { "model", 0, 0, G_OPTION_ARG_FILENAME, &model, N_("The trained model"), "M.fwmodel" },
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &data, N_("The rows to predict"), "F.csv" },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding,
+      N_("Read the data in this text encoding (default: UTF-8)"), "NAME" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the predictions"),
       "PRED.csv" },
     { NULL }
@@ -61,7 +64,7 @@ fw_cli_predict (int    argc,
   if (argc > 1 || model == NULL || data == NULL || output == NULL)
     return fw_cli_usage_error ("predict", "%s", _("--model, --data and -o are required"));
 
-  trained = load_both (model, data, &table, &error);
+  trained = load_both (model, data, encoding, &table, &error);
   out_file = g_file_new_for_commandline_arg (output);
   if (trained == NULL || !fw_predictions_write (trained, table, out_file, NULL, &error))
     return fw_cli_fail (error);
@@ -151,11 +154,13 @@ int
 fw_cli_evaluate (int    argc,
                  char **argv)
 {
-  g_autofree char *model = NULL, *data = NULL;
+  g_autofree char *model = NULL, *data = NULL, *encoding = NULL;
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
     { "model", 0, 0, G_OPTION_ARG_FILENAME, &model, N_("The trained model"), "M.fwmodel" },
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &data, N_("Labelled rows to measure it on"), "F.csv" },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding,
+      N_("Read the data in this text encoding (default: UTF-8)"), "NAME" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
     { NULL }
   };
@@ -184,7 +189,7 @@ fw_cli_evaluate (int    argc,
   if (argc > 1 || model == NULL || data == NULL)
     return fw_cli_usage_error ("evaluate", "%s", _("--model and --data are required"));
 
-  trained = load_both (model, data, &table, &error);
+  trained = load_both (model, data, encoding, &table, &error);
   if (trained == NULL ||
       !fw_trained_model_targets (trained, table, &rows, &labels, &values, &n, &error) ||
       (all = fw_trained_model_predict (trained, table, &error)) == NULL)

@@ -24,7 +24,7 @@
 typedef struct
 {
   char     *data, *recipe, *target, *model, *hidden, *device, *mitigate, *positive, *out;
-  char     *favourable;
+  char     *favourable, *encoding;
   gint64    min_group_rows;
   char     *threshold_policy, *save_recipe;
   char     *threshold_column;
@@ -51,6 +51,7 @@ options_clear (Options *o)
   g_free (o->save_recipe);
   g_free (o->positive);
   g_free (o->favourable);
+  g_free (o->encoding);
   g_free (o->out);
   g_strfreev (o->sensitive);
   g_strfreev (o->keep);
@@ -231,6 +232,8 @@ fw_cli_train (int    argc,
   const GOptionEntry entries[] = {
     { "recipe", 0, 0, G_OPTION_ARG_FILENAME, &o.recipe, N_("Replay this recipe"), "R.json" },
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &o.data, N_("The CSV file to learn from"), "F.csv" },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &o.encoding,
+      N_("Read the data in this text encoding (default: the recipe's, else UTF-8)"), "NAME" },
     { "target", 0, 0, G_OPTION_ARG_STRING, &o.target, N_("The column to predict"), "COL" },
     { "sensitive", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.sensitive,
       N_("A sensitive column, measured but not used as a feature (repeatable)"), "COL" },
@@ -317,12 +320,15 @@ fw_cli_train (int    argc,
                                    "give it with --data FILE.csv."));
           else
             data_file = g_file_resolve_relative_path (folder, recipe->data);
+          /* Read as it was when the recipe was made, unless --encoding says otherwise. */
+          if (recipe != NULL && o.encoding == NULL)
+            o.encoding = g_strdup (recipe->data_encoding);
         }
     }
   if (data_file == NULL && o.data != NULL)
     data_file = g_file_new_for_commandline_arg (o.data);
   if (error == NULL)
-    table = fw_csv_import_file (data_file, NULL, NULL, on_import_progress, NULL, NULL, &error);
+    table = fw_cli_import_csv (data_file, o.encoding, NULL, on_import_progress, &error);
   fw_cli_progress_clear ();
   fw_training_options_init (&options);
   if (error == NULL && recipe == NULL)
@@ -432,6 +438,9 @@ fw_cli_train (int    argc,
       saved->data = g_file_get_path (data_file);
       g_free (saved->data_sha256);
       saved->data_sha256 = g_strdup (trained->data_sha256);
+      g_free (saved->data_encoding);
+      saved->data_encoding = o.encoding != NULL && g_ascii_strcasecmp (o.encoding, "UTF-8") != 0
+                               ? g_strdup (o.encoding) : NULL;
       g_free (saved->fairway_version);
       saved->fairway_version = g_strdup (PACKAGE_VERSION);
       g_free (saved->backend);

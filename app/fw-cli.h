@@ -5,6 +5,7 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
+#include "fw-csv-import.h"
 #include "fw-fairness.h"
 
 G_BEGIN_DECLS
@@ -78,5 +79,13 @@ gboolean fw_cli_progress_enabled (void);
 void     fw_cli_progress         (const char *what,
                                   double      fraction);
 void     fw_cli_progress_clear   (void);
+
+/* Imports @file in @encoding (--encoding; NULL: UTF-8 or UTF-16); a file that is not UTF-8
+ * fails with the engine's guess and the flag that reads it. */
+FwTable *fw_cli_import_csv       (GFile          *file,
+                                  const char     *encoding,
+                                  FwCsvReport    *report,
+                                  FwProgressFunc  progress,
+                                  GError        **error);
 
 G_END_DECLS

@@ -61,6 +61,13 @@ build_summary (const FwTable     *table,
   if (report->encoding != NULL && g_str_has_prefix (report->encoding, "UTF-16"))
     /* Translators: the file's text encoding, when it is not the usual UTF-8. */
     g_ptr_array_add (parts, g_strdup (_("UTF-16 text")));
+  else if (report->encoding != NULL && g_strcmp0 (report->encoding, "UTF-8") != 0)
+    {
+      g_autofree char *encoding = fw_csv_encoding_describe (report->encoding);
+
+      /* Translators: %s is a text encoding, "Windows-1252 (Western European)". */
+      g_ptr_array_add (parts, g_strdup_printf (_("read as %s"), encoding));
+    }
   if (report->decimal_comma)
     g_ptr_array_add (parts, g_strdup (_("decimal commas")));
   if (!report->has_header)
@@ -146,6 +153,7 @@ forget_import (FwDataPage *self)
 static void
 show_table (FwDataPage        *self,
             GFile             *file,
+            const char        *encoding,
             FwTable           *table,
             FwTableProfile    *profile,
             const FwCsvReport *report)
@@ -154,10 +162,14 @@ show_table (FwDataPage        *self,
   g_autofree char *name = fw_display_name (file);
   g_autofree char *summary = NULL;
   g_autofree char *renamed = fw_csv_report_describe_renamed (report);
+  g_autofree char *padded = fw_csv_report_describe_padded (report);
 
-  /* Before set_model notifies, so whoever listens can take the profile with the table. */
+  /* Before set_model notifies, so whoever listens can take the profile and the encoding
+   * with the table. */
   g_clear_pointer (&self->profile, fw_table_profile_free);
   self->profile = profile;
+  g_free (self->encoding);
+  self->encoding = g_strdup (encoding);
   set_model (self, model, file);
   summary = build_summary (table, report,
                            fw_table_view_get_n_shown_columns (self->table_view));
@@ -174,6 +186,8 @@ show_table (FwDataPage        *self,
       adw_toast_set_timeout (toast, 0);
       fw_toast_add (GTK_WIDGET (self), toast);
     }
+  if (padded != NULL)
+    fw_toast_add (GTK_WIDGET (self), adw_toast_new (padded));
 }
 
 static void
@@ -220,12 +234,18 @@ import_done (GObject      *source,
   if (table != NULL && !fw_import_is_sample (import))
     fw_recent_add (fw_import_get_file (import));
   if (table != NULL)
-    show_table (self, fw_import_get_file (import), g_steal_pointer (&table),
-                g_steal_pointer (&profile), &report);
+    show_table (self, fw_import_get_file (import), fw_import_get_encoding (import),
+                g_steal_pointer (&table), g_steal_pointer (&profile), &report);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     gtk_stack_set_visible_child_name (self->stack, self->model != NULL ? "preview" : "empty");
   else
-    show_error (self, fw_import_get_file (import), error->message);
+    {
+      show_error (self, fw_import_get_file (import), error->message);
+      /* Not UTF-8, but it reads as a single-byte encoding: offer to read it so. */
+      if (g_error_matches (error, FW_CSV_ERROR, FW_CSV_ERROR_NOT_UTF8) &&
+          report.guessed_encoding != NULL)
+        fw_data_page_ask_encoding (self, fw_import_get_file (import), &report);
+    }
 }
 
 static void
@@ -274,12 +294,21 @@ void
 fw_data_page_open_file (FwDataPage *self,
                         GFile      *file)
 {
+  fw_data_page_open_file_with_encoding (self, file, NULL);
+}
+
+void
+fw_data_page_open_file_with_encoding (FwDataPage *self,
+                                      GFile      *file,
+                                      const char *encoding)
+{
   g_autoptr(FwImport) import = NULL;
 
   g_return_if_fail (FW_IS_DATA_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
 
   import = fw_import_new (file);
+  fw_import_set_encoding (import, encoding);
   start_import (self, import);
 }
 
@@ -354,6 +383,12 @@ fw_data_page_dispose (GObject *object)
       g_cancellable_cancel (self->cancellable);
       forget_import (self);
     }
+  if (self->encoding_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->encoding_dialog),
+                                    (gpointer *) &self->encoding_dialog);
+      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->encoding_dialog)));
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_DATA_PAGE);
   g_clear_object (&self->model);
   g_clear_object (&self->file);
@@ -368,6 +403,7 @@ fw_data_page_finalize (GObject *object)
   FwDataPage *self = FW_DATA_PAGE (object);
 
   g_free (self->error_message);
+  g_free (self->encoding);
 
   G_OBJECT_CLASS (fw_data_page_parent_class)->finalize (object);
 }
@@ -481,6 +517,13 @@ fw_data_page_get_file (FwDataPage *self)
 {
   g_return_val_if_fail (FW_IS_DATA_PAGE (self), NULL);
   return self->file;
+}
+
+const char *
+fw_data_page_get_encoding (FwDataPage *self)
+{
+  g_return_val_if_fail (FW_IS_DATA_PAGE (self), NULL);
+  return self->model != NULL ? self->encoding : NULL;
 }
 
 gboolean

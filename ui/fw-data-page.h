@@ -18,6 +18,10 @@ GtkWidget    *fw_data_page_new               (void);
 /* Starts importing @file; an import already running is cancelled and its result dropped. */
 void          fw_data_page_open_file         (FwDataPage *self,
                                               GFile      *file);
+/* The same, reading the file in @encoding (an iconv name; NULL: UTF-8). */
+void          fw_data_page_open_file_with_encoding (FwDataPage *self,
+                                                    GFile      *file,
+                                                    const char *encoding);
 /* Generates the bundled sample into the user cache folder, then imports it. */
 void          fw_data_page_open_sample       (FwDataPage *self);
 /* Offers, in the empty state, to restore the project autosaved at @saved (NULL: hides the
@@ -29,6 +33,9 @@ void          fw_data_page_cancel            (FwDataPage *self);
 
 /* The file of the table shown, or NULL. */
 GFile        *fw_data_page_get_file          (FwDataPage *self);
+/* The encoding the table shown was read in, when the user chose one; NULL: UTF-8 (or
+ * UTF-16, recognised), or no table. */
+const char   *fw_data_page_get_encoding      (FwDataPage *self);
 /* The table shown, or NULL. */
 FwTableModel *fw_data_page_get_table_model   (FwDataPage *self);
 gboolean      fw_data_page_get_has_table     (FwDataPage *self);

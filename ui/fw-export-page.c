@@ -15,6 +15,7 @@
 #include <string.h>
 #include "fw-display-name.h"
 #include "fw-export-page-private.h"
+#include "fw-page-shortcut.h"
 #include "fw-settings.h"
 #include "fw-toast.h"
 
@@ -31,6 +32,7 @@ struct _FwExportPage
   FwProject     *project;
   GSettings     *settings;
   GCancellable  *cancellable;   /* of the job running, or NULL */
+  gboolean       cancelled;     /* the user cancelled the job running */
   gboolean       loading_text;  /* the buffer is being filled from the project */
   char          *last_message;
   gboolean       last_failed;
@@ -142,8 +144,28 @@ set_busy (FwExportPage *self,
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save-all", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.cancel", busy);
   if (!busy)
     g_clear_object (&self->cancellable);
+}
+
+/* Files written before the cancel are whole (each is written atomically). */
+static void
+report_cancelled (FwExportPage *self,
+                  guint         n_saved)
+{
+  g_autofree char *title = NULL;
+
+  if (n_saved == 0)
+    title = g_strdup (_("Export cancelled"));
+  else
+    /* Translators: %u is a number of files. */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Export cancelled after saving %u file",
+                                          "Export cancelled after saving %u files", n_saved),
+                             n_saved);
+  set_last_message (self, title, FALSE);
+  fw_toast_add (GTK_WIDGET (self), adw_toast_new (title));
 }
 
 /* One file: a toast or a dialog.  Several (Save All): one toast for what was written,
@@ -162,12 +184,16 @@ report (FwExportPage *self,
 
       if (error == NULL)
         n_saved++;
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        continue;
       else if (folder != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
         n_unavailable++;
       else if (first_failure < 0)
         first_failure = i;
     }
-  if (folder == NULL && n_saved == 1)
+  if (self->cancelled)
+    report_cancelled (self, n_saved);
+  else if (folder == NULL && n_saved == 1)
     {
       GFile *file = fw_export_job_get_file (job, 0);
       g_autoptr(GFile) parent = g_file_get_parent (file);
@@ -226,6 +252,8 @@ job_done (GObject      *source,
       set_busy (self, FALSE);
       if (job != NULL)
         report (self, job, data->folder);
+      else if (self->cancelled)
+        report_cancelled (self, 0);
     }
   g_weak_ref_clear (&data->page);
   g_clear_object (&data->folder);
@@ -242,6 +270,7 @@ run_job (FwExportPage *self,
   g_weak_ref_init (&data->page, self);
   data->folder = folder != NULL ? g_object_ref (folder) : NULL;
   self->cancellable = g_cancellable_new ();
+  self->cancelled = FALSE;
   set_busy (self, TRUE);
   fw_export_job_run_async (job, self->cancellable, job_done, data);
 }
@@ -521,6 +550,25 @@ fw_export_page_finalize (GObject *object)
 }
 
 static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FwExportPage *self = FW_EXPORT_PAGE (widget);
+
+  if (self->cancellable == NULL)
+    return;
+  self->cancelled = TRUE;
+  g_cancellable_cancel (self->cancellable);
+}
+
+static gboolean
+exporting (GtkWidget *page)
+{
+  return fw_export_page_get_busy (FW_EXPORT_PAGE (page));
+}
+
+static void
 fw_export_page_class_init (FwExportPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -540,6 +588,7 @@ fw_export_page_class_init (FwExportPageClass *klass)
   gtk_widget_class_install_action (widget_class, "export.save", "s", save_action);
   gtk_widget_class_install_action (widget_class, "export.save-all", NULL, save_all_action);
   gtk_widget_class_install_action (widget_class, "export.open-folder", "s", open_folder_action);
+  gtk_widget_class_install_action (widget_class, "export.cancel", NULL, cancel_action);
   gtk_widget_class_set_css_name (widget_class, "fw-export-page");
 }
 
@@ -547,6 +596,9 @@ static void
 fw_export_page_init (FwExportPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.cancel", FALSE);
+  /* Escape cancels an export wherever the focus is, not only inside the page. */
+  fw_page_shortcut_add (GTK_WIDGET (self), "Escape", "export.cancel", exporting);
   self->settings = fw_settings_new ();
   g_signal_connect_object (gtk_text_view_get_buffer (self->intended_use_view), "changed",
                            G_CALLBACK (intended_use_changed), self, G_CONNECT_SWAPPED);

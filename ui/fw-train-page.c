@@ -106,6 +106,15 @@ fw_train_page_class_init (FwTrainPageClass *klass)
   fw_train_page_run_class_init (widget_class);
 }
 
+/* Something Stop would stop: a preparation, or a run not already stopping or done. */
+static gboolean
+stoppable (GtkWidget *page)
+{
+  FwTrainPage *self = FW_TRAIN_PAGE (page);
+
+  return self->preparing || (self->run != NULL && !self->finishing && !self->stopping);
+}
+
 static void
 fw_train_page_init (FwTrainPage *self)
 {
@@ -113,7 +122,7 @@ fw_train_page_init (FwTrainPage *self)
   self->unshown_fraction = -1;
   /* Escape acts only while this step is on screen (Ctrl+Enter is the window's win.primary:
    * Train here, or on to Results once there is a model). */
-  fw_page_shortcut_add (GTK_WIDGET (self), "Escape", "train-page.stop", NULL);
+  fw_page_shortcut_add (GTK_WIDGET (self), "Escape", "train-page.stop", stoppable);
   fw_train_page_update_actions (self);
 }
 

@@ -319,7 +319,10 @@ open_contents (FwWindow       *self,
                                 "opened the one at %s."), name, where);
     }
   fw_project_expect_data (self->project, contents, file, data, note);
-  fw_window_open_file (self, data);
+  go_to_step (self, FW_WIZARD_DATA);
+  /* In the encoding the user chose when the project was made. */
+  fw_data_page_open_file_with_encoding (self->data_page, data,
+                                        contents->recipe->data_encoding);
   return TRUE;
 }
 

@@ -82,8 +82,11 @@ data_page_changed (FwWindow *self)
   FwTableModel *model = fw_data_page_get_table_model (self->data_page);
 
   if (model != fw_session_get_table_model (self->session))
-    fw_session_set_data (self->session, fw_data_page_get_file (self->data_page), model,
-                         fw_data_page_steal_profile (self->data_page));
+    {
+      fw_session_set_data (self->session, fw_data_page_get_file (self->data_page), model,
+                           fw_data_page_steal_profile (self->data_page));
+      fw_session_set_data_encoding (self->session, fw_data_page_get_encoding (self->data_page));
+    }
   update_navigation (self);
 }
 

@@ -14,6 +14,7 @@
 #include <string.h>
 #include "fw-column-builder.h"
 #include "fw-csv-import.h"
+#include "fw-csv-encoding.h"
 #include "fw-csv-sniff.h"
 #include "fw-number.h"
 
@@ -39,6 +40,14 @@ typedef struct
   gsize        record_bytes;
   guint        n_renamed;
   char        *renamed_from, *renamed_to;  /* the first renamed header name */
+  gsize        n_padded_rows;   /* rows whose fields past the last column are all empty */
+  gsize        padded_line;
+  guint        padded_fields;
+  const char  *chunk;           /* the bytes being fed, for guessing an encoding */
+  gsize        chunk_len;
+  const char  *guessed_encoding;
+  gsize        guessed_line;
+  char        *guessed_text;
   GError      *error;
 } Importer;
 
@@ -52,6 +61,7 @@ fw_csv_options_init (FwCsvOptions *options)
   options->max_columns = FW_CSV_DEFAULT_MAX_COLUMNS;
   options->max_field_bytes = FW_CSV_DEFAULT_MAX_FIELD_BYTES;
   options->max_line_bytes = FW_CSV_DEFAULT_MAX_LINE_BYTES;
+  options->encoding = NULL;
 }
 
 static void
@@ -112,6 +122,44 @@ grow (Importer *im,
   return TRUE;
 }
 
+/* A value that is not UTF-8: when the text around it reads as a single-byte encoding, the
+ * error names it and shows the value as it would read, so the caller can offer to retry. */
+static void
+fail_not_utf8 (Importer   *im,
+               const char *text,
+               gsize       len,
+               const char *column)
+{
+  const char *guess = fw_csv_sniff_single_byte (im->chunk, im->chunk_len);
+  g_autofree char *described = NULL;
+
+  if (im->error != NULL)
+    return;
+  if (guess == NULL)
+    {
+      if (column != NULL)
+        fail (im, FW_CSV_ERROR_ENCODING,
+              _("Line %zu is not valid UTF-8 text (in column “%s”). "
+                "Save the file with the UTF-8 encoding and open it again."),
+              im->line, column);
+      else
+        fail (im, FW_CSV_ERROR_ENCODING,
+              _("Line %zu is not valid UTF-8 text (in the column names). "
+                "Save the file with the UTF-8 encoding and open it again."),
+              im->line);
+      return;
+    }
+  im->guessed_encoding = guess;
+  im->guessed_line = im->line;
+  im->guessed_text = fw_csv_decode_excerpt (text, len, guess);
+  described = fw_csv_encoding_describe (guess);
+  /* Translators: the first %s is an encoding ("Windows-1252 (Western European)"), %zu a
+   * line number, the last %s a value of that line as the encoding reads it ("café"). */
+  fail (im, FW_CSV_ERROR_NOT_UTF8,
+        _("This file is not UTF-8; it looks like %s. Line %zu has “%s” written in that "
+          "encoding."), described, im->line, im->guessed_text);
+}
+
 static void
 store_cell (Importer        *im,
             FwColumnBuilder *b,
@@ -126,10 +174,7 @@ store_cell (Importer        *im,
       fail_out_of_memory (im, im->capacity * sizeof (double));
       break;
     case FW_CELL_INVALID_UTF8:
-      fail (im, FW_CSV_ERROR_ENCODING,
-            _("Line %zu is not valid UTF-8 text (in column “%s”). "
-              "Save the file with the UTF-8 encoding and open it again."),
-            im->line, b->name);
+      fail_not_utf8 (im, text, len, b->name);
       break;
     }
 }
@@ -188,10 +233,7 @@ add_header_name (Importer   *im,
 
   if (!g_utf8_validate (name, -1, NULL))
     {
-      fail (im, FW_CSV_ERROR_ENCODING,
-            _("Line %zu is not valid UTF-8 text (in the column names). "
-              "Save the file with the UTF-8 encoding and open it again."),
-            im->line);
+      fail_not_utf8 (im, data, len, NULL);
       return;
     }
   if (name[0] == '\0')
@@ -253,7 +295,8 @@ on_field (void  *data,
   if (im->field >= im->builders->len)
     {
       /* A trailing delimiter is common and harmless; a value past the last column is not. */
-      im->extra_values = im->extra_values || !fw_is_missing_marker (text, len);
+      for (gsize i = 0; i < len && !im->extra_values; i++)
+        im->extra_values = !g_ascii_isspace (text[i]);
       im->field++;
       return;
     }
@@ -315,6 +358,11 @@ on_record (int   c,
             im->record_line, im->field, width);
       return;
     }
+  if (im->field > width && im->n_padded_rows++ == 0)
+    {
+      im->padded_line = im->record_line;
+      im->padded_fields = im->field;
+    }
   im->n_rows++;
   im->field = 0;
 }
@@ -328,6 +376,8 @@ feed (Importer          *im,
 {
   const char *p = data, *end = data + len;
 
+  im->chunk = data;
+  im->chunk_len = len;
   while (p < end && im->error == NULL)
     {
       const char *newline = memchr (p, '\n', end - p);
@@ -409,57 +459,6 @@ estimate_rows (const char *sample,
   return MIN ((gsize) (size_hint / ((double) len / lines) * 1.05) + 64, MAX_ROWS);
 }
 
-/* UTF-16 text is read through a converter to UTF-8, from the start again: the first chunk
- * has been taken from @stream already, so only a stream that can seek back is read. */
-static FwTable *
-import_utf16 (GInputStream       *stream,
-              const char         *encoding,
-              gsize               bom_len,
-              goffset             size_hint,
-              const FwCsvOptions *options,
-              FwCsvReport        *report,
-              FwProgressFunc      progress,
-              gpointer            progress_data,
-              GCancellable       *cancellable,
-              GError            **error)
-{
-  g_autoptr(GCharsetConverter) converter = NULL;
-  g_autoptr(GInputStream) converted = NULL;
-  g_autoptr(GError) local = NULL;
-  FwTable *table;
-
-  if (!G_IS_SEEKABLE (stream) || !g_seekable_can_seek (G_SEEKABLE (stream)) ||
-      !g_seekable_seek (G_SEEKABLE (stream), bom_len, G_SEEK_SET, cancellable, NULL))
-    {
-      g_set_error (error, FW_CSV_ERROR, FW_CSV_ERROR_ENCODING,
-                   _("This is UTF-16 text, which can be read only from a file. "
-                     "Save it with the UTF-8 encoding and open it again."));
-      return NULL;
-    }
-  converter = g_charset_converter_new ("UTF-8", encoding, error);
-  if (converter == NULL)
-    return NULL;
-  converted = g_converter_input_stream_new (stream, G_CONVERTER (converter));
-  /* ASCII text takes half the bytes in UTF-8. */
-  table = fw_csv_import_stream (converted, size_hint > 0 ? size_hint / 2 : -1, options,
-                                report, progress, progress_data, cancellable, &local);
-  if (table == NULL && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
-    {
-      g_set_error (error, FW_CSV_ERROR, FW_CSV_ERROR_ENCODING,
-                   _("This UTF-16 file holds bytes that are not UTF-16 text. "
-                     "Save it with the UTF-8 encoding and open it again."));
-      return NULL;
-    }
-  if (table == NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
-  if (report != NULL)
-    report->encoding = encoding;
-  return table;
-}
-
 FwTable *
 fw_csv_import_stream (GInputStream       *stream,
                       goffset             size_hint,
@@ -497,10 +496,18 @@ fw_csv_import_stream (GInputStream       *stream,
     goto out;
   eof = got < chunk;
   total = got;
+  encoding = im.options.encoding;
+  if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0 &&
+      g_ascii_strcasecmp (encoding, "UTF8") != 0)
+    {
+      table = fw_csv_import_converted (stream, encoding, 0, size_hint, &im.options, report,
+                                       progress, progress_data, cancellable, &im.error);
+      goto out;
+    }
   if ((encoding = fw_csv_sniff_utf16 (buffer, got, &skip)) != NULL)
     {
-      table = import_utf16 (stream, encoding, skip, size_hint, &im.options, report, progress,
-                            progress_data, cancellable, &im.error);
+      table = fw_csv_import_converted (stream, encoding, skip, size_hint, &im.options, report,
+                                       progress, progress_data, cancellable, &im.error);
       goto out;
     }
   if (got >= 3 && memcmp (buffer, "\xEF\xBB\xBF", 3) == 0)
@@ -578,6 +585,13 @@ fw_csv_import_stream (GInputStream       *stream,
                  sizeof report->renamed_from);
       g_strlcpy (report->renamed_to, im.renamed_to != NULL ? im.renamed_to : "",
                  sizeof report->renamed_to);
+      report->n_padded_rows = im.n_padded_rows;
+      report->padded_line = im.padded_line;
+      report->padded_fields = im.padded_fields;
+      report->n_columns = im.builders->len;
+      report->guessed_encoding = NULL;
+      report->guessed_line = 0;
+      report->guessed_text[0] = '\0';
     }
   if (progress != NULL)
     progress (1.0, progress_data);
@@ -588,33 +602,19 @@ out:
   g_array_unref (im.builders);
   g_free (im.renamed_from);
   g_free (im.renamed_to);
+  if (report != NULL && g_error_matches (im.error, FW_CSV_ERROR, FW_CSV_ERROR_NOT_UTF8))
+    {
+      report->guessed_encoding = im.guessed_encoding;
+      report->guessed_line = im.guessed_line;
+      g_strlcpy (report->guessed_text, im.guessed_text, sizeof report->guessed_text);
+    }
+  g_free (im.guessed_text);
   if (im.error != NULL)
     {
       g_clear_pointer (&table, fw_table_free);
       g_propagate_error (error, im.error);
     }
   return table;
-}
-
-char *
-fw_csv_report_describe_renamed (const FwCsvReport *report)
-{
-  g_autofree char *first = NULL;
-
-  g_return_val_if_fail (report != NULL, NULL);
-
-  if (report->n_renamed == 0)
-    return NULL;
-  /* Translators: a name repeated in a file's header row; "score", then "score_2". */
-  first = g_strdup_printf (_("Two columns are both named “%s”; the second is shown as “%s”."),
-                           report->renamed_from, report->renamed_to);
-  if (report->n_renamed == 1)
-    return g_steal_pointer (&first);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%s %u more repeated name has a number added too.",
-                                       "%s %u more repeated names have a number added too.",
-                                       report->n_renamed - 1),
-                          first, report->n_renamed - 1);
 }
 
 FwTable *

@@ -22,6 +22,7 @@ typedef enum {
   FW_CSV_ERROR_FIELD_TOO_LONG,
   FW_CSV_ERROR_LINE_TOO_LONG,
   FW_CSV_ERROR_TOO_MANY_ROWS,
+  FW_CSV_ERROR_NOT_UTF8,           /* single-byte text: the report names a guess to retry with */
 } FwCsvError;
 
 /* Hard limits; an input past one of them is refused with a clear error. */
@@ -45,20 +46,39 @@ typedef struct {
   guint       max_columns;
   gsize       max_field_bytes;
   gsize       max_line_bytes;   /* a physical line, or a record spanning several */
+  const char *encoding;         /* NULL: UTF-8 (UTF-16 is recognised); else an iconv name
+                                 * such as "WINDOWS-1252", transcoded to UTF-8 as read */
 } FwCsvOptions;
+
+/* The longest text of a line that is not UTF-8 a report carries, decoded. */
+#define FW_CSV_EXCERPT_BYTES 128
 
 /* What the import found out about the file. */
 typedef struct {
   char     delimiter;
   gboolean has_header;
   gboolean decimal_comma;
-  const char *encoding;         /* "UTF-8", or "UTF-16LE"/"UTF-16BE", read as UTF-8 */
+  const char *encoding;         /* "UTF-8", "UTF-16LE"/"UTF-16BE", or the options' encoding
+                                 * (an interned string), read as UTF-8 */
   gsize    n_lines;             /* physical lines read (of the text as UTF-8) */
   gsize    n_bytes;
   /* Header names that repeat an earlier one get "_2", "_3"…: how many, and the first. */
   guint    n_renamed;
   char     renamed_from[FW_CSV_MAX_NAME_BYTES + 4];      /* "score" (cut names end in "…") */
   char     renamed_to[FW_CSV_MAX_NAME_BYTES + 16];       /* "score_2" */
+  /* Rows with more fields than the header whose extra fields are all empty ("1,2,3,," under
+   * three names): read, the extra fields ignored.  How many, the first one's line and its
+   * number of fields, and the header's. */
+  gsize    n_padded_rows;
+  gsize    padded_line;
+  guint    padded_fields;
+  guint    n_columns;
+  /* Also filled when the import fails with FW_CSV_ERROR_NOT_UTF8: the single-byte encoding
+   * the file looks like ("WINDOWS-1252" or "ISO-8859-1"; NULL otherwise), the first line
+   * that is not UTF-8, and its first such value decoded with the guess. */
+  const char *guessed_encoding;
+  gsize    guessed_line;
+  char     guessed_text[FW_CSV_EXCERPT_BYTES + 4];
 } FwCsvReport;
 
 GQuark   fw_csv_error_quark   (void);
@@ -66,6 +86,11 @@ void     fw_csv_options_init  (FwCsvOptions *options);
 /* The renamed header names in a sentence ("Two columns are both named “score”; the second
  * is shown as “score_2”."), newly allocated; NULL when none was renamed. */
 char    *fw_csv_report_describe_renamed (const FwCsvReport *report);
+/* The ignored empty trailing fields in a sentence, newly allocated; NULL when none. */
+char    *fw_csv_report_describe_padded  (const FwCsvReport *report);
+/* "Windows-1252 (Western European)" for an iconv name the import may guess, else a copy of
+ * @encoding; newly allocated. */
+char    *fw_csv_encoding_describe       (const char        *encoding);
 
 /* Reads @file once, front to back, and never writes it.  @options and @report may be NULL.
  * @progress is called from the calling thread a few times per megabyte at most. */

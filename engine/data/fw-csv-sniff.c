@@ -237,3 +237,56 @@ fw_csv_sniff_utf16 (const char *sample,
     return "UTF-16BE";
   return NULL;
 }
+
+/* The length of the well-formed UTF-8 sequence at @s (at most @len bytes), or 0. */
+static gsize
+utf8_sequence (const guchar *s,
+               gsize         len)
+{
+  gsize need;
+
+  if (s[0] >= 0xC2 && s[0] <= 0xDF)
+    need = 2;
+  else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+    need = 3;
+  else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+    need = 4;
+  else
+    return 0;
+  if (len < need)
+    return 0;
+  return g_utf8_validate ((const char *) s, need, NULL) ? need : 0;
+}
+
+const char *
+fw_csv_sniff_single_byte (const char *sample,
+                          gsize       len)
+{
+  const guchar *s = (const guchar *) sample;
+  gsize well_formed = 0, stray = 0, c1 = 0, c1_unassigned = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      gsize n;
+
+      if (s[i] < 0x80)
+        continue;
+      if ((n = utf8_sequence (s + i, len - i)) > 0)
+        {
+          well_formed++;
+          i += n - 1;
+          continue;
+        }
+      stray++;
+      if (s[i] <= 0x9F)
+        {
+          c1++;
+          /* The five bytes Windows-1252 leaves unassigned. */
+          c1_unassigned += s[i] == 0x81 || s[i] == 0x8D || s[i] == 0x8F || s[i] == 0x90 ||
+                           s[i] == 0x9D;
+        }
+    }
+  if (stray == 0 || well_formed > stray)
+    return NULL;
+  return c1 > 0 && c1_unassigned == 0 ? "WINDOWS-1252" : "ISO-8859-1";
+}

@@ -129,6 +129,9 @@ fw_recipe_to_json (const FwRecipe *recipe)
   json_object_set_double_member (object, "threshold", recipe->threshold);
   set_string_or_null (object, "data", recipe->data);
   set_string_or_null (object, "data_sha256", recipe->data_sha256);
+  /* Only when set: a UTF-8 source keeps the recipe as it always was. */
+  if (recipe->data_encoding != NULL)
+    json_object_set_string_member (object, "data_encoding", recipe->data_encoding);
   set_string_or_null (object, "fairway_version", recipe->fairway_version);
   set_string_or_null (object, "backend", recipe->backend);
 
@@ -540,7 +543,7 @@ fw_recipe_new_from_json (JsonNode *node,
     "intersect_sensitive", "known_in_advance",
     "steps", "split", "model", "seed", "mitigation", "threshold_policy", "data", "data_sha256",
     "fairway_version", "backend", "favourable", "min_group_rows",
-    "threshold", "threshold_attribute", NULL
+    "threshold", "threshold_attribute", "data_encoding", NULL
   };
   g_autoptr(FwRecipe) recipe = NULL;
   JsonObject *object, *inner;
@@ -585,6 +588,8 @@ fw_recipe_new_from_json (JsonNode *node,
        !read_string (member, "data", TRUE, &recipe->data, error)) ||
       ((member = json_object_get_member (object, "data_sha256")) != NULL &&
        !read_string (member, "data_sha256", TRUE, &recipe->data_sha256, error)) ||
+      ((member = json_object_get_member (object, "data_encoding")) != NULL &&
+       !read_string (member, "data_encoding", TRUE, &recipe->data_encoding, error)) ||
       ((member = json_object_get_member (object, "fairway_version")) != NULL &&
        !read_string (member, "fairway_version", TRUE, &recipe->fairway_version, error)) ||
       ((member = json_object_get_member (object, "backend")) != NULL &&

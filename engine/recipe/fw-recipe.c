@@ -119,6 +119,7 @@ fw_recipe_free (FwRecipe *recipe)
   g_free (recipe->threshold_attribute);
   g_free (recipe->data);
   g_free (recipe->data_sha256);
+  g_free (recipe->data_encoding);
   g_free (recipe->fairway_version);
   g_free (recipe->backend);
   g_free (recipe);
@@ -156,6 +157,7 @@ fw_recipe_copy (const FwRecipe *recipe)
   copy->threshold_attribute = g_strdup (recipe->threshold_attribute);
   copy->data = g_strdup (recipe->data);
   copy->data_sha256 = g_strdup (recipe->data_sha256);
+  copy->data_encoding = g_strdup (recipe->data_encoding);
   copy->fairway_version = g_strdup (recipe->fairway_version);
   copy->backend = g_strdup (recipe->backend);
   return copy;

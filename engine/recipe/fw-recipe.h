@@ -104,6 +104,8 @@ typedef struct
                                    chosen on the validation (tuning) part; default 0.5 */
   char        *data;            /* the CSV it was made for: absolute, or relative to the
                                    recipe file's folder; NULL when not recorded */
+  char        *data_encoding;   /* the text encoding it is read in ("WINDOWS-1252"); NULL:
+                                   UTF-8, or UTF-16 recognised by its bytes */
   /* Provenance, recorded when a run is saved; informative, never required. */
   char        *data_sha256;
   char        *fairway_version;

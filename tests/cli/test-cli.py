@@ -144,7 +144,7 @@ def inspect_json_shape():
         path = os.path.join(tmp, "s.csv")
         check(run("sample", "--rows", "1000", "--seed", "7", "-o", path).returncode == 0, "sample")
         doc = inspect_json(path)
-        check(set(doc) == {"rows", "columns", "seconds"}, f"top-level keys: {sorted(doc)}")
+        check(set(doc) == {"rows", "columns", "seconds", "encoding", "notes"}, f"top-level keys: {sorted(doc)}")
         check(doc["rows"] == 1000, f"rows: {doc['rows']}")
         check(isinstance(doc["seconds"], (int, float)) and doc["seconds"] >= 0, "seconds")
         names = [c["name"] for c in doc["columns"]]

@@ -65,7 +65,7 @@ is_done (gpointer data)
   return ((Fixture *) data)->done;
 }
 
-/* Runs @job on a worker and returns it, with each file's outcome; NULL when cancelled. */
+/* Runs @job on a worker and returns it, with each file's outcome. */
 static FwExportJob *
 run (Fixture      *fixture,
      FwExportJob  *job,
@@ -328,13 +328,14 @@ test_failures (Fixture       *fixture,
                   G_IO_ERROR_NOT_DIRECTORY);
   g_assert_false (g_file_query_exists (missing, NULL));
 
-  /* Cancelled: on a worker the job comes back only as the cancellation; on the calling
-   * thread each file says so. */
+  /* Cancelled: on a worker, and on the calling thread, each file says so. */
   g_cancellable_cancel (cancellable);
   job = fw_export_job_new (fixture->session, NULL, &error);
   g_assert_no_error (error);
   fw_export_job_add (job, FW_EXPORT_REPORT_HTML, cancelled_file);
-  g_assert_null (run (fixture, job, cancellable));
+  job = run (fixture, job, cancellable);
+  g_assert_nonnull (job);
+  g_assert_error ((GError *) fw_export_job_get_error (job, 0), G_IO_ERROR, G_IO_ERROR_CANCELLED);
   job = fw_export_job_new (fixture->session, NULL, &error);
   g_assert_no_error (error);
   fw_export_job_add (job, FW_EXPORT_REPORT_HTML, cancelled_file);

@@ -312,8 +312,8 @@ test_errors (void)
   FAILS ("a,b,c\n1,2,3\n4,5\n6,7,8\n", FW_CSV_ERROR_RAGGED, "Line 3 has 2 fields");
   FAILS ("a,b\n\"x\ny\",1\n1,2,3\n", FW_CSV_ERROR_RAGGED, "Line 4 has 3 fields");
   FAILS (junk, FW_CSV_ERROR_BINARY, "NUL");
-  FAILS ("name,x\nok,1\ncaf\xe9,2\n", FW_CSV_ERROR_ENCODING, "Line 3");
-  FAILS ("na\xff" "me,x\nok,1\n", FW_CSV_ERROR_ENCODING, "Line 1");
+  FAILS ("name,x\nok,1\ncaf\xe9,2\n", FW_CSV_ERROR_NOT_UTF8, "Line 3");
+  FAILS ("na\xff" "me,x\nok,1\n", FW_CSV_ERROR_NOT_UTF8, "Line 1");
 }
 
 static void

@@ -59,6 +59,7 @@ assert_recipes_equal (const FwRecipe *a,
   g_assert_cmpstr (a->mitigation, ==, b->mitigation);
   g_assert_cmpstr (a->data, ==, b->data);
   g_assert_cmpstr (a->data_sha256, ==, b->data_sha256);
+  g_assert_cmpstr (a->data_encoding, ==, b->data_encoding);
   g_assert_cmpstr (a->fairway_version, ==, b->fairway_version);
   g_assert_cmpstr (a->backend, ==, b->backend);
 }
@@ -127,6 +128,7 @@ busy_recipe (void)
   recipe->mitigation = g_strdup ("reweigh");
   recipe->data = g_strdup ("données/prêts.csv");
   recipe->data_sha256 = g_strdup ("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+  recipe->data_encoding = g_strdup ("WINDOWS-1252");
   recipe->fairway_version = g_strdup ("0.1.0");
   recipe->backend = g_strdup ("cpu (OpenBLAS 0.3.21)");
   return recipe;

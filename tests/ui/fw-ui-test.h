@@ -75,5 +75,9 @@ GtkWidget  *fw_ui_test_find_descendant (GtkWidget   *root,
  * in the window and waits for the import; returns the file. */
 GFile      *fw_ui_fixture_open_sample  (FwUiFixture *fixture,
                                         guint64      rows);
+/* Presses @accel ("Escape") through @page's global shortcuts, as the window does for a key
+ * pressed with the focus anywhere in it; returns whether one took the key. */
+gboolean    fw_ui_test_press_page_key  (GtkWidget   *page,
+                                        const char  *accel);
 
 G_END_DECLS

@@ -329,6 +329,70 @@ test_drop (FwUiFixture   *fixture,
   g_assert_true (g_file_equal (fw_data_page_get_file (data_page (fixture)), people));
 }
 
+/* A Windows-1252 file: the error page, and a dialog offering to read it so, which shows
+ * the first value that differs decoded; yes reads it, accents right, and the session's
+ * recipe records the encoding, so a saved project reads its data the same way. */
+static void
+test_not_utf8 (FwUiFixture   *fixture,
+               gconstpointer  data)
+{
+  static const char cp1252[] = "name,score\nok,1\ncaf\xe9,2\n\x93quoted\x94,3\n";
+  g_autoptr(GFile) file = NULL, project_file = NULL;
+  g_autoptr(GError) error = NULL;
+  FwDataPage *page;
+  AdwMessageDialog *dialog;
+  FwSession *session;
+  char buf[64];
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  page = data_page (fixture);
+  file = fw_ui_fixture_write_file (fixture, "w.csv", cp1252, sizeof cp1252 - 1);
+  fw_window_open_file (fixture->window, file);
+  g_assert_cmpstr (fw_ui_test_wait_import (page), ==, "error");
+  g_assert_nonnull (strstr (fw_data_page_get_error_message (page), "Windows-1252"));
+  dialog = fw_data_page_get_encoding_dialog (page);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "Read It as Windows-1252 (Western European)?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "line 3 has “caf\xc3\xa9”"));
+
+  adw_message_dialog_response (dialog, "read");
+  g_assert_cmpstr (fw_ui_test_wait_import (page), ==, "preview");
+  fw_ui_test_flush ();
+  g_assert_null (fw_data_page_get_encoding_dialog (page));
+  g_assert_cmpstr (fw_table_model_format_cell (fw_data_page_get_table_model (page), 1, 0,
+                                               buf, sizeof buf), ==, "caf\xc3\xa9");
+  g_assert_cmpstr (fw_table_model_format_cell (fw_data_page_get_table_model (page), 2, 0,
+                                               buf, sizeof buf), ==,
+                   "\xe2\x80\x9cquoted\xe2\x80\x9d");
+  g_assert_cmpstr (fw_data_page_get_encoding (page), ==, "WINDOWS-1252");
+  g_assert_nonnull (strstr (fw_data_page_get_summary (page), "read as Windows-1252"));
+  session = fw_window_get_session (fixture->window);
+  g_assert_cmpstr (fw_session_get_recipe (session)->data_encoding, ==, "WINDOWS-1252");
+
+  project_file = g_file_new_build_filename (fixture->tmpdir, "w.fairway", NULL);
+  g_assert_true (fw_project_save (fw_window_get_project (fixture->window), project_file,
+                                  &error));
+  g_assert_no_error (error);
+
+  /* Another file, in UTF-8, forgets the encoding. */
+  g_clear_object (&file);
+  file = fw_ui_fixture_write_file (fixture, "u.csv", "name,score\nok,1\nb,2\n", -1);
+  fw_window_open_file (fixture->window, file);
+  g_assert_cmpstr (fw_ui_test_wait_import (page), ==, "preview");
+  g_assert_null (fw_data_page_get_encoding (page));
+  g_assert_null (fw_session_get_recipe (session)->data_encoding);
+
+  /* The project reads its data as it was read, without asking. */
+  fw_window_open_project (fixture->window, project_file);
+  g_assert_cmpstr (fw_ui_test_wait_import (page), ==, "preview");
+  g_assert_null (fw_data_page_get_encoding_dialog (page));
+  g_assert_cmpstr (fw_data_page_get_encoding (page), ==, "WINDOWS-1252");
+  g_assert_cmpstr (fw_table_model_format_cell (fw_data_page_get_table_model (page), 1, 0,
+                                               buf, sizeof buf), ==, "caf\xc3\xa9");
+}
+
 static void
 test_sample (FwUiFixture   *fixture,
              gconstpointer  data)
@@ -369,6 +433,7 @@ main (int   argc,
   ADD ("/ui/data-page/invalid-file", test_invalid_file);
   ADD ("/ui/data-page/drop", test_drop);
   ADD ("/ui/data-page/sample", test_sample);
+  ADD ("/ui/data-page/not-utf8", test_not_utf8);
 #undef ADD
 
   return g_test_run ();

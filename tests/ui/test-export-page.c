@@ -207,6 +207,56 @@ test_save_all (FwUiFixture   *fixture,
   g_assert_true (g_file_delete (folder, NULL, NULL));
 }
 
+/* Escape cancels a Save All with the focus away from the page; what was written before
+ * is whole, nothing half-written is left; with nothing running it lets the key go on. */
+static void
+test_escape_cancels (FwUiFixture   *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) csv = NULL, folder = NULL;
+  g_autoptr(GFileEnumerator) files = NULL;
+  FwExportPage *page;
+  GFileInfo *info;
+  static const char *const whole[] = {
+    "loans.fwmodel", "loans.onnx", "loans-predictions.csv", "loans-report.pdf",
+    "loans-report.html", "loans-recipe.json",
+  };
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  csv = fw_ui_test_train (fixture, fixture->window, "loans.csv", SAMPLE_ROWS);
+  page = export_page (fixture);
+  /* The key works while the step is on screen. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-to-step", "u",
+                              FW_WIZARD_EXPORT);
+  fw_ui_test_flush ();
+  g_assert_false (fw_ui_test_press_page_key (GTK_WIDGET (page), "Escape"));
+  folder = g_file_new_build_filename (fixture->tmpdir, "out", NULL);
+  g_file_make_directory (folder, NULL, NULL);
+  fw_export_page_save_all (page, folder);
+  g_assert_true (fw_export_page_get_busy (page));
+  gtk_window_set_focus (GTK_WINDOW (fixture->window), NULL);
+  g_assert_true (fw_ui_test_press_page_key (GTK_WIDGET (page), "Escape"));
+  fw_ui_test_wait (page_idle, page, "the cancelled export to end");
+  g_assert_false (fw_export_page_get_last_failed (page));
+  g_assert_true (g_str_has_prefix (fw_export_page_get_last_message (page), "Export cancelled"));
+  files = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_assert_nonnull (files);
+  while ((info = g_file_enumerator_next_file (files, NULL, NULL)) != NULL)
+    {
+      const char *name = g_file_info_get_name (info);
+      gboolean known = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (whole); i++)
+        known = known || g_strcmp0 (name, whole[i]) == 0;
+      if (!known)
+        g_error ("a cancelled export left “%s”", name);
+      g_object_unref (info);
+    }
+  g_assert_false (fw_ui_test_press_page_key (GTK_WIDGET (page), "Escape"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +269,7 @@ main (int   argc,
   ADD ("/ui/export/files-reopen", test_files_reopen);
   ADD ("/ui/export/failure-leaves-nothing", test_failure_leaves_nothing);
   ADD ("/ui/export/save-all", test_save_all);
+  ADD ("/ui/export/escape-cancels", test_escape_cancels);
 #undef ADD
 
   return g_test_run ();

@@ -209,6 +209,39 @@ test_stop_keeps_model (FwUiFixture   *fixture,
   g_assert_true (gtk_widget_is_sensitive (fw_window_get_next_button (fixture->window)));
 }
 
+/* Escape stops training with the focus away from the page, keeping the best model so far;
+ * it stops the preparation too; with nothing running it lets the key go on. */
+static void
+test_escape_stops (FwUiFixture   *fixture,
+                   gconstpointer  data)
+{
+  FwTrainPage *page;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  page = fw_train_test_prepare (fixture, 20000, 1000000, 0);
+  g_assert_false (fw_ui_test_press_page_key (GTK_WIDGET (page), "Escape"));
+
+  /* While the run is being prepared. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "train-page.train", NULL));
+  g_assert_true (fw_train_page_get_busy (page));
+  gtk_window_set_focus (GTK_WINDOW (fixture->window), NULL);
+  g_assert_true (fw_ui_test_press_page_key (GTK_WIDGET (page), "Escape"));
+  g_assert_false (fw_train_page_get_busy (page));
+  g_assert_null (fw_session_get_trained (fw_window_get_session (fixture->window)));
+
+  /* While it trains. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "train-page.train", NULL));
+  fw_ui_test_wait (has_epochs, page, "two epochs");
+  gtk_window_set_focus (GTK_WINDOW (fixture->window), NULL);
+  g_assert_true (fw_ui_test_press_page_key (GTK_WIDGET (page), "Escape"));
+  fw_train_test_wait_idle (page);
+  g_assert_cmpstr (fw_train_page_get_status (page), ==, "Stopped by You");
+  g_assert_cmpuint (fw_train_page_get_n_epochs_seen (page), <, 1000000);
+  g_assert_nonnull (fw_session_get_trained (fw_window_get_session (fixture->window)));
+  g_assert_false (fw_ui_test_press_page_key (GTK_WIDGET (page), "Escape"));
+}
+
 /* A recipe that cannot train says why in words; the page is usable again; a changed recipe
  * retrains, and changing it during a run stops the run. */
 static void
@@ -312,6 +345,7 @@ main (int   argc,
   ADD ("/ui/train-page/train-to-model", test_train_to_model);
   ADD ("/ui/train-page/no-stall", test_no_stall);
   ADD ("/ui/train-page/stop-keeps-model", test_stop_keeps_model);
+  ADD ("/ui/train-page/escape-stops", test_escape_stops);
   ADD ("/ui/train-page/error-and-retrain", test_error_and_retrain);
   ADD ("/ui/train-page/too-good", test_too_good);
 #undef ADD

@@ -287,6 +287,8 @@ fw_export_job_run_async (FwExportJob         *job,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, fw_export_job_run_async);
+  /* Cancelled or not, the job comes back: it says which files were written before. */
+  g_task_set_check_cancellable (task, FALSE);
   /* Handed back by the worker through the task's result, so it is freed with the task
    * even when nobody finishes it. */
   g_task_set_task_data (task, job, NULL);

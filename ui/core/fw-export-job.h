@@ -42,8 +42,8 @@ void         fw_export_job_free         (FwExportJob   *job);
 void         fw_export_job_add          (FwExportJob   *job,
                                          FwExportKind   kind,
                                          GFile         *file);
-/* Takes @job; the finish hands it back with each file's outcome, or NULL (and the job
- * freed) when @cancellable was cancelled. */
+/* Takes @job; the finish hands it back with each file's outcome, also when @cancellable
+ * was cancelled (the files not written then say G_IO_ERROR_CANCELLED). */
 void         fw_export_job_run_async    (FwExportJob          *job,
                                          GCancellable         *cancellable,
                                          GAsyncReadyCallback   callback,

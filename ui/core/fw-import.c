@@ -21,7 +21,11 @@ struct _FwImport
   GFile   *file;
   guint64  sample_rows;         /* 0: import @file as it is */
   guint64  sample_seed;
+  char    *encoding;            /* NULL: UTF-8 (or UTF-16, recognised) */
   double   fraction;            /* main thread only */
+  /* Written by the worker before it returns FW_CSV_ERROR_NOT_UTF8, read after: the guess. */
+  FwCsvReport failed_report;
+  gboolean    has_failed_report;
 
   GMutex   lock;                /* guards the two fields below */
   double   pending_fraction;
@@ -130,6 +134,7 @@ fw_import_thread (GTask        *task,
   FwImport *self = source_object;
   ImportResult *result = g_new0 (ImportResult, 1);
   GError *error = NULL;
+  FwCsvOptions options;
 
   if (self->sample_rows > 0
       && (!ensure_parent_directory (self->file, cancellable, &error)
@@ -141,8 +146,15 @@ fw_import_thread (GTask        *task,
       return;
     }
 
-  result->table = fw_csv_import_file (self->file, NULL, &result->report,
+  fw_csv_options_init (&options);
+  options.encoding = self->encoding;
+  result->table = fw_csv_import_file (self->file, &options, &result->report,
                                       fw_import_read_progress, self, cancellable, &error);
+  if (g_error_matches (error, FW_CSV_ERROR, FW_CSV_ERROR_NOT_UTF8))
+    {
+      self->failed_report = result->report;
+      self->has_failed_report = TRUE;
+    }
   /* Profiled here, off the main thread, so the Clean step opens at once. */
   if (result->table != NULL)
     result->profile = fw_table_profile_new (result->table, fw_import_profile_progress, self,
@@ -162,6 +174,7 @@ fw_import_finalize (GObject *object)
   FwImport *self = FW_IMPORT (object);
 
   g_clear_object (&self->file);
+  g_free (self->encoding);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (fw_import_parent_class)->finalize (object);
@@ -274,6 +287,23 @@ fw_import_is_sample (FwImport *self)
   return self->sample_rows > 0;
 }
 
+void
+fw_import_set_encoding (FwImport   *self,
+                        const char *encoding)
+{
+  g_return_if_fail (FW_IS_IMPORT (self));
+
+  g_free (self->encoding);
+  self->encoding = g_strdup (encoding);
+}
+
+const char *
+fw_import_get_encoding (FwImport *self)
+{
+  g_return_val_if_fail (FW_IS_IMPORT (self), NULL);
+  return self->encoding;
+}
+
 double
 fw_import_get_fraction (FwImport *self)
 {
@@ -312,7 +342,11 @@ fw_import_run_finish (FwImport        *self,
 
   res = g_task_propagate_pointer (G_TASK (result), error);
   if (res == NULL)
-    return NULL;
+    {
+      if (report != NULL && self->has_failed_report)
+        *report = self->failed_report;
+      return NULL;
+    }
   if (report != NULL)
     *report = res->report;
   if (profile != NULL)

@@ -147,6 +147,19 @@ fw_session_set_data (FwSession      *self,
   emit_changed (self, FW_SESSION_DATA | FW_SESSION_STEPS | FW_SESSION_RECIPE | FW_SESSION_MODEL);
 }
 
+void
+fw_session_set_data_encoding (FwSession  *self,
+                              const char *encoding)
+{
+  g_return_if_fail (FW_IS_SESSION (self));
+
+  if (g_strcmp0 (self->recipe->data_encoding, encoding) == 0)
+    return;
+  g_free (self->recipe->data_encoding);
+  self->recipe->data_encoding = g_strdup (encoding);
+  emit_changed (self, FW_SESSION_RECIPE);
+}
+
 GFile *
 fw_session_get_file (FwSession *self)
 {

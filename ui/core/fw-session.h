@@ -37,6 +37,10 @@ void                  fw_session_set_data         (FwSession      *self,
                                                    GFile          *file,
                                                    FwTableModel   *table_model,
                                                    FwTableProfile *profile);
+/* The text encoding the table was read in (an iconv name; NULL: UTF-8), kept as the
+ * recipe's data_encoding so a project or a saved recipe reads the data the same way. */
+void                  fw_session_set_data_encoding (FwSession     *self,
+                                                    const char    *encoding);
 GFile                *fw_session_get_file         (FwSession      *self);
 FwTableModel         *fw_session_get_table_model  (FwSession      *self);
 const FwTable        *fw_session_get_table        (FwSession      *self);

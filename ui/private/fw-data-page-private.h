@@ -37,12 +37,22 @@ struct _FwDataPage
   FwTableModel  *model;
   FwTableProfile *profile;      /* of @model, until the window takes it */
   char          *error_message;
+  char          *encoding;      /* the table shown was read in, NULL: UTF-8 */
+  AdwMessageDialog *encoding_dialog;  /* asking to read a file in another encoding */
 };
 
 /* fw-data-page-empty.c: fills the recent files and keeps them current. */
 void           fw_data_page_empty_init          (FwDataPage *self);
 
+/* fw-data-page-encoding.c: asks whether to read @file as @report's guessed encoding, and
+ * reads it so on yes. */
+void           fw_data_page_ask_encoding        (FwDataPage        *self,
+                                                 GFile             *file,
+                                                 const FwCsvReport *report);
+
 /* For tests. */
+/* The dialog asking to read a file in another encoding while it is open, or NULL. */
+AdwMessageDialog *fw_data_page_get_encoding_dialog (FwDataPage *self);
 /* "empty", "loading", "error" or "preview". */
 const char    *fw_data_page_get_state           (FwDataPage *self);
 GtkColumnView *fw_data_page_get_column_view     (FwDataPage *self);

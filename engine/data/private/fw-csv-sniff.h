@@ -23,6 +23,12 @@ const char *fw_csv_sniff_utf16  (const char *sample,
                                  gsize       len,
                                  gsize      *bom_len);
 
+/* For a sample that is not UTF-8: "WINDOWS-1252" when bytes 0x80–0x9F appear and all are
+ * characters there (curly quotes, dashes, the euro sign), else "ISO-8859-1"; NULL when the
+ * sample is mostly well-formed UTF-8 (damaged UTF-8 is not a single-byte encoding). */
+const char *fw_csv_sniff_single_byte (const char *sample,
+                                      gsize       len);
+
 /* TRUE when the first record reads as column names rather than data. */
 gboolean fw_csv_sniff_header    (const char *sample,
                                  gsize       len,
