@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
+#include "fw-date.h"
 #include "fw-number.h"
 #include "fw-preprocessor-private.h"
 const char *const fw_date_part_names[FW_N_DATE_PARTS] = { NULL, "year", "month", "weekday" };
@@ -20,23 +21,7 @@ fw_preprocessor_date_part (const char *text,
   guint year = 0, month = 0, day = 0;
   g_autoptr(GDate) date = NULL;
 
-  if (text == NULL || strlen (text) < 10 || (text[4] != '-' && text[4] != '/') ||
-      text[7] != text[4] || (text[10] != '\0' && text[10] != 'T' && text[10] != ' '))
-    return NAN;
-  for (guint i = 0; i < 10; i++)
-    {
-      if (i == 4 || i == 7)
-        continue;
-      if (!g_ascii_isdigit (text[i]))
-        return NAN;
-      if (i < 4)
-        year = year * 10 + (guint) (text[i] - '0');
-      else if (i < 7)
-        month = month * 10 + (guint) (text[i] - '0');
-      else
-        day = day * 10 + (guint) (text[i] - '0');
-    }
-  if (year < 1 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+  if (!fw_date_parse (text, &year, &month, &day))
     return NAN;
   switch (part)
     {
