@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "fw-clean-preview.h"
+#include "fw-date.h"
 #include "fw-preprocessor-private.h"
 #include "fw-profile.h"
 
@@ -33,7 +34,7 @@ gboolean
 fw_clean_step_applies (FwStepKind kind,
                        gboolean   numeric)
 {
-  if (kind == FW_STEP_DATE_PARTS)
+  if (kind == FW_STEP_DATE_PARTS || kind == FW_STEP_DAYS_BETWEEN)
     return !numeric;
   return numeric || kind == FW_STEP_IMPUTE_MODE || kind == FW_STEP_IMPUTE_CONSTANT ||
          kind == FW_STEP_DROP_COLUMN || kind == FW_STEP_DROP_MISSING_ROWS ||
@@ -56,12 +57,14 @@ check_steps (const FwTable   *table,
     {
       const FwStep *step = g_ptr_array_index (steps, i);
       const FwColumn *column = fw_table_column_by_name (table, step->column);
+      const FwColumn *to = step->to != NULL ? fw_table_column_by_name (table, step->to) : NULL;
 
-      if (column == NULL)
+      if (column == NULL || (step->to != NULL && to == NULL))
         {
           g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_COLUMN,
                        _("The cleaning step “%s” names column “%s”, which the table does not "
-                         "have"), fw_step_kind_to_string (step->kind), step->column);
+                         "have"), fw_step_kind_to_string (step->kind),
+                       column == NULL ? step->column : step->to);
           return FALSE;
         }
       if (!fw_clean_step_applies (step->kind, fw_column_is_numeric (column)))
@@ -361,6 +364,30 @@ add_dates (Preview        *p,
     }
 }
 
+/* A days_between step: the days from one date to the other, missing where either is. */
+static void
+add_days_between (Preview      *p,
+                  const FwStep *step)
+{
+  const FwColumn *from = fw_table_column_by_name (p->table, step->column);
+  const FwColumn *to = fw_table_column_by_name (p->table, step->to);
+  g_autofree double *from_days = fw_column_date_days (from);
+  g_autofree double *to_days = fw_column_date_days (to);
+  g_autofree char *name = fw_step_days_between_name (step);
+  double *cells;
+  FwColumn *out;
+
+  if (!room_for (p, 1))
+    return;
+  cells = g_new (double, MAX (p->n_rows, 1));
+  for (gsize i = 0; i < p->n_rows; i++)
+    cells[i] = fw_preprocessor_days (to, to_days, p->rows[i]) -
+               fw_preprocessor_days (from, from_days, p->rows[i]);
+  out = fw_column_new_float64 (name, cells, p->n_rows);
+  out->kind = FW_KIND_NUMERIC;
+  fw_table_take_column (p->out, out);
+}
+
 /* The most common value over the fit rows; ties go to the smallest, as training does. */
 static const char *
 mode_value (Preview        *p,
@@ -490,7 +517,7 @@ fw_clean_preview_new (const FwTable         *table,
         {
           const FwStep *step = g_ptr_array_index (steps, s);
 
-          if (strcmp (step->column, column->name) != 0)
+          if (strcmp (step->column, column->name) != 0 || step->kind == FW_STEP_DAYS_BETWEEN)
             continue;
           dropped = dropped || step->kind == FW_STEP_DROP_COLUMN;
           dates = dates || step->kind == FW_STEP_DATE_PARTS;
@@ -513,5 +540,8 @@ fw_clean_preview_new (const FwTable         *table,
       else
         add_codes (&p, column, own);
     }
+  for (guint s = 0; s < steps->len && !summary->truncated; s++)
+    if (((const FwStep *) g_ptr_array_index (steps, s))->kind == FW_STEP_DAYS_BETWEEN)
+      add_days_between (&p, g_ptr_array_index (steps, s));
   return g_steal_pointer (&out);
 }

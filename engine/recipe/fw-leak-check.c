@@ -144,8 +144,7 @@ fw_recipe_new_suggested_safe (const FwTable   *table,
     {
       const FwStep *step = g_ptr_array_index (suggested->steps, i);
 
-      fw_recipe_add_step (recipe, step->kind, g_strdup (step->column),
-                          g_strdup (step->constant));
+      fw_recipe_append_step (recipe, step);
     }
   left_out = fw_recipe_drop_leaks (recipe, table, profile);
   if (dropped != NULL)

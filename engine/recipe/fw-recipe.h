@@ -44,9 +44,10 @@ typedef enum {
   FW_STEP_TREAT_AS_MISSING,     /* constant: a number (a sentinel) read as a missing cell */
   FW_STEP_MISSING_INDICATOR,    /* numbers: one more feature, "column_was_missing", 1 or 0 */
   FW_STEP_DATE_PARTS,           /* dates: "column_year", "column_month", "column_weekday" */
+  FW_STEP_DAYS_BETWEEN,         /* two dates: one feature, the days from column to "to" */
 } FwStepKind;
 
-#define FW_STEP_N_KINDS (FW_STEP_DATE_PARTS + 1)
+#define FW_STEP_N_KINDS (FW_STEP_DAYS_BETWEEN + 1)
 
 /* The value a category fill puts in when "not recorded" should stay a value of its own. */
 #define FW_RECIPE_FILL_CATEGORY "unknown"
@@ -68,6 +69,11 @@ typedef struct
   char       *column;
   char       *constant;         /* FW_STEP_IMPUTE_CONSTANT, FW_STEP_TREAT_AS_MISSING: the
                                    value, as text */
+  char       *to;               /* FW_STEP_DAYS_BETWEEN: the later date's column */
+  char       *name;             /* FW_STEP_DAYS_BETWEEN: the feature's name; NULL:
+                                   fw_step_days_between_name */
+  guint       min_count;        /* FW_STEP_ONE_HOT: values in fewer training rows share
+                                   "other"; 0: the 50 most common are kept */
 } FwStep;
 
 typedef struct
@@ -115,11 +121,21 @@ const char *fw_step_kind_to_string (FwStepKind kind);   /* "impute_mean", … as
 FwRecipe *fw_recipe_new           (void);
 void      fw_recipe_free          (FwRecipe *recipe);
 FwRecipe *fw_recipe_copy          (const FwRecipe *recipe);
-/* Takes @column and @constant. */
-void      fw_recipe_add_step      (FwRecipe   *recipe,
+/* Takes @column and @constant; returns the step added (borrowed), for its other fields. */
+FwStep   *fw_recipe_add_step      (FwRecipe   *recipe,
                                    FwStepKind  kind,
                                    char       *column,
                                    char       *constant);
+/* Adds a copy of @step, every field. */
+FwStep   *fw_recipe_append_step   (FwRecipe     *recipe,
+                                   const FwStep *step);
+/* The days from @from to @to as one feature named @name (NULL: the default name). */
+FwStep   *fw_recipe_add_days_between (FwRecipe   *recipe,
+                                      const char *from,
+                                      const char *to,
+                                      const char *name);
+/* A days_between step's feature name: its own, else "FROM_to_TO_days"; newly allocated. */
+char     *fw_step_days_between_name (const FwStep *step);
 
 /* Checks every field as loading does (ranges, names, fractions adding up to 1), naming the
  * first bad one in FW_RECIPE_ERROR_INVALID: for recipes built in code, as the CLI does. */

@@ -241,7 +241,7 @@ fw_session_set_steps (FwSession *self,
     {
       const FwStep *step = g_ptr_array_index (steps, i);
 
-      fw_recipe_add_step (copy, step->kind, g_strdup (step->column), g_strdup (step->constant));
+      fw_recipe_append_step (copy, step);
     }
   swap_steps (self->recipe, copy);
   steps_changed (self);
