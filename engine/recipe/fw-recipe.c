@@ -446,6 +446,12 @@ fw_recipe_validate (const FwRecipe *recipe,
   return check_one_of (recipe->mitigation, "mitigation", fw_recipe_mitigation_names, error);
 }
 
+guint
+fw_recipe_rare_min_count (gsize n_rows)
+{
+  return (guint) MAX (FW_RECIPE_RARE_MIN_COUNT, ceil (FW_RECIPE_RARE_FRACTION * (double) n_rows));
+}
+
 gboolean
 fw_recipe_nearly_unique (const FwColumnProfile *profile)
 {
@@ -528,6 +534,8 @@ fw_recipe_new_suggested (const FwTable        *table,
         }
       else
         {
+          FwStep *one_hot;
+
           /* Mostly empty: "not recorded" stays a category of its own, rather than turning
            * into the most common answer. */
           if (gaps)
@@ -535,7 +543,9 @@ fw_recipe_new_suggested (const FwTable        *table,
                                 g_strdup (FW_RECIPE_FILL_CATEGORY));
           else if (p->missing > 0)
             fw_recipe_add_step (recipe, FW_STEP_IMPUTE_MODE, g_strdup (name), NULL);
-          fw_recipe_add_step (recipe, FW_STEP_ONE_HOT, g_strdup (name), NULL);
+          one_hot = fw_recipe_add_step (recipe, FW_STEP_ONE_HOT, g_strdup (name), NULL);
+          if (p->distinct > FW_PROFILE_TOP_CATEGORIES)
+            one_hot->min_count = fw_recipe_rare_min_count (profile->n_rows);
         }
     }
   return g_steal_pointer (&recipe);

@@ -63,6 +63,13 @@ typedef enum {
 /* … when it has more than this many: a short table's few categories are left alone. */
 #define FW_RECIPE_MIN_DISTINCT_UNIQUE   FW_PROFILE_UNIQUE_MIN_DISTINCT
 
+/* The suggestions one-hot encode a category of more than FW_PROFILE_TOP_CATEGORIES values
+ * with every value seen in fewer than max(FW_RECIPE_RARE_MIN_COUNT, FW_RECIPE_RARE_FRACTION
+ * of the table's rows) training rows grouped as "other" (a one_hot step's min_count): too
+ * few rows to learn a value from, and each would be one more feature. */
+#define FW_RECIPE_RARE_MIN_COUNT 10
+#define FW_RECIPE_RARE_FRACTION  0.005
+
 typedef struct
 {
   FwStepKind  kind;
@@ -142,6 +149,9 @@ char     *fw_step_days_between_name (const FwStep *step);
 gboolean  fw_recipe_validate      (const FwRecipe *recipe,
                                    GError        **error);
 
+/* The min_count the suggestions give a one_hot step on a table of @n_rows rows. */
+guint     fw_recipe_rare_min_count (gsize n_rows);
+
 /* Whether a category column is nearly one value per row (a name, a code), which the
  * suggestions drop: more than FW_RECIPE_MIN_DISTINCT_UNIQUE distinct values, and more than
  * FW_RECIPE_MAX_DISTINCT_FRACTION of its filled cells. */
@@ -153,7 +163,8 @@ gboolean  fw_recipe_nearly_unique (const FwColumnProfile *profile);
  * FW_RECIPE_INDICATOR_FRACTION of the rows, or with a sentinel, a "was missing" column;
  * impute numbers with the median, categories with the mode (or with
  * FW_RECIPE_FILL_CATEGORY when mostly missing); one-hot encode categories and yes/no words
- * (the 50 most common values, the rest as "other"); standardise numbers.  The target is
+ * (the 50 most common values, the rest as "other"; past FW_PROFILE_TOP_CATEGORIES values,
+ * rare ones as "other" too: fw_recipe_rare_min_count); standardise numbers.  The target is
  * never touched; sensitive columns are kept for measuring. */
 FwRecipe *fw_recipe_new_suggested (const FwTable        *table,
                                    const FwTableProfile *profile,
