@@ -176,6 +176,41 @@ usable (const Date     *d,
          (settings->sensitive_as_features || !listed (settings->sensitive, d->column->name));
 }
 
+/* A model given the days from several dates to one can work out the days between any two
+ * of them; so the dates used are those, in table order, whose every pair with the ones
+ * before passed the leak check, each counted to the latest of them. */
+static void
+suggest (const Scoring   *s,
+         GArray          *dates,
+         FwDateFeature  **pairs,
+         const gboolean  *constant,
+         const FwRecipe  *settings)
+{
+  g_autofree guint *used = g_new (guint, dates->len + 1);
+  guint n_used = 0, latest = 0, n_suggested = 0;
+
+  for (guint i = 0; i < dates->len; i++)
+    {
+      gboolean fits = usable (&g_array_index (dates, Date, i), settings, s->n_table_rows);
+
+      for (guint k = 0; fits && k < n_used; k++)
+        fits = !pairs[i * dates->len + used[k]]->leak.suspected &&
+               !constant[i * dates->len + used[k]];
+      if (!fits)
+        continue;
+      if (n_used == 0 || g_array_index (dates, Date, i).median >
+                         g_array_index (dates, Date, used[latest]).median)
+        latest = n_used;
+      used[n_used++] = i;
+    }
+  for (guint k = 0; k < n_used && n_suggested < FW_DATE_FEATURES_MAX_SUGGESTED; k++)
+    if (k != latest)
+      {
+        pairs[used[k] * dates->len + used[latest]]->suggested = TRUE;
+        n_suggested++;
+      }
+}
+
 GPtrArray *
 fw_recipe_date_features (const FwTable        *table,
                          const FwTableProfile *profile,
@@ -186,8 +221,9 @@ fw_recipe_date_features (const FwTable        *table,
   g_autoptr(GArray) dates = g_array_new (FALSE, FALSE, sizeof (Date));
   FwTarget t = FW_TARGET_INIT;
   g_autofree gsize *rows = NULL;
+  g_autofree FwDateFeature **pairs = NULL;
+  g_autofree gboolean *constant = NULL;
   Scoring s = { NULL, { 0 }, FALSE, fw_table_n_rows (table) };
-  guint n_suggested = 0;
 
   g_return_val_if_fail (table != NULL && profile != NULL && settings != NULL, NULL);
   g_return_val_if_fail (profile->n_columns == fw_table_n_columns (table), NULL);
@@ -227,11 +263,12 @@ fw_recipe_date_features (const FwTable        *table,
       describe (&s, feature);
       g_ptr_array_add (features, feature);
     }
+  pairs = g_new0 (FwDateFeature *, (gsize) dates->len * dates->len + 1);
+  constant = g_new0 (gboolean, (gsize) dates->len * dates->len + 1);
   for (guint i = 0; i < dates->len; i++)
     for (guint j = i + 1; j < dates->len; j++)
       {
         const Date *a = &g_array_index (dates, Date, i), *b = &g_array_index (dates, Date, j);
-        gboolean constant = TRUE;
         FwDateFeature *feature;
 
         /* From the earlier to the later, so that the days mostly count up. */
@@ -242,17 +279,14 @@ fw_recipe_date_features (const FwTable        *table,
             a = b;
             b = swap;
           }
-        feature = days_between (&s, a, b, &constant);
+        feature = days_between (&s, a, b, &constant[i * dates->len + j]);
+        constant[j * dates->len + i] = constant[i * dates->len + j];
         describe (&s, feature);
-        feature->suggested = s.target != NULL && feature->leak.checked &&
-                             !feature->leak.suspected && !constant &&
-                             usable (a, settings, s.n_table_rows) &&
-                             usable (b, settings, s.n_table_rows) &&
-                             n_suggested < FW_DATE_FEATURES_MAX_SUGGESTED;
-        n_suggested += feature->suggested;
+        pairs[i * dates->len + j] = pairs[j * dates->len + i] = feature;
         g_ptr_array_add (features, feature);
       }
-
+  if (s.target != NULL)
+    suggest (&s, dates, pairs, constant, settings);
   for (guint i = 0; i < dates->len; i++)
     g_free (g_array_index (dates, Date, i).days);
   fw_target_clear (&t);

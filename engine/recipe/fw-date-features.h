@@ -7,12 +7,15 @@
  * FW_PROFILE_LEAK_SCORE or more is a suspected leak, said in plain words, and never
  * suggested.
  *
- * The suggested cleaning (Apply All, train --data) uses days between two dates when a
- * target is set and the days pass the leak check, both dates are filled in on more than
- * 1 − FW_RECIPE_INDICATOR_FRACTION of the rows, neither is a suspected leak, nor sensitive
- * and kept out of the features, and the days are not the same on every row: at most
- * FW_DATE_FEATURES_MAX_SUGGESTED pairs, in table order.  Year, month and weekday are only
- * used when chosen: when something happened is more often a drift than a cause.
+ * The suggested cleaning (Apply All, train --data), once a target is set, counts days to
+ * one reference date.  A model given the days from several dates to one can work out the
+ * days between any two of them, so the dates used are taken in table order, each only when
+ * its days to every date already taken passed the leak check (and are not the same on
+ * every row), it is filled in on more than 1 − FW_RECIPE_INDICATOR_FRACTION of the rows,
+ * is no suspected leak itself, and is not sensitive and kept out of the features.  The
+ * latest of them (by median) is the reference; each other one gives the days from it to
+ * the reference, at most FW_DATE_FEATURES_MAX_SUGGESTED of them.  Year, month and weekday
+ * are only used when chosen: when something happened is more often a drift than a cause.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -125,7 +125,9 @@ fw_preprocessor_finish (FwPreprocessor *pre)
       if (input->indicator)
         {
           input->width++;
-          g_ptr_array_add (names, g_strconcat (input->column, FW_RECIPE_INDICATOR_SUFFIX, NULL));
+          g_ptr_array_add (names, g_strconcat (input->days_to != NULL ? input->name
+                                                                      : input->column,
+                                               FW_RECIPE_INDICATOR_SUFFIX, NULL));
         }
       pre->n_features += input->width;
     }
