@@ -214,6 +214,18 @@ fw_session_add_step (FwSession  *self,
 }
 
 void
+fw_session_append_step (FwSession    *self,
+                        const FwStep *step)
+{
+  g_return_if_fail (FW_IS_SESSION (self));
+  g_return_if_fail (step != NULL);
+
+  push_undo (self);
+  fw_recipe_append_step (self->recipe, step);
+  steps_changed (self);
+}
+
+void
 fw_session_remove_step (FwSession *self,
                         guint      index)
 {

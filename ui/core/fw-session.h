@@ -51,6 +51,9 @@ void                  fw_session_add_step         (FwSession      *self,
                                                    FwStepKind      kind,
                                                    const char     *column,
                                                    const char     *constant);
+/* Adds a copy of @step, every field (days_between's "to", one_hot's min_count). */
+void                  fw_session_append_step      (FwSession      *self,
+                                                   const FwStep   *step);
 void                  fw_session_remove_step      (FwSession      *self,
                                                    guint           index);
 /* Replaces every step with those of @steps (a recipe's steps array) as one undoable edit. */

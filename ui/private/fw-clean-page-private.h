@@ -38,6 +38,7 @@ struct _FwCleanPage
   GtkStringList      *steps;      /* the steps in words */
   GPtrArray          *cards;      /* the cards bound now (not owned) */
   FwRecipe           *suggested;  /* what "Apply All Suggestions" would do */
+  GPtrArray          *date_features;  /* FwDateFeature: what the dates offer */
   FwTableModel       *preview;
   gboolean            preview_stale;
 };
