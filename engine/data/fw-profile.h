@@ -138,6 +138,8 @@ FwTableProfile *fw_table_profile_new       (const FwTable  *table,
                                             gpointer        progress_data,
                                             GCancellable   *cancellable,
                                             GError        **error);
+/* A deep copy (its issues too), for a worker thread to check while the original is read. */
+FwTableProfile *fw_table_profile_copy      (const FwTableProfile *profile);
 void            fw_table_profile_free      (FwTableProfile *profile);
 
 /* The rows a target is checked on, and its classes. */

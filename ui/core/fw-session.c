@@ -186,6 +186,19 @@ fw_session_get_profile (FwSession *self)
   return self->profile;
 }
 
+void
+fw_session_replace_profile (FwSession      *self,
+                            FwTableProfile *profile)
+{
+  g_return_if_fail (FW_IS_SESSION (self));
+  g_return_if_fail (profile != NULL);
+  g_return_if_fail (fw_session_has_data (self) &&
+                    profile->n_columns == fw_table_n_columns (fw_session_get_table (self)));
+
+  fw_table_profile_free (self->profile);
+  self->profile = profile;
+}
+
 gboolean
 fw_session_has_data (FwSession *self)
 {

@@ -41,6 +41,10 @@ GFile                *fw_session_get_file         (FwSession      *self);
 FwTableModel         *fw_session_get_table_model  (FwSession      *self);
 const FwTable        *fw_session_get_table        (FwSession      *self);
 const FwTableProfile *fw_session_get_profile      (FwSession      *self);
+/* Takes @profile, a checked copy of this data's profile (fw-suggest-job.h), in place of
+ * the one held; says nothing: the profile of the same data, with the target's checks. */
+void                  fw_session_replace_profile  (FwSession      *self,
+                                                   FwTableProfile *profile);
 gboolean              fw_session_has_data         (FwSession      *self);
 
 /* The recipe being edited; never NULL. */

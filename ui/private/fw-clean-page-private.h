@@ -39,6 +39,9 @@ struct _FwCleanPage
   GPtrArray          *cards;      /* the cards bound now (not owned) */
   FwRecipe           *suggested;  /* what "Apply All Suggestions" would do */
   GPtrArray          *date_features;  /* FwDateFeature: what the dates offer */
+  GCancellable       *checking;   /* the leak check running on a worker, or NULL */
+  gboolean            check_stale;  /* cancelled as the page went away: run it on return */
+  GtkWidget          *checking_box;  /* "Checking columns…" while it runs */
   FwTableModel       *preview;
   gboolean            preview_stale;
 };
@@ -57,6 +60,10 @@ GListModel   *fw_clean_page_get_columns       (FwCleanPage *self);
 /* The card showing column @index, or NULL when it is not on screen. */
 FwColumnCard *fw_clean_page_get_card          (FwCleanPage *self,
                                                guint        index);
+/* Whether the leak check behind the suggestions is still running on its worker. */
+gboolean      fw_clean_page_is_checking       (FwCleanPage *self);
+/* What Apply All would add now (NULL while checking, or without data); borrowed. */
+const FwRecipe *fw_clean_page_get_suggested   (FwCleanPage *self);
 /* The step list's sentences (GtkStringObjects), in order. */
 GListModel   *fw_clean_page_get_steps         (FwCleanPage *self);
 /* "cards" or "preview". */
