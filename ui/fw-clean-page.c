@@ -14,9 +14,6 @@
 #include <glib/gi18n-lib.h>
 #include "fw-clean-page-private.h"
 #include "fw-clean-preview.h"
-#include "fw-date-features.h"
-#include "fw-leak-check.h"
-#include "fw-suggest-job.h"
 #include "fw-step-text.h"
 #include "fw-table-view.h"
 #include "fw-toast.h"
@@ -76,115 +73,8 @@ merged_suggestions (FwCleanPage *self,
   return merged;
 }
 
-static void update_summary (FwCleanPage *self);
-static void update_steps   (FwCleanPage *self);
-
-static void
-stop_checking (FwCleanPage *self)
-{
-  if (self->checking == NULL)
-    return;
-  g_cancellable_cancel (self->checking);
-  g_clear_object (&self->checking);
-  gtk_widget_set_visible (self->checking_box, FALSE);
-}
-
-static void
-suggestions_ready (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  FwCleanPage *self = FW_CLEAN_PAGE (source);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FwSuggestions) suggestions = fw_suggest_job_finish (result, &error);
-  g_autoptr(FwRecipe) old = NULL;
-  g_autoptr(GPtrArray) old_features = NULL;
-
-  /* Cancelled, or overtaken by a newer check: the data or the target changed since. */
-  if (self->checking == NULL || g_task_get_cancellable (G_TASK (result)) != self->checking)
-    return;
-  g_clear_object (&self->checking);
-  gtk_widget_set_visible (self->checking_box, FALSE);
-  if (suggestions == NULL)
-    {
-      g_debug ("No suggestions: %s", error->message);
-      return;
-    }
-  old = g_steal_pointer (&self->suggested);
-  old_features = g_steal_pointer (&self->date_features);
-  self->suggested = g_steal_pointer (&suggestions->suggested);
-  self->date_features = g_steal_pointer (&suggestions->date_features);
-  fw_session_replace_profile (self->session, g_steal_pointer (&suggestions->profile));
-  for (guint i = 0; i < self->cards->len; i++)
-    fw_column_card_bind (g_ptr_array_index (self->cards, i), self->session,
-                         fw_column_card_get_index (g_ptr_array_index (self->cards, i)),
-                         self->suggested->steps, self->date_features);
-  update_summary (self);
-  update_steps (self);
-}
-
-static void
-update_suggested (FwCleanPage *self)
-{
-  const FwRecipe *recipe = fw_session_get_recipe (self->session);
-  g_autoptr(GError) error = NULL;
-
-  /* The callers keep the old ones until the cards let go of them. */
-  g_assert (self->suggested == NULL && self->date_features == NULL);
-  stop_checking (self);
-  self->check_stale = FALSE;
-  if (!fw_session_has_data (self->session))
-    return;
-  /* With a target, what train --data would do: suspected leaks left out and dates
-   * leak-checked on the training part, on a worker (fw-suggest-job.h); nothing is
-   * suggested until it is done. */
-  if (recipe->target != NULL &&
-      fw_table_column_index (fw_session_get_table (self->session), recipe->target) >= 0)
-    {
-      self->checking = g_cancellable_new ();
-      gtk_widget_set_visible (self->checking_box, TRUE);
-      fw_suggest_job_run_async (self, self->session, self->checking, suggestions_ready, NULL);
-      return;
-    }
-  self->suggested = fw_recipe_new_suggested_checked (
-    fw_session_get_table (self->session),
-    (FwTableProfile *) fw_session_get_profile (self->session), recipe, NULL,
-    &self->date_features, &error);
-  if (self->suggested == NULL)
-    g_debug ("No suggestions: %s", error->message);
-}
-
-/* Leaving the page stops the check; coming back runs it again. */
-static void
-fw_clean_page_map (GtkWidget *widget)
-{
-  FwCleanPage *self = FW_CLEAN_PAGE (widget);
-
-  GTK_WIDGET_CLASS (fw_clean_page_parent_class)->map (widget);
-  if (self->check_stale && self->session != NULL)
-    {
-      g_autoptr(FwRecipe) old = g_steal_pointer (&self->suggested);
-      g_autoptr(GPtrArray) old_features = g_steal_pointer (&self->date_features);
-
-      update_suggested (self);
-    }
-}
-
-static void
-fw_clean_page_unmap (GtkWidget *widget)
-{
-  FwCleanPage *self = FW_CLEAN_PAGE (widget);
-
-  if (self->checking != NULL)
-    {
-      stop_checking (self);
-      self->check_stale = TRUE;
-    }
-  GTK_WIDGET_CLASS (fw_clean_page_parent_class)->unmap (widget);
-}
-
-static void
-update_summary (FwCleanPage *self)
+void
+fw_clean_page_update_summary (FwCleanPage *self)
 {
   const FwTableProfile *profile = fw_session_get_profile (self->session);
   guint n_flagged = 0;
@@ -208,8 +98,8 @@ update_summary (FwCleanPage *self)
   gtk_label_set_text (self->summary_label, text);
 }
 
-static void
-update_steps (FwCleanPage *self)
+void
+fw_clean_page_update_steps (FwCleanPage *self)
 {
   const FwRecipe *recipe = fw_session_get_recipe (self->session);
   g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_free);
@@ -298,7 +188,7 @@ update_data (FwCleanPage *self)
   FwRecipe *old = g_steal_pointer (&self->suggested);
   g_autoptr(GPtrArray) old_features = g_steal_pointer (&self->date_features);
 
-  update_suggested (self);
+  fw_clean_page_update_suggested (self);
   for (guint i = 0; table != NULL && i < fw_table_n_columns (table); i++)
     g_ptr_array_add (names, fw_table_column (table, i)->name);
   g_ptr_array_add (names, NULL);
@@ -308,7 +198,7 @@ update_data (FwCleanPage *self)
                           (const char *const *) names->pdata);
   g_clear_pointer (&old, fw_recipe_free);
   gtk_stack_set_visible_child_name (self->stack, table != NULL ? "columns" : "empty");
-  update_summary (self);
+  fw_clean_page_update_summary (self);
   if (table == NULL)
     {
       g_clear_object (&self->preview);
@@ -328,7 +218,7 @@ session_changed (FwCleanPage *self,
       FwRecipe *old = g_steal_pointer (&self->suggested);
       g_autoptr(GPtrArray) old_features = g_steal_pointer (&self->date_features);
 
-      update_suggested (self);
+      fw_clean_page_update_suggested (self);
       for (guint i = 0; i < self->cards->len; i++)
         fw_column_card_bind (g_ptr_array_index (self->cards, i), self->session,
                              fw_column_card_get_index (g_ptr_array_index (self->cards, i)),
@@ -338,7 +228,7 @@ session_changed (FwCleanPage *self,
     }
   if (parts & (FW_SESSION_DATA | FW_SESSION_STEPS | FW_SESSION_RECIPE))
     {
-      update_steps (self);
+      fw_clean_page_update_steps (self);
       self->preview_stale = TRUE;
       update_preview (self);
     }
@@ -534,9 +424,7 @@ fw_clean_page_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
-  if (self->checking != NULL)
-    g_cancellable_cancel (self->checking);
-  g_clear_object (&self->checking);
+  fw_clean_page_suggest_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_CLEAN_PAGE);
   /* Template children without an id are not disposed with the template. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -571,8 +459,8 @@ fw_clean_page_class_init (FwCleanPageClass *klass)
 
   object_class->dispose = fw_clean_page_dispose;
   object_class->finalize = fw_clean_page_finalize;
-  widget_class->map = fw_clean_page_map;
-  widget_class->unmap = fw_clean_page_unmap;
+  widget_class->map = fw_clean_page_suggest_map;
+  widget_class->unmap = fw_clean_page_suggest_unmap;
 
   g_type_ensure (FW_TYPE_TABLE_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -609,19 +497,7 @@ fw_clean_page_init (FwCleanPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cards = g_ptr_array_new ();
-  {
-    GtkWidget *spinner = gtk_spinner_new ();
-
-    self->checking_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-    gtk_spinner_start (GTK_SPINNER (spinner));
-    gtk_box_append (GTK_BOX (self->checking_box), spinner);
-    gtk_box_append (GTK_BOX (self->checking_box), gtk_label_new (_("Checking columns…")));
-    gtk_widget_add_css_class (self->checking_box, "dim-label");
-    gtk_widget_set_visible (self->checking_box, FALSE);
-    gtk_widget_insert_after (self->checking_box,
-                             gtk_widget_get_parent (GTK_WIDGET (self->summary_label)),
-                             GTK_WIDGET (self->summary_label));
-  }
+  fw_clean_page_suggest_init (self);
 
   self->columns = gtk_string_list_new (NULL);
   factory = gtk_signal_list_item_factory_new ();
@@ -698,20 +574,6 @@ fw_clean_page_get_card (FwCleanPage *self,
     if (fw_column_card_get_index (g_ptr_array_index (self->cards, i)) == index)
       return g_ptr_array_index (self->cards, i);
   return NULL;
-}
-
-gboolean
-fw_clean_page_is_checking (FwCleanPage *self)
-{
-  g_return_val_if_fail (FW_IS_CLEAN_PAGE (self), FALSE);
-  return self->checking != NULL;
-}
-
-const FwRecipe *
-fw_clean_page_get_suggested (FwCleanPage *self)
-{
-  g_return_val_if_fail (FW_IS_CLEAN_PAGE (self), NULL);
-  return self->suggested;
 }
 
 GListModel *

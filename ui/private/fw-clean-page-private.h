@@ -55,6 +55,19 @@ guint         fw_clean_page_column_at          (FwCleanPage *self,
 /* Selection, search and their buttons, after the data or the steps changed. */
 void          fw_clean_page_select_update      (FwCleanPage *self);
 
+/* fw-clean-page.c: the header's sentence and the step list, after a change. */
+void          fw_clean_page_update_summary     (FwCleanPage *self);
+void          fw_clean_page_update_steps       (FwCleanPage *self);
+
+/* fw-clean-page-suggest.c: the suggestions, the leak check on a worker behind them. */
+void          fw_clean_page_suggest_init       (FwCleanPage *self);
+void          fw_clean_page_suggest_dispose    (FwCleanPage *self);
+void          fw_clean_page_suggest_map        (GtkWidget   *widget);
+void          fw_clean_page_suggest_unmap      (GtkWidget   *widget);
+/* Recomputes the suggestions (on the worker with a target); the callers hold on to the old
+ * ones, already taken out of @self, until the cards are rebound. */
+void          fw_clean_page_update_suggested   (FwCleanPage *self);
+
 /* One item per column of the table; the cards are made for the visible ones only. */
 GListModel   *fw_clean_page_get_columns       (FwCleanPage *self);
 /* The card showing column @index, or NULL when it is not on screen. */
