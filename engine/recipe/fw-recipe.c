@@ -297,14 +297,18 @@ check_steps (const FwRecipe *recipe,
                                _("Recipe field “%s” is only for one_hot"), field);
         }
       if (step->kind == FW_STEP_DAYS_BETWEEN &&
-          (step->to == NULL || step->to[0] == '\0' || g_str_equal (step->to, step->column) ||
-           (step->name != NULL && step->name[0] == '\0')))
+          (step->to == NULL || step->to[0] == '\0' || g_str_equal (step->to, step->column)))
         {
-          field = g_strdup_printf (step->name != NULL && step->name[0] == '\0'
-                                   ? "steps[%u].name" : "steps[%u].to", i);
+          field = g_strdup_printf ("steps[%u].to", i);
           return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
                                _("Recipe field “%s” must name a column other than the step’s"),
                                field);
+        }
+      if (step->name != NULL && step->name[0] == '\0')
+        {
+          field = g_strdup_printf ("steps[%u].name", i);
+          return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                               _("Recipe field “%s” must not be empty"), field);
         }
       if (step->kind == FW_STEP_TREAT_AS_MISSING)
         {
