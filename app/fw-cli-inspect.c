@@ -449,6 +449,7 @@ print_table (GFile                *file,
              const FwTableProfile *profile,
              const FwCsvReport    *report,
              char                **dropped,
+             const GPtrArray      *features,
              double                seconds)
 {
   static const gboolean right[N_CELLS] = { FALSE, FALSE, TRUE, TRUE, FALSE, FALSE };
@@ -556,6 +557,14 @@ print_table (GFile                *file,
                               leaks->str);
       g_string_append_c (out, '\n');
     }
+  /* What a date would give away, counted from or to another. */
+  for (guint i = 0; features != NULL && i < features->len; i++)
+    {
+      const FwDateFeature *feature = g_ptr_array_index (features, i);
+
+      if (feature->message != NULL)
+        g_string_append_printf (out, "  %s\n", feature->message);
+    }
 
   fputs (out->str, stdout);
   for (gsize i = 0; i < (gsize) (n + 1) * N_CELLS; i++)
@@ -619,7 +628,7 @@ fw_cli_inspect (int    argc,
   settings->target = g_steal_pointer (&target);
   settings->positive = g_steal_pointer (&positive);
   suggested = fw_recipe_new_suggested_checked (table, profile, settings, &dropped,
-                                               json ? &features : NULL, &error);
+                                               &features, &error);
   if (suggested == NULL)
     return fw_cli_fail (error);
   fw_cli_progress_clear ();
@@ -627,6 +636,7 @@ fw_cli_inspect (int    argc,
   if (json)
     print_json (table, profile, suggested, features, g_timer_elapsed (timer, NULL));
   else
-    print_table (file, table, profile, &report, dropped, g_timer_elapsed (timer, NULL));
+    print_table (file, table, profile, &report, dropped, features,
+                 g_timer_elapsed (timer, NULL));
   return FW_CLI_EXIT_OK;
 }

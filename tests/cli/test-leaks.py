@@ -248,6 +248,11 @@ def date_features_are_leak_checked():
             if derived["suggested"]:
                 check("rearrest_date" not in (column["name"], derived["to"]), derived)
 
+    human = run("inspect", path, "--target", TARGET)
+    check("  Days from “jail_in” to “rearrest_date” alone gets the answer right for " in human,
+          human)
+    check("Days from “dob” to “screening_date” alone" not in human, human)
+
     recipe = os.path.join(tmp.name, "dated.recipe.json")
     done = train_done(path, "--save-recipe", recipe)
     with open(recipe) as f:
