@@ -32,14 +32,16 @@ suggestions_ready (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  FwCleanPage *self = FW_CLEAN_PAGE (source);
+  /* The page may be gone: the task never holds it, lest the worker drop it last. */
+  g_autoptr(FwCleanPage) self = fw_suggest_job_weak_get (user_data);
   g_autoptr(GError) error = NULL;
   g_autoptr(FwSuggestions) suggestions = fw_suggest_job_finish (result, &error);
   g_autoptr(FwRecipe) old = NULL;
   g_autoptr(GPtrArray) old_features = NULL;
 
   /* Cancelled, or overtaken by a newer check: the data or the target changed since. */
-  if (self->checking == NULL || g_task_get_cancellable (G_TASK (result)) != self->checking)
+  if (self == NULL || self->checking == NULL ||
+      g_task_get_cancellable (G_TASK (result)) != self->checking)
     return;
   g_clear_object (&self->checking);
   gtk_widget_set_visible (self->checking_box, FALSE);
@@ -87,7 +89,8 @@ fw_clean_page_update_suggested (FwCleanPage *self)
         }
       self->checking = g_cancellable_new ();
       gtk_widget_set_visible (self->checking_box, TRUE);
-      fw_suggest_job_run_async (self, self->session, self->checking, suggestions_ready, NULL);
+      fw_suggest_job_run_async (NULL, self->session, self->checking, suggestions_ready,
+                                fw_suggest_job_weak_ref (self));
       return;
     }
   self->suggested = fw_recipe_new_suggested_checked (

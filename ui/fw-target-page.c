@@ -250,12 +250,13 @@ target_checked (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  FwTargetPage *self = FW_TARGET_PAGE (source);
+  g_autoptr(FwTargetPage) self = fw_suggest_job_weak_get (user_data);
   g_autoptr(GError) error = NULL;
   g_autoptr(FwSuggestions) suggestions = fw_suggest_job_finish (result, &error);
   const FwRecipe *recipe;
 
-  if (self->checking == NULL || g_task_get_cancellable (G_TASK (result)) != self->checking)
+  if (self == NULL || self->checking == NULL ||
+      g_task_get_cancellable (G_TASK (result)) != self->checking)
     return;
   g_clear_object (&self->checking);
   g_free (self->flagged_target);
@@ -333,7 +334,8 @@ show_target_issues (FwTargetPage   *self,
           stop_checking (self);
           self->checking = g_cancellable_new ();
           self->checking_key = g_steal_pointer (&key);
-          fw_suggest_job_run_async (self, self->session, self->checking, target_checked, NULL);
+          fw_suggest_job_run_async (NULL, self->session, self->checking, target_checked,
+                                    fw_suggest_job_weak_ref (self));
         }
       row = plain_row (_("Checking columns…"), NULL);
       spinner = gtk_spinner_new ();

@@ -105,6 +105,26 @@ fw_suggest_job_run_async (gpointer             source_object,
   g_task_run_in_thread (task, run);
 }
 
+gpointer
+fw_suggest_job_weak_ref (gpointer object)
+{
+  GWeakRef *ref = g_new (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+gpointer
+fw_suggest_job_weak_get (gpointer weak_ref)
+{
+  GWeakRef *ref = weak_ref;
+  gpointer object = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return object;
+}
+
 FwSuggestions *
 fw_suggest_job_finish (GAsyncResult  *result,
                        GError       **error)

@@ -30,13 +30,19 @@ FwSuggestions *fw_suggestions_compute (const FwTable   *table,
                                        GError         **error);
 void           fw_suggestions_free    (FwSuggestions *suggestions);
 
-/* Starts the job for @session's data and recipe as they are now; @source_object (may be
- * NULL) is kept alive until @callback runs on this thread's main context. */
+/* Starts the job for @session's data and recipe as they are now; @callback runs on this
+ * thread's main context.  @source_object (may be NULL) is kept alive until the worker is
+ * done, which may end on the worker: a widget should pass NULL and find itself through a
+ * weak reference (fw_suggest_job_weak_ref). */
 void           fw_suggest_job_run_async (gpointer             source_object,
                                          FwSession           *session,
                                          GCancellable        *cancellable,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data);
+/* A weak reference to @object for the job's @user_data, and, in the callback, the object
+ * back (a new reference, or NULL when it is gone); the second call frees the reference. */
+gpointer       fw_suggest_job_weak_ref  (gpointer object);
+gpointer       fw_suggest_job_weak_get  (gpointer weak_ref);
 /* Newly allocated, or NULL with @error (G_IO_ERROR_CANCELLED when cancelled). */
 FwSuggestions *fw_suggest_job_finish    (GAsyncResult  *result,
                                          GError       **error);
