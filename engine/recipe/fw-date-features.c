@@ -15,6 +15,9 @@
 
 /* Rows a date's median is taken from. */
 #define MEDIAN_SAMPLE 16384
+/* Training rows a feature is scored on, evenly spaced: as many as the leak check of a
+ * column scores (fw-profile-leak.c), so a feature and a column are judged alike. */
+#define SCORED_ROWS   (1u << 18)
 
 typedef struct
 {
@@ -24,14 +27,65 @@ typedef struct
   double                 median;
 } Date;
 
-/* What the features are scored against; unchecked when @target is NULL. */
+/* What the features are scored against; unchecked when @target is NULL.  The features
+ * are made on the scored rows only, packed: feature row i is table row index[i]. */
 typedef struct
 {
-  const FwColumn *target;
-  FwLeakRows      rows;
+  const FwColumn *target;       /* a regression's numbers packed as well */
+  FwColumn       *packed_target;
+  FwLeakRows      rows;         /* 0 … n − 1, with the classes packed */
+  gsize          *index;
+  gsize          *identity;
+  guint32        *labels;
   gboolean        regression;
   gsize           n_table_rows;
 } Scoring;
+
+static void
+scoring_init (Scoring          *s,
+              const FwColumn   *target,
+              const FwLeakRows *train)
+{
+  gsize n = MIN (train->n_rows, SCORED_ROWS);
+
+  s->index = g_new (gsize, MAX (n, 1));
+  s->identity = g_new (gsize, MAX (n, 1));
+  for (gsize i = 0; i < n; i++)
+    {
+      s->index[i] = train->rows[(gsize) ((double) i * train->n_rows / n)];
+      s->identity[i] = i;
+    }
+  s->rows = *train;
+  s->rows.rows = s->identity;
+  s->rows.n_rows = n;
+  s->regression = train->labels == NULL;
+  s->target = target;
+  if (!s->regression)
+    {
+      s->labels = g_new (guint32, MAX (n, 1));
+      for (gsize i = 0; i < n; i++)
+        s->labels[i] = train->labels[s->index[i]];
+      s->rows.labels = s->labels;
+    }
+  else
+    {
+      double *y = g_new (double, MAX (n, 1));
+
+      for (gsize i = 0; i < n; i++)
+        y[i] = fw_column_get_number (target, s->index[i]);
+      s->packed_target = fw_column_new_float64 (target->name, y, n);
+      s->target = s->packed_target;
+    }
+}
+
+static void
+scoring_clear (Scoring *s)
+{
+  g_free (s->index);
+  g_free (s->identity);
+  g_free (s->labels);
+  g_clear_pointer (&s->packed_target, fw_column_free);
+}
 
 void
 fw_date_feature_free (gpointer data)
@@ -79,7 +133,7 @@ score (const Scoring *s,
        double        *values,
        FwLeakScore   *leak)
 {
-  g_autoptr(FwColumn) column = fw_column_new_float64 ("", values, s->n_table_rows);
+  g_autoptr(FwColumn) column = fw_column_new_float64 ("", values, s->rows.n_rows);
   const FwColumn *columns[] = { column };
   g_autofree FwLeakScore *scores = fw_columns_leak_scores (columns, 1, s->target, &s->rows);
 
@@ -104,13 +158,13 @@ date_parts (const Scoring *s,
   feature->leak.score = feature->leak.values = feature->leak.missingness = NAN;
   for (FwDatePart part = FW_DATE_YEAR; s->target != NULL && part < FW_N_DATE_PARTS; part++)
     {
-      double *values = g_new0 (double, MAX (s->n_table_rows, 1));
+      double *values = g_new (double, MAX (s->rows.n_rows, 1));
 
       for (guint code = 0; code < size; code++)
         parts[code] = fw_preprocessor_date_part (fw_dictionary_get (d->column->dict, code), part);
       parts[size] = NAN;
       for (gsize i = 0; i < s->rows.n_rows; i++)
-        values[s->rows.rows[i]] = fw_preprocessor_days (d->column, parts, s->rows.rows[i]);
+        values[i] = fw_preprocessor_days (d->column, parts, s->index[i]);
       score (s, values, &feature->leak);
     }
   return feature;
@@ -135,15 +189,15 @@ days_between (const Scoring *s,
   feature->leak.score = feature->leak.values = feature->leak.missingness = NAN;
   if (s->target != NULL)
     {
-      double *values = g_new0 (double, MAX (s->n_table_rows, 1));
+      double *values = g_new (double, MAX (s->rows.n_rows, 1));
 
       for (gsize i = 0; i < s->rows.n_rows; i++)
         {
-          gsize row = s->rows.rows[i];
+          gsize row = s->index[i];
           double x = fw_preprocessor_days (b->column, b->days, row) -
                      fw_preprocessor_days (a->column, a->days, row);
 
-          values[row] = x;
+          values[i] = x;
           if (!isnan (x))
             {
               lo = MIN (lo, x);
@@ -212,22 +266,17 @@ suggest (const Scoring   *s,
 }
 
 GPtrArray *
-fw_recipe_date_features (const FwTable        *table,
-                         const FwTableProfile *profile,
-                         const FwRecipe       *settings,
-                         GError              **error)
+fw_recipe_date_features_on (const FwTable        *table,
+                            const FwTableProfile *profile,
+                            const FwRecipe       *settings,
+                            int                   target,
+                            const FwLeakRows     *train)
 {
   g_autoptr(GPtrArray) features = g_ptr_array_new_with_free_func (fw_date_feature_free);
   g_autoptr(GArray) dates = g_array_new (FALSE, FALSE, sizeof (Date));
-  FwTarget t = FW_TARGET_INIT;
-  g_autofree gsize *rows = NULL;
   g_autofree FwDateFeature **pairs = NULL;
   g_autofree gboolean *constant = NULL;
-  Scoring s = { NULL, { 0 }, FALSE, fw_table_n_rows (table) };
-
-  g_return_val_if_fail (table != NULL && profile != NULL && settings != NULL, NULL);
-  g_return_val_if_fail (profile->n_columns == fw_table_n_columns (table), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  Scoring s = { .n_table_rows = fw_table_n_rows (table) };
 
   for (guint c = 0; c < profile->n_columns && dates->len < FW_DATE_FEATURES_MAX_COLUMNS; c++)
     {
@@ -241,20 +290,8 @@ fw_recipe_date_features (const FwTable        *table,
       d.median = median_days (&d);
       g_array_append_val (dates, d);
     }
-  if (dates->len > 0 && settings->target != NULL &&
-      fw_table_column_index (table, settings->target) >= 0)
-    {
-      int target = fw_recipe_leak_rows (settings, table, &t, &rows, &s.rows, error);
-
-      if (target < 0)
-        {
-          for (guint i = 0; i < dates->len; i++)
-            g_free (g_array_index (dates, Date, i).days);
-          return NULL;
-        }
-      s.target = fw_table_column (table, (guint) target);
-      s.regression = s.rows.labels == NULL;
-    }
+  if (dates->len > 0 && target >= 0)
+    scoring_init (&s, fw_table_column (table, (guint) target), train);
 
   for (guint i = 0; i < dates->len; i++)
     {
@@ -289,6 +326,33 @@ fw_recipe_date_features (const FwTable        *table,
     suggest (&s, dates, pairs, constant, settings);
   for (guint i = 0; i < dates->len; i++)
     g_free (g_array_index (dates, Date, i).days);
-  fw_target_clear (&t);
+  scoring_clear (&s);
   return g_steal_pointer (&features);
+}
+
+GPtrArray *
+fw_recipe_date_features (const FwTable        *table,
+                         const FwTableProfile *profile,
+                         const FwRecipe       *settings,
+                         GError              **error)
+{
+  FwTarget t = FW_TARGET_INIT;
+  g_autofree gsize *rows = NULL;
+  FwLeakRows train = { 0 };
+  GPtrArray *features;
+  int target = -1;
+
+  g_return_val_if_fail (table != NULL && profile != NULL && settings != NULL, NULL);
+  g_return_val_if_fail (profile->n_columns == fw_table_n_columns (table), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (settings->target != NULL && fw_table_column_index (table, settings->target) >= 0)
+    {
+      target = fw_recipe_leak_rows (settings, table, &t, &rows, &train, error);
+      if (target < 0)
+        return NULL;
+    }
+  features = fw_recipe_date_features_on (table, profile, settings, target, &train);
+  fw_target_clear (&t);
+  return features;
 }

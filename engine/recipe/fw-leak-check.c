@@ -143,30 +143,39 @@ fw_recipe_new_suggested_checked (const FwTable   *table,
   g_autoptr(FwRecipe) recipe = NULL;
   g_autoptr(GPtrArray) features = NULL;
   g_auto(GStrv) left_out = NULL;
-  gboolean targeted;
+  FwTarget t = FW_TARGET_INIT;
+  g_autofree gsize *rows = NULL;
+  FwLeakRows train = { 0 };
+  int target = -1;
 
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (profile != NULL, NULL);
   g_return_val_if_fail (settings != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  targeted = settings->target != NULL && fw_table_column_index (table, settings->target) >= 0;
-  if (targeted && !fw_recipe_check_leaks (settings, table, profile, error))
-    return NULL;
+  /* The training rows once, for the columns and the date features alike. */
+  if (settings->target != NULL && fw_table_column_index (table, settings->target) >= 0)
+    {
+      target = fw_recipe_leak_rows (settings, table, &t, &rows, &train, error);
+      if (target < 0)
+        return NULL;
+      fw_table_profile_set_target_rows (profile, table, (guint) target, &train);
+    }
   suggested = fw_recipe_new_suggested (table, profile, settings->target, error);
   if (suggested == NULL)
-    return NULL;
+    {
+      fw_target_clear (&t);
+      return NULL;
+    }
   recipe = fw_recipe_copy (settings);
   g_ptr_array_set_size (recipe->steps, 0);
   for (guint i = 0; i < suggested->steps->len; i++)
     fw_recipe_append_step (recipe, g_ptr_array_index (suggested->steps, i));
   left_out = fw_recipe_drop_leaks (recipe, table, profile);
   /* What dates are good for, once the leak check can vouch for it. */
-  if (targeted || date_features != NULL)
+  if (target >= 0 || date_features != NULL)
     {
-      features = fw_recipe_date_features (table, profile, settings, error);
-      if (features == NULL)
-        return NULL;
+      features = fw_recipe_date_features_on (table, profile, settings, target, &train);
       for (guint i = 0; i < features->len; i++)
         {
           const FwDateFeature *feature = g_ptr_array_index (features, i);
@@ -175,6 +184,7 @@ fw_recipe_new_suggested_checked (const FwTable   *table,
             fw_recipe_append_step (recipe, &feature->step);
         }
     }
+  fw_target_clear (&t);
   if (dropped != NULL)
     *dropped = g_steal_pointer (&left_out);
   if (date_features != NULL)

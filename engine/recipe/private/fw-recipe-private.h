@@ -30,4 +30,12 @@ int      fw_recipe_leak_rows      (const FwRecipe *settings,
                                    FwLeakRows     *leak_rows,
                                    GError        **error);
 
+/* fw-date-features.c: fw_recipe_date_features on training rows already at hand (@target
+ * < 0: unchecked); a newly allocated array of FwDateFeature. */
+GPtrArray *fw_recipe_date_features_on (const FwTable        *table,
+                                       const FwTableProfile *profile,
+                                       const FwRecipe       *settings,
+                                       int                   target,
+                                       const FwLeakRows     *train);
+
 G_END_DECLS
