@@ -162,12 +162,32 @@ compare_values (const void *a,
 /* One-hot over cells as text (NULL: missing): a 0/1 column per kept value, sorted by
  * bytes, and "name=other" when some values were not kept.  A missing cell is missing in
  * every one of them. */
+/* The largest min_count of a column's one_hot steps. */
+static guint
+one_hot_min_count (const GPtrArray *steps)
+{
+  guint most = 0;
+
+  for (guint s = 0; s < steps->len; s++)
+    {
+      const FwStep *step = g_ptr_array_index (steps, s);
+
+      if (step->kind == FW_STEP_ONE_HOT)
+        most = MAX (most, step->min_count);
+    }
+  return most;
+}
+
 static void
 add_one_hot (Preview     *p,
              const char  *name,
              const char **fit,
-             const char **cells)
+             const char **cells,
+             guint        min_count)
 {
+  /* Rare values as training groups them, counted here on the whole column. */
+  double scale = p->n_fit > 0 ? (double) p->summary->n_rows_kept / (double) p->n_fit : 1.0;
+
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GArray) tallies = g_array_new (FALSE, FALSE, sizeof (Tally));
   GHashTableIter iter;
@@ -185,6 +205,9 @@ add_one_hot (Preview     *p,
     g_array_append_val (tallies, ((Tally) { key, GPOINTER_TO_SIZE (value) }));
   g_array_sort (tallies, compare_tallies);
   n_kept = MIN (tallies->len, FW_CLEAN_PREVIEW_MAX_CATEGORIES);
+  while (n_kept > 0 &&
+         (double) g_array_index (tallies, Tally, n_kept - 1).count * scale < (double) min_count)
+    n_kept--;
   other = tallies->len > n_kept;
   g_array_set_size (tallies, n_kept);
   g_array_sort (tallies, compare_values);
@@ -321,7 +344,7 @@ add_numbers (Preview         *p,
         cell_text[i] = isnan (cells[i]) ? NULL
                        : g_string_chunk_insert_const (chunk, g_ascii_formatd (buf, sizeof buf,
                                                                              "%g", cells[i]));
-      add_one_hot (p, column->name, fit_text, cell_text);
+      add_one_hot (p, column->name, fit_text, cell_text, one_hot_min_count (steps));
       g_free (cells);
     }
   else if (!room_for (p, 1))
@@ -453,7 +476,7 @@ add_codes (Preview         *p,
 
           fit[i] = code == FW_CODE_MISSING ? fill : fw_dictionary_get (column->dict, code);
         }
-      add_one_hot (p, column->name, fit, cells);
+      add_one_hot (p, column->name, fit, cells, one_hot_min_count (steps));
     }
   else if (room_for (p, 1))
     {

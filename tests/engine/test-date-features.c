@@ -352,7 +352,9 @@ test_rare_grouped (void)
   g_autoptr(FwRecipe) recipe = fw_recipe_new_suggested_safe (table, profile, settings, NULL,
                                                               &error);
   g_autoptr(FwDataset) dataset = NULL;
+  g_autoptr(FwTable) preview = NULL;
   const FwStep *one_hot;
+  guint n_grade = 0;
 
   g_assert_no_error (error);
   one_hot = find_step (recipe, FW_STEP_ONE_HOT, "grade");
@@ -365,6 +367,13 @@ test_rare_grouped (void)
     for (guint f = 0; f < dataset->n_features; f++)
       g_assert_null (strstr (dataset->feature_names[f], rare[i]));
   g_assert_cmpuint (features_from (dataset, "person"), ==, 0);
+  /* The preview groups them alike. */
+  preview = fw_clean_preview_new (table, recipe->steps, 10, 0, NULL, &error);
+  g_assert_no_error (error);
+  for (guint c = 0; c < fw_table_n_columns (preview); c++)
+    n_grade += g_str_has_prefix (fw_table_column (preview, c)->name, "grade=");
+  g_assert_cmpuint (n_grade, ==, 18);
+  g_assert_cmpint (fw_table_column_index (preview, "grade=other"), >=, 0);
   g_assert_cmpuint (features_from (dataset, "household"), <=, 100);
   g_assert_cmpuint (features_from (dataset, "household"), >=, 1);
 }
