@@ -1,9 +1,9 @@
 /* fw-profile-leak.c — how well each column predicts the target on its own
  *
  * Each column is cut into bins (numbers, and dates as their days: quantiles of the rows
- * given; other codes: their values, folded into LEAK_CODE_BINS; one more bin for "empty"), and every row is scored with its
- * bin's target rate (or mean) counted on the other folds, so that a column of many values
- * seen once each scores as the guess it is.  The score is the ROC AUC of that rate (macro
+ * given; other codes: their values, folded into LEAK_CODE_BINS; one more bin for "empty"),
+ * and every row is scored with its bin's target rate (or mean) counted on the other folds,
+ * so that a column of many values seen once each scores as the guess it is.  The score is the ROC AUC of that rate (macro
  * one-vs-rest for several classes) or the R² of that mean for a regression.  "Is it empty"
  * alone is scored the same way, on two bins, which cannot overfit.
  *
