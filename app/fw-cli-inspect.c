@@ -20,6 +20,7 @@
 #include "fw-json.h"
 #include "fw-cli.h"
 #include "fw-csv-import.h"
+#include "fw-date-features.h"
 #include "fw-leak-check.h"
 #include "fw-profile.h"
 
@@ -79,11 +80,65 @@ column_flags (const FwColumnProfile *p)
   return flags;
 }
 
+/* What a date column offers: its parts, and the days from it to each later date. */
+static void
+add_derived_json (JsonBuilder     *builder,
+                  const FwColumn  *column,
+                  const GPtrArray *features)
+{
+  json_builder_set_member_name (builder, "derived");
+  json_builder_begin_array (builder);
+  for (guint i = 0; features != NULL && i < features->len; i++)
+    {
+      const FwDateFeature *feature = g_ptr_array_index (features, i);
+
+      if (!g_str_equal (feature->step.column, column->name))
+        continue;
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "step");
+      json_builder_add_string_value (builder, fw_step_kind_to_string (feature->step.kind));
+      if (feature->step.kind == FW_STEP_DAYS_BETWEEN)
+        {
+          g_autofree char *name = fw_step_days_between_name (&feature->step);
+
+          json_builder_set_member_name (builder, "to");
+          json_builder_add_string_value (builder, feature->step.to);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, name);
+        }
+      json_builder_set_member_name (builder, "flags");
+      json_builder_begin_array (builder);
+      if (feature->leak.suspected)
+        json_builder_add_string_value (builder, "leak");
+      json_builder_end_array (builder);
+      if (feature->leak.checked)
+        {
+          json_builder_set_member_name (builder, "leak");
+          json_builder_begin_object (builder);
+          fw_json_add_number (builder, "score", feature->leak.score);
+          json_builder_set_member_name (builder, "by");
+          json_builder_add_string_value (builder, feature->leak.by == FW_LEAK_BY_MISSINGNESS
+                                                  ? "missingness" : "values");
+          json_builder_end_object (builder);
+        }
+      if (feature->message != NULL)
+        {
+          json_builder_set_member_name (builder, "issue");
+          json_builder_add_string_value (builder, feature->message);
+        }
+      json_builder_set_member_name (builder, "suggested");
+      json_builder_add_boolean_value (builder, feature->suggested);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static void
 add_column_json (JsonBuilder           *builder,
                  const FwColumn        *column,
                  const FwColumnProfile *p,
-                 const FwRecipe        *suggested)
+                 const FwRecipe        *suggested,
+                 const GPtrArray       *features)
 {
   g_autoptr(GPtrArray) flags = column_flags (p);
 
@@ -165,6 +220,19 @@ add_column_json (JsonBuilder           *builder,
         json_builder_add_string_value (builder, fw_step_kind_to_string (step->kind));
     }
   json_builder_end_array (builder);
+  for (guint i = 0; i < suggested->steps->len; i++)
+    {
+      const FwStep *step = g_ptr_array_index (suggested->steps, i);
+
+      if (step->kind == FW_STEP_ONE_HOT && step->min_count > 0 &&
+          g_str_equal (step->column, column->name))
+        {
+          json_builder_set_member_name (builder, "min_count");
+          json_builder_add_int_value (builder, step->min_count);
+        }
+    }
+  if (p->kind == FW_KIND_DATETIME)
+    add_derived_json (builder, column, features);
   json_builder_end_object (builder);
 }
 
@@ -187,6 +255,7 @@ print_json (const FwTable        *table,
             const FwTableProfile *profile,
             const FwRecipe       *suggested,
             const FwCsvReport    *report,
+            const GPtrArray      *features,
             double                seconds)
 {
   g_autoptr(GPtrArray) notes = import_notes (report);
@@ -206,7 +275,8 @@ print_json (const FwTable        *table,
   json_builder_set_member_name (builder, "columns");
   json_builder_begin_array (builder);
   for (guint c = 0; c < profile->n_columns; c++)
-    add_column_json (builder, fw_table_column (table, c), &profile->columns[c], suggested);
+    add_column_json (builder, fw_table_column (table, c), &profile->columns[c], suggested,
+                     features);
   json_builder_end_array (builder);
   fw_json_add_number (builder, "seconds", seconds);
   json_builder_set_member_name (builder, "encoding");
@@ -403,6 +473,7 @@ print_table (GFile                *file,
              const FwTableProfile *profile,
              const FwCsvReport    *report,
              char                **dropped,
+             const GPtrArray      *features,
              double                seconds)
 {
   static const gboolean right[N_CELLS] = { FALSE, FALSE, TRUE, TRUE, FALSE, FALSE };
@@ -524,6 +595,14 @@ print_table (GFile                *file,
                               leaks->str);
       g_string_append_c (out, '\n');
     }
+  /* What a date would give away, counted from or to another. */
+  for (guint i = 0; features != NULL && i < features->len; i++)
+    {
+      const FwDateFeature *feature = g_ptr_array_index (features, i);
+
+      if (feature->message != NULL)
+        g_string_append_printf (out, "  %s\n", feature->message);
+    }
 
   fputs (out->str, stdout);
   for (gsize i = 0; i < (gsize) (n + 1) * N_CELLS; i++)
@@ -556,6 +635,7 @@ fw_cli_inspect (int    argc,
   g_autoptr(FwRecipe) settings = fw_recipe_new ();
   g_autoptr(FwRecipe) suggested = NULL;
   g_auto(GStrv) dropped = NULL;
+  g_autoptr(GPtrArray) features = NULL;
   g_autoptr(GTimer) timer = NULL;
   FwCsvReport report = { 0 };
   gboolean progress;
@@ -588,14 +668,16 @@ fw_cli_inspect (int    argc,
   /* The split train --data would make: its training part is all the leak check sees. */
   settings->target = g_steal_pointer (&target);
   settings->positive = g_steal_pointer (&positive);
-  suggested = fw_recipe_new_suggested_safe (table, profile, settings, &dropped, &error);
+  suggested = fw_recipe_new_suggested_checked (table, profile, settings, &dropped,
+                                               &features, &error);
   if (suggested == NULL)
     return fw_cli_fail (error);
   fw_cli_progress_clear ();
 
   if (json)
-    print_json (table, profile, suggested, &report, g_timer_elapsed (timer, NULL));
+    print_json (table, profile, suggested, &report, features, g_timer_elapsed (timer, NULL));
   else
-    print_table (file, table, profile, &report, dropped, g_timer_elapsed (timer, NULL));
+    print_table (file, table, profile, &report, dropped, features,
+                 g_timer_elapsed (timer, NULL));
   return FW_CLI_EXIT_OK;
 }

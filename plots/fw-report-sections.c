@@ -343,6 +343,10 @@ step_text (const FwStep *step)
     case FW_STEP_DATE_PARTS:
       return g_strdup_printf (_("Used the year, month and day of the week of “%s”."),
                               step->column);
+    case FW_STEP_DAYS_BETWEEN:
+      /* Translators: both %s are column names. */
+      return g_strdup_printf (_("Counted the days from “%s” to “%s”."), step->column,
+                              step->to != NULL ? step->to : "");
     case FW_STEP_MIN_MAX:
     default:
       return g_strdup_printf (_("Rescaled “%s” to run from 0 to 1."), step->column);

@@ -118,8 +118,7 @@ change_selected (FwCleanPage *self,
           changed++;
           continue;
         }
-      fw_recipe_add_step (edited, step->kind, g_strdup (step->column),
-                          g_strdup (step->constant));
+      fw_recipe_append_step (edited, step);
     }
   for (guint i = 0; drop && i < names->len; i++)
     if (!is_dropped (recipe, g_ptr_array_index (names, i)))

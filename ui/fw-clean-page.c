@@ -14,7 +14,6 @@
 #include <glib/gi18n-lib.h>
 #include "fw-clean-page-private.h"
 #include "fw-clean-preview.h"
-#include "fw-leak-check.h"
 #include "fw-step-text.h"
 #include "fw-table-view.h"
 #include "fw-toast.h"
@@ -25,7 +24,8 @@ static gboolean
 same_step (const FwStep *a,
            const FwStep *b)
 {
-  return a->kind == b->kind && g_strcmp0 (a->column, b->column) == 0;
+  return a->kind == b->kind && g_strcmp0 (a->column, b->column) == 0 &&
+         g_strcmp0 (a->to, b->to) == 0;
 }
 
 /* Whether the person's own steps already cover @step: the same step, a drop of its column,
@@ -41,7 +41,9 @@ covered (const GPtrArray *steps,
       if (g_strcmp0 (own->column, step->column) != 0)
         continue;
       /* Dates put to use are not dropped after all. */
-      if (same_step (own, step) || own->kind == FW_STEP_DROP_COLUMN ||
+      /* Days between dates stand apart from either date's own steps. */
+      if (same_step (own, step) ||
+          (own->kind == FW_STEP_DROP_COLUMN && step->kind != FW_STEP_DAYS_BETWEEN) ||
           (own->kind == FW_STEP_DATE_PARTS && step->kind == FW_STEP_DROP_COLUMN) ||
           (fw_clean_step_is_fill (own->kind) && fw_clean_step_is_fill (step->kind)))
         return TRUE;
@@ -71,31 +73,8 @@ merged_suggestions (FwCleanPage *self,
   return merged;
 }
 
-static void
-update_suggested (FwCleanPage *self)
-{
-  const FwRecipe *recipe = fw_session_get_recipe (self->session);
-  g_autoptr(GError) error = NULL;
-
-  g_clear_pointer (&self->suggested, fw_recipe_free);
-  if (!fw_session_has_data (self->session))
-    return;
-  /* With a target, what train --data would do: suspected leaks left out (checked on the
-   * training part, into the session's profile, as the Target step does). */
-  if (recipe->target != NULL)
-    self->suggested = fw_recipe_new_suggested_safe (
-      fw_session_get_table (self->session),
-      (FwTableProfile *) fw_session_get_profile (self->session), recipe, NULL, &error);
-  else
-    self->suggested = fw_recipe_new_suggested (fw_session_get_table (self->session),
-                                               fw_session_get_profile (self->session), NULL,
-                                               &error);
-  if (self->suggested == NULL)
-    g_debug ("No suggestions: %s", error->message);
-}
-
-static void
-update_summary (FwCleanPage *self)
+void
+fw_clean_page_update_summary (FwCleanPage *self)
 {
   const FwTableProfile *profile = fw_session_get_profile (self->session);
   guint n_flagged = 0;
@@ -119,8 +98,8 @@ update_summary (FwCleanPage *self)
   gtk_label_set_text (self->summary_label, text);
 }
 
-static void
-update_steps (FwCleanPage *self)
+void
+fw_clean_page_update_steps (FwCleanPage *self)
 {
   const FwRecipe *recipe = fw_session_get_recipe (self->session);
   g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_free);
@@ -207,8 +186,9 @@ update_data (FwCleanPage *self)
   const FwTable *table = fw_session_get_table (self->session);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   FwRecipe *old = g_steal_pointer (&self->suggested);
+  g_autoptr(GPtrArray) old_features = g_steal_pointer (&self->date_features);
 
-  update_suggested (self);
+  fw_clean_page_update_suggested (self);
   for (guint i = 0; table != NULL && i < fw_table_n_columns (table); i++)
     g_ptr_array_add (names, fw_table_column (table, i)->name);
   g_ptr_array_add (names, NULL);
@@ -218,7 +198,7 @@ update_data (FwCleanPage *self)
                           (const char *const *) names->pdata);
   g_clear_pointer (&old, fw_recipe_free);
   gtk_stack_set_visible_child_name (self->stack, table != NULL ? "columns" : "empty");
-  update_summary (self);
+  fw_clean_page_update_summary (self);
   if (table == NULL)
     {
       g_clear_object (&self->preview);
@@ -236,17 +216,19 @@ session_changed (FwCleanPage *self,
     {
       /* A new target changes what is suggested, and which card is the one to predict. */
       FwRecipe *old = g_steal_pointer (&self->suggested);
+      g_autoptr(GPtrArray) old_features = g_steal_pointer (&self->date_features);
 
-      update_suggested (self);
+      fw_clean_page_update_suggested (self);
       for (guint i = 0; i < self->cards->len; i++)
         fw_column_card_bind (g_ptr_array_index (self->cards, i), self->session,
                              fw_column_card_get_index (g_ptr_array_index (self->cards, i)),
-                             self->suggested != NULL ? self->suggested->steps : NULL);
+                             self->suggested != NULL ? self->suggested->steps : NULL,
+                             self->date_features);
       g_clear_pointer (&old, fw_recipe_free);
     }
   if (parts & (FW_SESSION_DATA | FW_SESSION_STEPS | FW_SESSION_RECIPE))
     {
-      update_steps (self);
+      fw_clean_page_update_steps (self);
       self->preview_stale = TRUE;
       update_preview (self);
     }
@@ -271,7 +253,8 @@ bind_card (GtkSignalListItemFactory *factory,
 
   fw_column_card_bind (card, self->session,
                        fw_clean_page_column_at (self, gtk_list_item_get_position (item)),
-                       self->suggested != NULL ? self->suggested->steps : NULL);
+                       self->suggested != NULL ? self->suggested->steps : NULL,
+                       self->date_features);
   g_ptr_array_add (self->cards, card);
 }
 
@@ -348,11 +331,33 @@ add_step_action (GtkWidget  *widget,
   const char *kind_name, *column, *constant;
   FwStepKind kind;
 
+  FwStep step = { 0 };
+
   g_variant_get (parameter, "(&s&s&s)", &kind_name, &column, &constant);
   if (self->session == NULL || !fw_step_kind_parse (kind_name, &kind) ||
       fw_table_column_index (fw_session_get_table (self->session), column) < 0)
     return;
-  fw_session_add_step (self->session, kind, column, *constant != '\0' ? constant : NULL);
+  step.kind = kind;
+  step.column = (char *) column;
+  /* The third string is the other date for days_between, else the constant. */
+  if (kind == FW_STEP_DAYS_BETWEEN)
+    {
+      if (fw_table_column_index (fw_session_get_table (self->session), constant) < 0)
+        return;
+      step.to = (char *) constant;
+    }
+  else if (*constant != '\0')
+    step.constant = (char *) constant;
+  /* A one-click split groups rare values as the suggestion does. */
+  for (guint i = 0; kind == FW_STEP_ONE_HOT && self->suggested != NULL &&
+                    i < self->suggested->steps->len; i++)
+    {
+      const FwStep *suggested = g_ptr_array_index (self->suggested->steps, i);
+
+      if (suggested->kind == FW_STEP_ONE_HOT && g_str_equal (suggested->column, column))
+        step.min_count = suggested->min_count;
+    }
+  fw_session_append_step (self->session, &step);
 }
 
 static void
@@ -419,6 +424,7 @@ fw_clean_page_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  fw_clean_page_suggest_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_CLEAN_PAGE);
   /* Template children without an id are not disposed with the template. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -430,6 +436,7 @@ fw_clean_page_dispose (GObject *object)
   g_clear_object (&self->steps);
   g_clear_object (&self->preview);
   g_clear_pointer (&self->suggested, fw_recipe_free);
+  g_clear_pointer (&self->date_features, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fw_clean_page_parent_class)->dispose (object);
 }
@@ -452,6 +459,8 @@ fw_clean_page_class_init (FwCleanPageClass *klass)
 
   object_class->dispose = fw_clean_page_dispose;
   object_class->finalize = fw_clean_page_finalize;
+  widget_class->map = fw_clean_page_suggest_map;
+  widget_class->unmap = fw_clean_page_suggest_unmap;
 
   g_type_ensure (FW_TYPE_TABLE_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -488,6 +497,7 @@ fw_clean_page_init (FwCleanPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cards = g_ptr_array_new ();
+  fw_clean_page_suggest_init (self);
 
   self->columns = gtk_string_list_new (NULL);
   factory = gtk_signal_list_item_factory_new ();

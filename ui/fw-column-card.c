@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 #include "fw-column-card-private.h"
+#include "fw-date-features.h"
 #include "fw-number.h"
 #include "fw-plot-sparkline.h"
 #include "fw-plot-widget.h"
@@ -28,7 +29,7 @@ static const FwStepKind fix_order[] = {
   FW_STEP_TREAT_AS_MISSING, FW_STEP_MISSING_INDICATOR, FW_STEP_IMPUTE_MEAN,
   FW_STEP_IMPUTE_MEDIAN, FW_STEP_IMPUTE_MODE, FW_STEP_IMPUTE_CONSTANT, FW_STEP_DROP_COLUMN,
   FW_STEP_DROP_MISSING_ROWS, FW_STEP_CLIP_OUTLIERS, FW_STEP_ONE_HOT, FW_STEP_STANDARDIZE,
-  FW_STEP_MIN_MAX, FW_STEP_DATE_PARTS,
+  FW_STEP_MIN_MAX, FW_STEP_DATE_PARTS, FW_STEP_DAYS_BETWEEN,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (fix_order) == N_KINDS);
 /* The width a card asks for, in characters: two or three cards side by side in a window. */
@@ -58,6 +59,7 @@ struct _FwColumnCard
 
   FwSession       *session;     /* not owned: the page's, for as long as the binding */
   const GPtrArray *suggested;
+  const GPtrArray *date_features;
   guint            index;
   Sparkline        spark;
   GtkWidget       *fix_buttons[N_KINDS];
@@ -153,6 +155,67 @@ suggests (FwColumnCard *self,
   return FALSE;
 }
 
+/* A date feature of this column's (either date of a pair). */
+static gboolean
+feature_of (FwColumnCard        *self,
+            const FwDateFeature *feature)
+{
+  const char *name = column (self)->name;
+
+  return g_strcmp0 (feature->step.column, name) == 0 || g_strcmp0 (feature->step.to, name) == 0;
+}
+
+/* "Days from “dob” to “screening_date”", for each other date: in the menu, and as a button
+ * where the suggestions use it; never one already applied.  Returns the buttons now. */
+static guint
+add_days_between (FwColumnCard   *self,
+                  const FwRecipe *recipe,
+                  GMenu          *menu,
+                  guint           n_buttons)
+{
+  for (guint i = 0; self->date_features != NULL && i < self->date_features->len; i++)
+    {
+      const FwDateFeature *feature = g_ptr_array_index (self->date_features, i);
+      g_autoptr(GMenuItem) item = NULL;
+      gboolean applied = FALSE;
+      GVariant *target;
+
+      if (feature->step.kind != FW_STEP_DAYS_BETWEEN || !feature_of (self, feature))
+        continue;
+      for (guint k = 0; k < recipe->steps->len && !applied; k++)
+        {
+          const FwStep *step = g_ptr_array_index (recipe->steps, k);
+
+          applied = step->kind == FW_STEP_DAYS_BETWEEN &&
+                    g_strcmp0 (step->column, feature->step.column) == 0 &&
+                    g_strcmp0 (step->to, feature->step.to) == 0;
+        }
+      if (applied)
+        continue;
+      target = g_variant_new ("(sss)", fw_step_kind_to_string (FW_STEP_DAYS_BETWEEN),
+                              feature->step.column, feature->step.to);
+      item = g_menu_item_new (feature->label, NULL);
+      g_menu_item_set_action_and_target_value (item, "clean.add-step", target);
+      g_menu_append_item (menu, item);
+      if (feature->suggested && n_buttons < 3)
+        {
+          GtkWidget *button = gtk_button_new_with_label (feature->label);
+
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "clean.add-step");
+          gtk_actionable_set_action_target_value (
+            GTK_ACTIONABLE (button),
+            g_variant_new ("(sss)", fw_step_kind_to_string (FW_STEP_DAYS_BETWEEN),
+                           feature->step.column, feature->step.to));
+          gtk_widget_set_tooltip_text (button, fw_step_kind_help (FW_STEP_DAYS_BETWEEN));
+          gtk_box_append (GTK_BOX (self->fixes_box), button);
+          if (self->fix_buttons[FW_STEP_DAYS_BETWEEN] == NULL)
+            self->fix_buttons[FW_STEP_DAYS_BETWEEN] = button;
+          n_buttons++;
+        }
+    }
+  return n_buttons;
+}
+
 static void
 update_steps (FwColumnCard *self)
 {
@@ -219,6 +282,8 @@ update_steps (FwColumnCard *self)
           n_buttons++;
         }
     }
+  if (!is_target)
+    n_buttons = add_days_between (self, recipe, menu, n_buttons);
   gtk_menu_button_set_menu_model (self->more_button, G_MENU_MODEL (menu));
   gtk_widget_set_visible (self->fixes_box, n_buttons > 0);
   /* A dropped column has nothing left to fix. */
@@ -288,6 +353,59 @@ sparkline_query_tooltip (GtkWidget    *widget,
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
+}
+
+/* Which values the suggested split groups as "other", and why.  Counted on the whole
+ * column and scaled to the training part, which the step counts on. */
+static void
+add_rare_note (FwColumnCard          *self,
+               const FwColumn        *c,
+               const FwColumnProfile *p)
+{
+  const FwRecipe *recipe = fw_session_get_recipe (self->session);
+  const FwStep *one_hot = NULL;
+  g_autofree gsize *counts = NULL;
+  g_autoptr(GString) examples = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  guint size, n_rare = 0;
+
+  for (guint i = 0; self->suggested != NULL && i < self->suggested->len; i++)
+    {
+      const FwStep *step = g_ptr_array_index (self->suggested, i);
+
+      if (step->kind == FW_STEP_ONE_HOT && step->min_count > 0 &&
+          g_strcmp0 (step->column, c->name) == 0)
+        one_hot = step;
+    }
+  if (one_hot == NULL || c->storage != FW_STORAGE_CODES)
+    return;
+  size = fw_dictionary_size (c->dict);
+  counts = g_new0 (gsize, size + 1);
+  for (gsize row = 0; row < c->n_rows; row++)
+    if (c->data.codes[row] != FW_CODE_MISSING)
+      counts[c->data.codes[row]]++;
+  for (guint code = 0; code < size; code++)
+    if ((double) counts[code] * recipe->split.train < (double) one_hot->min_count)
+      {
+        if (n_rare < 3)
+          g_string_append_printf (examples, "%s“%s”", n_rare > 0 ? ", " : "",
+                                  fw_dictionary_get (c->dict, code));
+        n_rare++;
+      }
+  if (n_rare == 0)
+    return;
+  /* Translators: "“g17”, “g18”, “g19” and 2 more of the 24 values of “grade” are each in
+   * fewer than 15 training rows: …". */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s — %u of the %zu values — is in fewer than %u "
+                                       "training rows: too few to learn from, so the suggested "
+                                       "split groups it as “other”",
+                                       "%s — %u of the %zu values — are each in fewer than %u "
+                                       "training rows: too few to learn from, so the suggested "
+                                       "split groups them as “other”", n_rare),
+                          examples->str, n_rare, p->distinct, one_hot->min_count);
+  gtk_box_append (GTK_BOX (self->issues_box),
+                  note_new ("dialog-information-symbolic", "accent", text));
 }
 
 static void
@@ -396,6 +514,16 @@ update_profile (FwColumnCard *self)
       gtk_box_append (GTK_BOX (self->issues_box),
                       note_new ("dialog-information-symbolic", "accent", text));
     }
+  /* What a date would give away, counted from or to it. */
+  for (guint i = 0; self->date_features != NULL && i < self->date_features->len; i++)
+    {
+      const FwDateFeature *feature = g_ptr_array_index (self->date_features, i);
+
+      if (feature->message != NULL && feature_of (self, feature))
+        gtk_box_append (GTK_BOX (self->issues_box),
+                        note_new ("dialog-warning-symbolic", "warning", feature->message));
+    }
+  add_rare_note (self, c, p);
   if (gtk_widget_get_first_child (self->issues_box) == NULL)
     gtk_box_append (GTK_BOX (self->issues_box),
                     note_new ("emblem-default-symbolic", "dim-label", _("No problems found")));
@@ -405,7 +533,8 @@ void
 fw_column_card_bind (FwColumnCard    *self,
                      FwSession       *session,
                      guint            index,
-                     const GPtrArray *suggested)
+                     const GPtrArray *suggested,
+                     const GPtrArray *date_features)
 {
   g_return_if_fail (FW_IS_COLUMN_CARD (self));
   g_return_if_fail (FW_IS_SESSION (session));
@@ -414,6 +543,7 @@ fw_column_card_bind (FwColumnCard    *self,
   self->session = session;
   self->index = index;
   self->suggested = suggested;
+  self->date_features = date_features;
   if (column_profile (self) == NULL)
     return;
   update_profile (self);
@@ -427,6 +557,7 @@ fw_column_card_unbind (FwColumnCard *self)
 
   self->session = NULL;
   self->suggested = NULL;
+  self->date_features = NULL;
   self->index = G_MAXUINT;
 }
 

@@ -18,10 +18,13 @@ GtkWidget  *fw_column_card_new         (void);
  * the ones for this column are offered first; may be NULL).  Cards are recycled as the
  * list scrolls, so everything shown comes from here; @session and @suggested must outlive
  * the binding (until fw_column_card_unbind or the next bind). */
+/* @suggested: the steps Apply All would add; @date_features: FwDateFeature of the table
+ * (fw-date-features.h), or NULL; both borrowed until the next bind or unbind. */
 void        fw_column_card_bind        (FwColumnCard    *self,
                                         FwSession       *session,
                                         guint            index,
-                                        const GPtrArray *suggested);
+                                        const GPtrArray *suggested,
+                                        const GPtrArray *date_features);
 void        fw_column_card_unbind      (FwColumnCard    *self);
 /* The session's steps changed: shows the ones for this column and offers the rest. */
 void        fw_column_card_refresh     (FwColumnCard    *self);

@@ -29,10 +29,11 @@ drop_steps_on_target (FwTargetPage *self,
     {
       const FwStep *step = g_ptr_array_index (recipe->steps, i);
 
-      if (g_strcmp0 (step->column, target) == 0 && step->kind != FW_STEP_DROP_MISSING_ROWS)
+      if ((g_strcmp0 (step->column, target) == 0 && step->kind != FW_STEP_DROP_MISSING_ROWS) ||
+          g_strcmp0 (step->to, target) == 0)
         removed++;
       else
-        fw_recipe_add_step (kept, step->kind, g_strdup (step->column), g_strdup (step->constant));
+        fw_recipe_append_step (kept, step);
     }
   if (removed == 0)
     return;

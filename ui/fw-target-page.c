@@ -18,6 +18,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 #include "fw-leak-check.h"
+#include "fw-suggest-job.h"
 #include "fw-sensitive.h"
 #include "fw-sensitive-traits.h"
 #include "fw-target-choice.h"
@@ -231,6 +232,77 @@ add_leak_choices (GtkWidget      *row,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
 }
 
+static void show_target_issues (FwTargetPage   *self,
+                                const FwRecipe *recipe);
+
+static void
+stop_checking (FwTargetPage *self)
+{
+  if (self->checking != NULL)
+    g_cancellable_cancel (self->checking);
+  g_clear_object (&self->checking);
+  g_clear_pointer (&self->checking_key, g_free);
+}
+
+/* The check's flags, in place of the session's profile (the same data, checked). */
+static void
+target_checked (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(FwTargetPage) self = fw_suggest_job_weak_get (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwSuggestions) suggestions = fw_suggest_job_finish (result, &error);
+  const FwRecipe *recipe;
+
+  if (self == NULL || self->checking == NULL ||
+      g_task_get_cancellable (G_TASK (result)) != self->checking)
+    return;
+  g_clear_object (&self->checking);
+  g_free (self->flagged_target);
+  self->flagged_target = g_steal_pointer (&self->checking_key);
+  recipe = fw_session_get_recipe (self->session);
+  if (suggestions != NULL)
+    fw_session_replace_profile (self->session, g_steal_pointer (&suggestions->profile));
+  else
+    {
+      const FwTable *table = fw_session_get_table (self->session);
+      int target = fw_table_column_index (table, recipe->target);
+
+      /* A split the check cannot make: flag on every row instead. */
+      g_debug ("Leak check on all rows: %s", error->message);
+      if (target >= 0)
+        fw_table_profile_set_target ((FwTableProfile *) fw_session_get_profile (self->session),
+                                     table, (guint) target);
+    }
+  show_target_issues (self, recipe);
+}
+
+static void
+fw_target_page_map (GtkWidget *widget)
+{
+  FwTargetPage *self = FW_TARGET_PAGE (widget);
+
+  GTK_WIDGET_CLASS (fw_target_page_parent_class)->map (widget);
+  if (self->session != NULL && fw_session_has_data (self->session))
+    show_target_issues (self, fw_session_get_recipe (self->session));
+}
+
+/* Leaving the page stops the check; it runs again when the page is shown. */
+static void
+fw_target_page_unmap (GtkWidget *widget)
+{
+  stop_checking (FW_TARGET_PAGE (widget));
+  GTK_WIDGET_CLASS (fw_target_page_parent_class)->unmap (widget);
+}
+
+gboolean
+fw_target_page_is_checking (FwTargetPage *self)
+{
+  g_return_val_if_fail (FW_IS_TARGET_PAGE (self), FALSE);
+  return self->checking != NULL;
+}
+
 static void
 show_target_issues (FwTargetPage   *self,
                     const FwRecipe *recipe)
@@ -253,12 +325,26 @@ show_target_issues (FwTargetPage   *self,
                          recipe->split.train, recipe->split.validation);
   if (g_strcmp0 (self->flagged_target, key) != 0)
     {
-      g_autoptr(GError) error = NULL;
+      GtkWidget *row, *spinner;
 
-      if (!fw_recipe_check_leaks (recipe, table, profile, &error))
-        fw_table_profile_set_target (profile, table, target);
-      g_free (self->flagged_target);
-      self->flagged_target = g_steal_pointer (&key);
+      /* On a worker: the check reads every column (fw-suggest-job.h).  A page out of sight
+       * checks when it is shown again. */
+      if (g_strcmp0 (self->checking_key, key) != 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+        {
+          stop_checking (self);
+          self->checking = g_cancellable_new ();
+          self->checking_key = g_steal_pointer (&key);
+          fw_suggest_job_run_async (NULL, self->session, self->checking, target_checked,
+                                    fw_suggest_job_weak_ref (self));
+        }
+      row = plain_row (_("Checking columns…"), NULL);
+      spinner = gtk_spinner_new ();
+      gtk_spinner_start (GTK_SPINNER (spinner));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spinner);
+      adw_preferences_group_add (self->target_issues_group, row);
+      g_ptr_array_add (self->issue_rows, row);
+      gtk_widget_set_visible (GTK_WIDGET (self->target_issues_group), TRUE);
+      return;
     }
   for (guint c = 0; c < profile->n_columns; c++)
     for (guint i = 0; i < profile->columns[c].issues->len; i++)
@@ -376,6 +462,7 @@ session_changed (FwTargetPage *self,
 {
   if (parts & FW_SESSION_DATA)
     {
+      stop_checking (self);
       g_clear_pointer (&self->flagged_target, g_free);
       g_clear_pointer (&self->audit_key, g_free);
       gtk_stack_set_visible_child_name (self->stack, fw_session_has_data (self->session)
@@ -395,6 +482,7 @@ fw_target_page_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  stop_checking (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_TARGET_PAGE);
   g_clear_object (&self->session);
   g_clear_object (&self->targets);
@@ -427,6 +515,8 @@ fw_target_page_class_init (FwTargetPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fw_target_page_dispose;
+  widget_class->map = fw_target_page_map;
+  widget_class->unmap = fw_target_page_unmap;
   object_class->finalize = fw_target_page_finalize;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

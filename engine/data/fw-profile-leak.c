@@ -1,9 +1,9 @@
 /* fw-profile-leak.c — how well each column predicts the target on its own
  *
- * Each column is cut into bins (numbers: quantiles of the rows given; codes: their values,
- * folded into LEAK_CODE_BINS; one more bin for "empty"), and every row is scored with its
- * bin's target rate (or mean) counted on the other folds, so that a column of many values
- * seen once each scores as the guess it is.  The score is the ROC AUC of that rate (macro
+ * Each column is cut into bins (numbers, and dates as their days: quantiles of the rows
+ * given; other codes: their values, folded into LEAK_CODE_BINS; one more bin for "empty"),
+ * and every row is scored with its bin's target rate (or mean) counted on the other folds,
+ * so that a column of many values seen once each scores as the guess it is.  The score is the ROC AUC of that rate (macro
  * one-vs-rest for several classes) or the R² of that mean for a regression.  "Is it empty"
  * alone is scored the same way, on two bins, which cannot overfit.
  *
@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
+#include "fw-date.h"
 #include "fw-profile-private.h"
 #include "fw-stats.h"
 
@@ -38,11 +39,28 @@
 typedef struct
 {
   const FwColumn *column;
+  double         *days;         /* a date column: each code's days, binned as numbers */
   double         *cuts;
   guint           n_cuts;
   guint32         code_bins;    /* codes: the mask that folds a code into its bin */
   guint           n_bins;       /* the last is "empty" */
 } Bins;
+
+/* A cell as a number: a date's days; NaN when missing. */
+static inline double
+bins_number (const Bins *b,
+             gsize       row)
+{
+  const FwColumn *column = b->column;
+
+  if (b->days != NULL)
+    {
+      guint32 code = column->data.codes[row];
+
+      return code == FW_CODE_MISSING ? NAN : b->days[code];
+    }
+  return column->storage == FW_STORAGE_FLOAT32 ? column->data.f32[row] : column->data.f64[row];
+}
 
 /* Quantile cuts of a number column, from up to LEAK_SAMPLE of the rows given. */
 static void
@@ -55,7 +73,7 @@ number_cuts (Bins             *b,
 
   for (gsize i = 0; i < rows->n_rows; i += stride)
     {
-      double x = fw_column_get_number (column, rows->rows[i]);
+      double x = bins_number (b, rows->rows[i]);
 
       if (!isnan (x))
         sample[n++] = x;
@@ -89,10 +107,14 @@ bins_init (Bins             *b,
            const FwLeakRows *rows)
 {
   b->column = column;
+  b->days = NULL;
   b->cuts = NULL;
   b->n_cuts = 0;
   b->code_bins = 0;
-  if (column->storage == FW_STORAGE_CODES)
+  /* A date is one value per row or nearly: as categories it would say nothing. */
+  if (column->kind == FW_KIND_DATETIME && column->storage == FW_STORAGE_CODES)
+    b->days = fw_column_date_days (column);
+  if (column->storage == FW_STORAGE_CODES && b->days == NULL)
     {
       b->code_bins = fw_dictionary_size (column->dict) <= LEAK_CODE_BINS ? G_MAXUINT32
                                                                           : LEAK_CODE_BINS - 1;
@@ -111,13 +133,13 @@ bins_get (const Bins *b,
   double x;
   guint bin = 0;
 
-  if (column->storage == FW_STORAGE_CODES)
+  if (column->storage == FW_STORAGE_CODES && b->days == NULL)
     {
       guint32 code = column->data.codes[row];
 
       return code == FW_CODE_MISSING ? b->n_bins - 1 : code & b->code_bins;
     }
-  x = column->storage == FW_STORAGE_FLOAT32 ? column->data.f32[row] : column->data.f64[row];
+  x = bins_number (b, row);
   if (isnan (x))
     return b->n_bins - 1;
   /* How many cuts are ≤ x, without a branch to mispredict: the unused cuts are +∞. */
@@ -328,6 +350,7 @@ score_column (const FwColumn   *column,
         }
     }
   g_free (b.cuts);
+  g_free (b.days);
 
   leak->checked = TRUE;
   leak->accuracy = NAN;
@@ -479,6 +502,69 @@ leak_reset (FwLeakScore *leak)
   leak->pattern = G_MAXUINT;
 }
 
+/* The rows a check scores (evenly spaced ones past LEAK_MAX_ROWS), and what every column's
+ * scores share: the class shares, or the centred target. */
+typedef struct
+{
+  FwLeakRows rows;
+  gsize     *subset;
+  double    *y;
+  double    *prior;
+} Setup;
+
+static gboolean
+setup_init (Setup            *s,
+            const FwColumn   *target_column,
+            const FwLeakRows *rows)
+{
+  guint n_classes = rows->labels != NULL ? rows->n_classes : 0;
+
+  memset (s, 0, sizeof *s);
+  if (rows->n_rows < 2 || (rows->labels != NULL && (n_classes < 2 ||
+                                                    n_classes > LEAK_MAX_CLASSES)))
+    return FALSE;
+  s->rows = *rows;
+  if (rows->n_rows > LEAK_MAX_ROWS)
+    {
+      s->subset = g_new (gsize, LEAK_MAX_ROWS);
+      for (gsize i = 0; i < LEAK_MAX_ROWS; i++)
+        s->subset[i] = rows->rows[(gsize) ((double) i * rows->n_rows / LEAK_MAX_ROWS)];
+      s->rows.rows = s->subset;
+      s->rows.n_rows = LEAK_MAX_ROWS;
+    }
+  rows = &s->rows;
+  if (n_classes > 0)
+    {
+      s->prior = g_new0 (double, n_classes);
+      for (gsize i = 0; i < rows->n_rows; i++)
+        s->prior[rows->labels[rows->rows[i]]] += 1.0 / (double) rows->n_rows;
+    }
+  else
+    {
+      FwStatsSum sum = { 0 };
+      double mean;
+
+      s->y = g_new (double, rows->n_rows);
+      for (gsize i = 0; i < rows->n_rows; i++)
+        {
+          s->y[i] = fw_column_get_number (target_column, rows->rows[i]);
+          fw_stats_sum_add (&sum, s->y[i]);
+        }
+      mean = fw_stats_sum_value (&sum) / (double) rows->n_rows;
+      for (gsize i = 0; i < rows->n_rows; i++)
+        s->y[i] -= mean;
+    }
+  return TRUE;
+}
+
+static void
+setup_clear (Setup *s)
+{
+  g_free (s->subset);
+  g_free (s->y);
+  g_free (s->prior);
+}
+
 /* Scores every column but @target on @rows into @scores (reset), and the class most of each
  * column's empty rows hold into @missing_class. */
 static void
@@ -488,59 +574,20 @@ score_all (const FwTable    *table,
            FwLeakScore      *scores,
            guint            *missing_class)
 {
-  const FwColumn *target_column = fw_table_column (table, target);
   guint n_columns = fw_table_n_columns (table);
-  guint n_classes = rows->labels != NULL ? rows->n_classes : 0;
   g_autofree guint64 *hashes = g_new0 (guint64, n_columns);
   g_autofree gsize *n_missing = g_new0 (gsize, n_columns);
-  g_autofree double *y = NULL;
-  g_autofree double *prior = NULL;
+  Setup s;
 
-  g_autofree gsize *subset = NULL;
-  FwLeakRows spaced;
-
-  if (rows->n_rows < 2 || (rows->labels != NULL && (n_classes < 2 ||
-                                                    n_classes > LEAK_MAX_CLASSES)))
+  if (!setup_init (&s, fw_table_column (table, target), rows))
     return;
-  if (rows->n_rows > LEAK_MAX_ROWS)
-    {
-      subset = g_new (gsize, LEAK_MAX_ROWS);
-      for (gsize i = 0; i < LEAK_MAX_ROWS; i++)
-        subset[i] = rows->rows[(gsize) ((double) i * rows->n_rows / LEAK_MAX_ROWS)];
-      spaced = *rows;
-      spaced.rows = subset;
-      spaced.n_rows = LEAK_MAX_ROWS;
-      rows = &spaced;
-    }
-  if (n_classes > 0)
-    {
-      prior = g_new0 (double, n_classes);
-      for (gsize i = 0; i < rows->n_rows; i++)
-        prior[rows->labels[rows->rows[i]]] += 1.0 / (double) rows->n_rows;
-    }
-  else
-    {
-      FwStatsSum sum = { 0 };
-      double mean;
-
-      y = g_new (double, rows->n_rows);
-      for (gsize i = 0; i < rows->n_rows; i++)
-        {
-          y[i] = fw_column_get_number (target_column, rows->rows[i]);
-          fw_stats_sum_add (&sum, y[i]);
-        }
-      mean = fw_stats_sum_value (&sum) / (double) rows->n_rows;
-      for (gsize i = 0; i < rows->n_rows; i++)
-        y[i] -= mean;
-    }
-
   for (guint c = 0; c < n_columns; c++)
     {
       FwLeakScore *leak = &scores[c];
 
       if (c == target)
         continue;
-      score_column (fw_table_column (table, c), rows, y, prior, leak, &hashes[c],
+      score_column (fw_table_column (table, c), &s.rows, s.y, s.prior, leak, &hashes[c],
                     &n_missing[c], &missing_class[c]);
       leak->pattern = G_MAXUINT;
       if (n_missing[c] == 0)
@@ -552,6 +599,66 @@ score_all (const FwTable    *table,
       if (leak->pattern == G_MAXUINT)
         leak->pattern = c;
     }
+  setup_clear (&s);
+}
+
+FwLeakScore *
+fw_columns_leak_scores (const FwColumn *const *columns,
+                        guint                  n_columns,
+                        const FwColumn        *target,
+                        const FwLeakRows      *rows)
+{
+  FwLeakScore *scores;
+  Setup s;
+
+  g_return_val_if_fail (columns != NULL || n_columns == 0, NULL);
+  g_return_val_if_fail (target != NULL && rows != NULL, NULL);
+
+  scores = g_new (FwLeakScore, MAX (n_columns, 1));
+  for (guint c = 0; c < n_columns; c++)
+    leak_reset (&scores[c]);
+  if (!setup_init (&s, target, rows))
+    return scores;
+  for (guint c = 0; c < n_columns; c++)
+    {
+      guint64 hash;
+      gsize n_missing;
+      guint missing_class = 0;
+
+      score_column (columns[c], &s.rows, s.y, s.prior, &scores[c], &hash, &n_missing,
+                    &missing_class);
+    }
+  setup_clear (&s);
+  return scores;
+}
+
+char *
+fw_leak_score_describe (const FwLeakScore *leak,
+                        const char        *what,
+                        const char        *target,
+                        gboolean           regression)
+{
+  g_return_val_if_fail (leak != NULL && what != NULL && target != NULL, NULL);
+
+  if (leak->by == FW_LEAK_BY_MISSINGNESS)
+    return regression
+           ? g_strdup_printf (_("Whether %s is empty alone explains %d%% of the variation in "
+                                "“%s” (R² %.2f). Is it filled in after the outcome happens? If "
+                                "so, it must not be used."),
+                              what, of_100 (leak->score), target, leak->score)
+           : g_strdup_printf (_("Whether %s is empty alone gets the answer right for %d of 100 "
+                                "rows (ROC AUC %.2f). Is it filled in after the outcome "
+                                "happens? If so, it must not be used."),
+                              what, of_100 (leak->accuracy), leak->score);
+  return regression
+         ? g_strdup_printf (_("%s alone explains %d%% of the variation in “%s” (R² %.2f). Is "
+                              "it known before the outcome happens? If not, it must not be "
+                              "used."),
+                            what, of_100 (leak->score), target, leak->score)
+         : g_strdup_printf (_("%s alone gets the answer right for %d of 100 rows (ROC AUC "
+                              "%.2f). Is it known before the outcome happens? If not, it must "
+                              "not be used."),
+                            what, of_100 (leak->accuracy), leak->score);
 }
 
 FwLeakScore *

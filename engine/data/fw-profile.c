@@ -285,6 +285,34 @@ fw_profile_flag_issues (const FwColumn       *column,
     }
 }
 
+FwTableProfile *
+fw_table_profile_copy (const FwTableProfile *profile)
+{
+  const FwProfile *from = (const FwProfile *) profile;
+  FwProfile *copy;
+
+  g_return_val_if_fail (profile != NULL, NULL);
+
+  copy = g_new0 (FwProfile, 1);
+  copy->public = *profile;
+  copy->public.columns = g_memdup2 (profile->columns,
+                                    sizeof (FwColumnProfile) * MAX (profile->n_columns, 1));
+  copy->extra = g_memdup2 (from->extra, sizeof (FwNumericExtra) * MAX (profile->n_columns, 1));
+  for (guint i = 0; i < profile->n_columns; i++)
+    {
+      const GPtrArray *issues = profile->columns[i].issues;
+
+      copy->public.columns[i].issues = g_ptr_array_new_with_free_func (fw_profile_issue_free);
+      for (guint k = 0; issues != NULL && k < issues->len; k++)
+        {
+          const FwIssue *issue = g_ptr_array_index (issues, k);
+
+          fw_profile_add_issue (&copy->public.columns[i], issue->kind, g_strdup (issue->message));
+        }
+    }
+  return &copy->public;
+}
+
 void
 fw_table_profile_free (FwTableProfile *profile)
 {

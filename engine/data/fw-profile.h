@@ -138,6 +138,8 @@ FwTableProfile *fw_table_profile_new       (const FwTable  *table,
                                             gpointer        progress_data,
                                             GCancellable   *cancellable,
                                             GError        **error);
+/* A deep copy (its issues too), for a worker thread to check while the original is read. */
+FwTableProfile *fw_table_profile_copy      (const FwTableProfile *profile);
 void            fw_table_profile_free      (FwTableProfile *profile);
 
 /* The rows a target is checked on, and its classes. */
@@ -168,6 +170,18 @@ void            fw_table_profile_set_target_rows (FwTableProfile   *profile,
 FwLeakScore    *fw_table_leak_scores        (const FwTable    *table,
                                              guint             target,
                                              const FwLeakRows *rows);
+/* The same for @n_columns columns outside the table (features made from it, such as the
+ * days between two dates), each @rows long as @target is; newly allocated, one per column. */
+FwLeakScore    *fw_columns_leak_scores      (const FwColumn *const *columns,
+                                             guint                  n_columns,
+                                             const FwColumn        *target,
+                                             const FwLeakRows      *rows);
+/* A suspected leak in plain words, about @what (already quoted as it should read: "Days
+ * from “a” to “b”"), predicting the column @target; newly allocated. */
+char           *fw_leak_score_describe      (const FwLeakScore *leak,
+                                             const char        *what,
+                                             const char        *target,
+                                             gboolean           regression);
 
 gboolean        fw_column_profile_has_issue (const FwColumnProfile *profile,
                                              FwIssueKind            kind);

@@ -277,6 +277,14 @@ features (Builder *b,
                           "train again to export."), input->column);
           return NULL;
         }
+      if (input->days_to != NULL)
+        {
+          fw_set_error (error, FW_ONNX_ERROR, FW_ONNX_ERROR_UNSUPPORTED,
+                        _("The model reads the days from “%s” to “%s”; ONNX export cannot "
+                          "read dates yet. Leave the dates out and train again to export."),
+                        input->column, input->days_to);
+          return NULL;
+        }
       if (input->indicator && input->one_hot)
         {
           fw_set_error (error, FW_ONNX_ERROR, FW_ONNX_ERROR_UNSUPPORTED,

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "fw-clean-preview.h"
+#include "fw-date.h"
 #include "fw-preprocessor-private.h"
 #include "fw-profile.h"
 
@@ -33,7 +34,7 @@ gboolean
 fw_clean_step_applies (FwStepKind kind,
                        gboolean   numeric)
 {
-  if (kind == FW_STEP_DATE_PARTS)
+  if (kind == FW_STEP_DATE_PARTS || kind == FW_STEP_DAYS_BETWEEN)
     return !numeric;
   return numeric || kind == FW_STEP_IMPUTE_MODE || kind == FW_STEP_IMPUTE_CONSTANT ||
          kind == FW_STEP_DROP_COLUMN || kind == FW_STEP_DROP_MISSING_ROWS ||
@@ -56,12 +57,14 @@ check_steps (const FwTable   *table,
     {
       const FwStep *step = g_ptr_array_index (steps, i);
       const FwColumn *column = fw_table_column_by_name (table, step->column);
+      const FwColumn *to = step->to != NULL ? fw_table_column_by_name (table, step->to) : NULL;
 
-      if (column == NULL)
+      if (column == NULL || (step->to != NULL && to == NULL))
         {
           g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_COLUMN,
                        _("The cleaning step “%s” names column “%s”, which the table does not "
-                         "have"), fw_step_kind_to_string (step->kind), step->column);
+                         "have"), fw_step_kind_to_string (step->kind),
+                       column == NULL ? step->column : step->to);
           return FALSE;
         }
       if (!fw_clean_step_applies (step->kind, fw_column_is_numeric (column)))
@@ -159,12 +162,32 @@ compare_values (const void *a,
 /* One-hot over cells as text (NULL: missing): a 0/1 column per kept value, sorted by
  * bytes, and "name=other" when some values were not kept.  A missing cell is missing in
  * every one of them. */
+/* The largest min_count of a column's one_hot steps. */
+static guint
+one_hot_min_count (const GPtrArray *steps)
+{
+  guint most = 0;
+
+  for (guint s = 0; s < steps->len; s++)
+    {
+      const FwStep *step = g_ptr_array_index (steps, s);
+
+      if (step->kind == FW_STEP_ONE_HOT)
+        most = MAX (most, step->min_count);
+    }
+  return most;
+}
+
 static void
 add_one_hot (Preview     *p,
              const char  *name,
              const char **fit,
-             const char **cells)
+             const char **cells,
+             guint        min_count)
 {
+  /* Rare values as training groups them, counted here on the whole column. */
+  double scale = p->n_fit > 0 ? (double) p->summary->n_rows_kept / (double) p->n_fit : 1.0;
+
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GArray) tallies = g_array_new (FALSE, FALSE, sizeof (Tally));
   GHashTableIter iter;
@@ -182,6 +205,9 @@ add_one_hot (Preview     *p,
     g_array_append_val (tallies, ((Tally) { key, GPOINTER_TO_SIZE (value) }));
   g_array_sort (tallies, compare_tallies);
   n_kept = MIN (tallies->len, FW_CLEAN_PREVIEW_MAX_CATEGORIES);
+  while (n_kept > 0 &&
+         (double) g_array_index (tallies, Tally, n_kept - 1).count * scale < (double) min_count)
+    n_kept--;
   other = tallies->len > n_kept;
   g_array_set_size (tallies, n_kept);
   g_array_sort (tallies, compare_values);
@@ -318,7 +344,7 @@ add_numbers (Preview         *p,
         cell_text[i] = isnan (cells[i]) ? NULL
                        : g_string_chunk_insert_const (chunk, g_ascii_formatd (buf, sizeof buf,
                                                                              "%g", cells[i]));
-      add_one_hot (p, column->name, fit_text, cell_text);
+      add_one_hot (p, column->name, fit_text, cell_text, one_hot_min_count (steps));
       g_free (cells);
     }
   else if (!room_for (p, 1))
@@ -359,6 +385,30 @@ add_dates (Preview        *p,
       out->kind = FW_KIND_NUMERIC;
       fw_table_take_column (p->out, out);
     }
+}
+
+/* A days_between step: the days from one date to the other, missing where either is. */
+static void
+add_days_between (Preview      *p,
+                  const FwStep *step)
+{
+  const FwColumn *from = fw_table_column_by_name (p->table, step->column);
+  const FwColumn *to = fw_table_column_by_name (p->table, step->to);
+  g_autofree double *from_days = fw_column_date_days (from);
+  g_autofree double *to_days = fw_column_date_days (to);
+  g_autofree char *name = fw_step_days_between_name (step);
+  double *cells;
+  FwColumn *out;
+
+  if (!room_for (p, 1))
+    return;
+  cells = g_new (double, MAX (p->n_rows, 1));
+  for (gsize i = 0; i < p->n_rows; i++)
+    cells[i] = fw_preprocessor_days (to, to_days, p->rows[i]) -
+               fw_preprocessor_days (from, from_days, p->rows[i]);
+  out = fw_column_new_float64 (name, cells, p->n_rows);
+  out->kind = FW_KIND_NUMERIC;
+  fw_table_take_column (p->out, out);
 }
 
 /* The most common value over the fit rows; ties go to the smallest, as training does. */
@@ -426,7 +476,7 @@ add_codes (Preview         *p,
 
           fit[i] = code == FW_CODE_MISSING ? fill : fw_dictionary_get (column->dict, code);
         }
-      add_one_hot (p, column->name, fit, cells);
+      add_one_hot (p, column->name, fit, cells, one_hot_min_count (steps));
     }
   else if (room_for (p, 1))
     {
@@ -490,7 +540,7 @@ fw_clean_preview_new (const FwTable         *table,
         {
           const FwStep *step = g_ptr_array_index (steps, s);
 
-          if (strcmp (step->column, column->name) != 0)
+          if (strcmp (step->column, column->name) != 0 || step->kind == FW_STEP_DAYS_BETWEEN)
             continue;
           dropped = dropped || step->kind == FW_STEP_DROP_COLUMN;
           dates = dates || step->kind == FW_STEP_DATE_PARTS;
@@ -513,5 +563,8 @@ fw_clean_preview_new (const FwTable         *table,
       else
         add_codes (&p, column, own);
     }
+  for (guint s = 0; s < steps->len && !summary->truncated; s++)
+    if (((const FwStep *) g_ptr_array_index (steps, s))->kind == FW_STEP_DAYS_BETWEEN)
+      add_days_between (&p, g_ptr_array_index (steps, s));
   return g_steal_pointer (&out);
 }

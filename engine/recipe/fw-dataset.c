@@ -67,14 +67,19 @@ check_names (const FwTable  *table,
     {
       const FwStep *step = g_ptr_array_index (recipe->steps, i);
 
-      if (fw_table_column_index (table, step->column) < 0)
+      const char *absent = fw_table_column_index (table, step->column) < 0 ? step->column
+                           : step->to != NULL && fw_table_column_index (table, step->to) < 0
+                           ? step->to : NULL;
+
+      if (absent != NULL)
         {
           g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_COLUMN,
                        _("The cleaning step “%s” names column “%s”, which the table does not "
-                         "have"), fw_step_kind_to_string (step->kind), step->column);
+                         "have"), fw_step_kind_to_string (step->kind), absent);
           return FALSE;
         }
-      if (strcmp (step->column, target) == 0 && step->kind != FW_STEP_DROP_MISSING_ROWS)
+      if ((strcmp (step->column, target) == 0 && step->kind != FW_STEP_DROP_MISSING_ROWS) ||
+          g_strcmp0 (step->to, target) == 0)
         {
           g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
                        _("The cleaning step “%s” would change “%s”, the column to predict; "

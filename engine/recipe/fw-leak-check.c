@@ -6,17 +6,17 @@
 #include "config.h"
 
 #include "fw-dataset.h"
+#include "fw-date-features.h"
 #include "fw-leak-check.h"
+#include "fw-recipe-private.h"
 
-/* @settings' training rows and classes into @leak_rows (pointing into @t and @rows); the
- * target's column index, or -1 with @error. */
-static int
-training_rows (const FwRecipe *settings,
-               const FwTable  *table,
-               FwTarget       *t,
-               gsize         **rows,
-               FwLeakRows     *leak_rows,
-               GError        **error)
+int
+fw_recipe_leak_rows (const FwRecipe *settings,
+                     const FwTable  *table,
+                     FwTarget       *t,
+                     gsize         **rows,
+                     FwLeakRows     *leak_rows,
+                     GError        **error)
 {
   gsize n = 0;
 
@@ -49,7 +49,7 @@ fw_recipe_check_leaks (const FwRecipe *settings,
   g_return_val_if_fail (profile != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  target = training_rows (settings, table, &t, &rows, &leak_rows, error);
+  target = fw_recipe_leak_rows (settings, table, &t, &rows, &leak_rows, error);
   if (target >= 0)
     fw_table_profile_set_target_rows (profile, table, (guint) target, &leak_rows);
   fw_target_clear (&t);
@@ -71,7 +71,7 @@ fw_recipe_leak_scores (const FwRecipe *settings,
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  target = training_rows (settings, table, &t, &rows, &leak_rows, error);
+  target = fw_recipe_leak_rows (settings, table, &t, &rows, &leak_rows, error);
   if (target >= 0)
     scores = fw_table_leak_scores (table, (guint) target, &leak_rows);
   fw_target_clear (&t);
@@ -108,8 +108,13 @@ fw_recipe_drop_leaks (FwRecipe             *recipe,
           g_strcmp0 (name, recipe->target) == 0 || is_kept (recipe, name))
         continue;
       for (guint i = recipe->steps->len; i > 0; i--)
-        if (g_str_equal (((FwStep *) g_ptr_array_index (recipe->steps, i - 1))->column, name))
-          g_ptr_array_remove_index (recipe->steps, i - 1);
+        {
+          const FwStep *step = g_ptr_array_index (recipe->steps, i - 1);
+
+          /* Days counted to a leak carry it too. */
+          if (g_str_equal (step->column, name) || g_strcmp0 (step->to, name) == 0)
+            g_ptr_array_remove_index (recipe->steps, i - 1);
+        }
       fw_recipe_add_step (recipe, FW_STEP_DROP_COLUMN, g_strdup (name), NULL);
       g_strv_builder_add (dropped, name);
     }
@@ -123,32 +128,66 @@ fw_recipe_new_suggested_safe (const FwTable   *table,
                               char          ***dropped,
                               GError         **error)
 {
+  return fw_recipe_new_suggested_checked (table, profile, settings, dropped, NULL, error);
+}
+
+FwRecipe *
+fw_recipe_new_suggested_checked (const FwTable   *table,
+                                 FwTableProfile  *profile,
+                                 const FwRecipe  *settings,
+                                 char          ***dropped,
+                                 GPtrArray      **date_features,
+                                 GError         **error)
+{
   g_autoptr(FwRecipe) suggested = NULL;
   g_autoptr(FwRecipe) recipe = NULL;
+  g_autoptr(GPtrArray) features = NULL;
   g_auto(GStrv) left_out = NULL;
+  FwTarget t = FW_TARGET_INIT;
+  g_autofree gsize *rows = NULL;
+  FwLeakRows train = { 0 };
+  int target = -1;
 
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (profile != NULL, NULL);
   g_return_val_if_fail (settings != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (settings->target != NULL && fw_table_column_index (table, settings->target) >= 0 &&
-      !fw_recipe_check_leaks (settings, table, profile, error))
-    return NULL;
+  /* The training rows once, for the columns and the date features alike. */
+  if (settings->target != NULL && fw_table_column_index (table, settings->target) >= 0)
+    {
+      target = fw_recipe_leak_rows (settings, table, &t, &rows, &train, error);
+      if (target < 0)
+        return NULL;
+      fw_table_profile_set_target_rows (profile, table, (guint) target, &train);
+    }
   suggested = fw_recipe_new_suggested (table, profile, settings->target, error);
   if (suggested == NULL)
-    return NULL;
+    {
+      fw_target_clear (&t);
+      return NULL;
+    }
   recipe = fw_recipe_copy (settings);
   g_ptr_array_set_size (recipe->steps, 0);
   for (guint i = 0; i < suggested->steps->len; i++)
-    {
-      const FwStep *step = g_ptr_array_index (suggested->steps, i);
-
-      fw_recipe_add_step (recipe, step->kind, g_strdup (step->column),
-                          g_strdup (step->constant));
-    }
+    fw_recipe_append_step (recipe, g_ptr_array_index (suggested->steps, i));
   left_out = fw_recipe_drop_leaks (recipe, table, profile);
+  /* What dates are good for, once the leak check can vouch for it. */
+  if (target >= 0 || date_features != NULL)
+    {
+      features = fw_recipe_date_features_on (table, profile, settings, target, &train);
+      for (guint i = 0; i < features->len; i++)
+        {
+          const FwDateFeature *feature = g_ptr_array_index (features, i);
+
+          if (feature->suggested)
+            fw_recipe_append_step (recipe, &feature->step);
+        }
+    }
+  fw_target_clear (&t);
   if (dropped != NULL)
     *dropped = g_steal_pointer (&left_out);
+  if (date_features != NULL)
+    *date_features = g_steal_pointer (&features);
   return g_steal_pointer (&recipe);
 }

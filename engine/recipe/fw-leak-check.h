@@ -39,8 +39,9 @@ char    **fw_recipe_drop_leaks         (FwRecipe             *recipe,
                                         const FwTableProfile *profile);
 
 /* The default cleaning (fw_recipe_new_suggested) for @settings' target, with the leaks it
- * suspects left out: a copy of @settings (target, positive, task, sensitive, split, model,
- * seed, mitigation, known_in_advance) with the suggested steps.  Checks the leaks into
+ * suspects left out and the days between dates that pass the leak check added
+ * (fw-date-features.h): a copy of @settings (target, positive, task, sensitive, split,
+ * model, seed, mitigation, known_in_advance) with the suggested steps.  Checks the leaks into
  * @profile first when @settings names a target.  @dropped (may be NULL): what
  * fw_recipe_drop_leaks returned. */
 FwRecipe *fw_recipe_new_suggested_safe (const FwTable   *table,
@@ -48,5 +49,14 @@ FwRecipe *fw_recipe_new_suggested_safe (const FwTable   *table,
                                         const FwRecipe  *settings,
                                         char          ***dropped,
                                         GError         **error);
+/* The same, and with a target also the days between dates that pass the leak check
+ * (fw-date-features.h).  @date_features (may be NULL): every date feature, scored when
+ * there is a target (FwDateFeature, newly allocated). */
+FwRecipe *fw_recipe_new_suggested_checked (const FwTable   *table,
+                                           FwTableProfile  *profile,
+                                           const FwRecipe  *settings,
+                                           char          ***dropped,
+                                           GPtrArray      **date_features,
+                                           GError         **error);
 
 G_END_DECLS

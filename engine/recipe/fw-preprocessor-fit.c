@@ -17,6 +17,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "fw-date.h"
 #include "fw-number.h"
 #include "fw-preprocessor-private.h"
 #include "fw-stats.h"
@@ -206,10 +207,12 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
-/* Keeps the most frequent categories in @counts (value → count), sorted by bytes. */
+/* Keeps the most frequent categories in @counts (value → count), sorted by bytes: at most
+ * FW_ONE_HOT_MAX_CATEGORIES, and none seen in fewer than @min_count rows. */
 static void
 keep_categories (FwInput    *input,
-                 GHashTable *counts)
+                 GHashTable *counts,
+                 guint       min_count)
 {
   g_autofree Tally *tallies = g_new (Tally, g_hash_table_size (counts) + 1);
   GHashTableIter iter;
@@ -221,7 +224,7 @@ keep_categories (FwInput    *input,
     if (strcmp (key, FW_ONE_HOT_OTHER) != 0)    /* "other" is the catch-all slot already */
       tallies[n++] = (Tally) { key, GPOINTER_TO_SIZE (value) };
   qsort (tallies, n, sizeof (Tally), compare_tallies);
-  for (guint i = 0; i < MIN (n, FW_ONE_HOT_MAX_CATEGORIES); i++)
+  for (guint i = 0; i < MIN (n, FW_ONE_HOT_MAX_CATEGORIES) && tallies[i].count >= min_count; i++)
     g_ptr_array_add (input->categories, g_strdup (tallies[i].value));
   g_ptr_array_sort (input->categories, compare_strings);
 }
@@ -235,6 +238,19 @@ tally (GHashTable *counts,
 
   if (add > 0)
     g_hash_table_insert (counts, g_strdup (value), GSIZE_TO_POINTER (GPOINTER_TO_SIZE (old) + add));
+}
+
+/* The largest minimum count a one_hot step of the column asks for. */
+static guint
+min_count (const FwStep **steps,
+           guint          n_steps)
+{
+  guint most = 0;
+
+  for (guint i = 0; i < n_steps; i++)
+    if (steps[i]->kind == FW_STEP_ONE_HOT)
+      most = MAX (most, steps[i]->min_count);
+  return most;
 }
 
 /* One-hot over text: the fill is the first imputation step's, else the training mode. */
@@ -302,7 +318,7 @@ fit_text (FwInput         *input,
     tally (counts, fw_dictionary_get (column->dict, code), code_counts[code]);
   if (input->fill != NULL)
     tally (counts, input->fill, missing);
-  keep_categories (input, counts);
+  keep_categories (input, counts, min_count (steps, n_steps));
   return TRUE;
 }
 
@@ -364,7 +380,7 @@ fit_numbers (FwInput         *input,
             ;
           tally (counts, fw_preprocessor_number_key (scratch[start], buf), end - start);
         }
-      keep_categories (input, counts);
+      keep_categories (input, counts, min_count (steps, n_steps));
     }
   return TRUE;
 }
@@ -401,6 +417,59 @@ fit_dates (FwPreprocessor *pre,
       fit_op (&median, v, n, scratch, input->ops, NULL);
       fit_op (&scale, v, n, scratch, input->ops, NULL);
     }
+}
+
+/* A days_between step: one number input, the later date's days less the earlier's,
+ * missing when either is; filled with the training median and standardised, with a "was
+ * missing" feature when more than FW_RECIPE_INDICATOR_FRACTION of the training rows miss. */
+static gboolean
+fit_days_between (FwPreprocessor *pre,
+                  const FwTable  *table,
+                  const FwStep   *step,
+                  const gsize    *rows,
+                  gsize           n,
+                  GError        **error)
+{
+  const FwColumn *from = fw_table_column_by_name (table, step->column);
+  const FwColumn *to = fw_table_column_by_name (table, step->to);
+  g_autofree double *from_days = NULL, *to_days = NULL;
+  g_autofree double *v = g_new (double, MAX (n, 1));
+  g_autofree double *scratch = g_new (double, MAX (n, 1));
+  FwStep median = { FW_STEP_IMPUTE_MEDIAN, step->column, NULL, NULL, NULL, 0 };
+  FwStep scale = { FW_STEP_STANDARDIZE, step->column, NULL, NULL, NULL, 0 };
+  FwInput *input;
+  gsize missing = 0;
+
+  if (from == NULL || to == NULL)
+    {
+      g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_COLUMN,
+                   _("The recipe names column “%s”, which the data does not have"),
+                   from == NULL ? step->column : step->to);
+      return FALSE;
+    }
+  if (fw_column_is_numeric (from) || fw_column_is_numeric (to))
+    {
+      g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                   _("The step “%s” needs dates, but column “%s” holds numbers"),
+                   "days_between", fw_column_is_numeric (from) ? from->name : to->name);
+      return FALSE;
+    }
+  from_days = fw_column_date_days (from);
+  to_days = fw_column_date_days (to);
+  for (gsize i = 0; i < n; i++)
+    {
+      v[i] = fw_preprocessor_days (to, to_days, rows[i]) -
+             fw_preprocessor_days (from, from_days, rows[i]);
+      missing += isnan (v[i]);
+    }
+  input = fw_input_new (step->column);
+  input->days_to = g_strdup (step->to);
+  input->name = fw_step_days_between_name (step);
+  input->indicator = (double) missing > FW_RECIPE_INDICATOR_FRACTION * (double) n;
+  g_ptr_array_add (pre->inputs, input);
+  fit_op (&median, v, n, scratch, input->ops, NULL);
+  fit_op (&scale, v, n, scratch, input->ops, NULL);
+  return TRUE;
 }
 
 static gboolean
@@ -442,7 +511,7 @@ fw_preprocessor_fit (const FwTable  *table,
         {
           const FwStep *step = g_ptr_array_index (recipe->steps, i);
 
-          if (strcmp (step->column, column->name) != 0)
+          if (strcmp (step->column, column->name) != 0 || step->kind == FW_STEP_DAYS_BETWEEN)
             continue;
           steps[n_steps++] = step;
           dropped = dropped || step->kind == FW_STEP_DROP_COLUMN;
@@ -477,6 +546,19 @@ fw_preprocessor_fit (const FwTable  *table,
       if (!(fw_column_is_numeric (column)
             ? fit_numbers (input, column, steps, n_steps, train_rows, n_train, error)
             : fit_text (input, column, steps, n_steps, train_rows, n_train, error)))
+        return NULL;
+    }
+  /* Days between two dates stand apart from either column's own steps: a date is dropped as
+   * a feature and still counted from. */
+  for (guint i = 0; i < recipe->steps->len; i++)
+    {
+      const FwStep *step = g_ptr_array_index (recipe->steps, i);
+
+      if (step->kind != FW_STEP_DAYS_BETWEEN ||
+          (!recipe->sensitive_as_features && (name_listed (recipe->sensitive, step->column) ||
+                                              name_listed (recipe->sensitive, step->to))))
+        continue;
+      if (!fit_days_between (pre, table, step, train_rows, n_train, error))
         return NULL;
     }
   fw_preprocessor_finish (pre);

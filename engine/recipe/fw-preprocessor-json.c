@@ -89,6 +89,11 @@ fw_preprocessor_to_json (const FwPreprocessor *pre)
         json_object_set_boolean_member (item, "indicator", TRUE);
       if (input->date_part != FW_DATE_NONE)
         json_object_set_string_member (item, "date_part", fw_date_part_names[input->date_part]);
+      if (input->days_to != NULL)
+        {
+          json_object_set_string_member (item, "days_to", input->days_to);
+          json_object_set_string_member (item, "name", input->name);
+        }
       if (input->one_hot)
         {
           JsonArray *categories = json_array_new ();
@@ -236,7 +241,7 @@ input_from_json (JsonNode *node,
                  GError  **error)
 {
   static const char *const known[] = { "column", "encoding", "ops", "fill", "categories",
-                                       "indicator", "date_part", NULL };
+                                       "indicator", "date_part", "days_to", "name", NULL };
   JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   const char *column, *encoding, *date_part;
   JsonArray *ops, *categories;
@@ -281,6 +286,20 @@ input_from_json (JsonNode *node,
   if (fill != NULL && !JSON_NODE_HOLDS_NULL (fill))
     input->fill = g_strdup (get_string (object, "fill"));
   input->indicator = indicator != NULL && json_node_get_boolean (indicator);
+  if (json_object_has_member (object, "days_to") || json_object_has_member (object, "name"))
+    {
+      const char *to = get_string (object, "days_to"), *name = get_string (object, "name");
+
+      if (to == NULL || to[0] == '\0' || name == NULL || name[0] == '\0' || input->one_hot ||
+          json_object_has_member (object, "date_part"))
+        {
+          corrupt (error, _("an input with members that do not fit its encoding"));
+          fw_input_free (input);
+          return NULL;
+        }
+      input->days_to = g_strdup (to);
+      input->name = g_strdup (name);
+    }
   if (json_object_has_member (object, "date_part"))
     {
       for (FwDatePart part = FW_DATE_YEAR; part < FW_N_DATE_PARTS; part++)

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
+#include "fw-date.h"
 #include "fw-number.h"
 #include "fw-preprocessor-private.h"
 const char *const fw_date_part_names[FW_N_DATE_PARTS] = { NULL, "year", "month", "weekday" };
@@ -20,23 +21,7 @@ fw_preprocessor_date_part (const char *text,
   guint year = 0, month = 0, day = 0;
   g_autoptr(GDate) date = NULL;
 
-  if (text == NULL || strlen (text) < 10 || (text[4] != '-' && text[4] != '/') ||
-      text[7] != text[4] || (text[10] != '\0' && text[10] != 'T' && text[10] != ' '))
-    return NAN;
-  for (guint i = 0; i < 10; i++)
-    {
-      if (i == 4 || i == 7)
-        continue;
-      if (!g_ascii_isdigit (text[i]))
-        return NAN;
-      if (i < 4)
-        year = year * 10 + (guint) (text[i] - '0');
-      else if (i < 7)
-        month = month * 10 + (guint) (text[i] - '0');
-      else
-        day = day * 10 + (guint) (text[i] - '0');
-    }
-  if (year < 1 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+  if (!fw_date_parse (text, &year, &month, &day))
     return NAN;
   switch (part)
     {
@@ -71,6 +56,8 @@ fw_input_free (gpointer data)
   FwInput *input = data;
 
   g_free (input->column);
+  g_free (input->days_to);
+  g_free (input->name);
   g_array_unref (input->ops);
   g_free (input->fill);
   g_hash_table_unref (input->slots);
@@ -113,6 +100,11 @@ fw_preprocessor_finish (FwPreprocessor *pre)
           g_ptr_array_add (names, g_strconcat (input->column, "_",
                                                fw_date_part_names[input->date_part], NULL));
         }
+      else if (input->days_to != NULL)
+        {
+          input->width = 1;
+          g_ptr_array_add (names, g_strdup (input->name));
+        }
       else if (!input->one_hot)
         {
           input->width = 1;
@@ -133,7 +125,9 @@ fw_preprocessor_finish (FwPreprocessor *pre)
       if (input->indicator)
         {
           input->width++;
-          g_ptr_array_add (names, g_strconcat (input->column, FW_RECIPE_INDICATOR_SUFFIX, NULL));
+          g_ptr_array_add (names, g_strconcat (input->days_to != NULL ? input->name
+                                                                      : input->column,
+                                               FW_RECIPE_INDICATOR_SUFFIX, NULL));
         }
       pre->n_features += input->width;
     }
@@ -210,6 +204,33 @@ parse_dictionary (const FwColumn *column)
         numbers[code] = NAN;
     }
   return numbers;
+}
+
+/* The days from one date to another as one number, and whether either was missing. */
+static void
+transform_days (const FwInput  *input,
+                const FwColumn *from,
+                const FwColumn *to,
+                const gsize    *rows,
+                gsize           n,
+                guint           stride,
+                float          *out)
+{
+  g_autofree double *from_days = fw_column_date_days (from);
+  g_autofree double *to_days = fw_column_date_days (to);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      gsize row = rows != NULL ? rows[i] : i;
+      float *cell = out + i * stride + input->first;
+      gboolean missing = FALSE;
+
+      cell[0] = (float) apply_ops (input, fw_preprocessor_days (to, to_days, row) -
+                                          fw_preprocessor_days (from, from_days, row),
+                                   &missing);
+      if (input->indicator)
+        cell[input->width - 1] = missing ? 1.0f : 0.0f;
+    }
 }
 
 static void
@@ -307,23 +328,37 @@ fw_preprocessor_transform_rows (const FwPreprocessor *pre,
                                 GError              **error)
 {
   g_autofree const FwColumn **columns = g_new (const FwColumn *, pre->inputs->len + 1);
+  g_autofree const FwColumn **to = g_new0 (const FwColumn *, pre->inputs->len + 1);
 
   for (guint i = 0; i < pre->inputs->len; i++)
     {
       const FwInput *input = g_ptr_array_index (pre->inputs, i);
+      const char *missing = NULL;
 
       columns[i] = fw_table_column_by_name (table, input->column);
+      if (input->days_to != NULL)
+        to[i] = fw_table_column_by_name (table, input->days_to);
       if (columns[i] == NULL)
+        missing = input->column;
+      else if (input->days_to != NULL && to[i] == NULL)
+        missing = input->days_to;
+      if (missing != NULL)
         {
           g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_COLUMN,
-                       _("The data has no column “%s”, which the model needs"), input->column);
+                       _("The data has no column “%s”, which the model needs"), missing);
           return FALSE;
         }
     }
   memset (out, 0, n * pre->n_features * sizeof (float));
   for (guint i = 0; i < pre->inputs->len; i++)
-    transform_input (g_ptr_array_index (pre->inputs, i), columns[i], rows, n, pre->n_features,
-                     out);
+    {
+      const FwInput *input = g_ptr_array_index (pre->inputs, i);
+
+      if (input->days_to != NULL)
+        transform_days (input, columns[i], to[i], rows, n, pre->n_features, out);
+      else
+        transform_input (input, columns[i], rows, n, pre->n_features, out);
+    }
   return TRUE;
 }
 

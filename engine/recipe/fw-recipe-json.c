@@ -99,6 +99,12 @@ fw_recipe_to_json (const FwRecipe *recipe)
       json_object_set_string_member (item, "column", step->column);
       if (step->constant != NULL)
         json_object_set_string_member (item, "constant", step->constant);
+      if (step->to != NULL)
+        json_object_set_string_member (item, "to", step->to);
+      if (step->name != NULL)
+        json_object_set_string_member (item, "name", step->name);
+      if (step->min_count > 0)
+        json_object_set_int_member (item, "min_count", step->min_count);
       json_array_add_object_element (steps, item);
     }
   json_object_set_array_member (object, "steps", steps);
@@ -356,7 +362,8 @@ read_steps (JsonArray *array,
             FwRecipe  *recipe,
             GError   **error)
 {
-  static const char *const known[] = { "kind", "column", "constant", NULL };
+  static const char *const known[] = { "kind", "column", "constant", "to", "name",
+                                       "min_count", NULL };
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -365,9 +372,15 @@ read_steps (JsonArray *array,
       g_autofree char *kind_field = g_strconcat (prefix, ".kind", NULL);
       g_autofree char *column_field = g_strconcat (prefix, ".column", NULL);
       g_autofree char *constant_field = g_strconcat (prefix, ".constant", NULL);
+      g_autofree char *to_field = g_strconcat (prefix, ".to", NULL);
+      g_autofree char *name_field = g_strconcat (prefix, ".name", NULL);
+      g_autofree char *min_count_field = g_strconcat (prefix, ".min_count", NULL);
       g_autofree char *kind_name = NULL, *column = NULL, *constant = NULL;
+      g_autofree char *to = NULL, *name = NULL;
+      guint min_count = 0;
       JsonObject *object = read_object (item, prefix, error);
       FwStepKind kind;
+      FwStep *step;
 
       if (object == NULL || !check_members (object, prefix, known, error))
         return FALSE;
@@ -386,6 +399,15 @@ read_steps (JsonArray *array,
           !read_string (json_object_get_member (object, "constant"), constant_field, FALSE,
                         &constant, error))
         return FALSE;
+      if ((json_object_has_member (object, "to") &&
+           !read_string (json_object_get_member (object, "to"), to_field, FALSE, &to, error)) ||
+          (json_object_has_member (object, "name") &&
+           !read_string (json_object_get_member (object, "name"), name_field, FALSE, &name,
+                         error)) ||
+          (json_object_has_member (object, "min_count") &&
+           !read_uint (json_object_get_member (object, "min_count"), min_count_field,
+                       &min_count, error)))
+        return FALSE;
       if (!fw_step_kind_from_string (kind_name, &kind))
         {
           g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
@@ -393,7 +415,11 @@ read_steps (JsonArray *array,
                        kind_name);
           return FALSE;
         }
-      fw_recipe_add_step (recipe, kind, g_steal_pointer (&column), g_steal_pointer (&constant));
+      step = fw_recipe_add_step (recipe, kind, g_steal_pointer (&column),
+                                 g_steal_pointer (&constant));
+      step->to = g_steal_pointer (&to);
+      step->name = g_steal_pointer (&name);
+      step->min_count = min_count;
     }
   return TRUE;
 }

@@ -32,6 +32,7 @@ static const char *const step_names[] = {
   [FW_STEP_TREAT_AS_MISSING]  = "treat_as_missing",
   [FW_STEP_MISSING_INDICATOR] = "missing_indicator",
   [FW_STEP_DATE_PARTS]        = "date_parts",
+  [FW_STEP_DAYS_BETWEEN]      = "days_between",
 };
 
 const char *const fw_recipe_task_names[] = { "auto", "binary", "multiclass", "regression", NULL };
@@ -67,6 +68,8 @@ step_free (gpointer data)
 
   g_free (step->column);
   g_free (step->constant);
+  g_free (step->to);
+  g_free (step->name);
   g_free (step);
 }
 
@@ -139,7 +142,7 @@ fw_recipe_copy (const FwRecipe *recipe)
     {
       const FwStep *step = g_ptr_array_index (recipe->steps, i);
 
-      fw_recipe_add_step (copy, step->kind, g_strdup (step->column), g_strdup (step->constant));
+      fw_recipe_append_step (copy, step);
     }
   copy->sensitive = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < recipe->sensitive->len; i++)
@@ -163,7 +166,7 @@ fw_recipe_copy (const FwRecipe *recipe)
   return copy;
 }
 
-void
+FwStep *
 fw_recipe_add_step (FwRecipe   *recipe,
                     FwStepKind  kind,
                     char       *column,
@@ -171,9 +174,9 @@ fw_recipe_add_step (FwRecipe   *recipe,
 {
   FwStep *step;
 
-  g_return_if_fail (recipe != NULL);
-  g_return_if_fail ((guint) kind < G_N_ELEMENTS (step_names));
-  g_return_if_fail (column != NULL);
+  g_return_val_if_fail (recipe != NULL, NULL);
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (step_names), NULL);
+  g_return_val_if_fail (column != NULL, NULL);
 
   step = g_new0 (FwStep, 1);
   step->kind = kind;
@@ -181,6 +184,49 @@ fw_recipe_add_step (FwRecipe   *recipe,
   step->column = column;
   step->constant = constant;
   g_ptr_array_add (recipe->steps, step);
+  return step;
+}
+
+FwStep *
+fw_recipe_append_step (FwRecipe     *recipe,
+                       const FwStep *step)
+{
+  FwStep *copy;
+
+  g_return_val_if_fail (recipe != NULL && step != NULL, NULL);
+
+  copy = fw_recipe_add_step (recipe, step->kind, g_strdup (step->column),
+                             g_strdup (step->constant));
+  copy->to = g_strdup (step->to);
+  copy->name = g_strdup (step->name);
+  copy->min_count = step->min_count;
+  return copy;
+}
+
+FwStep *
+fw_recipe_add_days_between (FwRecipe   *recipe,
+                            const char *from,
+                            const char *to,
+                            const char *name)
+{
+  FwStep *step;
+
+  g_return_val_if_fail (recipe != NULL && from != NULL && to != NULL, NULL);
+
+  step = fw_recipe_add_step (recipe, FW_STEP_DAYS_BETWEEN, g_strdup (from), NULL);
+  step->to = g_strdup (to);
+  step->name = g_strdup (name);
+  return step;
+}
+
+char *
+fw_step_days_between_name (const FwStep *step)
+{
+  g_return_val_if_fail (step != NULL, NULL);
+
+  if (step->name != NULL)
+    return g_strdup (step->name);
+  return g_strconcat (step->column, "_to_", step->to != NULL ? step->to : "", "_days", NULL);
 }
 
 gboolean
@@ -242,6 +288,32 @@ check_steps (const FwRecipe *recipe,
           field = g_strdup_printf ("steps[%u].column", i);
           return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
                                _("Recipe field “%s” must name a column"), field);
+        }
+      if ((step->to != NULL || step->name != NULL) && step->kind != FW_STEP_DAYS_BETWEEN)
+        {
+          field = g_strdup_printf (step->to != NULL ? "steps[%u].to" : "steps[%u].name", i);
+          return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                               _("Recipe field “%s” is only for days_between"), field);
+        }
+      if (step->min_count > 0 && step->kind != FW_STEP_ONE_HOT)
+        {
+          field = g_strdup_printf ("steps[%u].min_count", i);
+          return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                               _("Recipe field “%s” is only for one_hot"), field);
+        }
+      if (step->kind == FW_STEP_DAYS_BETWEEN &&
+          (step->to == NULL || step->to[0] == '\0' || g_str_equal (step->to, step->column)))
+        {
+          field = g_strdup_printf ("steps[%u].to", i);
+          return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                               _("Recipe field “%s” must name a column other than the step’s"),
+                               field);
+        }
+      if (step->name != NULL && step->name[0] == '\0')
+        {
+          field = g_strdup_printf ("steps[%u].name", i);
+          return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                               _("Recipe field “%s” must not be empty"), field);
         }
       if (step->kind == FW_STEP_TREAT_AS_MISSING)
         {
@@ -393,6 +465,12 @@ fw_recipe_validate (const FwRecipe *recipe,
   return check_one_of (recipe->mitigation, "mitigation", fw_recipe_mitigation_names, error);
 }
 
+guint
+fw_recipe_rare_min_count (gsize n_rows)
+{
+  return (guint) MAX (FW_RECIPE_RARE_MIN_COUNT, ceil (FW_RECIPE_RARE_FRACTION * (double) n_rows));
+}
+
 gboolean
 fw_recipe_nearly_unique (const FwColumnProfile *profile)
 {
@@ -475,6 +553,8 @@ fw_recipe_new_suggested (const FwTable        *table,
         }
       else
         {
+          FwStep *one_hot;
+
           /* Mostly empty: "not recorded" stays a category of its own, rather than turning
            * into the most common answer. */
           if (gaps)
@@ -482,7 +562,9 @@ fw_recipe_new_suggested (const FwTable        *table,
                                 g_strdup (FW_RECIPE_FILL_CATEGORY));
           else if (p->missing > 0)
             fw_recipe_add_step (recipe, FW_STEP_IMPUTE_MODE, g_strdup (name), NULL);
-          fw_recipe_add_step (recipe, FW_STEP_ONE_HOT, g_strdup (name), NULL);
+          one_hot = fw_recipe_add_step (recipe, FW_STEP_ONE_HOT, g_strdup (name), NULL);
+          if (p->distinct > FW_PROFILE_TOP_CATEGORIES)
+            one_hot->min_count = fw_recipe_rare_min_count (profile->n_rows);
         }
     }
   return g_steal_pointer (&recipe);

@@ -44,9 +44,10 @@ typedef enum {
   FW_STEP_TREAT_AS_MISSING,     /* constant: a number (a sentinel) read as a missing cell */
   FW_STEP_MISSING_INDICATOR,    /* numbers: one more feature, "column_was_missing", 1 or 0 */
   FW_STEP_DATE_PARTS,           /* dates: "column_year", "column_month", "column_weekday" */
+  FW_STEP_DAYS_BETWEEN,         /* two dates: one feature, the days from column to "to" */
 } FwStepKind;
 
-#define FW_STEP_N_KINDS (FW_STEP_DATE_PARTS + 1)
+#define FW_STEP_N_KINDS (FW_STEP_DAYS_BETWEEN + 1)
 
 /* The value a category fill puts in when "not recorded" should stay a value of its own. */
 #define FW_RECIPE_FILL_CATEGORY "unknown"
@@ -62,12 +63,24 @@ typedef enum {
 /* … when it has more than this many: a short table's few categories are left alone. */
 #define FW_RECIPE_MIN_DISTINCT_UNIQUE   FW_PROFILE_UNIQUE_MIN_DISTINCT
 
+/* The suggestions one-hot encode a category of more than FW_PROFILE_TOP_CATEGORIES values
+ * with every value seen in fewer than max(FW_RECIPE_RARE_MIN_COUNT, FW_RECIPE_RARE_FRACTION
+ * of the table's rows) training rows grouped as "other" (a one_hot step's min_count): too
+ * few rows to learn a value from, and each would be one more feature. */
+#define FW_RECIPE_RARE_MIN_COUNT 10
+#define FW_RECIPE_RARE_FRACTION  0.005
+
 typedef struct
 {
   FwStepKind  kind;
   char       *column;
   char       *constant;         /* FW_STEP_IMPUTE_CONSTANT, FW_STEP_TREAT_AS_MISSING: the
                                    value, as text */
+  char       *to;               /* FW_STEP_DAYS_BETWEEN: the later date's column */
+  char       *name;             /* FW_STEP_DAYS_BETWEEN: the feature's name; NULL:
+                                   fw_step_days_between_name */
+  guint       min_count;        /* FW_STEP_ONE_HOT: values in fewer training rows share
+                                   "other"; 0: the 50 most common are kept */
 } FwStep;
 
 typedef struct
@@ -121,16 +134,29 @@ const char *fw_step_kind_to_string (FwStepKind kind);   /* "impute_mean", … as
 FwRecipe *fw_recipe_new           (void);
 void      fw_recipe_free          (FwRecipe *recipe);
 FwRecipe *fw_recipe_copy          (const FwRecipe *recipe);
-/* Takes @column and @constant. */
-void      fw_recipe_add_step      (FwRecipe   *recipe,
+/* Takes @column and @constant; returns the step added (borrowed), for its other fields. */
+FwStep   *fw_recipe_add_step      (FwRecipe   *recipe,
                                    FwStepKind  kind,
                                    char       *column,
                                    char       *constant);
+/* Adds a copy of @step, every field. */
+FwStep   *fw_recipe_append_step   (FwRecipe     *recipe,
+                                   const FwStep *step);
+/* The days from @from to @to as one feature named @name (NULL: the default name). */
+FwStep   *fw_recipe_add_days_between (FwRecipe   *recipe,
+                                      const char *from,
+                                      const char *to,
+                                      const char *name);
+/* A days_between step's feature name: its own, else "FROM_to_TO_days"; newly allocated. */
+char     *fw_step_days_between_name (const FwStep *step);
 
 /* Checks every field as loading does (ranges, names, fractions adding up to 1), naming the
  * first bad one in FW_RECIPE_ERROR_INVALID: for recipes built in code, as the CLI does. */
 gboolean  fw_recipe_validate      (const FwRecipe *recipe,
                                    GError        **error);
+
+/* The min_count the suggestions give a one_hot step on a table of @n_rows rows. */
+guint     fw_recipe_rare_min_count (gsize n_rows);
 
 /* Whether a category column is nearly one value per row (a name, a code), which the
  * suggestions drop: more than FW_RECIPE_MIN_DISTINCT_UNIQUE distinct values, and more than
@@ -143,7 +169,8 @@ gboolean  fw_recipe_nearly_unique (const FwColumnProfile *profile);
  * FW_RECIPE_INDICATOR_FRACTION of the rows, or with a sentinel, a "was missing" column;
  * impute numbers with the median, categories with the mode (or with
  * FW_RECIPE_FILL_CATEGORY when mostly missing); one-hot encode categories and yes/no words
- * (the 50 most common values, the rest as "other"); standardise numbers.  The target is
+ * (the 50 most common values, the rest as "other"; past FW_PROFILE_TOP_CATEGORIES values,
+ * rare ones as "other" too: fw_recipe_rare_min_count); standardise numbers.  The target is
  * never touched; sensitive columns are kept for measuring. */
 FwRecipe *fw_recipe_new_suggested (const FwTable        *table,
                                    const FwTableProfile *profile,

@@ -1,8 +1,9 @@
 /* bench-leaks.c — what the leak check adds to inspect: import, profile and check, timed apart
  *
  * bench-leaks FILE.csv TARGET [RUNS]: imports once, then RUNS times profiles the table and
- * checks it for leaks (fw_recipe_check_leaks on the default split's training part), and
- * prints one line of key=value medians for bench-leaks.sh.
+ * checks it for leaks as inspect --target does (fw_recipe_new_suggested_checked: the
+ * columns and the date features on the default split's training part), and prints one
+ * line of key=value medians for bench-leaks.sh.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -45,12 +46,16 @@ main (int    argc,
   for (int r = 0; table != NULL && r < runs; r++)
     {
       g_autoptr(FwTableProfile) profile = NULL;
+      g_autoptr(FwRecipe) suggested = NULL;
+      g_autoptr(GPtrArray) features = NULL;
 
       g_timer_start (timer);
       profile = fw_table_profile_new (table, NULL, NULL, NULL, &error);
       profile_s[r] = g_timer_elapsed (timer, NULL);
       g_timer_start (timer);
-      if (profile == NULL || !fw_recipe_check_leaks (recipe, table, profile, &error))
+      if (profile == NULL ||
+          (suggested = fw_recipe_new_suggested_checked (table, profile, recipe, NULL, &features,
+                                                        &error)) == NULL)
         break;
       check_s[r] = g_timer_elapsed (timer, NULL);
     }

@@ -51,6 +51,40 @@ def rows(n, seed):
         yield row
 
 
+def dated_rows(n, seed):
+    """A table of dates whose answers are known: dob and screening_date give an age;
+    rearrest_date is the re-arrest, or the end of the two-year window for "no", so the days
+    from jail_in to it end at the event (a leak) though the date alone does not."""
+    rng = random.Random(seed)
+    start = datetime.date(2013, 1, 1)
+    for i in range(n):
+        screening = start + datetime.timedelta(days=rng.randint(0, 700))
+        jail_in = screening - datetime.timedelta(days=rng.randint(0, 4))
+        dob = screening - datetime.timedelta(days=rng.randint(18 * 365, 70 * 365))
+        priors = min(int(rng.expovariate(1 / 3.0)), 30)
+        age = (screening - dob).days / 365.25
+        logit = -0.2 - 0.04 * (age - 35) + 0.18 * (priors - 3)
+        yes = rng.random() < 1 / (1 + math.exp(-logit))
+        days = rng.randint(1, 729) if yes else 730
+        yield {
+            "person_id": "P%06d" % i,
+            "dob": dob.isoformat(),
+            "jail_in": jail_in.isoformat(),
+            "screening_date": screening.isoformat(),
+            "rearrest_date": (jail_in + datetime.timedelta(days=days)).isoformat(),
+            "priors_count": priors,
+            "reoffended": "yes" if yes else "no",
+        }
+
+
+def write_dated(path, n, seed):
+    data = list(dated_rows(n, seed))
+    with open(path, "w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(data[0].keys()))
+        writer.writeheader()
+        writer.writerows(data)
+
+
 def main():
     leaky, clean = sys.argv[1], sys.argv[2]
     n = int(sys.argv[3]) if len(sys.argv) > 3 else 3000

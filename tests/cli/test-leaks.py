@@ -204,6 +204,66 @@ def too_good_far_above_the_best_single_column():
 
 
 @test
+def date_features_are_leak_checked():
+    import datetime
+    path = os.path.join(tmp.name, "dated.csv")
+    make_leaky.write_dated(path, 4000, 3)
+    with open(path, newline="") as f:
+        rows = list(csv.DictReader(f))
+    day = datetime.date.fromisoformat
+    # The planted answer, counted here: the days from jail_in to rearrest_date alone rank
+    # "yes" above "no" almost perfectly; the age in days does not.
+    labels = [1 if row[TARGET] == "yes" else 0 for row in rows]
+    to_event = [(day(r["rearrest_date"]) - day(r["jail_in"])).days for r in rows]
+    check(rank_auc([-d for d in to_event], labels) > 0.95, "the planted leak is not one")
+    age = [(day(r["screening_date"]) - day(r["dob"])).days for r in rows]
+    check(rank_auc([-a for a in age], labels) < 0.8, "the age is too strong")
+
+    report = inspect_json(path, "--target", TARGET)
+    columns = {c["name"]: c for c in report["columns"]}
+    # Dates are scored by their days: none of these is a leak alone.
+    for name in ("dob", "jail_in", "screening_date", "rearrest_date"):
+        check("leak" not in columns[name]["flags"], f"{name}: {columns[name]['flags']}")
+        check(columns[name]["suggested"][:1] == ["drop_column"], columns[name]["suggested"])
+    event = [d for d in columns["jail_in"]["derived"]
+             if d["step"] == "days_between" and d["to"] == "rearrest_date"]
+    check(len(event) == 1, columns["jail_in"]["derived"])
+    event = event[0]
+    check(event["flags"] == ["leak"] and event["suggested"] is False, event)
+    check(event["leak"]["score"] >= 0.90 and event["leak"]["by"] == "values", event)
+    prefix = "Days from “jail_in” to “rearrest_date” alone gets the answer right for "
+    check(event["issue"].startswith(prefix) and
+          int(event["issue"][len(prefix):].split()[0]) >= 90, event["issue"])
+    age_feature = [d for d in columns["dob"]["derived"]
+                   if d["step"] == "days_between" and d["to"] == "screening_date"]
+    check(len(age_feature) == 1 and age_feature[0]["suggested"] is True, columns["dob"])
+    check(age_feature[0]["name"] == "dob_to_screening_date_days", age_feature)
+    check("days_between" in columns["dob"]["suggested"], columns["dob"]["suggested"])
+    parts = [d for d in columns["dob"]["derived"] if d["step"] == "date_parts"]
+    check(len(parts) == 1 and parts[0]["suggested"] is False, parts)
+    # Nothing counted to the leaky date is used: days to it from two dates would give the
+    # days between them.
+    for column in report["columns"]:
+        for derived in column.get("derived", []):
+            if derived["suggested"]:
+                check("rearrest_date" not in (column["name"], derived["to"]), derived)
+
+    human = run("inspect", path, "--target", TARGET)
+    check("  Days from “jail_in” to “rearrest_date” alone gets the answer right for " in human,
+          human)
+    check("Days from “dob” to “screening_date” alone" not in human, human)
+
+    recipe = os.path.join(tmp.name, "dated.recipe.json")
+    done = train_done(path, "--save-recipe", recipe)
+    with open(recipe) as f:
+        steps = json.load(f)["steps"]
+    between = [(s["column"], s["to"]) for s in steps if s["kind"] == "days_between"]
+    check(("dob", "screening_date") in between, between)
+    check(all("rearrest_date" not in pair for pair in between), between)
+    check(done["test"]["roc_auc"] < 0.85 and "too_good" not in done, done["test"])
+
+
+@test
 def no_leak_on_the_shared_public_tables():
     folder = os.environ.get("FAIRWAY_SHARED_DATASETS", "")
     if not os.path.isdir(folder):

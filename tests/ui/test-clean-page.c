@@ -8,6 +8,8 @@
 #include <math.h>
 #include "fw-clean-page-private.h"
 #include "fw-column-card-private.h"
+#include "fw-date-features.h"
+#include "fw-suggest-job.h"
 #include "fw-ui-test.h"
 
 /* An ID, a number with gaps, a category, a number with one far value and gaps, and a
@@ -508,6 +510,166 @@ test_sample_screenshots (FwUiFixture   *fixture,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* People with a birth date, a jail entry, a screening and "re-arrested, or the end of the
+ * two-year window" — whose days from the jail entry end at the event. */
+static char *
+dated_csv (void)
+{
+  GString *csv = g_string_new ("dob,jail_in,screening_date,rearrest_date,priors,reoffended\n");
+  guint64 state = 99;
+  g_autoptr(GDate) date = g_date_new ();
+
+  for (guint i = 0; i < 1500; i++)
+    {
+      guint r[5], screening, jail, yes;
+      char text[4][16];
+
+      for (guint k = 0; k < G_N_ELEMENTS (r); k++)
+        {
+          state = state * 6364136223846793005u + 1442695040888963407u;
+          r[k] = (guint) (state >> 33);
+        }
+      screening = 734869 + r[0] % 700;           /* 2013-01-01 + up to 700 days */
+      jail = screening - r[1] % 5;
+      yes = r[4] % 100 < 20 + 5 * (r[3] % 10);
+      g_date_set_julian (date, screening - 6570 - r[2] % 18000);
+      g_date_strftime (text[0], sizeof text[0], "%Y-%m-%d", date);
+      g_date_set_julian (date, jail);
+      g_date_strftime (text[1], sizeof text[1], "%Y-%m-%d", date);
+      g_date_set_julian (date, screening);
+      g_date_strftime (text[2], sizeof text[2], "%Y-%m-%d", date);
+      g_date_set_julian (date, jail + (yes ? 1 + r[2] % 729 : 730));
+      g_date_strftime (text[3], sizeof text[3], "%Y-%m-%d", date);
+      g_string_append_printf (csv, "%s,%s,%s,%s,%u,%s\n", text[0], text[1], text[2], text[3],
+                              r[3] % 10, yes ? "yes" : "no");
+    }
+  return g_string_free (csv, FALSE);
+}
+
+static gboolean
+label_starts_with (GtkWidget     *widget,
+                   gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+/* Waits on the main loop for the worker's answer; returns the iterations it took. */
+static guint
+wait_checked (FwCleanPage *page)
+{
+  guint iterations = 0;
+
+  while (fw_clean_page_is_checking (page))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      iterations++;
+    }
+  return iterations;
+}
+
+/* With a target the leak check runs on a worker: the page answers at once, says it is
+ * checking, and the result — the same as computed here in one go — arrives through the
+ * main loop; leaving the page cancels it, coming back runs it again. */
+static void
+test_checked_on_worker (FwUiFixture   *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *csv = dated_csv ();
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(FwRecipe) targeted = NULL;
+  g_autoptr(FwSuggestions) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  FwSession *session;
+  FwCleanPage *page;
+  FwColumnCard *card;
+  GtkWidget *button, *apply;
+  const FwRecipe *suggested;
+  const FwRecipe *recipe;
+  const FwStep *step;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  file = fw_ui_fixture_write_file (fixture, "dated.csv", csv, -1);
+  page = open_and_go_to_clean (fixture, file);
+  session = fw_window_get_session (fixture->window);
+  g_assert_false (fw_clean_page_is_checking (page));
+
+  targeted = fw_recipe_copy (fw_session_get_recipe (session));
+  targeted->target = g_strdup ("reoffended");
+  fw_session_set_recipe (session, targeted);
+  g_assert_true (fw_clean_page_is_checking (page));
+  g_assert_null (fw_clean_page_get_suggested (page));
+  apply = find_descendant (GTK_WIDGET (page), has_action, "clean.apply-suggestions");
+  g_assert_false (gtk_widget_is_sensitive (apply));
+  g_assert_nonnull (find_descendant (GTK_WIDGET (page), label_starts_with,
+                                     "Checking columns"));
+
+  /* Out of sight the page checks nothing (a check running is cancelled); coming back
+   * starts it. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-to-step", "u",
+                              FW_WIZARD_DATA);
+  while (gtk_widget_get_mapped (GTK_WIDGET (page)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (fw_clean_page_is_checking (page));
+  fw_session_set_recipe (session, targeted);
+  g_assert_false (fw_clean_page_is_checking (page));
+  g_assert_null (fw_clean_page_get_suggested (page));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.go-to-step", "u",
+                              FW_WIZARD_CLEAN);
+  fw_ui_test_flush ();
+  wait_checked (page);
+  g_assert_nonnull (fw_clean_page_get_suggested (page));
+  /* Once more, from the start: the call returns at once, the answer comes on the loop. */
+  fw_session_set_recipe (session, targeted);
+  g_assert_true (fw_clean_page_is_checking (page));
+  g_assert_cmpuint (wait_checked (page), >, 0);
+
+  suggested = fw_clean_page_get_suggested (page);
+  g_assert_nonnull (suggested);
+  expected = fw_suggestions_compute (fw_session_get_table (session),
+                                     fw_table_profile_copy (fw_session_get_profile (session)),
+                                     fw_session_get_recipe (session), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (suggested->steps->len, ==, expected->suggested->steps->len);
+  for (guint i = 0; i < suggested->steps->len; i++)
+    {
+      const FwStep *a = g_ptr_array_index (suggested->steps, i);
+      const FwStep *b = g_ptr_array_index (expected->suggested->steps, i);
+
+      g_assert_cmpint (a->kind, ==, b->kind);
+      g_assert_cmpstr (a->column, ==, b->column);
+      g_assert_cmpstr (a->to, ==, b->to);
+      g_assert_cmpstr (a->constant, ==, b->constant);
+      g_assert_cmpuint (a->min_count, ==, b->min_count);
+    }
+  for (guint c = 0; c < expected->profile->n_columns; c++)
+    g_assert_cmpint (fw_column_profile_has_issue (&fw_session_get_profile (session)->columns[c],
+                                                  FW_ISSUE_TARGET_LEAKAGE), ==,
+                     fw_column_profile_has_issue (&expected->profile->columns[c],
+                                                  FW_ISSUE_TARGET_LEAKAGE));
+  fw_ui_test_flush ();
+  g_assert_true (gtk_widget_is_sensitive (apply));
+
+  /* The age is one click on the birth date's card; the days to the event are a warning. */
+  card = fw_clean_page_get_card (page, 0);
+  button = fw_column_card_get_fix_button (card, FW_STEP_DAYS_BETWEEN);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==,
+                   "Days from “dob” to “screening_date”");
+  g_assert_nonnull (find_descendant (GTK_WIDGET (fw_clean_page_get_card (page, 1)),
+                                     label_starts_with,
+                                     "Days from “jail_in” to “rearrest_date” alone gets the "
+                                     "answer right for"));
+  click (button);
+  recipe = fw_session_get_recipe (session);
+  g_assert_cmpuint (recipe->steps->len, ==, 1);
+  step = g_ptr_array_index (recipe->steps, 0);
+  g_assert_cmpint (step->kind, ==, FW_STEP_DAYS_BETWEEN);
+  g_assert_cmpstr (step->column, ==, "dob");
+  g_assert_cmpstr (step->to, ==, "screening_date");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -522,6 +684,8 @@ main (int   argc,
               fw_ui_fixture_setup, test_sentinel_fix, fw_ui_fixture_teardown);
   g_test_add ("/ui/clean-page/many-columns", FwUiFixture, NULL,
               fw_ui_fixture_setup, test_many_columns, fw_ui_fixture_teardown);
+  g_test_add ("/ui/clean-page/checked-on-worker", FwUiFixture, NULL,
+              fw_ui_fixture_setup, test_checked_on_worker, fw_ui_fixture_teardown);
   g_test_add ("/ui/clean-page/sample-screenshots", FwUiFixture, NULL,
               fw_ui_fixture_setup, test_sample_screenshots, fw_ui_fixture_teardown);
 

@@ -296,6 +296,10 @@ test_leak_choices (FwUiFixture   *fixture,
   page = go_to_target (fixture);
   target_row = fw_target_page_get_target_row (page);
   adw_combo_row_set_selected (target_row, combo_index (target_row, "outcome"));
+  /* The check runs on a worker and answers through the main loop. */
+  g_assert_true (fw_target_page_is_checking (page));
+  while (fw_target_page_is_checking (page))
+    g_main_context_iteration (NULL, TRUE);
   fw_ui_test_flush ();
 
   /* Only the copy is suspected: age has nothing to do with the outcome. */

@@ -199,6 +199,19 @@ fw_session_get_profile (FwSession *self)
   return self->profile;
 }
 
+void
+fw_session_replace_profile (FwSession      *self,
+                            FwTableProfile *profile)
+{
+  g_return_if_fail (FW_IS_SESSION (self));
+  g_return_if_fail (profile != NULL);
+  g_return_if_fail (fw_session_has_data (self) &&
+                    profile->n_columns == fw_table_n_columns (fw_session_get_table (self)));
+
+  fw_table_profile_free (self->profile);
+  self->profile = profile;
+}
+
 gboolean
 fw_session_has_data (FwSession *self)
 {
@@ -223,6 +236,18 @@ fw_session_add_step (FwSession  *self,
 
   push_undo (self);
   fw_recipe_add_step (self->recipe, kind, g_strdup (column), g_strdup (constant));
+  steps_changed (self);
+}
+
+void
+fw_session_append_step (FwSession    *self,
+                        const FwStep *step)
+{
+  g_return_if_fail (FW_IS_SESSION (self));
+  g_return_if_fail (step != NULL);
+
+  push_undo (self);
+  fw_recipe_append_step (self->recipe, step);
   steps_changed (self);
 }
 
@@ -254,7 +279,7 @@ fw_session_set_steps (FwSession *self,
     {
       const FwStep *step = g_ptr_array_index (steps, i);
 
-      fw_recipe_add_step (copy, step->kind, g_strdup (step->column), g_strdup (step->constant));
+      fw_recipe_append_step (copy, step);
     }
   swap_steps (self->recipe, copy);
   steps_changed (self);

@@ -45,6 +45,10 @@ GFile                *fw_session_get_file         (FwSession      *self);
 FwTableModel         *fw_session_get_table_model  (FwSession      *self);
 const FwTable        *fw_session_get_table        (FwSession      *self);
 const FwTableProfile *fw_session_get_profile      (FwSession      *self);
+/* Takes @profile, a checked copy of this data's profile (fw-suggest-job.h), in place of
+ * the one held; says nothing: the profile of the same data, with the target's checks. */
+void                  fw_session_replace_profile  (FwSession      *self,
+                                                   FwTableProfile *profile);
 gboolean              fw_session_has_data         (FwSession      *self);
 
 /* The recipe being edited; never NULL. */
@@ -55,6 +59,9 @@ void                  fw_session_add_step         (FwSession      *self,
                                                    FwStepKind      kind,
                                                    const char     *column,
                                                    const char     *constant);
+/* Adds a copy of @step, every field (days_between's "to", one_hot's min_count). */
+void                  fw_session_append_step      (FwSession      *self,
+                                                   const FwStep   *step);
 void                  fw_session_remove_step      (FwSession      *self,
                                                    guint           index);
 /* Replaces every step with those of @steps (a recipe's steps array) as one undoable edit. */

@@ -38,6 +38,14 @@ fw_step_describe (const FwStep *step)
     case FW_STEP_CLIP_OUTLIERS:
       return g_strdup_printf (_("Cap extreme values of “%s”"), column);
     case FW_STEP_ONE_HOT:
+      if (step->min_count > 0)
+        /* Translators: %s is a column name, %u a number of rows. */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Split “%s” into one yes/no column per value, "
+                                             "values in fewer than %u row grouped as “other”",
+                                             "Split “%s” into one yes/no column per value, "
+                                             "values in fewer than %u rows grouped as “other”",
+                                             step->min_count), column, step->min_count);
       return g_strdup_printf (_("Split “%s” into one yes/no column per value"), column);
     case FW_STEP_STANDARDIZE:
       return g_strdup_printf (_("Rescale “%s” to average 0 and spread 1"), column);
@@ -51,6 +59,10 @@ fw_step_describe (const FwStep *step)
       return g_strdup_printf (_("Add a yes/no column saying where “%s” was missing"), column);
     case FW_STEP_DATE_PARTS:
       return g_strdup_printf (_("Use the year, month and day of the week of “%s”"), column);
+    case FW_STEP_DAYS_BETWEEN:
+      /* Translators: both %s are column names. */
+      return g_strdup_printf (_("Days from “%s” to “%s”"), column,
+                              step->to != NULL ? step->to : "");
     default:
       return g_strdup (fw_step_kind_to_string (step->kind));
     }
@@ -93,6 +105,9 @@ fw_step_describe_short (const FwStep *step)
       return g_strdup (_("A yes/no column says where it was missing"));
     case FW_STEP_DATE_PARTS:
       return g_strdup (_("Year, month and day of the week used"));
+    case FW_STEP_DAYS_BETWEEN:
+      /* Translators: %s is a column name. */
+      return g_strdup_printf (_("Days from here to “%s” used"), step->to != NULL ? step->to : "");
     default:
       return g_strdup (fw_step_kind_to_string (step->kind));
     }
@@ -123,6 +138,7 @@ fw_step_kind_label (FwStepKind kind,
     case FW_STEP_TREAT_AS_MISSING:  return _("_Treat As Missing");
     case FW_STEP_MISSING_INDICATOR: return _("Add “_Was Missing” Column");
     case FW_STEP_DATE_PARTS:        return _("Use _Year, Month, Weekday");
+    case FW_STEP_DAYS_BETWEEN:      return _("Use Days _Between Dates");
     default:                        return fw_step_kind_to_string (kind);
     }
 }
@@ -166,6 +182,9 @@ fw_step_kind_help (FwStepKind kind)
     case FW_STEP_DATE_PARTS:
       return _("Turn each date into its year, month and day of the week, three numbers a "
                "model can use; only for dates known before the outcome");
+    case FW_STEP_DAYS_BETWEEN:
+      return _("Count the days from this date to another one in the same row, such as an age "
+               "from a date of birth; empty where either date is");
     default:
       return NULL;
     }

@@ -38,6 +38,10 @@ struct _FwCleanPage
   GtkStringList      *steps;      /* the steps in words */
   GPtrArray          *cards;      /* the cards bound now (not owned) */
   FwRecipe           *suggested;  /* what "Apply All Suggestions" would do */
+  GPtrArray          *date_features;  /* FwDateFeature: what the dates offer */
+  GCancellable       *checking;   /* the leak check running on a worker, or NULL */
+  gboolean            check_stale;  /* cancelled as the page went away: run it on return */
+  GtkWidget          *checking_box;  /* "Checking columns…" while it runs */
   FwTableModel       *preview;
   gboolean            preview_stale;
 };
@@ -51,11 +55,28 @@ guint         fw_clean_page_column_at          (FwCleanPage *self,
 /* Selection, search and their buttons, after the data or the steps changed. */
 void          fw_clean_page_select_update      (FwCleanPage *self);
 
+/* fw-clean-page.c: the header's sentence and the step list, after a change. */
+void          fw_clean_page_update_summary     (FwCleanPage *self);
+void          fw_clean_page_update_steps       (FwCleanPage *self);
+
+/* fw-clean-page-suggest.c: the suggestions, the leak check on a worker behind them. */
+void          fw_clean_page_suggest_init       (FwCleanPage *self);
+void          fw_clean_page_suggest_dispose    (FwCleanPage *self);
+void          fw_clean_page_suggest_map        (GtkWidget   *widget);
+void          fw_clean_page_suggest_unmap      (GtkWidget   *widget);
+/* Recomputes the suggestions (on the worker with a target); the callers hold on to the old
+ * ones, already taken out of @self, until the cards are rebound. */
+void          fw_clean_page_update_suggested   (FwCleanPage *self);
+
 /* One item per column of the table; the cards are made for the visible ones only. */
 GListModel   *fw_clean_page_get_columns       (FwCleanPage *self);
 /* The card showing column @index, or NULL when it is not on screen. */
 FwColumnCard *fw_clean_page_get_card          (FwCleanPage *self,
                                                guint        index);
+/* Whether the leak check behind the suggestions is still running on its worker. */
+gboolean      fw_clean_page_is_checking       (FwCleanPage *self);
+/* What Apply All would add now (NULL while checking, or without data); borrowed. */
+const FwRecipe *fw_clean_page_get_suggested   (FwCleanPage *self);
 /* The step list's sentences (GtkStringObjects), in order. */
 GListModel   *fw_clean_page_get_steps         (FwCleanPage *self);
 /* "cards" or "preview". */

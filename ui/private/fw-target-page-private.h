@@ -45,6 +45,8 @@ struct _FwTargetPage
   FwAudit             *audit;
   char                *audit_key;     /* what @audit was computed for */
   char                *flagged_target;  /* the target, class and split the flags are for */
+  GCancellable        *checking;      /* the leak check on a worker (fw-suggest-job.h) */
+  char                *checking_key;  /* what it checks, as flagged_target says it */
   gboolean             syncing;
   gboolean             suggested;     /* sensitive columns were suggested for this table */
 };
@@ -63,6 +65,8 @@ void           fw_target_page_show_audit           (FwTargetPage   *self,
 
 /* For tests. */
 AdwComboRow   *fw_target_page_get_target_row       (FwTargetPage *self);
+/* Whether the leak check for the chosen target is still running on its worker. */
+gboolean       fw_target_page_is_checking          (FwTargetPage *self);
 /* NULL while the target has no classes to choose from. */
 AdwComboRow   *fw_target_page_get_positive_row     (FwTargetPage *self);
 const char    *fw_target_page_get_task_sentence    (FwTargetPage *self);

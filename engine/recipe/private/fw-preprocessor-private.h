@@ -65,6 +65,9 @@ typedef struct
 {
   char       *column;
   FwDatePart  date_part;        /* a number input read from a date's part; ops as numbers */
+  char       *days_to;          /* a number input: the days from column's date to this
+                                   column's; missing when either is; ops as numbers */
+  char       *name;             /* days_to: the feature's name */
   gboolean    one_hot;
   gboolean    from_numbers;     /* one-hot over a numeric column */
   GArray     *ops;              /* FwOp; numbers and from_numbers; always holds a fill,
@@ -127,6 +130,21 @@ double          fw_preprocessor_mode      (const double *sorted,
  * with or without a time); NaN when @text is no such date. */
 double          fw_preprocessor_date_part (const char *text,
                                            FwDatePart  part);
+/* A date cell's days, from fw_column_date_days' @days (NULL: no dates at all); NaN when
+ * missing. */
+static inline double
+fw_preprocessor_days (const FwColumn *column,
+                      const double   *days,
+                      gsize           row)
+{
+  guint32 code;
+
+  if (days == NULL)
+    return NAN;
+  code = column->data.codes[row];
+  return code == FW_CODE_MISSING ? NAN : days[code];
+}
+
 /* A cell as a number: NaN for missing and non-finite ones. */
 double          fw_preprocessor_cell      (const FwColumn *column,
                                            gsize           row);
