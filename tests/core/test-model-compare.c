@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include "fw-core-test.h"
+#include "fw-compare-text.h"
 #include "fw-model-compare.h"
 
 #define SAMPLE_ROWS 800
@@ -262,6 +263,42 @@ test_classification (Fixture       *fixture,
       g_assert_true (fw_compare_metric_higher_is_better (metrics[m]));
       assert_ranked (fixture->compare, metrics[m]);
     }
+
+  /* Figures set by hand: a shaky best (83 % ± 6.08) leaves the one-layer network (81 %)
+   * within one standard error (6.08 / √5 = 2.72 points), but not logistic regression
+   * (80 %), so the simpler network is recommended, and says why. */
+  {
+    const double means[3] = { 0.80, 0.81, 0.83 }, sds[3] = { 0.0158, 0.0158, 0.0608 };
+    g_autofree char *reason = NULL;
+    g_autofree char *shown = NULL;
+
+    for (guint i = 0; i < 3; i++)
+      {
+        FwCompareResult *r = g_ptr_array_index (results, i);
+
+        r->metrics[FW_COMPARE_BALANCED_ACCURACY] = means[i];
+        r->sd[FW_COMPARE_BALANCED_ACCURACY] = sds[i];
+      }
+    g_assert_cmpint (fw_model_compare_recommend (fixture->compare, FW_COMPARE_BALANCED_ACCURACY),
+                     ==, 1);
+    reason = fw_compare_recommendation_reason (fixture->compare, FW_COMPARE_BALANCED_ACCURACY);
+    g_assert_cmpstr (reason, ==, "Recommended: simpler, and within one standard error "
+                                 "(2.7 points) of the best average (83.0 %)");
+    ((FwCompareResult *) g_ptr_array_index (results, 2))->sd[FW_COMPARE_BALANCED_ACCURACY] = 0.01;
+    g_assert_cmpint (fw_model_compare_recommend (fixture->compare, FW_COMPARE_BALANCED_ACCURACY),
+                     ==, 2);
+    g_clear_pointer (&reason, g_free);
+    reason = fw_compare_recommendation_reason (fixture->compare, FW_COMPARE_BALANCED_ACCURACY);
+    g_assert_cmpstr (reason, ==, "Recommended: the best average (83.0 %), and no simpler model "
+                                 "comes within one standard error of it");
+    ((FwCompareResult *) g_ptr_array_index (results, 0))->metrics[FW_COMPARE_BALANCED_ACCURACY] =
+      0.9;
+    g_clear_pointer (&reason, g_free);
+    reason = fw_compare_recommendation_reason (fixture->compare, FW_COMPARE_BALANCED_ACCURACY);
+    g_assert_cmpstr (reason, ==, "Recommended: the best average (90.0 %), and the simplest model");
+    shown = fw_compare_format_mean_sd (FW_COMPARE_BALANCED_ACCURACY, 0.8123, 0.0111);
+    g_assert_cmpstr (shown, ==, "81.2 % ± 1.1");
+  }
 
   /* A candidate without the figure goes last, whatever the others score. */
   {
