@@ -15,6 +15,7 @@
 #include <math.h>
 #include <stdio.h>
 #include "fw-cli.h"
+#include "fw-backend-cuda.h"
 #include "fw-cross-validation.h"
 #include "fw-csv-import.h"
 #include "fw-leak-check.h"
@@ -464,6 +465,16 @@ fw_cli_compare (int    argc,
     usage = g_strdup_printf (_("unknown metric “%s”"), o.metric);
   if (usage == NULL && !load (&o, &recipe, &table, &usage, &error) && usage == NULL)
     {
+      options_clear (&o);
+      return fw_cli_fail (error);
+    }
+  /* Before the data is prepared: a machine without a GPU should hear so at once. */
+  if (usage == NULL && g_strcmp0 (recipe->model.device, "cuda") == 0 &&
+      fw_backend_cuda_probe ()->status != FW_CUDA_AVAILABLE)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("--device cuda: CUDA is not available: %s. Use --device cpu."),
+                   fw_backend_cuda_probe ()->reason);
       options_clear (&o);
       return fw_cli_fail (error);
     }
