@@ -242,6 +242,56 @@ cancel_at_once (double   fraction,
   g_cancellable_cancel (data);
 }
 
+/* Plain k-fold (numbers): sizes within one row, the same deal for a seed, another for
+ * another seed. */
+static void
+test_plain_folds (void)
+{
+  g_autofree guint *a = fw_cv_assign_folds (NULL, 0, 17, 5, 3);
+  g_autofree guint *b = fw_cv_assign_folds (NULL, 0, 17, 5, 3);
+  g_autofree guint *c = fw_cv_assign_folds (NULL, 0, 17, 5, 4);
+  guint sizes[5] = { 0 };
+
+  for (guint i = 0; i < 17; i++)
+    {
+      g_assert_cmpuint (a[i], <, 5);
+      sizes[a[i]]++;
+    }
+  /* 17 = 4 + 4 + 3 + 3 + 3, dealt in turn. */
+  g_assert_cmpuint (sizes[0], ==, 4);
+  g_assert_cmpuint (sizes[1], ==, 4);
+  for (guint f = 2; f < 5; f++)
+    g_assert_cmpuint (sizes[f], ==, 3);
+  g_assert_true (memcmp (a, b, 17 * sizeof (guint)) == 0);
+  g_assert_false (memcmp (a, c, 17 * sizeof (guint)) == 0);
+}
+
+/* Reweighing fits weights on each fold's learning rows: it trains other models. */
+static void
+test_reweigh (void)
+{
+  g_autoptr(FwTable) table = classes_table ();
+  g_autoptr(FwRecipe) recipe = classes_recipe ();
+  g_autoptr(FwDataset) dataset = prepare_ok (table, recipe);
+  g_autoptr(GError) error = NULL;
+  FwCvOptions options = { .specs = &recipe->model, .n_specs = 1, .k = 3, .seed = 5 };
+  g_autoptr(FwCvResult) plain = fw_cross_validate (dataset, &options, NULL, &error);
+  g_autoptr(FwCvResult) weighed = NULL;
+  gboolean differ = FALSE;
+
+  g_assert_no_error (error);
+  options.reweigh = TRUE;
+  weighed = fw_cross_validate (dataset, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (weighed->candidates[0].error);
+  for (guint f = 0; f < 3; f++)
+    differ |= plain->candidates[0].metrics[FW_CV_ROC_AUC][f] !=
+              weighed->candidates[0].metrics[FW_CV_ROC_AUC][f];
+  g_assert_true (differ);
+  /* The dataset lent to the folds is left as it was. */
+  g_assert_null (dataset->parts[FW_PART_TRAIN].weights);
+}
+
 static void
 test_cancel (void)
 {
@@ -348,6 +398,8 @@ main (int   argc,
 
   g_test_add_func ("/engine/cross-validation/folds", test_folds);
   g_test_add_func ("/engine/cross-validation/training", test_training);
+  g_test_add_func ("/engine/cross-validation/plain-folds", test_plain_folds);
+  g_test_add_func ("/engine/cross-validation/reweigh", test_reweigh);
   g_test_add_func ("/engine/cross-validation/cancel", test_cancel);
   g_test_add_func ("/engine/cross-validation/mean-sd", test_mean_sd);
   g_test_add_func ("/engine/cross-validation/one-se", test_one_se);
