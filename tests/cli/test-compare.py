@@ -121,6 +121,15 @@ def accuracy_when_asked_and_regression():
 
 
 @test
+def a_candidate_that_cannot_train():
+    events = compare_json("--target", "approved", "--folds", "3", "--models", "linear,logistic")
+    linear, logistic = events
+    check("error" in linear and linear["mean"] is None and not linear["recommended"], f"{linear}")
+    check(linear["folds"] == [None, None, None], f"{linear['folds']}")
+    check(logistic["recommended"] and "error" not in logistic, f"{logistic}")
+
+
+@test
 def words():
     result = run("compare", "--data", SAMPLE, "--target", "approved", "--sensitive", "sex",
                  "--epochs", "2", "--folds", "3", "--models", "logistic,mlp")
