@@ -385,7 +385,8 @@ fw_model_compare_class_init (FwModelCompareClass *klass)
   /**
    * FwModelCompare::finished:
    *
-   * Every candidate is done, or the run was cancelled.
+   * Every candidate is done, the run was cancelled, or the data could not be prepared
+   * (fw_model_compare_get_error).
    */
   signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
