@@ -8,10 +8,10 @@
  * (scales and category lists, never the target), so a fold's held-out rows did shape those
  * statistics; the comparison between candidates is unaffected, since all share them.
  *
- * Folds run on up to two worker threads, each an FwTrainer with OpenBLAS on one thread
- * (the CPU backend's setting), so two workers use two cores and every fold's numbers are
- * the same whatever the number of workers: a fold's model depends only on its rows and
- * the seed.  Energy is each fold's own thread's CPU time (the estimate of fw-energy.h),
+ * Up to two folds train at once, each on its own FwTrainer's thread with OpenBLAS on one
+ * thread (the CPU backend's setting), so two workers use two cores without
+ * oversubscribing them, and every fold's numbers are the same whatever the number of
+ * workers: a fold's model depends only on its rows and the seed.  Energy is each fold's own thread's CPU time (the estimate of fw-energy.h),
  * since package counters cannot be split between folds that run side by side.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
