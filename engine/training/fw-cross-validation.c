@@ -189,93 +189,50 @@ typedef struct
   guint              done;
 } Run;
 
-/* The rows of fold @fold's learning (or tuning) part: @from's rows outside the fold. */
+/* Into @to, the rows of @from (n_from parts, numbered on from @first in @fold_of, one part
+ * after the other) that lie inside @fold, or outside it. */
 static void
-copy_rows (const FwDataset  *d,
-           const FwDataPart *from,
-           FwDataPart       *to,
-           const gboolean   *keep)
+select_rows (const FwDataset   *d,
+             const FwDataPart **from,
+             guint              n_from,
+             const guint       *fold_of,
+             guint              fold,
+             gboolean           inside,
+             FwDataPart        *to)
 {
-  gsize n = 0;
+  gsize n = 0, first = 0;
 
-  for (gsize i = 0; i < from->n; i++)
-    n += keep[i] != 0;
+  for (guint p = 0; p < n_from; first += from[p]->n, p++)
+    for (gsize i = 0; i < from[p]->n; i++)
+      n += (fold_of[first + i] == fold) == inside;
   to->n = n;
   to->x = g_new (float, MAX (n * d->n_features, 1));
   to->source_rows = g_new (gsize, MAX (n, 1));
-  if (from->labels != NULL)
-    to->labels = g_new (guint32, MAX (n, 1));
-  if (from->values != NULL)
+  if (d->task == FW_TASK_REGRESSION)
     to->values = g_new (float, MAX (n, 1));
-  if (from->weights != NULL)
-    to->weights = g_new (float, MAX (n, 1));
+  else
+    to->labels = g_new (guint32, MAX (n, 1));
   to->sensitive = d->n_sensitive > 0 ? g_new0 (guint32 *, d->n_sensitive) : NULL;
   for (guint a = 0; a < d->n_sensitive; a++)
     to->sensitive[a] = g_new (guint32, MAX (n, 1));
-  n = 0;
-  for (gsize i = 0; i < from->n; i++)
-    {
-      if (!keep[i])
-        continue;
-      memcpy (to->x + n * d->n_features, from->x + i * d->n_features,
-              d->n_features * sizeof (float));
-      to->source_rows[n] = from->source_rows[i];
-      if (to->labels != NULL)
-        to->labels[n] = from->labels[i];
-      if (to->values != NULL)
-        to->values[n] = from->values[i];
-      if (to->weights != NULL)
-        to->weights[n] = from->weights[i];
-      for (guint a = 0; a < d->n_sensitive; a++)
-        to->sensitive[a][n] = from->sensitive[a][i];
-      n++;
-    }
-}
 
-/* The learning and tuning parts' rows of one fold, out of @d's learning and tuning rows
- * (@fold_of numbers them the learning part's first). */
-static void
-append_rows (const FwDataset  *d,
-             const FwDataPart *from,
-             FwDataPart       *to,
-             const gboolean   *keep)
-{
-  FwDataPart part = { 0 };
-
-  copy_rows (d, from, &part, keep);
-  if (to->x == NULL)
-    {
-      *to = part;
-      return;
-    }
-  /* The held-out fold: the learning part's rows, then the tuning part's. */
-  to->x = g_renew (float, to->x, MAX ((to->n + part.n) * d->n_features, 1));
-  memcpy (to->x + to->n * d->n_features, part.x, part.n * d->n_features * sizeof (float));
-  to->source_rows = g_renew (gsize, to->source_rows, MAX (to->n + part.n, 1));
-  memcpy (to->source_rows + to->n, part.source_rows, part.n * sizeof (gsize));
-  if (to->labels != NULL)
-    {
-      to->labels = g_renew (guint32, to->labels, MAX (to->n + part.n, 1));
-      memcpy (to->labels + to->n, part.labels, part.n * sizeof (guint32));
-    }
-  if (to->values != NULL)
-    {
-      to->values = g_renew (float, to->values, MAX (to->n + part.n, 1));
-      memcpy (to->values + to->n, part.values, part.n * sizeof (float));
-    }
-  for (guint a = 0; a < d->n_sensitive; a++)
-    {
-      to->sensitive[a] = g_renew (guint32, to->sensitive[a], MAX (to->n + part.n, 1));
-      memcpy (to->sensitive[a] + to->n, part.sensitive[a], part.n * sizeof (guint32));
-      g_free (part.sensitive[a]);
-    }
-  to->n += part.n;
-  g_free (part.x);
-  g_free (part.source_rows);
-  g_free (part.labels);
-  g_free (part.values);
-  g_free (part.weights);
-  g_free (part.sensitive);
+  n = first = 0;
+  for (guint p = 0; p < n_from; first += from[p]->n, p++)
+    for (gsize i = 0; i < from[p]->n; i++)
+      {
+        if ((fold_of[first + i] == fold) != inside)
+          continue;
+        memcpy (to->x + n * d->n_features, from[p]->x + i * d->n_features,
+                d->n_features * sizeof (float));
+        to->source_rows[n] = from[p]->source_rows[i];
+        if (to->values != NULL)
+          to->values[n] = from[p]->values[i];
+        else
+          to->labels[n] = from[p]->labels[i];
+        for (guint a = 0; a < d->n_sensitive; a++)
+          to->sensitive[a][n] = from[p]->sensitive[a][i];
+        n++;
+      }
 }
 
 static void
@@ -293,8 +250,9 @@ clear_part (FwDataPart *part,
   memset (part, 0, sizeof *part);
 }
 
-/* A dataset that borrows everything of @d but its parts: learning and tuning rows outside
- * @fold, and the fold as the part it is scored on.  Free with fold_dataset_free. */
+/* A dataset that borrows everything of @d but its parts: the learning and tuning rows
+ * outside @fold teach and tune, the fold (learning rows first) is scored.  Free with
+ * fold_dataset_free. */
 static FwDataset *
 fold_dataset_new (const FwDataset *d,
                   const guint     *fold_of,
@@ -303,26 +261,14 @@ fold_dataset_new (const FwDataset *d,
                   GError         **error)
 {
   FwDataset *f = g_new (FwDataset, 1);
-  const FwDataPart *learn = &d->parts[FW_PART_TRAIN], *tune = &d->parts[FW_PART_VALIDATION];
-  gsize n_learn = learn->n, n_tune = tune->n;
-  g_autofree gboolean *keep = g_new (gboolean, MAX (MAX (n_learn, n_tune), 1));
+  const FwDataPart *both[2] = { &d->parts[FW_PART_TRAIN], &d->parts[FW_PART_VALIDATION] };
 
   *f = *d;
   memset (f->parts, 0, sizeof f->parts);
-  for (gsize i = 0; i < n_learn; i++)
-    keep[i] = fold_of[i] != fold;
-  copy_rows (d, learn, &f->parts[FW_PART_TRAIN], keep);
-  for (gsize i = 0; i < n_learn; i++)
-    keep[i] = !keep[i];
-  append_rows (d, learn, &f->parts[FW_PART_TEST], keep);
-  for (gsize i = 0; i < n_tune; i++)
-    keep[i] = fold_of[n_learn + i] != fold;
-  copy_rows (d, tune, &f->parts[FW_PART_VALIDATION], keep);
-  for (gsize i = 0; i < n_tune; i++)
-    keep[i] = !keep[i];
-  append_rows (d, tune, &f->parts[FW_PART_TEST], keep);
-  /* The held-out fold is scored as it is, without weights. */
-  g_clear_pointer (&f->parts[FW_PART_TEST].weights, g_free);
+  select_rows (d, both, 1, fold_of, fold, FALSE, &f->parts[FW_PART_TRAIN]);
+  select_rows (d, both + 1, 1, fold_of + both[0]->n, fold, FALSE,
+               &f->parts[FW_PART_VALIDATION]);
+  select_rows (d, both, 2, fold_of, fold, TRUE, &f->parts[FW_PART_TEST]);
 
   if (reweigh && d->n_sensitive > 0 && d->task != FW_TASK_REGRESSION)
     {
@@ -333,7 +279,6 @@ fold_dataset_new (const FwDataset *d,
         .labels = train->labels, .n_classes = d->n_classes, .n = train->n,
       };
 
-      g_free (train->weights);
       train->weights = fw_reweigh_weights (&rows, error);
       if (train->weights == NULL)
         {
