@@ -30,6 +30,7 @@ static const struct
   { "sample",   fw_cli_sample,  N_("Write the bundled demo data (loan applications) as CSV") },
   { "inspect",  fw_cli_inspect, N_("Profile every column of a CSV file") },
   { "train",    fw_cli_train,   N_("Train a model on a CSV file or from a recipe") },
+  { "compare",  fw_cli_compare, N_("Compare candidate models by k-fold cross-validation") },
   { "predict",  fw_cli_predict, N_("Predict with a trained model") },
   { "evaluate", fw_cli_evaluate, N_("Measure a model's metrics and fairness on labelled data") },
   { "export",   fw_cli_export,  N_("Export a model to ONNX") },

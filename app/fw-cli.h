@@ -33,6 +33,8 @@ int      fw_cli_export      (int     argc,
                              char  **argv);
 int      fw_cli_devices     (int     argc,
                              char  **argv);
+int      fw_cli_compare     (int     argc,
+                             char  **argv);
 
 /* Prints @error as the single contract line; returns FW_CLI_EXIT_INPUT. */
 int      fw_cli_fail        (const GError *error);

@@ -1,10 +1,13 @@
 /* fw-compare-view.c — "Compare models": run the candidates, then rank them
  *
  * A preferences group on the Model page.  Compare starts an FwModelCompare on the session's
- * data and recipe; while it runs, a row shows what trains, the progress and Cancel.  Then
- * one row per candidate, best first by the metric the user ranks by, with the fairness gap
- * and the energy beside it, and a button that makes it the recipe's model.  Results are
- * dropped when the data or the target changes, since they no longer describe them.
+ * data and recipe (k-fold cross-validation on a worker); while it runs, a row shows the
+ * progress and Cancel, and Escape cancels wherever the focus is.  Then one row per
+ * candidate, best first by the mean of the metric the user ranks by, each figure as mean ±
+ * sd over the folds, the one the 1-SE rule picks marked "Recommended" with why, and a
+ * button that makes the row's own result the recipe's model.  The rows scroll into view
+ * when they arrive.  Results are dropped when the data or the target changes, since they
+ * no longer describe them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,7 +16,9 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
+#include "fw-compare-text.h"
 #include "fw-compare-view-private.h"
+#include "fw-page-shortcut.h"
 #include "fw-toast.h"
 
 struct _FwCompareView
@@ -29,34 +34,12 @@ struct _FwCompareView
   FwSession           *session;
   FwModelCompare      *runner;
   char                *compared_key;  /* target and sensitive columns the results are for */
+  guint                reveal_ticks;  /* frames waited for the rows to be laid out */
   const FwCompareMetric *metrics;     /* offered in rank_row */
   guint                n_metrics;
 };
 
 G_DEFINE_FINAL_TYPE (FwCompareView, fw_compare_view, ADW_TYPE_PREFERENCES_GROUP)
-
-static char *
-format_metric (FwCompareMetric metric,
-               double          value)
-{
-  if (isnan (value))
-    return g_strdup (_("not measured"));
-  switch (metric)
-    {
-    case FW_COMPARE_ACCURACY:
-    case FW_COMPARE_BALANCED_ACCURACY:
-    case FW_COMPARE_F1:
-      /* Translators: a percentage, e.g. "81.2 %". */
-      return g_strdup_printf (_("%.1f %%"), 100.0 * value);
-    case FW_COMPARE_ROC_AUC:
-    case FW_COMPARE_R2:
-      return g_strdup_printf ("%.3f", value);
-    case FW_COMPARE_RMSE:
-    case FW_COMPARE_N_METRICS:
-    default:
-      return g_strdup_printf ("%.4g", value);
-    }
-}
 
 static FwCompareMetric
 rank_metric (FwCompareView *self)
@@ -112,7 +95,8 @@ result_row (FwCompareView         *self,
             guint                  rank,
             const FwCompareResult *result,
             FwCompareMetric        metric,
-            FwTask                 task)
+            FwTask                 task,
+            const char            *reason)
 {
   GtkWidget *row = adw_action_row_new ();
   /* Its text comes from the data: plain, never Pango markup. */
@@ -132,6 +116,8 @@ result_row (FwCompareView         *self,
   title = g_strdup_printf (_("%u. %s"), rank, result->name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  /* The row carries its result: the test and "Use This Model" read this one. */
+  g_object_set_data (G_OBJECT (row), "fw-result", (gpointer) result);
   if (result->error != NULL)
     {
       /* Translators: %s says why a model could not be trained. */
@@ -140,25 +126,43 @@ result_row (FwCompareView         *self,
       return row;
     }
   {
-    g_autofree char *value = format_metric (metric, result->metrics[metric]);
+    g_autofree char *value = fw_compare_format_mean_sd (metric, result->metrics[metric],
+                                                        result->sd[metric]);
+    g_autofree char *folds = fw_compare_format_folds (metric, result);
     g_autofree char *gap = NULL;
     g_autofree char *energy = result->watt_hours >= 0.01
-                              ? g_strdup_printf (_("%.2g Wh of energy"), result->watt_hours)
-                              : g_strdup (_("under 0.01 Wh of energy"));
+                              /* Translators: the energy of one fold's training, mean ± sd. */
+                              ? g_strdup_printf (_("%.2g ± %.1g Wh of energy per fold"),
+                                                 result->watt_hours, result->watt_hours_sd)
+                              : g_strdup (_("under 0.01 Wh of energy per fold"));
 
     if (isnan (result->fairness_gap))
       gap = g_strdup (_("no sensitive column to compare groups"));
     else if (task == FW_TASK_REGRESSION)
-      /* Translators: how much the typical error differs between groups of people. */
-      gap = g_strdup_printf (_("errors differ by %.3g between groups"), result->fairness_gap);
+      /* Translators: how much the typical error differs between groups, mean ± sd. */
+      gap = g_strdup_printf (_("errors differ by %.3g ± %.2g between groups"),
+                             result->fairness_gap, result->fairness_gap_sd);
     else
-      /* Translators: the demographic parity difference, in percentage points. */
-      gap = g_strdup_printf (_("selection rates differ by %.1f points between groups"),
-                             100.0 * result->fairness_gap);
-    subtitle = g_strdup_printf ("%s %s · %s · %s", fw_compare_metric_label (metric), value,
-                                gap, energy);
+      /* Translators: the demographic parity difference in percentage points, mean ± sd. */
+      gap = g_strdup_printf (_("selection rates differ by %.1f ± %.1f points between groups"),
+                             100.0 * result->fairness_gap, 100.0 * result->fairness_gap_sd);
+    subtitle = reason != NULL
+               ? g_strdup_printf ("%s %s · %s · %s\n%s", fw_compare_metric_label (metric), value,
+                                  gap, energy, reason)
+               : g_strdup_printf ("%s %s · %s · %s", fw_compare_metric_label (metric), value,
+                                  gap, energy);
+    gtk_widget_set_tooltip_text (row, folds);
   }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (reason != NULL)
+    {
+      GtkWidget *badge = gtk_label_new (_("Recommended"));
+
+      gtk_widget_add_css_class (badge, "accent");
+      gtk_widget_add_css_class (badge, "caption-heading");
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+    }
 
   if (in_use)
     {
@@ -184,6 +188,7 @@ show_results (FwCompareView *self)
   g_autofree guint *order = NULL;
   FwCompareMetric metric = rank_metric (self);
   FwTask task;
+  int recommended;
 
   clear_results (self);
   if (self->runner == NULL || fw_model_compare_is_running (self->runner))
@@ -191,14 +196,59 @@ show_results (FwCompareView *self)
   results = fw_model_compare_get_results (self->runner);
   task = fw_model_compare_get_task (self->runner);
   order = fw_model_compare_rank (self->runner, metric);
+  recommended = fw_model_compare_recommend (self->runner, metric);
   for (guint i = 0; i < results->len; i++)
     {
-      GtkWidget *row = result_row (self, i + 1, g_ptr_array_index (results, order[i]), metric,
-                                   task);
+      const FwCompareResult *result = g_ptr_array_index (results, order[i]);
+      g_autofree char *reason = NULL;
+      GtkWidget *row;
 
+      if ((int) order[i] == recommended)
+        reason = fw_compare_recommendation_reason (self->runner, metric);
+      row = result_row (self, i + 1, result, metric, task, reason);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
       g_ptr_array_add (self->result_rows, row);
     }
+}
+
+/* Once the rows are laid out: scrolls the page so that they show, the first one first. */
+static gboolean
+reveal_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  FwCompareView *self = FW_COMPARE_VIEW (widget);
+  GtkWidget *scrolled, *content, *first, *last;
+  GtkAdjustment *adjustment;
+  graphene_point_t top, bottom;
+  double value, page;
+
+  if (self->result_rows->len == 0)
+    return G_SOURCE_REMOVE;
+  first = g_ptr_array_index (self->result_rows, 0);
+  last = g_ptr_array_index (self->result_rows, self->result_rows->len - 1);
+  if (gtk_widget_get_height (last) == 0 && self->reveal_ticks++ < 10)
+    return G_SOURCE_CONTINUE;
+  scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled == NULL)
+    return G_SOURCE_REMOVE;
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content == NULL ||
+      !gtk_widget_compute_point (first, content, &GRAPHENE_POINT_INIT (0, 0), &top) ||
+      !gtk_widget_compute_point (last, content,
+                                 &GRAPHENE_POINT_INIT (0, gtk_widget_get_height (last)), &bottom))
+    return G_SOURCE_REMOVE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bottom.y > value + page)
+    value = bottom.y - page;
+  if (top.y < value)
+    value = top.y;
+  gtk_adjustment_set_value (adjustment, value);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -238,9 +288,18 @@ runner_finished (FwCompareView *self)
       g_clear_object (&self->runner);
       return;
     }
+  if (fw_model_compare_get_error (self->runner) != NULL)
+    {
+      show_message (self, _("Could not compare models"),
+                    fw_model_compare_get_error (self->runner)->message);
+      g_clear_object (&self->runner);
+      return;
+    }
   show_message (self, NULL, NULL);
   set_metrics (self, fw_model_compare_get_task (self->runner));
   show_results (self);
+  self->reveal_ticks = 0;
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick, NULL, NULL);
 }
 
 static void
@@ -345,6 +404,14 @@ fw_compare_view_class_init (FwCompareViewClass *klass)
   gtk_widget_class_install_action (widget_class, "compare.cancel", NULL, cancel_action);
 }
 
+static gboolean
+comparing (GtkWidget *widget)
+{
+  FwCompareView *self = FW_COMPARE_VIEW (widget);
+
+  return self->runner != NULL && fw_model_compare_is_running (self->runner);
+}
+
 static void
 fw_compare_view_init (FwCompareView *self)
 {
@@ -355,7 +422,10 @@ fw_compare_view_init (FwCompareView *self)
   adw_preferences_group_set_title (group, _("Compare Models"));
   adw_preferences_group_set_description (group,
                                          _("Not sure which to pick? Fairway can train each "
-                                           "suitable model in turn on your data and rank them."));
+                                           "suitable model five times, each time leaving out a "
+                                           "different fifth of the learning rows to score it "
+                                           "on (the test rows are never used), and rank them "
+                                           "by their average."));
   button = gtk_button_new_with_mnemonic (_("Co_mpare Models"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "compare.start");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -393,6 +463,8 @@ fw_compare_view_init (FwCompareView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.start", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.cancel", FALSE);
+  /* Escape cancels a comparison wherever the focus is, not only inside the group. */
+  fw_page_shortcut_add (GTK_WIDGET (self), "Escape", "compare.cancel", comparing);
 }
 
 GtkWidget *
@@ -435,4 +507,13 @@ fw_compare_view_get_result_row (FwCompareView *self,
 {
   g_return_val_if_fail (FW_IS_COMPARE_VIEW (self), NULL);
   return rank < self->result_rows->len ? g_ptr_array_index (self->result_rows, rank) : NULL;
+}
+
+const FwCompareResult *
+fw_compare_view_get_row_result (FwCompareView *self,
+                                guint          rank)
+{
+  AdwActionRow *row = fw_compare_view_get_result_row (self, rank);
+
+  return row != NULL ? g_object_get_data (G_OBJECT (row), "fw-result") : NULL;
 }

@@ -41,13 +41,15 @@ struct _FwEnergyMeter
   guint64          gpu_mj;
 };
 
-/* This process's CPU time, every thread included (OpenBLAS's too). */
+/* This process's CPU time, every thread included (OpenBLAS's too), or only the calling
+ * thread's. */
 static double
-process_cpu_seconds (void)
+process_cpu_seconds (const FwEnergyMeter *self)
 {
   struct timespec ts;
 
-  if (clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts) != 0)
+  if (clock_gettime (self->options.this_thread_only ? CLOCK_THREAD_CPUTIME_ID
+                                                    : CLOCK_PROCESS_CPUTIME_ID, &ts) != 0)
     return 0.0;
   return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
 }
@@ -81,7 +83,7 @@ update (FwEnergyMeter *self)
 
   if (!self->running)
     return;
-  cpu_now = process_cpu_seconds ();
+  cpu_now = process_cpu_seconds (self);
   if (self->rapl)
     {
       g_autoptr(GError) error = NULL;
@@ -310,7 +312,12 @@ fw_energy_meter_start (FwEnergyMeter *self)
   self->rapl_lost = self->gpu_lost = FALSE;
   self->gpu = NULL;
 
-  self->rapl = fw_energy_rapl_open (self->packages, self->powercap_root, &error);
+  if (self->options.this_thread_only)
+    g_set_error_literal (&error, FW_ENERGY_ERROR, FW_ENERGY_ERROR_INVALID,
+                         _("runs side by side share the CPU package counters, so this run's "
+                           "own CPU time is estimated"));
+  else
+    self->rapl = fw_energy_rapl_open (self->packages, self->powercap_root, &error);
   if (!self->rapl)
     {
       self->cpu_reason = g_strdup (error->message);
@@ -319,7 +326,7 @@ fw_energy_meter_start (FwEnergyMeter *self)
   if (self->options.use_gpu && !gpu_open (self, &error))
     self->gpu_reason = g_strdup (error->message);
   /* Read last so that probing is not billed to the run. */
-  self->cpu_start = self->cpu_last = process_cpu_seconds ();
+  self->cpu_start = self->cpu_last = process_cpu_seconds (self);
   self->running = TRUE;
 }
 

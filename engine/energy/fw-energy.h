@@ -55,6 +55,10 @@ typedef struct
   const char *nvml_library;     /* NULL: FW_ENERGY_DEFAULT_NVML_LIBRARY; tests name a missing one */
   const char *gpu_pci_bus_id;   /* the training GPU as CUDA names it ("0000:19:00.0"); when set,
                                  * NVML finds the GPU by it and gpu_index is not used */
+  gboolean    this_thread_only; /* estimate from the CPU time of the thread that starts,
+                                 * samples and stops the meter (all three on that thread),
+                                 * and leave RAPL out: for runs side by side in one process,
+                                 * whose package counters cannot be split between them */
 } FwEnergyOptions;
 
 typedef struct

@@ -1,5 +1,6 @@
-/* test-model-compare.c — the compare job: candidates trained one after another on the main
- * loop, ranked best first by the metric asked for; cancel keeps nothing
+/* test-model-compare.c — the compare job: candidates cross-validated on a worker, ranked
+ * best first by the metric asked for, the simplest within one standard error recommended;
+ * cancel keeps nothing
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +8,7 @@
 
 #include <math.h>
 #include "fw-core-test.h"
+#include "fw-compare-text.h"
 #include "fw-model-compare.h"
 
 #define SAMPLE_ROWS 800
@@ -134,6 +136,71 @@ assert_ranked (FwModelCompare  *compare,
     }
 }
 
+/* Five folds each, whose mean and sample sd are the figures shown. */
+static void
+assert_summaries (FwModelCompare *compare)
+{
+  GPtrArray *results = fw_model_compare_get_results (compare);
+
+  g_assert_cmpuint (fw_model_compare_get_folds (compare), ==, 5);
+  for (guint i = 0; i < results->len; i++)
+    {
+      const FwCompareResult *result = g_ptr_array_index (results, i);
+
+      g_assert_cmpuint (result->n_folds, ==, 5);
+      for (guint m = 0; m < FW_COMPARE_N_METRICS; m++)
+        {
+          double sum = 0, squares = 0, mean;
+
+          if (isnan (result->folds[m][0]))
+            {
+              g_assert_true (isnan (result->metrics[m]));
+              continue;
+            }
+          for (guint f = 0; f < 5; f++)
+            sum += result->folds[m][f];
+          mean = sum / 5;
+          for (guint f = 0; f < 5; f++)
+            squares += (result->folds[m][f] - mean) * (result->folds[m][f] - mean);
+          g_assert_cmpfloat_with_epsilon (result->metrics[m], mean, 1e-12);
+          g_assert_cmpfloat_with_epsilon (result->sd[m], sqrt (squares / 4), 1e-12);
+        }
+      g_assert_cmpfloat (result->fairness_gap_sd, >=, 0.0);
+      g_assert_cmpfloat (result->watt_hours, >=, 0.0);
+      g_assert_cmpfloat (result->watt_hours_sd, >=, 0.0);
+    }
+}
+
+/* The one-standard-error rule, written out again: the candidates are in order of
+ * simplicity (logistic or linear, one layer, two layers), so the first within one SE of
+ * the best mean. */
+static void
+assert_recommended (FwModelCompare  *compare,
+                    FwCompareMetric  metric)
+{
+  GPtrArray *results = fw_model_compare_get_results (compare);
+  double sign = fw_compare_metric_higher_is_better (metric) ? 1 : -1;
+  const FwCompareResult *best = NULL;
+  int expected = -1;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const FwCompareResult *r = g_ptr_array_index (results, i);
+
+      if (best == NULL || sign * r->metrics[metric] > sign * best->metrics[metric])
+        best = r;
+    }
+  for (guint i = 0; i < results->len && expected < 0; i++)
+    {
+      const FwCompareResult *r = g_ptr_array_index (results, i);
+
+      if (sign * (best->metrics[metric] - r->metrics[metric]) <= best->sd[metric] / sqrt (5))
+        expected = (int) i;
+    }
+  g_assert_cmpint (expected, >=, 0);
+  g_assert_cmpint (fw_model_compare_recommend (compare, metric), ==, expected);
+}
+
 static void
 test_classification (Fixture       *fixture,
                      gconstpointer  data)
@@ -143,7 +210,7 @@ test_classification (Fixture       *fixture,
   double last = 0;
   guint n;
 
-  set_recipe (fixture, "approved", 3);
+  set_recipe (fixture, "approved", 10);
   start (fixture);
   fw_core_test_wait (is_finished, fixture, "the comparison to finish");
   g_assert_cmpuint (fixture->n_finished, ==, 1);
@@ -169,7 +236,7 @@ test_classification (Fixture       *fixture,
 
       g_assert_true (result->done);
       g_assert_null (result->error);
-      g_assert_cmpuint (result->spec.epochs, ==, 3);
+      g_assert_cmpuint (result->spec.epochs, ==, 10);
       g_assert_cmpfloat (result->metrics[FW_COMPARE_ACCURACY], >, 0.5);
       g_assert_cmpfloat (result->metrics[FW_COMPARE_ACCURACY], <=, 1.0);
       g_assert_cmpfloat (result->metrics[FW_COMPARE_ROC_AUC], >, 0.5);
@@ -181,15 +248,57 @@ test_classification (Fixture       *fixture,
   g_assert_cmpint (((FwCompareResult *) g_ptr_array_index (results, 0))->spec.kind, ==,
                    FW_MODEL_LOGISTIC);
   g_assert_cmpuint (((FwCompareResult *) g_ptr_array_index (results, 2))->spec.n_hidden, ==, 2);
+  assert_summaries (fixture->compare);
+  assert_recommended (fixture->compare, FW_COMPARE_BALANCED_ACCURACY);
+  assert_recommended (fixture->compare, FW_COMPARE_ACCURACY);
 
+  /* Balanced accuracy by default; accuracy only when picked, last. */
   metrics = fw_compare_metrics_for_task (FW_TASK_BINARY, &n);
   g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpint (metrics[0], ==, FW_COMPARE_BALANCED_ACCURACY);
+  g_assert_cmpint (metrics[3], ==, FW_COMPARE_ACCURACY);
   for (guint m = 0; m < n; m++)
     {
       g_assert_nonnull (fw_compare_metric_label (metrics[m]));
       g_assert_true (fw_compare_metric_higher_is_better (metrics[m]));
       assert_ranked (fixture->compare, metrics[m]);
     }
+
+  /* Figures set by hand: a shaky best (83 % ± 6.08) leaves the one-layer network (81 %)
+   * within one standard error (6.08 / √5 = 2.72 points), but not logistic regression
+   * (80 %), so the simpler network is recommended, and says why. */
+  {
+    const double means[3] = { 0.80, 0.81, 0.83 }, sds[3] = { 0.0158, 0.0158, 0.0608 };
+    g_autofree char *reason = NULL;
+    g_autofree char *shown = NULL;
+
+    for (guint i = 0; i < 3; i++)
+      {
+        FwCompareResult *r = g_ptr_array_index (results, i);
+
+        r->metrics[FW_COMPARE_BALANCED_ACCURACY] = means[i];
+        r->sd[FW_COMPARE_BALANCED_ACCURACY] = sds[i];
+      }
+    g_assert_cmpint (fw_model_compare_recommend (fixture->compare, FW_COMPARE_BALANCED_ACCURACY),
+                     ==, 1);
+    reason = fw_compare_recommendation_reason (fixture->compare, FW_COMPARE_BALANCED_ACCURACY);
+    g_assert_cmpstr (reason, ==, "Recommended: simpler, and within one standard error "
+                                 "(2.7 points) of the best average (83.0 %)");
+    ((FwCompareResult *) g_ptr_array_index (results, 2))->sd[FW_COMPARE_BALANCED_ACCURACY] = 0.01;
+    g_assert_cmpint (fw_model_compare_recommend (fixture->compare, FW_COMPARE_BALANCED_ACCURACY),
+                     ==, 2);
+    g_clear_pointer (&reason, g_free);
+    reason = fw_compare_recommendation_reason (fixture->compare, FW_COMPARE_BALANCED_ACCURACY);
+    g_assert_cmpstr (reason, ==, "Recommended: the best average (83.0 %), and no simpler model "
+                                 "comes within one standard error of it");
+    ((FwCompareResult *) g_ptr_array_index (results, 0))->metrics[FW_COMPARE_BALANCED_ACCURACY] =
+      0.9;
+    g_clear_pointer (&reason, g_free);
+    reason = fw_compare_recommendation_reason (fixture->compare, FW_COMPARE_BALANCED_ACCURACY);
+    g_assert_cmpstr (reason, ==, "Recommended: the best average (90.0 %), and the simplest model");
+    shown = fw_compare_format_mean_sd (FW_COMPARE_BALANCED_ACCURACY, 0.8123, 0.0111);
+    g_assert_cmpstr (shown, ==, "81.2 % ± 1.1");
+  }
 
   /* A candidate without the figure goes last, whatever the others score. */
   {
@@ -234,6 +343,8 @@ test_regression (Fixture       *fixture,
   g_assert_false (fw_compare_metric_higher_is_better (FW_COMPARE_RMSE));
   for (guint m = 0; m < n; m++)
     assert_ranked (fixture->compare, metrics[m]);
+  assert_summaries (fixture->compare);
+  assert_recommended (fixture->compare, FW_COMPARE_RMSE);
 }
 
 /* Cancel stops the run at once and keeps nothing. */
@@ -259,6 +370,24 @@ test_cancel (Fixture       *fixture,
   /* Once is enough. */
   fw_model_compare_cancel (fixture->compare);
   g_assert_cmpuint (fixture->n_finished, ==, 1);
+}
+
+/* Data that cannot be prepared (a sensitive column the table lacks) finishes with why. */
+static void
+test_prepare_fails (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  FwRecipe *recipe;
+
+  set_recipe (fixture, "approved", 2);
+  recipe = fw_session_begin_edit (fixture->session);
+  g_ptr_array_add (recipe->sensitive, g_strdup ("no such column"));
+  fw_session_end_edit (fixture->session);
+  start (fixture);
+  fw_core_test_wait (is_finished, fixture, "the comparison to give up");
+  g_assert_nonnull (fw_model_compare_get_error (fixture->compare));
+  g_assert_cmpuint (fw_model_compare_get_results (fixture->compare)->len, ==, 0);
+  g_assert_false (fw_model_compare_was_cancelled (fixture->compare));
 }
 
 /* A recipe that cannot be trained does not start. */
@@ -287,6 +416,7 @@ main (int   argc,
   ADD ("/core/model-compare/regression", test_regression);
   ADD ("/core/model-compare/cancel", test_cancel);
   ADD ("/core/model-compare/refused", test_refused);
+  ADD ("/core/model-compare/prepare-fails", test_prepare_fails);
 #undef ADD
 
   return g_test_run ();

@@ -1,5 +1,6 @@
 /* test-model-page.c — wizard step 4 on the sample: the recommended card, settings that edit
- * the recipe, and Compare models ranking what it trained (and stopping on Cancel)
+ * the recipe, and Compare models ranking what it cross-validated, mean ± sd, the simplest
+ * within one standard error recommended (and stopping on Escape)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -152,6 +153,52 @@ shown_metric (AdwActionRow *row,
   return g_ascii_strtod (subtitle + strlen (label), NULL);
 }
 
+/* Exactly one row says "Recommended", with why, and it shows the result the 1-SE rule
+ * picks for @metric; every row's figure is a mean ± sd. */
+static void
+assert_recommended (FwCompareView   *view,
+                    FwModelCompare  *runner,
+                    FwCompareMetric  metric)
+{
+  GPtrArray *results = fw_model_compare_get_results (runner);
+  int expected = fw_model_compare_recommend (runner, metric);
+  guint n_recommended = 0;
+
+  g_assert_cmpint (expected, >=, 0);
+  for (guint i = 0; i < 3; i++)
+    {
+      AdwActionRow *row = fw_compare_view_get_result_row (view, i);
+      const char *subtitle = adw_action_row_get_subtitle (row);
+      gboolean says = strstr (subtitle, "\nRecommended: ") != NULL;
+      GtkWidget *badge = NULL;
+
+      g_assert_nonnull (strstr (subtitle, " ± "));
+      for (GtkWidget *w = GTK_WIDGET (row); w != NULL && badge == NULL; )
+        {
+          /* Depth first through the row, for the "Recommended" label. */
+          if (GTK_IS_LABEL (w) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)),
+                                             "Recommended") == 0)
+            badge = w;
+          else if (gtk_widget_get_first_child (w) != NULL)
+            w = gtk_widget_get_first_child (w);
+          else
+            {
+              while (w != GTK_WIDGET (row) && gtk_widget_get_next_sibling (w) == NULL)
+                w = gtk_widget_get_parent (w);
+              w = w == GTK_WIDGET (row) ? NULL : gtk_widget_get_next_sibling (w);
+            }
+        }
+      g_assert_true (says == (badge != NULL));
+      if (says)
+        {
+          n_recommended++;
+          g_assert_true (fw_compare_view_get_row_result (view, i) ==
+                         g_ptr_array_index (results, expected));
+        }
+    }
+  g_assert_cmpuint (n_recommended, ==, 1);
+}
+
 static void
 assert_ranked (FwCompareView *view,
                guint          n)
@@ -162,6 +209,61 @@ assert_ranked (FwCompareView *view,
   for (guint i = 1; i < n; i++)
     g_assert_cmpfloat (shown_metric (fw_compare_view_get_result_row (view, i - 1), label), >=,
                        shown_metric (fw_compare_view_get_result_row (view, i), label));
+}
+
+/* Whether the page has scrolled so that the rows ranked first to last are in view. */
+static gboolean
+results_in_view (FwCompareView *view,
+                 guint          n)
+{
+  GtkWidget *first = GTK_WIDGET (fw_compare_view_get_result_row (view, 0));
+  GtkWidget *last = GTK_WIDGET (fw_compare_view_get_result_row (view, n - 1));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (first, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t top, bottom;
+
+  g_assert_nonnull (scrolled);
+  /* Relative to the scrolled window itself: what shows is 0 … its height. */
+  if (!gtk_widget_compute_point (first, scrolled, &GRAPHENE_POINT_INIT (0, 0), &top) ||
+      !gtk_widget_compute_point (last, scrolled,
+                                 &GRAPHENE_POINT_INIT (0, gtk_widget_get_height (last)), &bottom))
+    return FALSE;
+  return top.y >= 0 && bottom.y <= gtk_widget_get_height (scrolled) + 0.5;
+}
+
+static gboolean
+results_shown (gpointer data)
+{
+  return results_in_view (data, 3);
+}
+
+/* Presses @accel through @widget's own shortcuts, as the window does for a key pressed
+ * with the focus anywhere in it: only a global shortcut is reached that way from outside.
+ * Returns whether one took the key. */
+static gboolean
+press_global_shortcut (GtkWidget  *widget,
+                       const char *accel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) !=
+            GTK_SHORTCUT_SCOPE_GLOBAL)
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
 }
 
 typedef struct
@@ -193,8 +295,10 @@ test_compare (FwUiFixture   *fixture,
 
   page = go_to_model (fixture);
   recipe = fw_session_get_recipe (fw_window_get_session (fixture->window));
-  gtk_spin_button_set_value (fw_model_page_get_setting (page, "epochs"), 3);
+  gtk_spin_button_set_value (fw_model_page_get_setting (page, "epochs"), 10);
   view = fw_model_page_get_compare_view (page);
+  /* Nothing to cancel yet: Escape goes on to whoever else wants it. */
+  g_assert_false (press_global_shortcut (GTK_WIDGET (view), "Escape"));
 
   gtk_widget_activate_action (GTK_WIDGET (view), "compare.start", NULL);
   runner = fw_compare_view_get_runner (view);
@@ -202,7 +306,8 @@ test_compare (FwUiFixture   *fixture,
   g_assert_true (fw_model_compare_is_running (runner));
   fw_ui_test_wait (comparison_done, view, "the comparison to finish");
 
-  /* Three candidates, all trained, ranked by accuracy and then by balanced accuracy. */
+  /* Three candidates, all cross-validated, ranked by balanced accuracy (the default) and
+   * then by accuracy; every figure a mean ± sd over the folds. */
   results = fw_model_compare_get_results (runner);
   g_assert_cmpuint (results->len, ==, 3);
   for (guint i = 0; i < results->len; i++)
@@ -210,14 +315,25 @@ test_compare (FwUiFixture   *fixture,
       const FwCompareResult *result = g_ptr_array_index (results, i);
 
       g_assert_null (result->error);
-      g_assert_cmpfloat (result->metrics[FW_COMPARE_ACCURACY], >, 0.5);
+      g_assert_cmpuint (result->n_folds, ==, 5);
+      g_assert_cmpfloat (result->metrics[FW_COMPARE_BALANCED_ACCURACY], >, 0.5);
+      g_assert_cmpfloat (result->sd[FW_COMPARE_BALANCED_ACCURACY], >=, 0.0);
       g_assert_cmpfloat (result->fairness_gap, >=, 0.0);
     }
   g_assert_nonnull (fw_compare_view_get_result_row (view, 2));
   g_assert_null (fw_compare_view_get_result_row (view, 3));
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (
+                     fw_compare_view_get_rank_row (view))), ==, "Balanced accuracy");
   assert_ranked (view, 3);
-  adw_combo_row_set_selected (fw_compare_view_get_rank_row (view), 1);
+  assert_recommended (view, runner, FW_COMPARE_BALANCED_ACCURACY);
+  /* The rows scroll into view once laid out. */
+  fw_ui_test_wait (results_shown, view, "the ranking to scroll into view");
+  adw_combo_row_set_selected (fw_compare_view_get_rank_row (view), 3);
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (
+                     fw_compare_view_get_rank_row (view))), ==, "Accuracy");
   assert_ranked (view, 3);
+  assert_recommended (view, runner, FW_COMPARE_ACCURACY);
+  adw_combo_row_set_selected (fw_compare_view_get_rank_row (view), 0);
 
   /* Tall enough to show the ranking below the settings. */
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 2300);
@@ -228,10 +344,9 @@ test_compare (FwUiFixture   *fixture,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
 
-  /* "Use this model" on the best one not in use makes it the recipe's model, and the
-   * ranking stays, now marking it in use. */
+  /* "Use this model" on the best one not in use makes the row's own result the recipe's
+   * model, and the ranking stays, now marking it in use. */
   {
-    g_autofree guint *order = fw_model_compare_rank (runner, FW_COMPARE_BALANCED_ACCURACY);
     const FwCompareResult *chosen = NULL;
     GtkWidget *use = NULL;
     UseLanded landed;
@@ -240,9 +355,11 @@ test_compare (FwUiFixture   *fixture,
       {
         use = fw_ui_test_find_descendant (GTK_WIDGET (fw_compare_view_get_result_row (view, i)),
                                           GTK_TYPE_BUTTON);
-        chosen = g_ptr_array_index (results, order[i]);
+        chosen = fw_compare_view_get_row_result (view, i);
       }
     g_assert_nonnull (use);
+    g_assert_nonnull (chosen);
+    g_assert_cmpint (chosen->spec.kind, !=, recipe->model.kind);
     g_assert_true (gtk_widget_activate (use));
     /* A button's activation completes on a 250 ms timeout: a flush alone may end first. */
     landed.session = fw_window_get_session (fixture->window);
@@ -277,7 +394,9 @@ test_compare_cancel (FwUiFixture   *fixture,
   g_assert_true (fw_model_compare_is_running (fw_compare_view_get_runner (view)));
   fw_ui_test_flush ();
   g_assert_true (fw_model_compare_is_running (fw_compare_view_get_runner (view)));
-  gtk_widget_activate_action (GTK_WIDGET (view), "compare.cancel", NULL);
+  /* Escape with the focus on nothing at all, outside the group. */
+  gtk_window_set_focus (GTK_WINDOW (fixture->window), NULL);
+  g_assert_true (press_global_shortcut (GTK_WIDGET (view), "Escape"));
 
   /* Nothing is ranked, and Compare can start again. */
   g_assert_null (fw_compare_view_get_runner (view));

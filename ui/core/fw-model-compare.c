@@ -1,4 +1,8 @@
-/* fw-model-compare.c — trains candidate models one after another and ranks them
+/* fw-model-compare.c — k-fold cross-validation of candidate models, ranked, off the main loop
+ *
+ * The run lives in a Job that the worker and the idles share, apart from the
+ * FwModelCompare: a cancelled comparison forgets its job at once (and can be finalised)
+ * while the worker winds down and drops it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,12 +10,30 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include "fw-mitigation.h"
+#include <string.h>
+#include "fw-dataset.h"
 #include "fw-model-compare.h"
-#include "fw-trainer.h"
 
-/* How often the trainer's queue is drained: often enough for a smooth progress bar. */
-#define POLL_MS 50
+typedef struct
+{
+  gatomicrefcount  ref;
+  GWeakRef         owner;       /* the FwModelCompare, while it still wants this job */
+  FwTableModel    *table_model;
+  FwRecipe        *recipe;
+  GCancellable    *cancellable;
+  guint            k;
+
+  GMutex           lock;        /* the progress below */
+  double           fraction;
+  gboolean         progress_queued;
+  gboolean         prepared;
+
+  /* Set by the worker before it returns; read in the callback. */
+  FwTask           task;
+  char           **names;       /* per candidate, translated */
+  FwCvResult      *result;
+  GError          *error;
+} Job;
 
 struct _FwModelCompare
 {
@@ -19,12 +41,11 @@ struct _FwModelCompare
 
   FwTableModel *table_model;
   FwRecipe     *recipe;
-  FwDataset    *dataset;
   FwTask        task;           /* resolved once the data is prepared */
   GPtrArray    *results;        /* FwCompareResult* */
-  guint         current;        /* the candidate training now */
-  FwTrainer    *trainer;
-  guint         poll_id;
+  guint         k;
+  Job          *job;            /* the run now; NULL when none */
+  GError       *error;
   double        fraction;
   char         *status;
   gboolean      running;
@@ -47,8 +68,9 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (FwModelCompare, fw_model_compare, G_TYPE_OBJECT)
 
+/* The default first, accuracy last: it flatters always answering the common class. */
 static const FwCompareMetric classification_metrics[] = {
-  FW_COMPARE_ACCURACY, FW_COMPARE_BALANCED_ACCURACY, FW_COMPARE_F1, FW_COMPARE_ROC_AUC,
+  FW_COMPARE_BALANCED_ACCURACY, FW_COMPARE_ROC_AUC, FW_COMPARE_F1, FW_COMPARE_ACCURACY,
 };
 static const FwCompareMetric regression_metrics[] = { FW_COMPARE_RMSE, FW_COMPARE_R2 };
 
@@ -84,7 +106,7 @@ fw_compare_metric_label (FwCompareMetric metric)
 gboolean
 fw_compare_metric_higher_is_better (FwCompareMetric metric)
 {
-  return metric != FW_COMPARE_RMSE;
+  return fw_cv_metric_higher_is_better ((FwCvMetric) metric);
 }
 
 static void
@@ -98,27 +120,29 @@ result_free (gpointer data)
   g_free (result);
 }
 
-static void
-add_candidate (FwModelCompare *self,
-               char           *name,
-               FwModelKind     kind,
-               guint           n_hidden)
+static Job *
+job_ref (Job *job)
 {
-  FwCompareResult *result = g_new0 (FwCompareResult, 1);
+  g_atomic_ref_count_inc (&job->ref);
+  return job;
+}
 
-  result->name = name;
-  result->spec = self->recipe->model;
-  result->spec.device = g_strdup (self->recipe->model.device);
-  result->spec.kind = kind;
-  result->spec.n_hidden = n_hidden;
-  for (guint i = 0; i < n_hidden; i++)
-    result->spec.hidden[i] = 64;
-  result->spec.learning_rate = fw_model_kind_default_learning_rate (kind);
-  for (guint m = 0; m < FW_COMPARE_N_METRICS; m++)
-    result->metrics[m] = NAN;
-  result->fairness_gap = NAN;
-  result->watt_hours = NAN;
-  g_ptr_array_add (self->results, result);
+static void
+job_unref (gpointer data)
+{
+  Job *job = data;
+
+  if (!g_atomic_ref_count_dec (&job->ref))
+    return;
+  g_weak_ref_clear (&job->owner);
+  g_clear_object (&job->table_model);
+  fw_recipe_free (job->recipe);
+  g_clear_object (&job->cancellable);
+  g_mutex_clear (&job->lock);
+  g_strfreev (job->names);
+  fw_cv_result_free (job->result);
+  g_clear_error (&job->error);
+  g_free (job);
 }
 
 static void
@@ -132,114 +156,171 @@ set_fraction (FwModelCompare *self,
 static void
 finish (FwModelCompare *self)
 {
-  g_clear_handle_id (&self->poll_id, g_source_remove);
-  g_clear_pointer (&self->trainer, fw_trainer_free);
-  g_clear_pointer (&self->dataset, fw_dataset_free);
+  g_clear_pointer (&self->job, job_unref);
   self->running = FALSE;
   g_clear_pointer (&self->status, g_free);
   g_signal_emit (self, signals[FINISHED], 0);
 }
 
-/* What the trainer measured, into the candidate's result. */
-static void
-collect (FwModelCompare  *self,
-         FwCompareResult *result)
-{
-  const FwClassificationMetrics *c = fw_trainer_get_classification (self->trainer);
-  const FwRegressionMetrics *r = fw_trainer_get_regression (self->trainer);
-  const FwEnergyReading *energy = fw_trainer_get_energy (self->trainer);
-  FwFairness *const *fairness;
-  guint n_fairness = 0;
-
-  if (c != NULL)
-    {
-      result->metrics[FW_COMPARE_ACCURACY] = c->accuracy;
-      result->metrics[FW_COMPARE_BALANCED_ACCURACY] = c->balanced_accuracy;
-      result->metrics[FW_COMPARE_F1] = c->f1;
-      result->metrics[FW_COMPARE_ROC_AUC] = c->roc_auc;
-    }
-  if (r != NULL)
-    {
-      result->metrics[FW_COMPARE_RMSE] = r->rmse;
-      result->metrics[FW_COMPARE_R2] = r->r2;
-    }
-  fairness = fw_trainer_get_fairness (self->trainer, &n_fairness);
-  if (fairness != NULL && n_fairness > 0)
-    result->fairness_gap =
-      fairness[0]->summaries[fairness[0]->regression ? FW_FAIRNESS_MAE_DIFFERENCE
-                                                     : FW_FAIRNESS_DEMOGRAPHIC_PARITY_DIFFERENCE];
-  if (energy != NULL)
-    result->watt_hours = energy->joules / 3600.0;
-}
-
-static void start_candidate (FwModelCompare *self);
-
+/* On the main loop: the worker's latest fraction, once prepared the status too. */
 static gboolean
-poll_trainer (gpointer data)
+progress_idle (gpointer data)
 {
-  FwModelCompare *self = data;
-  FwCompareResult *result = g_ptr_array_index (self->results, self->current);
-  guint n = self->results->len;
-  FwTrainerEvent *event;
+  Job *job = data;
+  g_autoptr(FwModelCompare) self = g_weak_ref_get (&job->owner);
+  double fraction;
+  gboolean prepared;
 
-  while ((event = fw_trainer_pop_event (self->trainer)) != NULL)
+  g_mutex_lock (&job->lock);
+  job->progress_queued = FALSE;
+  fraction = job->fraction;
+  prepared = job->prepared;
+  g_mutex_unlock (&job->lock);
+  if (self == NULL || self->job != job)
+    return G_SOURCE_REMOVE;
+  if (prepared && job->names != NULL)
     {
-      gboolean done = event->kind == FW_TRAINER_EVENT_DONE;
-
-      if (event->kind == FW_TRAINER_EVENT_PROGRESS)
-        set_fraction (self, (self->current + event->fraction) / n);
-      if (done)
-        {
-          fw_trainer_join (self->trainer);
-          if (event->outcome == FW_TRAINER_FAILED)
-            result->error = g_strdup (event->error != NULL ? event->error->message
-                                                           : _("Training failed"));
-          else
-            collect (self, result);
-          result->done = TRUE;
-        }
-      fw_trainer_event_free (event);
-      if (done)
-        {
-          g_clear_pointer (&self->trainer, fw_trainer_free);
-          self->current++;
-          set_fraction (self, (double) self->current / n);
-          if (self->current < n)
-            start_candidate (self);
-          else
-            {
-              self->poll_id = 0;
-              finish (self);
-              return G_SOURCE_REMOVE;
-            }
-        }
+      g_free (self->status);
+      /* Translators: "Comparing 3 models on 5 folds each". */
+      self->status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "Comparing %u models on %u fold each",
+                                                   "Comparing %u models on %u folds each",
+                                                   job->k),
+                                      g_strv_length (job->names), job->k);
     }
-  return G_SOURCE_CONTINUE;
+  set_fraction (self, fraction);
+  return G_SOURCE_REMOVE;
 }
 
-/* Starts the current candidate; one that cannot even start is recorded as failed. */
+/* On a worker: coalesced into at most one pending idle. */
 static void
-start_candidate (FwModelCompare *self)
+job_progress (double   fraction,
+              gpointer data)
 {
-  while (self->current < self->results->len)
-    {
-      FwCompareResult *result = g_ptr_array_index (self->results, self->current);
-      g_autoptr(GError) error = NULL;
+  Job *job = data;
 
-      g_free (self->status);
-      /* Translators: "Training 2 of 3: Neural network (64)". */
-      self->status = g_strdup_printf (_("Training %u of %u: %s"), self->current + 1,
-                                      self->results->len, result->name);
-      self->trainer = fw_trainer_new (self->dataset, &result->spec, self->recipe->seed, &error);
-      if (self->trainer != NULL)
-        {
-          fw_trainer_start (self->trainer);
-          return;
-        }
-      result->error = g_strdup (error->message);
-      result->done = TRUE;
-      self->current++;
+  g_mutex_lock (&job->lock);
+  job->fraction = fraction;
+  job->prepared = TRUE;
+  if (!job->progress_queued)
+    {
+      job->progress_queued = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT, progress_idle, job_ref (job), job_unref);
     }
+  g_mutex_unlock (&job->lock);
+}
+
+static void
+add_candidate (GArray         *specs,
+               GPtrArray      *names,
+               const FwRecipe *recipe,
+               char           *name,
+               FwModelKind     kind,
+               guint           n_hidden)
+{
+  FwModelSpec spec = recipe->model;
+
+  spec.kind = kind;
+  spec.n_hidden = n_hidden;
+  for (guint i = 0; i < n_hidden; i++)
+    spec.hidden[i] = 64;
+  spec.learning_rate = fw_model_kind_default_learning_rate (kind);
+  g_array_append_val (specs, spec);
+  g_ptr_array_add (names, name);
+}
+
+static void
+job_thread (GTask        *task,
+            gpointer      source,
+            gpointer      data,
+            GCancellable *cancellable)
+{
+  Job *job = data;
+  g_autoptr(FwDataset) dataset = NULL;
+  g_autoptr(GArray) specs = g_array_new (FALSE, FALSE, sizeof (FwModelSpec));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  FwCvOptions options = { 0 };
+
+  dataset = fw_dataset_prepare (fw_table_model_get_table (job->table_model), job->recipe,
+                                cancellable, &job->error);
+  if (dataset == NULL)
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+  job->task = dataset->task;
+  if (dataset->task == FW_TASK_REGRESSION)
+    add_candidate (specs, names, job->recipe, g_strdup (_("Linear regression")), FW_MODEL_LINEAR,
+                   0);
+  else
+    add_candidate (specs, names, job->recipe, g_strdup (_("Logistic regression")),
+                   FW_MODEL_LOGISTIC, 0);
+  add_candidate (specs, names, job->recipe, g_strdup (_("Neural network, one layer of 64")),
+                 FW_MODEL_MLP, 1);
+  add_candidate (specs, names, job->recipe, g_strdup (_("Neural network, two layers of 64")),
+                 FW_MODEL_MLP, 2);
+  g_ptr_array_add (names, NULL);
+  job->names = (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+  job_progress (0.0, job);
+
+  options.specs = (const FwModelSpec *) specs->data;
+  options.n_specs = specs->len;
+  options.k = job->k;
+  options.seed = job->recipe->seed;
+  options.reweigh = g_strcmp0 (job->recipe->mitigation, "reweigh") == 0;
+  options.progress = job_progress;
+  options.progress_data = job;
+  job->result = fw_cross_validate (dataset, &options, cancellable, &job->error);
+  g_task_return_boolean (task, job->result != NULL);
+}
+
+static FwCompareResult *
+result_new (const FwCvCandidate *c,
+            const char          *name,
+            guint                k)
+{
+  FwCompareResult *result = g_new0 (FwCompareResult, 1);
+
+  result->name = g_strdup (name);
+  result->spec = c->spec;
+  result->spec.device = g_strdup (c->spec.device);
+  result->done = TRUE;
+  result->error = g_strdup (c->error);
+  result->n_folds = k;
+  memcpy (result->metrics, c->mean, sizeof result->metrics);
+  memcpy (result->sd, c->sd, sizeof result->sd);
+  memcpy (result->folds, c->metrics, sizeof result->folds);
+  result->fairness_gap = c->gap_mean;
+  result->fairness_gap_sd = c->gap_sd;
+  result->watt_hours = c->watt_hours_mean;
+  result->watt_hours_sd = c->watt_hours_sd;
+  return result;
+}
+
+/* On the main loop, when the worker is done: the results, unless the run was dropped. */
+static void
+job_done (GObject      *source,
+          GAsyncResult *res,
+          gpointer      data)
+{
+  Job *job = data;
+  g_autoptr(FwModelCompare) self = g_weak_ref_get (&job->owner);
+
+  if (self == NULL || self->job != job)
+    {
+      job_unref (job);
+      return;
+    }
+  self->task = job->task;
+  if (job->result != NULL)
+    for (guint c = 0; c < job->result->n_candidates; c++)
+      g_ptr_array_add (self->results, result_new (&job->result->candidates[c], job->names[c],
+                                                  job->result->k));
+  else if (job->error != NULL)
+    self->error = g_error_copy (job->error);
+  job_unref (job);
+  set_fraction (self, 1.0);
+  finish (self);
 }
 
 static void
@@ -247,9 +328,9 @@ fw_model_compare_dispose (GObject *object)
 {
   FwModelCompare *self = FW_MODEL_COMPARE (object);
 
-  g_clear_handle_id (&self->poll_id, g_source_remove);
-  g_clear_pointer (&self->trainer, fw_trainer_free);
-  g_clear_pointer (&self->dataset, fw_dataset_free);
+  if (self->job != NULL)
+    g_cancellable_cancel (self->job->cancellable);
+  g_clear_pointer (&self->job, job_unref);
   g_clear_object (&self->table_model);
 
   G_OBJECT_CLASS (fw_model_compare_parent_class)->dispose (object);
@@ -263,6 +344,7 @@ fw_model_compare_finalize (GObject *object)
   fw_recipe_free (self->recipe);
   g_ptr_array_unref (self->results);
   g_free (self->status);
+  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (fw_model_compare_parent_class)->finalize (object);
 }
@@ -303,7 +385,8 @@ fw_model_compare_class_init (FwModelCompareClass *klass)
   /**
    * FwModelCompare::finished:
    *
-   * Every candidate is done, or the run was cancelled.
+   * Every candidate is done, the run was cancelled, or the data could not be prepared
+   * (fw_model_compare_get_error).
    */
   signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -313,6 +396,7 @@ static void
 fw_model_compare_init (FwModelCompare *self)
 {
   self->results = g_ptr_array_new_with_free_func (result_free);
+  self->k = FW_CV_DEFAULT_FOLDS;
 }
 
 FwModelCompare *
@@ -334,53 +418,42 @@ gboolean
 fw_model_compare_start (FwModelCompare  *self,
                         GError         **error)
 {
-  FwDataPart *train;
+  const FwTable *table;
+  g_autoptr(GTask) task = NULL;
+  Job *job;
 
   g_return_val_if_fail (FW_IS_MODEL_COMPARE (self), FALSE);
   g_return_val_if_fail (!self->running && self->results->len == 0, FALSE);
 
-  /* On this thread: only the importer and the trainers leave it. */
-  self->dataset = fw_dataset_prepare (fw_table_model_get_table (self->table_model), self->recipe,
-                                      NULL, error);
-  if (self->dataset == NULL)
+  /* What can be said at once; the rest (preparing the rows) waits for the worker. */
+  table = fw_table_model_get_table (self->table_model);
+  if (!fw_recipe_validate (self->recipe, error))
     return FALSE;
-  self->task = self->dataset->task;
-  /* Kamiran–Calders weights by the first sensitive column, the same for every candidate. */
-  train = &self->dataset->parts[FW_PART_TRAIN];
-  if (g_strcmp0 (self->recipe->mitigation, "reweigh") == 0 && self->dataset->n_sensitive > 0 &&
-      self->dataset->task != FW_TASK_REGRESSION)
+  if (self->recipe->target == NULL || fw_table_column_index (table, self->recipe->target) < 0)
     {
-      FwMitigationInput rows = {
-        .groups = train->sensitive[0],
-        .n_groups = g_strv_length (self->dataset->sensitive_groups[0]),
-        .labels = train->labels, .n_classes = self->dataset->n_classes, .n = train->n,
-      };
-
-      train->weights = fw_reweigh_weights (&rows, error);
-      if (train->weights == NULL)
-        {
-          g_clear_pointer (&self->dataset, fw_dataset_free);
-          return FALSE;
-        }
+      g_set_error_literal (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_TARGET,
+                           _("Choose the column to predict first"));
+      return FALSE;
     }
 
-  if (self->dataset->task == FW_TASK_REGRESSION)
-    add_candidate (self, g_strdup (_("Linear regression")), FW_MODEL_LINEAR, 0);
-  else
-    add_candidate (self, g_strdup (_("Logistic regression")), FW_MODEL_LOGISTIC, 0);
-  add_candidate (self, g_strdup (_("Neural network, one layer of 64")), FW_MODEL_MLP, 1);
-  add_candidate (self, g_strdup (_("Neural network, two layers of 64")), FW_MODEL_MLP, 2);
-
+  job = g_new0 (Job, 1);
+  g_atomic_ref_count_init (&job->ref);
+  g_weak_ref_init (&job->owner, self);
+  job->table_model = g_object_ref (self->table_model);
+  job->recipe = fw_recipe_copy (self->recipe);
+  job->cancellable = g_cancellable_new ();
+  job->k = self->k;
+  g_mutex_init (&job->lock);
+  self->job = job;
   self->running = TRUE;
-  self->current = 0;
+  g_clear_error (&self->error);
+  self->status = g_strdup (_("Preparing the data"));
   set_fraction (self, 0.0);
-  start_candidate (self);
-  if (self->trainer == NULL)
-    {
-      finish (self);
-      return TRUE;
-    }
-  self->poll_id = g_timeout_add (POLL_MS, poll_trainer, self);
+
+  task = g_task_new (NULL, job->cancellable, job_done, job_ref (job));
+  g_task_set_source_tag (task, fw_model_compare_start);
+  g_task_set_task_data (task, job_ref (job), job_unref);
+  g_task_run_in_thread (task, job_thread);
   return TRUE;
 }
 
@@ -392,8 +465,8 @@ fw_model_compare_cancel (FwModelCompare *self)
   if (!self->running)
     return;
   self->cancelled = TRUE;
-  if (self->trainer != NULL)
-    fw_trainer_stop (self->trainer);
+  /* The worker stops every fold within a tenth of a second, then drops the job. */
+  g_cancellable_cancel (self->job->cancellable);
   /* Nothing half-measured is kept. */
   g_ptr_array_set_size (self->results, 0);
   finish (self);
@@ -432,6 +505,30 @@ fw_model_compare_get_status (FwModelCompare *self)
 {
   g_return_val_if_fail (FW_IS_MODEL_COMPARE (self), NULL);
   return self->status;
+}
+
+const GError *
+fw_model_compare_get_error (FwModelCompare *self)
+{
+  g_return_val_if_fail (FW_IS_MODEL_COMPARE (self), NULL);
+  return self->error;
+}
+
+guint
+fw_model_compare_get_folds (FwModelCompare *self)
+{
+  g_return_val_if_fail (FW_IS_MODEL_COMPARE (self), 0);
+  return self->k;
+}
+
+void
+fw_model_compare_set_folds (FwModelCompare *self,
+                            guint           k)
+{
+  g_return_if_fail (FW_IS_MODEL_COMPARE (self));
+  g_return_if_fail (k >= 2 && k <= FW_CV_MAX_FOLDS);
+  g_return_if_fail (!self->running);
+  self->k = k;
 }
 
 GPtrArray *
@@ -480,4 +577,29 @@ fw_model_compare_rank (FwModelCompare  *self,
   /* g_qsort_with_data is a stable merge sort: ties keep the training order. */
   g_qsort_with_data (order, n, sizeof (guint), compare_ranked, values);
   return order;
+}
+
+int
+fw_model_compare_recommend (FwModelCompare  *self,
+                            FwCompareMetric  metric)
+{
+  g_autofree FwCvChoice *choices = NULL;
+  guint n;
+
+  g_return_val_if_fail (FW_IS_MODEL_COMPARE (self), -1);
+  g_return_val_if_fail (metric < FW_COMPARE_N_METRICS, -1);
+
+  n = self->results->len;
+  choices = g_new (FwCvChoice, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      const FwCompareResult *result = g_ptr_array_index (self->results, i);
+
+      choices[i] = (FwCvChoice) {
+        .mean = result->error == NULL ? result->metrics[metric] : NAN,
+        .sd = result->sd[metric],
+        .complexity = fw_cv_model_complexity (&result->spec),
+      };
+    }
+  return fw_cv_recommend (choices, n, self->k, fw_compare_metric_higher_is_better (metric));
 }

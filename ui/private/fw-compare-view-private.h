@@ -15,5 +15,8 @@ FwModelCompare *fw_compare_view_get_runner     (FwCompareView *self);
 AdwComboRow    *fw_compare_view_get_rank_row   (FwCompareView *self);
 AdwActionRow   *fw_compare_view_get_result_row (FwCompareView *self,
                                                 guint          rank);
+/* The result the row ranked @rank shows, and its "Use This Model" applies. */
+const FwCompareResult *fw_compare_view_get_row_result (FwCompareView *self,
+                                                       guint          rank);
 
 G_END_DECLS
