@@ -22,7 +22,8 @@
 
 typedef struct
 {
-  char     *data, *recipe, *target, *device, *mitigate, *positive, *favourable, *models, *metric;
+  char     *data, *recipe, *target, *device, *mitigate, *positive, *favourable, *models, *metric,
+           *encoding;
   char    **sensitive, **keep;
   gint64    min_group_rows, seed;
   int       epochs, batch, folds;
@@ -41,6 +42,7 @@ options_clear (Options *o)
   g_free (o->favourable);
   g_free (o->models);
   g_free (o->metric);
+  g_free (o->encoding);
   g_strfreev (o->sensitive);
   g_strfreev (o->keep);
 }
@@ -189,7 +191,11 @@ load (const Options  *o,
     }
   if (data_file == NULL)
     data_file = g_file_new_for_commandline_arg (o->data);
-  table = fw_csv_import_file (data_file, NULL, NULL, NULL, NULL, NULL, error);
+  /* Read as it was when the recipe was made, unless --encoding says otherwise. */
+  table = fw_cli_import_csv (data_file,
+                             o->encoding != NULL ? o->encoding
+                                                 : recipe != NULL ? recipe->data_encoding : NULL,
+                             NULL, NULL, error);
   if (table == NULL)
     return FALSE;
   if (recipe == NULL)
@@ -402,6 +408,8 @@ fw_cli_compare (int    argc,
       "settings"), "R.json" },
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &o.data, N_("The CSV file to learn from"), "F.csv" },
     { "target", 0, 0, G_OPTION_ARG_STRING, &o.target, N_("The column to predict"), "COL" },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &o.encoding,
+      N_("Read the data in this text encoding (default: the recipe's, else UTF-8)"), "NAME" },
     { "sensitive", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.sensitive,
       N_("A sensitive column, measured but not used as a feature (repeatable)"), "COL" },
     { "keep-column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.keep,
