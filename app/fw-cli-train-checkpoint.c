@@ -21,10 +21,17 @@ same_features (const FwTrainedModel *trained,
 gboolean
 fw_cli_train_checkpoint (FwTrainingRun  *run,
                          const char     *checkpoint,
+                         double          seconds,
                          const char     *resume,
                          gboolean        json,
                          GError        **error)
 {
+  if (!(seconds >= 0 && seconds <= 24 * 3600))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--checkpoint-seconds takes 0 to 86400 seconds"));
+      return FALSE;
+    }
   if (resume != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (resume);
@@ -47,7 +54,7 @@ fw_cli_train_checkpoint (FwTrainingRun  *run,
                     trained->checkpoint_epochs);
     }
   if (checkpoint != NULL)
-    fw_training_run_set_checkpoint (run, FW_TRAINER_CHECKPOINT_SECONDS,
+    fw_training_run_set_checkpoint (run, seconds,
                                     fw_training_checkpoint_to_file,
                                     g_file_new_for_commandline_arg (checkpoint),
                                     g_object_unref);

@@ -27,6 +27,7 @@ typedef struct
   char     *data, *recipe, *target, *model, *hidden, *device, *mitigate, *positive, *out;
   char     *favourable;
   char     *checkpoint, *resume;
+  double    checkpoint_seconds;
   gint64    min_group_rows;
   char     *threshold_policy, *save_recipe;
   char    **sensitive, **keep;
@@ -213,7 +214,7 @@ fw_cli_train (int    argc,
               char **argv)
 {
   Options o = { .epochs = -1, .batch = -1, .lr = -1, .seed = -1, .carbon_intensity = -1,
-                .min_group_rows = -1 };
+                .min_group_rows = -1, .checkpoint_seconds = FW_TRAINER_CHECKPOINT_SECONDS };
   g_autofree char *intensity_help = g_strdup_printf (_("Grid carbon intensity in g CO2e per kWh "
                                                        "(default %g, the world average)"),
                                                      FW_ENERGY_DEFAULT_INTENSITY);
@@ -253,6 +254,8 @@ fw_cli_train (int    argc,
       "C.fwmodel" },
     { "resume", 0, 0, G_OPTION_ARG_FILENAME, &o.resume,
       N_("Carry on training from this checkpoint, after its epoch"), "C.fwmodel" },
+    { "checkpoint-seconds", 0, 0, G_OPTION_ARG_DOUBLE, &o.checkpoint_seconds,
+      N_("Seconds between checkpoints at most (default 5)"), "S" },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
@@ -373,7 +376,8 @@ fw_cli_train (int    argc,
     }
   trainer = fw_training_run_get_trainer (run);
   dataset = fw_training_run_get_dataset (run);
-  if (!fw_cli_train_checkpoint (run, o.checkpoint, o.resume, o.json, &error))
+  if (!fw_cli_train_checkpoint (run, o.checkpoint, o.checkpoint_seconds, o.resume, o.json,
+                                &error))
     {
       options_clear (&o);
       return fw_cli_fail (error);

@@ -179,8 +179,8 @@ checkpoint_thread (gpointer data)
   return NULL;
 }
 
-/* At the end of an epoch: a best epoch not yet written, and the interval has passed (or
- * the training ends, or it is the first one). */
+/* At the end of an epoch: a best epoch not yet written, and the interval has passed since
+ * the last checkpoint (or the start), or the training ends. */
 static void
 maybe_checkpoint (FwTrainer *self,
                   guint      best_epoch,
@@ -193,8 +193,9 @@ maybe_checkpoint (FwTrainer *self,
       (best_epoch == self->checkpointed_epoch && !end))
     return;
   now = g_get_monotonic_time ();
-  if (!end && self->last_checkpoint != 0 &&
-      now - self->last_checkpoint < self->checkpoint_interval * G_USEC_PER_SEC)
+  /* Counted from the start: a training shorter than the interval writes only at the end. */
+  if (!end && now - MAX (self->last_checkpoint, self->start_time) <
+              self->checkpoint_interval * G_USEC_PER_SEC)
     return;
   /* The only work on this thread: a copy of the parameters. */
   push_snapshot (self, fw_model_dup (self->best), best_epoch, epochs, end);

@@ -110,8 +110,8 @@ double          fw_trainer_get_seconds  (FwTrainer *trainer);
 /* Checkpoints: the best parameters so far, handed to @func on the trainer's own checkpoint
  * thread, so neither the training nor the thread that drains events waits for a write.  The
  * rule: at the end of an epoch, when a best epoch has not been checkpointed yet and
- * @interval seconds have passed since the last checkpoint (the first best epoch goes at
- * once), and at the end of the training for a best epoch still not written.  The trainer
+ * @interval seconds have passed since the last checkpoint (or since the start), and at the
+ * end of the training (its best epoch, marked finished).  The trainer
  * thread only copies the parameters (fw_model_dup); DONE is pushed after the last write
  * finished, so whoever sees DONE may write the same file.  @finished: the training has
  * ended (the last checkpoint; not after a failure).  @best is borrowed for the call;
