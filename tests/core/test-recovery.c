@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -332,6 +333,183 @@ test_claim (void)
   g_assert_cmpuint (entries->len, ==, 0);
 }
 
+/* The main loop's longest gap between two runs of a 1 ms timer. */
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+  guint  ticks;
+} Frames;
+
+static gboolean
+frame_tick (gpointer data)
+{
+  Frames *frames = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (frames->last != 0)
+    frames->longest = MAX (frames->longest, now - frames->last);
+  frames->last = now;
+  frames->ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static FwTrainedModel *
+model_in (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwProjectFile) project = fw_project_file_load (file, &error);
+  FwTrainedModel *trained;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project->model);
+  trained = fw_project_file_unpack_model (project->model, &error);
+  g_assert_no_error (error);
+  return trained;
+}
+
+typedef struct
+{
+  gboolean restored;
+  char    *note;
+} Restored;
+
+static void
+on_restored (FwProject  *project,
+             const char *note,
+             Restored   *restored)
+{
+  restored->restored = TRUE;
+  restored->note = g_strdup (note);
+}
+
+static gboolean
+is_restored (gpointer data)
+{
+  return ((Restored *) data)->restored;
+}
+
+/* A training in a session whose project autosaves to its recovery slot: the best model so
+ * far lands in the recovery file while the main loop keeps ticking; a copy of that file
+ * taken mid-training (what kill -9 leaves) restores the model and names its epoch; the end
+ * of training replaces it with the finished model. */
+static void
+test_training_checkpoints (void)
+{
+  g_autoptr(GFile) csv = fw_core_test_write_sample ("loans.csv", 20000);
+  g_autoptr(GFile) folder_file = fw_core_test_file ("recovery");
+  g_autoptr(GFile) crash = fw_core_test_file ("crash.fairway");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwSession) session = fw_session_new ();
+  g_autoptr(FwProject) project = fw_project_new (session);
+  g_autoptr(FwRecovery) recovery = NULL;
+  g_autoptr(FwRecipe) recipe = NULL;
+  g_autoptr(FwTrainedModel) at_crash = NULL;
+  g_autoptr(FwTrainedModel) final = NULL;
+  FwTrainingRun *run;
+  FwTrainedModel *trained;
+  Frames frames = { 0 };
+  gboolean done = FALSE;
+  guint copies = 0, timer;
+  GFile *file;
+
+  recovery = fw_recovery_new (g_file_peek_path (folder_file), &error);
+  g_assert_no_error (error);
+  file = fw_recovery_get_file (recovery);
+  fw_core_test_open (session, csv);
+  fw_project_set_autosave_file (project, file);
+  /* Every new best epoch: the rule's interval, shortened so a short training shows it. */
+  fw_project_set_checkpoint_interval (project, 0);
+  recipe = fw_recipe_new_suggested (fw_session_get_table (session),
+                                    fw_session_get_profile (session), "approved", &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (recipe->sensitive, g_strdup ("sex"));
+  recipe->model.kind = FW_MODEL_MLP;
+  recipe->model.n_hidden = 1;
+  recipe->model.hidden[0] = 32;
+  recipe->model.learning_rate = fw_model_kind_default_learning_rate (FW_MODEL_MLP);
+  recipe->model.epochs = 30;
+  recipe->model.patience = 0;
+  fw_session_set_recipe (session, recipe);
+
+  run = fw_training_run_new (fw_session_get_table (session), csv, fw_session_get_recipe (session),
+                             NULL, NULL, &error);
+  g_assert_no_error (error);
+  fw_session_training_starts (session, run);
+  timer = g_timeout_add (1, frame_tick, &frames);
+  fw_trainer_start (fw_training_run_get_trainer (run));
+  while (!done)
+    {
+      FwTrainerEvent *event;
+
+      g_main_context_iteration (NULL, TRUE);
+      while (!done && (event = fw_training_run_pop_event (run)) != NULL)
+        {
+          done = event->kind == FW_TRAINER_EVENT_DONE;
+          /* What a kill at this moment would leave: the file is replaced whole, so a copy
+           * is what the next start finds. */
+          if (event->kind == FW_TRAINER_EVENT_EPOCH && event->epoch <= 15 &&
+              g_file_query_exists (file, NULL))
+            {
+              g_file_copy (file, crash, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+              g_assert_no_error (error);
+              copies++;
+            }
+          fw_trainer_event_free (event);
+        }
+    }
+  g_source_remove (timer);
+  g_test_message ("longest main-loop gap while training with checkpoints: %.2f ms "
+                  "(%u ticks of a 1 ms timer)", frames.longest / 1000.0, frames.ticks);
+  g_assert_cmpuint (copies, >, 0);
+
+  /* The end: the last checkpoint is the best epoch, marked finished; the session's model,
+   * once the run is freed, replaces it with the whole trained model. */
+  trained = fw_training_run_finish (run, NULL, &error);
+  g_assert_no_error (error);
+  fw_session_set_trained (session, trained, fw_training_run_steal_dataset (run));
+  final = model_in (file);
+  g_assert_true (final->checkpoint_finished);
+  g_assert_cmpuint (final->checkpoint_epoch, ==, fw_training_run_get_best_epoch (run));
+  g_clear_pointer (&final, fw_trained_model_free);
+  fw_training_run_free (run);
+  final = model_in (file);
+  g_assert_cmpuint (final->checkpoint_epoch, ==, 0);
+  g_assert_cmpuint (json_object_get_size (final->test_metrics), >, 0);
+
+  /* The copy taken mid-training restores its model and says which epoch it is. */
+  at_crash = model_in (crash);
+  g_assert_cmpuint (at_crash->checkpoint_epoch, >=, 1);
+  g_assert_cmpuint (at_crash->checkpoint_epoch, <=, 15);
+  g_assert_cmpuint (at_crash->checkpoint_epochs, ==, 30);
+  g_assert_false (at_crash->checkpoint_finished);
+  {
+    g_autoptr(FwSession) second_session = fw_session_new ();
+    g_autoptr(FwProject) second = fw_project_new (second_session);
+    g_autoptr(FwProjectFile) contents = fw_project_file_load (crash, &error);
+    g_autofree char *expected = g_strdup_printf ("Restored the model from epoch %u of 30; "
+                                                 "training did not finish.",
+                                                 at_crash->checkpoint_epoch);
+    Restored restored = { 0 };
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (contents->step, ==, "train");
+    g_signal_connect (second, "restored", G_CALLBACK (on_restored), &restored);
+    fw_project_expect_data (second, g_steal_pointer (&contents), NULL, csv, NULL);
+    fw_core_test_open (second_session, csv);
+    fw_core_test_wait (is_restored, &restored, "the restore");
+    g_assert_nonnull (restored.note);
+    g_assert_nonnull (strstr (restored.note, expected));
+    g_assert_cmpuint (fw_session_get_trained (second_session)->checkpoint_epoch, ==,
+                      at_crash->checkpoint_epoch);
+    g_free (restored.note);
+    fw_core_test_assert_finalized (g_steal_pointer (&second));
+  }
+  fw_project_discard_autosave (project);
+  fw_recovery_discard (g_steal_pointer (&recovery));
+  fw_core_test_assert_finalized (g_steal_pointer (&project));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,5 +522,6 @@ main (int   argc,
   fw_core_test_init (&argc, &argv);
   g_test_add_func ("/core/recovery/two-processes", test_two_processes);
   g_test_add_func ("/core/recovery/claim", test_claim);
+  g_test_add_func ("/core/recovery/training-checkpoints", test_training_checkpoints);
   return g_test_run ();
 }

@@ -11,6 +11,17 @@
 #include "fw-model-file.h"
 #include "fw-project.h"
 
+/* A training's checkpoints into the recovery file, shared by the project (main thread) and
+ * the trainer's checkpoint thread; owned by the trainer (freed by checkpointing_done). */
+typedef struct
+{
+  GMutex         lock;          /* held by a write: a clean close waits for it, then stops them */
+  gboolean       cancelled;
+  GFile         *file;
+  FwProjectFile *base;          /* the project at the start; the checkpoint thread's */
+  GWeakRef       project;
+} Checkpointing;
+
 struct _FwProject
 {
   GObject         parent_instance;
@@ -30,6 +41,10 @@ struct _FwProject
   GFile          *autosave_file;
   guint           autosave_id;
   gboolean        restoring;
+  /* While a training writes checkpoints to the autosave file, autosaves wait for its end. */
+  Checkpointing  *checkpointing;        /* borrowed: checkpointing_done clears it */
+  gboolean        autosave_deferred;
+  double          checkpoint_interval;
 
   /* A project being opened, waiting for its data to be imported. */
   FwProjectFile  *pending;
@@ -219,6 +234,15 @@ restore (FwProject *self)
     {
       g_autoptr(FwTrainedModel) trained = fw_project_file_unpack_model (contents->model, &error);
 
+      if (trained != NULL && trained->checkpoint_epoch > 0 && !trained->checkpoint_finished)
+        {
+          g_autofree char *note = NULL;
+
+          note = g_strdup_printf (_("Restored the model from epoch %u of %u; training did not "
+                                    "finish."), trained->checkpoint_epoch,
+                                  trained->checkpoint_epochs);
+          add_note (notes, note);
+        }
       if (trained != NULL)
         {
           /* The pages after training read the prepared rows too; preparing is
@@ -307,6 +331,108 @@ session_changed (FwProject *self,
 }
 
 static void
+cancel_checkpoints (FwProject *self)
+{
+  Checkpointing *c = self->checkpointing;
+
+  if (c == NULL)
+    return;
+  /* At most one write's wait, and only when the work is being thrown away. */
+  g_mutex_lock (&c->lock);
+  c->cancelled = TRUE;
+  g_mutex_unlock (&c->lock);
+  self->checkpointing = NULL;
+  self->autosave_deferred = FALSE;
+}
+
+/* On the checkpoint thread: the project as it was when training started, with the best
+ * model so far. */
+static gboolean
+checkpoint_write (FwTrainedModel  *trained,
+                  gpointer         data,
+                  GError         **error)
+{
+  g_autoptr(FwTrainedModel) owned = trained;
+  Checkpointing *c = data;
+  GBytes *bytes = fw_project_file_pack_model (trained, error);
+  gboolean ok = TRUE;
+
+  if (bytes == NULL)
+    return FALSE;
+  g_mutex_lock (&c->lock);
+  if (!c->cancelled)
+    {
+      g_clear_pointer (&c->base->model, g_bytes_unref);
+      c->base->model = g_steal_pointer (&bytes);
+      ok = fw_project_file_save (c->base, c->file, error);
+    }
+  g_mutex_unlock (&c->lock);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  return ok;
+}
+
+/* The trainer is done with it (joined: no write runs).  Main thread: the run is freed there. */
+static void
+checkpointing_done (gpointer data)
+{
+  Checkpointing *c = data;
+  g_autoptr(FwProject) self = g_weak_ref_get (&c->project);
+
+  if (self != NULL && self->checkpointing == c)
+    {
+      self->checkpointing = NULL;
+      if (self->autosave_deferred)
+        {
+          self->autosave_deferred = FALSE;
+          autosave_when_hashed (self);
+        }
+    }
+  g_weak_ref_clear (&c->project);
+  g_mutex_clear (&c->lock);
+  g_object_unref (c->file);
+  fw_project_file_free (c->base);
+  g_free (c);
+}
+
+/* What a checkpoint saves besides the model; never hashes here (the window would wait). */
+static FwProjectFile *
+checkpoint_base (FwProject *self)
+{
+  FwProjectFile *project = fw_project_file_new ();
+  GFile *data = fw_session_get_file (self->session);
+
+  if (data != NULL)
+    {
+      project->data_path = g_file_get_path (data);
+      project->data_sha256 = g_strdup (self->data_sha256);
+    }
+  fw_recipe_free (project->recipe);
+  project->recipe = fw_recipe_copy (fw_session_get_recipe (self->session));
+  project->intended_use = g_strdup (self->intended_use);
+  project->step = g_strdup ("train");
+  return project;
+}
+
+static void
+session_training (FwProject     *self,
+                  FwTrainingRun *run)
+{
+  Checkpointing *c;
+
+  if (self->autosave_file == NULL)
+    return;
+  cancel_checkpoints (self);
+  c = g_new0 (Checkpointing, 1);
+  g_mutex_init (&c->lock);
+  c->file = g_object_ref (self->autosave_file);
+  c->base = checkpoint_base (self);
+  g_weak_ref_init (&c->project, self);
+  self->checkpointing = c;
+  fw_training_run_set_checkpoint (run, self->checkpoint_interval, checkpoint_write, c,
+                                  checkpointing_done);
+}
+
+static void
 fw_project_finalize (GObject *object)
 {
   FwProject *self = FW_PROJECT (object);
@@ -314,6 +440,7 @@ fw_project_finalize (GObject *object)
   cancel_autosave (self);
   stop_hashing (self);
   clear_pending (self);
+  self->checkpointing = NULL;   /* the trainer owns it; its weak reference sees us gone */
   g_clear_object (&self->session);
   g_clear_object (&self->file);
   g_clear_object (&self->autosave_file);
@@ -375,6 +502,7 @@ fw_project_class_init (FwProjectClass *klass)
 static void
 fw_project_init (FwProject *self)
 {
+  self->checkpoint_interval = FW_TRAINER_CHECKPOINT_SECONDS;
 }
 
 FwProject *
@@ -387,6 +515,8 @@ fw_project_new (FwSession *session)
   self = g_object_new (FW_TYPE_PROJECT, NULL);
   self->session = g_object_ref (session);
   g_signal_connect_object (session, "changed", G_CALLBACK (session_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "training", G_CALLBACK (session_training), self,
                            G_CONNECT_SWAPPED);
   return self;
 }
@@ -574,6 +704,8 @@ fw_project_set_autosave_file (FwProject *self,
   g_return_if_fail (FW_IS_PROJECT (self));
 
   cancel_autosave (self);
+  if (self->autosave_file != file)
+    cancel_checkpoints (self);
   g_set_object (&self->autosave_file, file);
 }
 
@@ -597,6 +729,12 @@ fw_project_autosave_now (FwProject  *self,
   cancel_autosave (self);
   if (self->autosave_file == NULL || !fw_session_has_data (self->session))
     return TRUE;
+  /* The checkpoints own the file until the training ends; then this autosave runs. */
+  if (self->checkpointing != NULL)
+    {
+      self->autosave_deferred = TRUE;
+      return TRUE;
+    }
   folder = g_file_get_parent (self->autosave_file);
   folder_path = folder != NULL ? g_file_get_path (folder) : NULL;
   if (folder_path != NULL && g_mkdir_with_parents (folder_path, 0700) != 0)
@@ -617,8 +755,18 @@ fw_project_discard_autosave (FwProject *self)
   g_return_if_fail (FW_IS_PROJECT (self));
 
   cancel_autosave (self);
-  /* Nor one waiting for the data's hash: it would come back after a clean close. */
+  /* Nor one waiting for the data's hash or a training: it would come back after a clean
+   * close. */
   self->autosave_waits = FALSE;
+  cancel_checkpoints (self);
   if (self->autosave_file != NULL)
     g_file_delete (self->autosave_file, NULL, NULL);
+}
+
+void
+fw_project_set_checkpoint_interval (FwProject *self,
+                                    double     seconds)
+{
+  g_return_if_fail (FW_IS_PROJECT (self));
+  self->checkpoint_interval = MAX (seconds, 0);
 }

@@ -4,7 +4,8 @@
  * data's path and fingerprint, the recipe, the trained model, the intended use typed on
  * the Export step and the wizard step.  It watches the session: any change marks it
  * modified and, a moment later, writes the autosave file, so a crash or a kill loses at
- * most the last second or two of work.
+ * most the last second or two of work; during a training, checkpoints write the best model
+ * so far there too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -73,5 +74,13 @@ GFile         *fw_project_get_autosave_file     (FwProject      *self);
 gboolean       fw_project_autosave_now          (FwProject      *self,
                                                  GError        **error);
 void           fw_project_discard_autosave      (FwProject      *self);
+
+/* Checkpoints: when the session announces a training (fw_session_training_starts), the
+ * best model so far goes into the autosave file from the trainer's checkpoint thread, by
+ * fw_trainer_set_checkpoint's rule with this interval (default
+ * FW_TRAINER_CHECKPOINT_SECONDS); autosaves wait until the run is freed.  A restore of
+ * such a file says which epoch the model came from. */
+void           fw_project_set_checkpoint_interval (FwProject    *self,
+                                                   double        seconds);
 
 G_END_DECLS
