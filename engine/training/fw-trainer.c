@@ -26,6 +26,7 @@ struct _FwTrainer
   gint             paused;      /* atomic */
   gint             stop;        /* atomic */
   gint             running;     /* atomic */
+  gint             abandoned;   /* atomic: being freed, no more checkpoints */
 
   /* Worker thread only, until joined. */
   gint64           start_time;
@@ -167,6 +168,8 @@ checkpoint_thread (gpointer data)
         }
       if (snapshot->model == NULL)
         end = TRUE;
+      else if (g_atomic_int_get (&self->abandoned))
+        ;
       else if (!self->checkpoint_func (snapshot->model, snapshot->epoch, snapshot->epochs,
                                        snapshot->finished, self->checkpoint_data, &error) && !failed)
         {
@@ -422,7 +425,8 @@ train_thread (gpointer data)
   self->energy = fw_energy_meter_stop (self->energy_meter);
   if (self->checkpoint_thread != NULL)
     {
-      if (outcome != FW_TRAINER_FAILED)
+      /* Freed while running: whoever frees it waits, and wants none. */
+      if (outcome != FW_TRAINER_FAILED && !g_atomic_int_get (&self->abandoned))
         maybe_checkpoint (self, best_epoch, epochs, TRUE);
       push_snapshot (self, NULL, 0, 0, FALSE);
       g_clear_pointer (&self->checkpoint_thread, g_thread_join);
@@ -644,6 +648,7 @@ fw_trainer_free (FwTrainer *self)
     return;
   if (self->thread != NULL)
     {
+      g_atomic_int_set (&self->abandoned, TRUE);
       fw_trainer_stop (self);
       fw_trainer_join (self);
     }

@@ -113,7 +113,8 @@ double          fw_trainer_get_seconds  (FwTrainer *trainer);
  * @interval seconds have passed since the last checkpoint (or since the start), and at the
  * end of the training (its best epoch, marked finished).  The trainer
  * thread only copies the parameters (fw_model_dup); DONE is pushed after the last write
- * finished, so whoever sees DONE may write the same file.  @finished: the training has
+ * finished, so whoever sees DONE may write the same file; fw_trainer_free while it runs
+ * skips the writes still to come.  @finished: the training has
  * ended (the last checkpoint; not after a failure).  @best is borrowed for the call;
  * a FALSE return is reported once as a LOG event.  Before start. */
 #define FW_TRAINER_CHECKPOINT_SECONDS 5.0

@@ -690,13 +690,6 @@ fw_project_cancel_expected (FwProject *self)
   clear_pending (self);
 }
 
-GFile *
-fw_project_default_autosave_file (void)
-{
-  return g_file_new_build_filename (g_get_user_state_dir (), "fairway", "autosave.fairway",
-                                    NULL);
-}
-
 void
 fw_project_set_autosave_file (FwProject *self,
                               GFile     *file)

@@ -66,8 +66,8 @@ void           fw_project_expect_data           (FwProject      *self,
 gboolean       fw_project_is_expecting_data     (FwProject      *self);
 void           fw_project_cancel_expected       (FwProject      *self);
 
-/* Autosave: where (NULL: never), now, and removing it (a clean close). */
-GFile         *fw_project_default_autosave_file (void);
+/* Autosave: where (NULL: never; a window's recovery slot, fw-recovery.h), now, and
+ * removing it (a clean close). */
 void           fw_project_set_autosave_file     (FwProject      *self,
                                                  GFile          *file);
 GFile         *fw_project_get_autosave_file     (FwProject      *self);
