@@ -91,8 +91,8 @@ describe_entry (const FwRecoveryEntry *entry)
 
   if (fw_wizard_step_from_id (entry->step, &step))
     {
-      /* Translators: %s is a wizard step's title, such as “Train”. */
-      g_string_append_printf (text, _("%s step, "), fw_wizard_step_get_title (step));
+      /* Translators: %s is a wizard step's name, such as “Train”. */
+      g_string_append_printf (text, _("%s step, "), fw_wizard_step_get_name (step));
     }
   /* Translators: %s is a time, or a date and time. */
   g_string_append_printf (text, _("saved at %s"), when);
