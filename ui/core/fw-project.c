@@ -10,17 +10,7 @@
 #include "fw-mitigation.h"
 #include "fw-model-file.h"
 #include "fw-project.h"
-
-/* A training's checkpoints into the recovery file, shared by the project (main thread) and
- * the trainer's checkpoint thread; owned by the trainer (freed by checkpointing_done). */
-typedef struct
-{
-  GMutex         lock;          /* held by a write: a clean close waits for it, then stops them */
-  gboolean       cancelled;
-  GFile         *file;
-  FwProjectFile *base;          /* the project at the start; the checkpoint thread's */
-  GWeakRef       project;
-} Checkpointing;
+#include "fw-project-checkpoint.h"
 
 struct _FwProject
 {
@@ -42,7 +32,7 @@ struct _FwProject
   guint           autosave_id;
   gboolean        restoring;
   /* While a training writes checkpoints to the autosave file, autosaves wait for its end. */
-  Checkpointing  *checkpointing;        /* borrowed: checkpointing_done clears it */
+  FwProjectCheckpoints *checkpointing;  /* borrowed: checkpoints_done clears it */
   gboolean        autosave_deferred;
   double          checkpoint_interval;
 
@@ -333,65 +323,28 @@ session_changed (FwProject *self,
 static void
 cancel_checkpoints (FwProject *self)
 {
-  Checkpointing *c = self->checkpointing;
-
-  if (c == NULL)
+  if (self->checkpointing == NULL)
     return;
-  /* At most one write's wait, and only when the work is being thrown away. */
-  g_mutex_lock (&c->lock);
-  c->cancelled = TRUE;
-  g_mutex_unlock (&c->lock);
+  fw_project_checkpoints_cancel (self->checkpointing);
   self->checkpointing = NULL;
   self->autosave_deferred = FALSE;
 }
 
-/* On the checkpoint thread: the project as it was when training started, with the best
- * model so far. */
-static gboolean
-checkpoint_write (FwTrainedModel  *trained,
-                  gpointer         data,
-                  GError         **error)
-{
-  g_autoptr(FwTrainedModel) owned = trained;
-  Checkpointing *c = data;
-  GBytes *bytes = fw_project_file_pack_model (trained, error);
-  gboolean ok = TRUE;
-
-  if (bytes == NULL)
-    return FALSE;
-  g_mutex_lock (&c->lock);
-  if (!c->cancelled)
-    {
-      g_clear_pointer (&c->base->model, g_bytes_unref);
-      c->base->model = g_steal_pointer (&bytes);
-      ok = fw_project_file_save (c->base, c->file, error);
-    }
-  g_mutex_unlock (&c->lock);
-  g_clear_pointer (&bytes, g_bytes_unref);
-  return ok;
-}
-
-/* The trainer is done with it (joined: no write runs).  Main thread: the run is freed there. */
+/* The training's run was freed: the autosaves it held back may write. */
 static void
-checkpointing_done (gpointer data)
+checkpoints_done (GObject              *owner,
+                  FwProjectCheckpoints *checkpoints)
 {
-  Checkpointing *c = data;
-  g_autoptr(FwProject) self = g_weak_ref_get (&c->project);
+  FwProject *self = FW_PROJECT (owner);
 
-  if (self != NULL && self->checkpointing == c)
+  if (self->checkpointing != checkpoints)
+    return;
+  self->checkpointing = NULL;
+  if (self->autosave_deferred)
     {
-      self->checkpointing = NULL;
-      if (self->autosave_deferred)
-        {
-          self->autosave_deferred = FALSE;
-          autosave_when_hashed (self);
-        }
+      self->autosave_deferred = FALSE;
+      autosave_when_hashed (self);
     }
-  g_weak_ref_clear (&c->project);
-  g_mutex_clear (&c->lock);
-  g_object_unref (c->file);
-  fw_project_file_free (c->base);
-  g_free (c);
 }
 
 /* What a checkpoint saves besides the model; never hashes here (the window would wait). */
@@ -417,19 +370,13 @@ static void
 session_training (FwProject     *self,
                   FwTrainingRun *run)
 {
-  Checkpointing *c;
-
   if (self->autosave_file == NULL)
     return;
   cancel_checkpoints (self);
-  c = g_new0 (Checkpointing, 1);
-  g_mutex_init (&c->lock);
-  c->file = g_object_ref (self->autosave_file);
-  c->base = checkpoint_base (self);
-  g_weak_ref_init (&c->project, self);
-  self->checkpointing = c;
-  fw_training_run_set_checkpoint (run, self->checkpoint_interval, checkpoint_write, c,
-                                  checkpointing_done);
+  self->checkpointing = fw_project_checkpoints_start (run, self->autosave_file,
+                                                      checkpoint_base (self),
+                                                      self->checkpoint_interval,
+                                                      G_OBJECT (self), checkpoints_done);
 }
 
 static void
@@ -440,7 +387,7 @@ fw_project_finalize (GObject *object)
   cancel_autosave (self);
   stop_hashing (self);
   clear_pending (self);
-  self->checkpointing = NULL;   /* the trainer owns it; its weak reference sees us gone */
+  self->checkpointing = NULL;   /* the run owns it; its weak reference sees us gone */
   g_clear_object (&self->session);
   g_clear_object (&self->file);
   g_clear_object (&self->autosave_file);
