@@ -608,6 +608,9 @@ fw_window_project_init (FwWindow *self)
 
   /* Left behind only by sessions that did not close cleanly; live ones are not listed. */
   folder = fw_recovery_default_folder ();
+  if (!fw_recovery_adopt_legacy (folder, &error))
+    g_message ("Could not move the old autosave: %s", error->message);
+  g_clear_error (&error);
   self->offered = fw_recovery_list (folder);
   self->recovery = fw_recovery_new (folder, &error);
   if (self->recovery != NULL)

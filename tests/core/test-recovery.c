@@ -510,6 +510,43 @@ test_training_checkpoints (void)
   fw_core_test_assert_finalized (g_steal_pointer (&project));
 }
 
+/* The single autosave of earlier versions becomes a session of its own, offered like the
+ * others. */
+static void
+test_legacy (void)
+{
+  g_autoptr(GFile) csv = fw_core_test_write_sample ("loans.csv", 50);
+  g_autoptr(GFile) folder_file = fw_core_test_file ("recovery");
+  const char *folder = g_file_peek_path (folder_file);
+  g_autoptr(GFile) legacy = g_file_new_build_filename (g_get_user_state_dir (), "fairway",
+                                                       "autosave.fairway", NULL);
+  g_autoptr(GFile) legacy_folder = g_file_get_parent (legacy);
+  g_autoptr(FwProjectFile) project = fw_project_file_new ();
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  FwRecoveryEntry *entry;
+
+  /* Nothing there: nothing to do. */
+  g_assert_true (fw_recovery_adopt_legacy (folder, &error));
+  g_assert_no_error (error);
+  g_mkdir_with_parents (g_file_peek_path (legacy_folder), 0700);
+  project->data_path = g_file_get_path (csv);
+  project->step = g_strdup ("clean");
+  g_assert_true (fw_project_file_save (project, legacy, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (fw_recovery_adopt_legacy (folder, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_query_exists (legacy, NULL));
+  entries = fw_recovery_list (folder);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (entry->data_name, ==, "loans.csv");
+  g_assert_cmpstr (entry->step, ==, "clean");
+  g_assert_true (fw_recovery_delete (folder, entry->id, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -522,6 +559,7 @@ main (int   argc,
   fw_core_test_init (&argc, &argv);
   g_test_add_func ("/core/recovery/two-processes", test_two_processes);
   g_test_add_func ("/core/recovery/claim", test_claim);
+  g_test_add_func ("/core/recovery/legacy", test_legacy);
   g_test_add_func ("/core/recovery/training-checkpoints", test_training_checkpoints);
   return g_test_run ();
 }

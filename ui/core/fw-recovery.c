@@ -292,3 +292,25 @@ fw_recovery_delete (const char  *folder,
   fw_recovery_discard (claimed);
   return TRUE;
 }
+
+gboolean
+fw_recovery_adopt_legacy (const char  *folder,
+                          GError     **error)
+{
+  g_autoptr(GFile) legacy = g_file_new_build_filename (g_get_user_state_dir (), "fairway",
+                                                       "autosave.fairway", NULL);
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) target = NULL;
+
+  g_return_val_if_fail (folder != NULL, FALSE);
+
+  if (!g_file_query_exists (legacy, NULL))
+    return TRUE;
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    return io_error (error, errno, folder);
+  path = member_path (folder, id, SUFFIX);
+  target = g_file_new_for_path (path);
+  /* A rename in the same state folder: the file is in one place or the other. */
+  return g_file_move (legacy, target, G_FILE_COPY_NONE, NULL, NULL, NULL, error);
+}

@@ -59,6 +59,12 @@ gboolean     fw_recovery_delete         (const char  *folder,
                                          const char  *id,
                                          GError     **error);
 
+/* Earlier versions kept one autosave for every window, $XDG_STATE_HOME/fairway/
+ * autosave.fairway: moves it (if there) into @folder as a session of its own, so the
+ * start-up offer lists it like the others. */
+gboolean     fw_recovery_adopt_legacy   (const char  *folder,
+                                         GError     **error);
+
 void         fw_recovery_entry_free     (FwRecoveryEntry *entry);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwRecovery, fw_recovery_free)
