@@ -34,6 +34,9 @@ load_both (const char  *model_path,
 
   if (trained == NULL)
     return NULL;
+  if (trained->checkpoint_epoch > 0 && !trained->checkpoint_finished)
+    g_printerr (_("Note: this model is a checkpoint from epoch %u of %u; training did not "
+                  "finish.\n"), trained->checkpoint_epoch, trained->checkpoint_epochs);
   *table = fw_cli_import_csv (data_file, encoding, NULL, NULL, error);
   return *table != NULL ? g_steal_pointer (&trained) : NULL;
 }
@@ -252,6 +255,18 @@ fw_cli_evaluate (int    argc,
     json_object_unref (baseline);
   }
   fw_cli_add_fairness (b, fairness, attributes, n_attributes);
+  if (trained->checkpoint_epoch > 0)
+    {
+      json_builder_set_member_name (b, "checkpoint");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "epoch");
+      json_builder_add_int_value (b, trained->checkpoint_epoch);
+      json_builder_set_member_name (b, "epochs");
+      json_builder_add_int_value (b, trained->checkpoint_epochs);
+      json_builder_set_member_name (b, "finished");
+      json_builder_add_boolean_value (b, trained->checkpoint_finished);
+      json_builder_end_object (b);
+    }
   json_builder_end_object (b);
   root = json_builder_get_root (b);
   if (trained->thresholds != NULL)

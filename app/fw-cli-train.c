@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include "fw-cli.h"
 #include "fw-cli-train-output.h"
+#include "fw-cli-train-checkpoint.h"
 #include "fw-backend-cuda.h"
 #include "fw-csv-import.h"
 #include "fw-leak-check.h"
@@ -25,6 +26,8 @@ typedef struct
 {
   char     *data, *recipe, *target, *model, *hidden, *device, *mitigate, *positive, *out;
   char     *favourable, *encoding;
+  char     *checkpoint, *resume;
+  double    checkpoint_seconds;
   gint64    min_group_rows;
   char     *threshold_policy, *save_recipe;
   char     *threshold_column;
@@ -52,6 +55,8 @@ options_clear (Options *o)
   g_free (o->positive);
   g_free (o->favourable);
   g_free (o->encoding);
+  g_free (o->checkpoint);
+  g_free (o->resume);
   g_free (o->out);
   g_strfreev (o->sensitive);
   g_strfreev (o->keep);
@@ -225,7 +230,8 @@ fw_cli_train (int    argc,
               char **argv)
 {
   Options o = { .epochs = -1, .batch = -1, .lr = -1, .seed = -1, .carbon_intensity = -1,
-                .min_group_rows = -1, .threshold = -1 };
+                .min_group_rows = -1, .threshold = -1,
+                .checkpoint_seconds = FW_TRAINER_CHECKPOINT_SECONDS };
   g_autofree char *intensity_help = g_strdup_printf (_("Grid carbon intensity in g CO2e per kWh "
                                                        "(default %g, the world average)"),
                                                      FW_ENERGY_DEFAULT_INTENSITY);
@@ -267,6 +273,13 @@ fw_cli_train (int    argc,
     { "save-recipe", 0, 0, G_OPTION_ARG_FILENAME, &o.save_recipe,
       N_("Save the recipe of this run, with the data's fingerprint, to replay it"), "R.json" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &o.json, N_("One JSON object per line"), NULL },
+    { "checkpoint", 0, 0, G_OPTION_ARG_FILENAME, &o.checkpoint,
+      N_("While training, keep the best model so far here (at most every 5 seconds)"),
+      "C.fwmodel" },
+    { "resume", 0, 0, G_OPTION_ARG_FILENAME, &o.resume,
+      N_("Carry on training from this checkpoint, after its epoch"), "C.fwmodel" },
+    { "checkpoint-seconds", 0, 0, G_OPTION_ARG_DOUBLE, &o.checkpoint_seconds,
+      N_("Seconds between checkpoints at most (default 5)"), "S" },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
@@ -390,6 +403,12 @@ fw_cli_train (int    argc,
     }
   trainer = fw_training_run_get_trainer (run);
   dataset = fw_training_run_get_dataset (run);
+  if (!fw_cli_train_checkpoint (run, o.checkpoint, o.checkpoint_seconds, o.resume, o.json,
+                                &error))
+    {
+      options_clear (&o);
+      return fw_cli_fail (error);
+    }
 
   interrupt_id = g_unix_signal_add (SIGINT, on_interrupt, trainer);
   fw_trainer_start (trainer);

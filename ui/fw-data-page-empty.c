@@ -9,6 +9,8 @@
 #include "fw-data-page-private.h"
 #include "fw-display-name.h"
 #include "fw-recent.h"
+#include "fw-recovery.h"
+#include "fw-wizard-step.h"
 
 static void
 recent_row_activated (FwDataPage    *self,
@@ -64,28 +66,125 @@ refresh_recent (FwDataPage *self)
   gtk_widget_set_visible (self->recent_group, files->len > 0);
 }
 
+/* "14:03" today, the date too on another day. */
+static char *
+format_when (gint64 saved)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (saved);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  gboolean today;
+
+  if (local == NULL)
+    return g_strdup ("?");
+  today = g_date_time_get_year (local) == g_date_time_get_year (now) &&
+          g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now);
+  return g_date_time_format (local, today ? "%X" : "%x %X");
+}
+
+/* "Train step, saved at 14:03, a model from epoch 4 of 20". */
+static char *
+describe_entry (const FwRecoveryEntry *entry)
+{
+  g_autofree char *when = format_when (entry->saved);
+  GString *text = g_string_new (NULL);
+  FwWizardStep step;
+
+  if (fw_wizard_step_from_id (entry->step, &step))
+    {
+      /* Translators: %s is a wizard step's name, such as “Train”. */
+      g_string_append_printf (text, _("%s step, "), fw_wizard_step_get_name (step));
+    }
+  /* Translators: %s is a time, or a date and time. */
+  g_string_append_printf (text, _("saved at %s"), when);
+  if (entry->checkpoint_epoch > 0)
+    {
+      /* Translators: follows "saved at 14:03"; the numbers are training epochs. */
+      g_string_append_printf (text, _(", with the model from epoch %u of %u"),
+                              entry->checkpoint_epoch, entry->checkpoint_epochs);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static const char *
+entry_name (const FwRecoveryEntry *entry)
+{
+  return entry->data_name != NULL ? entry->data_name : _("Untitled project");
+}
+
+static GtkWidget *
+entry_button (const char *label,
+              const char *action,
+              const char *id,
+              gboolean    suggested)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+  if (suggested)
+    gtk_widget_add_css_class (button, "suggested-action");
+  return button;
+}
+
 void
 fw_data_page_offer_restore (FwDataPage *self,
-                            GDateTime  *saved)
+                            GPtrArray  *entries)
 {
+  gboolean several = entries != NULL && entries->len > 1;
+  GtkWidget *child;
+
   g_return_if_fail (FW_IS_DATA_PAGE (self));
 
-  if (saved != NULL)
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->restore_list))) != NULL)
+    gtk_list_box_remove (self->restore_list, child);
+  if (entries != NULL && entries->len == 1)
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (saved);
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      /* Today: the time alone; another day: the date too. */
-      gboolean today = g_date_time_get_year (local) == g_date_time_get_year (now) &&
-                       g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now);
-      g_autofree char *when = g_date_time_format (local, today ? "%X" : "%x %X");
+      const FwRecoveryEntry *entry = g_ptr_array_index (entries, 0);
+      g_autofree char *what = describe_entry (entry);
+      g_autofree char *name = g_filename_display_name (entry_name (entry));
       g_autofree char *text = NULL;
 
-      /* Translators: %s is a time, or a date and time. */
+      /* Translators: the first %s is a file name, the second what and when, such as
+       * “Train step, saved at 14:03”. */
       text = g_strdup_printf (_("Fairway did not close properly last time. Restore the "
-                                "unsaved project from %s?"), when);
+                                "unsaved project on “%s” (%s)?"), name, what);
       gtk_label_set_text (self->restore_label, text);
     }
-  gtk_revealer_set_reveal_child (self->restore_revealer, saved != NULL);
+  else if (several)
+    {
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Fairway did not close properly. %u project was "
+                                           "not saved:",
+                                           "Fairway did not close properly. %u projects were "
+                                           "not saved:", entries->len), entries->len);
+      gtk_label_set_text (self->restore_label, text);
+      for (guint i = 0; i < entries->len; i++)
+        {
+          const FwRecoveryEntry *entry = g_ptr_array_index (entries, i);
+          g_autofree char *what = describe_entry (entry);
+          g_autofree char *name = g_filename_display_name (entry_name (entry));
+          GtkWidget *row = adw_action_row_new ();
+
+          /* Names come from the data: plain, never Pango markup. */
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), what);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     entry_button (_("_Discard"), "win.discard-session",
+                                                   entry->id, FALSE));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     entry_button (_("_Restore"), "win.restore-session",
+                                                   entry->id, TRUE));
+          gtk_list_box_append (self->restore_list, row);
+        }
+    }
+  gtk_widget_set_visible (self->restore_button, !several);
+  gtk_widget_set_visible (self->restore_discard_button, !several);
+  gtk_widget_set_visible (GTK_WIDGET (self->restore_list), several);
+  gtk_revealer_set_reveal_child (self->restore_revealer, entries != NULL && entries->len > 0);
 }
 
 gboolean
@@ -110,4 +209,11 @@ fw_data_page_empty_init (FwDataPage *self)
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (refresh_recent), self, G_CONNECT_SWAPPED);
   refresh_recent (self);
+}
+
+GtkListBox *
+fw_data_page_get_restore_list (FwDataPage *self)
+{
+  g_return_val_if_fail (FW_IS_DATA_PAGE (self), NULL);
+  return self->restore_list;
 }

@@ -472,6 +472,9 @@ fw_data_page_class_init (FwDataPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwDataPage, table_view);
   gtk_widget_class_bind_template_child (widget_class, FwDataPage, restore_revealer);
   gtk_widget_class_bind_template_child (widget_class, FwDataPage, restore_label);
+  gtk_widget_class_bind_template_child (widget_class, FwDataPage, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, FwDataPage, restore_discard_button);
+  gtk_widget_class_bind_template_child (widget_class, FwDataPage, restore_list);
   gtk_widget_class_bind_template_child (widget_class, FwDataPage, recent_group);
   gtk_widget_class_bind_template_child (widget_class, FwDataPage, recent_list);
 

@@ -24,10 +24,13 @@ void          fw_data_page_open_file_with_encoding (FwDataPage *self,
                                                     const char *encoding);
 /* Generates the bundled sample into the user cache folder, then imports it. */
 void          fw_data_page_open_sample       (FwDataPage *self);
-/* Offers, in the empty state, to restore the project autosaved at @saved (NULL: hides the
- * offer); its buttons activate win.restore-autosave and win.discard-autosave. */
+/* Offers, in the empty state, to restore the sessions that did not close cleanly
+ * (FwRecoveryEntry*; NULL or empty: hides the offer).  One: a sentence with its data, step
+ * and time, and buttons that activate win.restore-autosave and win.discard-autosave.
+ * Several: one row each, whose buttons activate win.restore-session and
+ * win.discard-session with the session's id. */
 void          fw_data_page_offer_restore     (FwDataPage *self,
-                                              GDateTime  *saved);
+                                              GPtrArray  *entries);
 /* Stops the running import, if any (the data-page.cancel action). */
 void          fw_data_page_cancel            (FwDataPage *self);
 

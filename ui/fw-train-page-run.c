@@ -199,6 +199,8 @@ start_training (FwTrainPage   *self,
                           fw_training_run_get_intensity (run),
                           fw_training_run_energy_is_estimated (run));
   fw_train_page_show_training (self, recipe);
+  /* The project adds checkpoints to the session's recovery file. */
+  fw_session_training_starts (self->session, run);
   fw_trainer_start (fw_training_run_get_trainer (run));
   fw_train_page_update_pump (self);
   fw_train_page_update_actions (self);

@@ -204,6 +204,9 @@ fw_window_finalize (GObject *object)
   FwWindow *self = FW_WINDOW (object);
 
   g_clear_object (&self->settings);
+  /* Without a clean close the recovery file stays, for the next start to offer. */
+  g_clear_pointer (&self->recovery, fw_recovery_free);
+  g_clear_pointer (&self->offered, g_ptr_array_unref);
   g_clear_object (&self->project);
   g_clear_object (&self->session);
 

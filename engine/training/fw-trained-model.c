@@ -153,6 +153,15 @@ fw_trained_model_save (const FwTrainedModel *t,
   json_object_set_array_member (header, "confusion", json_array_ref (t->confusion));
   json_object_set_array_member (header, "findings", json_array_ref (t->findings));
   json_object_set_object_member (header, "baseline", json_object_ref (t->baseline));
+  if (t->checkpoint_epoch > 0)
+    {
+      JsonObject *checkpoint = json_object_new ();
+
+      json_object_set_int_member (checkpoint, "epoch", t->checkpoint_epoch);
+      json_object_set_int_member (checkpoint, "epochs", t->checkpoint_epochs);
+      json_object_set_boolean_member (checkpoint, "finished", t->checkpoint_finished);
+      json_object_set_object_member (header, "checkpoint", checkpoint);
+    }
   if (t->thresholds != NULL)
     {
       json_object_set_member (header, "thresholds", fw_thresholds_to_json (t->thresholds));
@@ -328,6 +337,20 @@ fw_trained_model_load (GFile   *file,
   t->backend = g_strdup (string_member (h, "backend"));
   t->created = json_object_get_int_member_with_default (h, "created", 0);
   t->seconds = json_object_get_double_member_with_default (h, "seconds", 0);
+  node = json_object_get_member (h, "checkpoint");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *checkpoint = json_node_get_object (node);
+      gint64 epoch = json_object_get_int_member_with_default (checkpoint, "epoch", 0);
+      gint64 epochs = json_object_get_int_member_with_default (checkpoint, "epochs", 0);
+
+      if (epoch < 1 || epochs < epoch || epochs > G_MAXUINT)
+        return corrupt (error, "checkpoint");
+      t->checkpoint_epoch = epoch;
+      t->checkpoint_epochs = epochs;
+      t->checkpoint_finished = json_object_get_boolean_member_with_default (checkpoint,
+                                                                            "finished", FALSE);
+    }
   node = json_object_get_member (h, "data");
   data = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   if (data != NULL)

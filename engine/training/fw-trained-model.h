@@ -51,6 +51,12 @@ typedef struct
   JsonObject     *baseline;     /* test metrics of always giving the training rows' most
                                    common answer (their mean, for numbers), fw-metrics.h;
                                    empty when not recorded */
+  /* A checkpoint taken while training ran: the best epoch so far and the epochs planned.
+   * Both 0 for a model that is no checkpoint.  @checkpoint_finished: written when the
+   * training ended (its best epoch), not while it ran. */
+  guint           checkpoint_epoch;
+  guint           checkpoint_epochs;
+  gboolean        checkpoint_finished;
 } FwTrainedModel;
 
 /* Copies what it needs from @recipe, @dataset (its preprocessor is re-created from JSON)

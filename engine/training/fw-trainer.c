@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include "fw-model-file.h"
 #include "fw-trainer.h"
 
 struct _FwTrainer
@@ -25,6 +26,7 @@ struct _FwTrainer
   gint             paused;      /* atomic */
   gint             stop;        /* atomic */
   gint             running;     /* atomic */
+  gint             abandoned;   /* atomic: being freed, no more checkpoints */
 
   /* Worker thread only, until joined. */
   gint64           start_time;
@@ -33,6 +35,17 @@ struct _FwTrainer
   guint            epoch;
   float           *predictions; /* validation or test rows × predictions per row */
   FwEnergyMeter   *energy_meter;
+  guint            start_epoch;       /* fw_trainer_set_start: the epoch it carries on from */
+  gint64           last_checkpoint;
+  guint            checkpointed_epoch;
+
+  /* Checkpoints: set before start; the queue carries Snapshots to checkpoint_thread. */
+  double                   checkpoint_interval;
+  FwTrainerCheckpointFunc  checkpoint_func;
+  gpointer                 checkpoint_data;
+  GDestroyNotify           checkpoint_destroy;
+  GThread                 *checkpoint_thread;
+  GAsyncQueue             *checkpoints;
 
   /* Set by the worker before DONE; read after join. */
   FwClassificationMetrics *classification;
@@ -96,6 +109,101 @@ push_log (FwTrainer  *self,
   event->message = g_strdup_vprintf (format, args);
   va_end (args);
   g_async_queue_push (self->events, event);
+}
+
+/* The best parameters at one epoch; a NULL model ends the checkpoint thread. */
+typedef struct
+{
+  FwModel *model;
+  guint    epoch, epochs;
+  gboolean finished;
+} Snapshot;
+
+static void
+snapshot_free (Snapshot *snapshot)
+{
+  fw_model_free (snapshot->model);
+  g_free (snapshot);
+}
+
+static void
+push_snapshot (FwTrainer *self,
+               FwModel   *model,
+               guint      epoch,
+               guint      epochs,
+               gboolean   finished)
+{
+  Snapshot *snapshot = g_new0 (Snapshot, 1);
+
+  snapshot->finished = finished;
+
+  snapshot->model = model;
+  snapshot->epoch = epoch;
+  snapshot->epochs = epochs;
+  g_async_queue_push (self->checkpoints, snapshot);
+}
+
+static gpointer
+checkpoint_thread (gpointer data)
+{
+  FwTrainer *self = data;
+  gboolean end = FALSE, failed = FALSE;
+
+  while (!end)
+    {
+      Snapshot *snapshot = g_async_queue_pop (self->checkpoints), *next;
+      g_autoptr(GError) error = NULL;
+
+      /* A slow disk: only the newest best matters, but the end marker still ends. */
+      while (snapshot->model != NULL && (next = g_async_queue_try_pop (self->checkpoints)) != NULL)
+        {
+          if (next->model == NULL)
+            {
+              end = TRUE;
+              snapshot_free (next);
+              break;
+            }
+          snapshot_free (snapshot);
+          snapshot = next;
+        }
+      if (snapshot->model == NULL)
+        end = TRUE;
+      else if (g_atomic_int_get (&self->abandoned))
+        ;
+      else if (!self->checkpoint_func (snapshot->model, snapshot->epoch, snapshot->epochs,
+                                       snapshot->finished, self->checkpoint_data, &error) && !failed)
+        {
+          failed = TRUE;
+          push_log (self, _("Could not write a checkpoint: %s"),
+                    error != NULL ? error->message : _("unknown error"));
+        }
+      snapshot_free (snapshot);
+    }
+  return NULL;
+}
+
+/* At the end of an epoch: a best epoch not yet written, and the interval has passed since
+ * the last checkpoint (or the start), or the training ends. */
+static void
+maybe_checkpoint (FwTrainer *self,
+                  guint      best_epoch,
+                  guint      epochs,
+                  gboolean   end)
+{
+  gint64 now;
+
+  if (self->checkpoint_func == NULL || best_epoch == 0 ||
+      (best_epoch == self->checkpointed_epoch && !end))
+    return;
+  now = g_get_monotonic_time ();
+  /* Counted from the start: a training shorter than the interval writes only at the end. */
+  if (!end && now - MAX (self->last_checkpoint, self->start_time) <
+              self->checkpoint_interval * G_USEC_PER_SEC)
+    return;
+  /* The only work on this thread: a copy of the parameters. */
+  push_snapshot (self, fw_model_dup (self->best), best_epoch, epochs, end);
+  self->last_checkpoint = now;
+  self->checkpointed_epoch = best_epoch;
 }
 
 static FwModelData
@@ -243,7 +351,15 @@ train_thread (gpointer data)
   FwTrainerEvent *done;
 
   fw_energy_meter_start (self->energy_meter);
-  for (self->epoch = 1; self->epoch <= epochs; self->epoch++)
+  if (self->start_epoch > 0)
+    {
+      /* Carrying on: what it starts from is the best so far, and already written. */
+      best_epoch = self->checkpointed_epoch = self->start_epoch;
+      best_loss = validation.n > 0 ? fw_model_loss (self->model, &validation)
+                                   : fw_model_loss (self->model, &train);
+      fw_model_copy_params (self->best, self->model);
+    }
+  for (self->epoch = self->start_epoch + 1; self->epoch <= epochs; self->epoch++)
     {
       gint64 epoch_start = g_get_monotonic_time (), paused_before = self->paused_us;
       double train_loss, validation_loss, epoch_seconds;
@@ -277,8 +393,8 @@ train_thread (gpointer data)
       event->joules = fw_energy_meter_sample (self->energy_meter);
       event->metric_name = self->dataset->task == FW_TASK_REGRESSION ? "rmse" : "accuracy";
       event->rows_per_second = train.n / MAX (epoch_seconds, 1e-9);
-      event->eta = (event->elapsed - self->paused_us / (double) G_USEC_PER_SEC) / self->epoch *
-                   (epochs - self->epoch);
+      event->eta = (event->elapsed - self->paused_us / (double) G_USEC_PER_SEC) /
+                   (self->epoch - self->start_epoch) * (epochs - self->epoch);
       if (validation_loss < best_loss)
         {
           best_loss = validation_loss;
@@ -290,6 +406,7 @@ train_thread (gpointer data)
       else
         since_best++;
       g_async_queue_push (self->events, event);
+      maybe_checkpoint (self, best_epoch, epochs, FALSE);
 
       if (self->spec.patience > 0 && since_best >= self->spec.patience && self->epoch < epochs)
         {
@@ -306,6 +423,14 @@ train_thread (gpointer data)
     measure_test (self);
   self->seconds = seconds_since (self);
   self->energy = fw_energy_meter_stop (self->energy_meter);
+  if (self->checkpoint_thread != NULL)
+    {
+      /* Freed while running: whoever frees it waits, and wants none. */
+      if (outcome != FW_TRAINER_FAILED && !g_atomic_int_get (&self->abandoned))
+        maybe_checkpoint (self, best_epoch, epochs, TRUE);
+      push_snapshot (self, NULL, 0, 0, FALSE);
+      g_clear_pointer (&self->checkpoint_thread, g_thread_join);
+    }
 
   done = event_new (self, FW_TRAINER_EVENT_DONE);
   done->outcome = outcome;
@@ -354,6 +479,7 @@ fw_trainer_new (const FwDataset   *dataset,
   self->spec.device = self->device;
   self->seed = seed;
   self->events = g_async_queue_new_full ((GDestroyNotify) fw_trainer_event_free);
+  self->checkpoints = g_async_queue_new_full ((GDestroyNotify) snapshot_free);
   g_mutex_init (&self->lock);
   g_cond_init (&self->resumed);
 
@@ -378,6 +504,8 @@ fw_trainer_start (FwTrainer *self)
 
   self->start_time = g_get_monotonic_time ();
   g_atomic_int_set (&self->running, TRUE);
+  if (self->checkpoint_func != NULL)
+    self->checkpoint_thread = g_thread_new ("fairway-checkpoint", checkpoint_thread, self);
   self->thread = g_thread_new ("fairway-trainer", train_thread, self);
 }
 
@@ -520,10 +648,14 @@ fw_trainer_free (FwTrainer *self)
     return;
   if (self->thread != NULL)
     {
+      g_atomic_int_set (&self->abandoned, TRUE);
       fw_trainer_stop (self);
       fw_trainer_join (self);
     }
   g_async_queue_unref (self->events);
+  g_async_queue_unref (self->checkpoints);
+  if (self->checkpoint_destroy != NULL)
+    self->checkpoint_destroy (self->checkpoint_data);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->resumed);
   fw_model_free (self->model);
@@ -537,4 +669,69 @@ fw_trainer_free (FwTrainer *self)
   g_free (self->device);
   g_free (self->backend);
   g_free (self);
+}
+
+void
+fw_trainer_set_checkpoint (FwTrainer               *self,
+                           double                   interval,
+                           FwTrainerCheckpointFunc  func,
+                           gpointer                 user_data,
+                           GDestroyNotify           destroy)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->thread == NULL);
+
+  if (self->checkpoint_destroy != NULL)
+    self->checkpoint_destroy (self->checkpoint_data);
+  self->checkpoint_interval = MAX (interval, 0);
+  self->checkpoint_func = func;
+  self->checkpoint_data = user_data;
+  self->checkpoint_destroy = destroy;
+}
+
+/* Same kind, features, outputs and parameter arrays, so fw_model_copy_params may run. */
+static gboolean
+same_shape (const FwModel *a,
+            const FwModel *b)
+{
+  g_autoptr(GPtrArray) x = NULL, y = NULL;
+
+  if (fw_model_n_features (a) != fw_model_n_features (b) ||
+      fw_model_n_outputs (a) != fw_model_n_outputs (b) ||
+      fw_model_is_iterative (a) != fw_model_is_iterative (b))
+    return FALSE;
+  x = fw_model_get_arrays (a);
+  y = fw_model_get_arrays (b);
+  if (x->len != y->len)
+    return FALSE;
+  for (guint i = 0; i < x->len; i++)
+    {
+      const FwModelArray *p = g_ptr_array_index (x, i), *q = g_ptr_array_index (y, i);
+
+      if (p->n != q->n || g_strcmp0 (p->name, q->name) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+fw_trainer_set_start (FwTrainer      *self,
+                      const FwModel  *params,
+                      guint           epoch,
+                      GError        **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (params != NULL, FALSE);
+  g_return_val_if_fail (self->thread == NULL, FALSE);
+
+  if (!same_shape (self->model, params))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The checkpoint does not fit this training: its model has another "
+                             "kind or shape (other data, columns or layers)."));
+      return FALSE;
+    }
+  fw_model_copy_params (self->model, params);
+  self->start_epoch = epoch;
+  return TRUE;
 }

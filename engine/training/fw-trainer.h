@@ -107,6 +107,38 @@ void            fw_trainer_set_energy_options (FwTrainer             *trainer,
                                                const FwEnergyOptions *options);
 double          fw_trainer_get_seconds  (FwTrainer *trainer);
 
+/* Checkpoints: the best parameters so far, handed to @func on the trainer's own checkpoint
+ * thread, so neither the training nor the thread that drains events waits for a write.  The
+ * rule: at the end of an epoch, when a best epoch has not been checkpointed yet and
+ * @interval seconds have passed since the last checkpoint (or since the start), and at the
+ * end of the training (its best epoch, marked finished).  The trainer
+ * thread only copies the parameters (fw_model_dup); DONE is pushed after the last write
+ * finished, so whoever sees DONE may write the same file; fw_trainer_free while it runs
+ * skips the writes still to come.  @finished: the training has
+ * ended (the last checkpoint; not after a failure).  @best is borrowed for the call;
+ * a FALSE return is reported once as a LOG event.  Before start. */
+#define FW_TRAINER_CHECKPOINT_SECONDS 5.0
+
+typedef gboolean (*FwTrainerCheckpointFunc) (const FwModel  *best,
+                                             guint           epoch,
+                                             guint           epochs,
+                                             gboolean        finished,
+                                             gpointer        user_data,
+                                             GError        **error);
+
+void            fw_trainer_set_checkpoint (FwTrainer               *trainer,
+                                           double                   interval,
+                                           FwTrainerCheckpointFunc  func,
+                                           gpointer                 user_data,
+                                           GDestroyNotify           destroy);
+/* Before start: carry on from @params (copied; the same model kind and shape) as the
+ * result of epoch @epoch, which counts as the best so far.  The optimiser's state (momentum,
+ * Adam's moments and step count) starts afresh.  An error when the shapes differ. */
+gboolean        fw_trainer_set_start      (FwTrainer      *trainer,
+                                           const FwModel  *params,
+                                           guint           epoch,
+                                           GError        **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwTrainer, fw_trainer_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwTrainerEvent, fw_trainer_event_free)
 

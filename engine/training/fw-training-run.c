@@ -597,3 +597,95 @@ fw_training_run_finish (FwTrainingRun  *run,
     }
   return g_steal_pointer (&trained);
 }
+
+typedef struct
+{
+  FwTrainingRun            *run;      /* outlives the trainer, which joins this thread */
+  FwTrainingCheckpointFunc  func;
+  gpointer                  user_data;
+  GDestroyNotify            destroy;
+} Checkpoint;
+
+static void
+checkpoint_free (gpointer data)
+{
+  Checkpoint *checkpoint = data;
+
+  if (checkpoint->destroy != NULL)
+    checkpoint->destroy (checkpoint->user_data);
+  g_free (checkpoint);
+}
+
+/* On the checkpoint thread: the recipe and the dataset are read-only while training runs. */
+static gboolean
+checkpoint_model (const FwModel  *best,
+                  guint           epoch,
+                  guint           epochs,
+                  gboolean        finished,
+                  gpointer        data,
+                  GError        **error)
+{
+  Checkpoint *checkpoint = data;
+  FwTrainingRun *run = checkpoint->run;
+  FwTrainedModel *trained;
+
+  trained = fw_trained_model_new (run->recipe, run->dataset, best, NULL, error);
+  if (trained == NULL)
+    return FALSE;
+  trained->checkpoint_epoch = epoch;
+  trained->checkpoint_epochs = epochs;
+  trained->checkpoint_finished = finished;
+  if (run->data_file != NULL)
+    trained->data_name = g_file_get_basename (run->data_file);
+  return checkpoint->func (trained, checkpoint->user_data, error);
+}
+
+void
+fw_training_run_set_checkpoint (FwTrainingRun            *run,
+                                double                    interval,
+                                FwTrainingCheckpointFunc  func,
+                                gpointer                  user_data,
+                                GDestroyNotify            destroy)
+{
+  Checkpoint *checkpoint;
+
+  g_return_if_fail (run != NULL);
+  g_return_if_fail (func != NULL);
+
+  checkpoint = g_new0 (Checkpoint, 1);
+  checkpoint->run = run;
+  checkpoint->func = func;
+  checkpoint->user_data = user_data;
+  checkpoint->destroy = destroy;
+  fw_trainer_set_checkpoint (run->trainer, interval, checkpoint_model, checkpoint,
+                             checkpoint_free);
+}
+
+gboolean
+fw_training_run_resume_from (FwTrainingRun         *run,
+                             const FwTrainedModel  *checkpoint,
+                             GError               **error)
+{
+  g_return_val_if_fail (run != NULL, FALSE);
+  g_return_val_if_fail (checkpoint != NULL, FALSE);
+
+  if (checkpoint->checkpoint_epoch == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("This model is not a checkpoint: its training finished."));
+      return FALSE;
+    }
+  return fw_trainer_set_start (run->trainer, checkpoint->model, checkpoint->checkpoint_epoch,
+                               error);
+}
+
+gboolean
+fw_training_checkpoint_to_file (FwTrainedModel  *trained,
+                                gpointer         file,
+                                GError         **error)
+{
+  gboolean ok = fw_trained_model_save (trained, file, error);
+
+  fw_trained_model_free (trained);
+  return ok;
+}

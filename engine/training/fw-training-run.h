@@ -111,6 +111,30 @@ void            fw_training_decision_metrics  (JsonObject    *metrics,
                                                guint          n_classes,
                                                guint          positive);
 
+/* Checkpoints (the rule is fw_trainer_set_checkpoint's): @func gets, on the trainer's
+ * checkpoint thread, the best model so far as a trained model — recipe, preprocessing and
+ * parameters, so predict and evaluate can use it, but no test metrics — with
+ * checkpoint_epoch and checkpoint_epochs set; it may keep @trained (it owns it).  Before
+ * the trainer starts. */
+typedef gboolean (*FwTrainingCheckpointFunc) (FwTrainedModel  *trained,
+                                              gpointer         user_data,
+                                              GError         **error);
+
+void            fw_training_run_set_checkpoint (FwTrainingRun            *run,
+                                                double                    interval,
+                                                FwTrainingCheckpointFunc  func,
+                                                gpointer                  user_data,
+                                                GDestroyNotify            destroy);
+/* Before the trainer starts: carry on from @checkpoint (a checkpoint of this recipe on
+ * this data) after its epoch.  An error when it is no checkpoint or does not fit. */
+gboolean        fw_training_run_resume_from   (FwTrainingRun         *run,
+                                               const FwTrainedModel  *checkpoint,
+                                               GError               **error);
+/* Writes @trained as a .fwmodel to @data (a GFile); an FwTrainingCheckpointFunc. */
+gboolean        fw_training_checkpoint_to_file (FwTrainedModel  *trained,
+                                                gpointer         file,
+                                                GError         **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwTrainingRun, fw_training_run_free)
 
 G_END_DECLS

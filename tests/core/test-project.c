@@ -11,6 +11,7 @@
 #include <string.h>
 #include "fw-core-test.h"
 #include "fw-project.h"
+#include "fw-recovery.h"
 
 #define SAMPLE_ROWS 500
 
@@ -294,19 +295,22 @@ static void
 test_autosave (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GFile) autosave = fw_project_default_autosave_file ();
+  g_autofree char *folder = fw_recovery_default_folder ();
+  g_autoptr(FwRecovery) recovery = fw_recovery_new (folder, NULL);
+  g_autoptr(GFile) autosave = g_object_ref (fw_recovery_get_file (recovery));
   g_autoptr(GFile) file = fw_core_test_file ("loans.fairway");
   g_autoptr(JsonObject) root = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *csv_path = g_file_get_path (fixture->csv);
   g_autofree char *sha = sha256_of (fixture->csv);
-  g_autofree char *state_autosave = g_build_filename (g_get_user_state_dir (), "fairway",
-                                                      "autosave.fairway", NULL);
+  g_autofree char *state_recovery = g_build_filename (g_get_user_state_dir (), "fairway",
+                                                      "recovery", NULL);
+  g_autoptr(GFile) parent = g_file_get_parent (autosave);
   AutosaveWait wait = { autosave, 0 };
   gint64 opened;
 
-  /* In the user's state folder (here a throw-away one). */
-  g_assert_true (g_str_equal (g_file_peek_path (autosave), state_autosave));
+  /* In the user's state folder (here a throw-away one), one file per session. */
+  g_assert_cmpstr (g_file_peek_path (parent), ==, state_recovery);
   g_assert_false (g_file_query_exists (autosave, NULL));
   fw_project_set_autosave_file (fixture->project, autosave);
   g_assert_true (fw_project_get_autosave_file (fixture->project) == autosave);

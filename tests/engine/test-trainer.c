@@ -281,6 +281,170 @@ test_free_while_running (void)
   free_dataset (d);
 }
 
+/* What the checkpoint thread was handed, in order. */
+typedef struct
+{
+  GMutex   lock;
+  GArray  *epochs;      /* guint: the epoch of each checkpoint */
+  GArray  *finished;    /* gboolean */
+  GThread *caller;      /* the test's thread, which must never write */
+  gboolean other_thread;
+  FwModel *kept;        /* a copy of the first checkpoint's parameters */
+} Checkpoints;
+
+static gboolean
+record_checkpoint (const FwModel  *best,
+                   guint           epoch,
+                   guint           epochs,
+                   gboolean        finished,
+                   gpointer        data,
+                   GError        **error)
+{
+  Checkpoints *c = data;
+
+  g_mutex_lock (&c->lock);
+  g_array_append_val (c->epochs, epoch);
+  g_array_append_val (c->finished, finished);
+  c->other_thread = g_thread_self () != c->caller;
+  if (c->kept == NULL)
+    c->kept = fw_model_dup (best);
+  g_mutex_unlock (&c->lock);
+  return TRUE;
+}
+
+static void
+checkpoints_init (Checkpoints *c)
+{
+  g_mutex_init (&c->lock);
+  c->epochs = g_array_new (FALSE, FALSE, sizeof (guint));
+  c->finished = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  c->caller = g_thread_self ();
+  c->kept = NULL;
+}
+
+static void
+checkpoints_clear (Checkpoints *c)
+{
+  g_array_unref (c->epochs);
+  g_array_unref (c->finished);
+  g_clear_pointer (&c->kept, fw_model_free);
+  g_mutex_clear (&c->lock);
+}
+
+/* Interval 0: new best epochs as they come, then the best again at the end, marked
+ * finished; an interval longer than the run: only the end.  All of it before DONE. */
+static void
+test_checkpoint_rule (void)
+{
+  FwDataset *d = make_dataset (1000, 0.2, 5);
+  FwModelSpec spec = logistic_spec (12);
+
+  for (int round = 0; round < 2; round++)
+    {
+      g_autoptr(FwTrainer) trainer = fw_trainer_new (d, &spec, 3, NULL);
+      g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (guint));
+      Checkpoints c;
+      FwTrainerEvent *event;
+      guint best_epoch = 0;
+
+      checkpoints_init (&c);
+      fw_trainer_set_checkpoint (trainer, round == 0 ? 0 : 1e6, record_checkpoint, &c, NULL);
+      fw_trainer_start (trainer);
+      while ((event = fw_trainer_wait_event (trainer, 60 * G_USEC_PER_SEC)) != NULL)
+        {
+          gboolean done = event->kind == FW_TRAINER_EVENT_DONE;
+
+          if (event->kind == FW_TRAINER_EVENT_EPOCH && event->best)
+            g_array_append_val (best, event->epoch);
+          if (done)
+            {
+              best_epoch = event->best_epoch;
+              /* Every write had finished when DONE was pushed. */
+              g_mutex_lock (&c.lock);
+              g_assert_cmpuint (c.epochs->len, >=, 1);
+              g_assert_cmpuint (c.epochs->len, <=, (round == 0 ? best->len + 1 : 1));
+              g_mutex_unlock (&c.lock);
+            }
+          fw_trainer_event_free (event);
+          if (done)
+            break;
+        }
+      fw_trainer_join (trainer);
+      g_assert_cmpuint (best_epoch, >=, 1);
+      g_assert_true (c.other_thread);
+      /* A writer that falls behind skips to the newest best: a subsequence of the best
+       * epochs, in order. */
+      for (guint i = 0, j = 0; i + 1 < c.epochs->len; i++, j++)
+        {
+          while (j < best->len && g_array_index (best, guint, j) != g_array_index (c.epochs, guint, i))
+            j++;
+          g_assert_cmpuint (j, <, best->len);
+          g_assert_false (g_array_index (c.finished, gboolean, i));
+        }
+      g_assert_cmpuint (g_array_index (c.epochs, guint, c.epochs->len - 1), ==, best_epoch);
+      g_assert_true (g_array_index (c.finished, gboolean, c.finished->len - 1));
+      checkpoints_clear (&c);
+    }
+  free_dataset (d);
+}
+
+/* Carrying on from a checkpoint: the epochs after it, its loss as the best so far. */
+static void
+test_resume (void)
+{
+  FwDataset *d = make_dataset (1000, 0.05, 6);
+  FwModelSpec spec = logistic_spec (8);
+  g_autoptr(FwTrainer) first = fw_trainer_new (d, &spec, 3, NULL);
+  g_autoptr(FwTrainer) second = fw_trainer_new (d, &spec, 3, NULL);
+  g_autoptr(FwTrainerEvent) done = NULL;
+  g_autoptr(GError) error = NULL;
+  Checkpoints c;
+  guint kept_epoch, next;
+  FwTrainerEvent *event;
+
+  checkpoints_init (&c);
+  fw_trainer_set_checkpoint (first, 0, record_checkpoint, &c, NULL);
+  fw_trainer_start (first);
+  done = run_to_done (first, NULL, NULL);
+  kept_epoch = g_array_index (c.epochs, guint, 0);
+  next = kept_epoch + 1;
+  g_clear_pointer (&done, fw_trainer_event_free);
+
+  /* The first checkpoint's parameters, as its file holds them. */
+  g_assert_true (fw_trainer_set_start (second, c.kept, kept_epoch, &error));
+  g_assert_no_error (error);
+  fw_trainer_start (second);
+  while ((event = fw_trainer_wait_event (second, 60 * G_USEC_PER_SEC)) != NULL &&
+         event->kind != FW_TRAINER_EVENT_DONE)
+    {
+      if (event->kind == FW_TRAINER_EVENT_EPOCH)
+        g_assert_cmpuint (event->epoch, ==, next++);
+      fw_trainer_event_free (event);
+    }
+  g_assert_nonnull (event);
+  g_assert_cmpuint (next, ==, 9);
+  g_assert_cmpuint (kept_epoch, <=, 8);
+  g_assert_cmpint (event->outcome, ==, FW_TRAINER_COMPLETED);
+  g_assert_cmpuint (event->best_epoch, >=, kept_epoch);
+  fw_trainer_event_free (event);
+  fw_trainer_join (second);
+  g_assert_cmpfloat (fw_trainer_get_classification (second)->accuracy, >, 0.9);
+  g_clear_pointer (&second, fw_trainer_free);
+
+  /* A network's trainer cannot carry on from a logistic regression. */
+  spec.kind = FW_MODEL_MLP;
+  spec.n_hidden = 1;
+  spec.hidden[0] = 4;
+  second = fw_trainer_new (d, &spec, 3, &error);
+  g_assert_no_error (error);
+  g_assert_false (fw_trainer_set_start (second, c.kept, kept_epoch, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_pointer (&second, fw_trainer_free);
+  g_clear_pointer (&first, fw_trainer_free);
+  checkpoints_clear (&c);
+  free_dataset (d);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -292,6 +456,8 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/trainer/pause-resume", test_pause_resume);
   g_test_add_func ("/engine/trainer/early-stopping", test_early_stopping);
   g_test_add_func ("/engine/trainer/free-while-running", test_free_while_running);
+  g_test_add_func ("/engine/trainer/checkpoint-rule", test_checkpoint_rule);
+  g_test_add_func ("/engine/trainer/resume", test_resume);
 
   return g_test_run ();
 }

@@ -6,7 +6,9 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/wait.h>
+#include "fw-recovery.h"
 #include "fw-sample.h"
 #include "fw-ui-train.h"
 
@@ -20,10 +22,41 @@ new_window (FwUiFixture *fixture)
   return window;
 }
 
+/* The window's own recovery file: recovery/<uuid>.fairway in the state folder. */
 static GFile *
-autosave_file (void)
+autosave_file (FwWindow *window)
 {
-  return fw_project_default_autosave_file ();
+  GFile *file = fw_project_get_autosave_file (fw_window_get_project (window));
+  g_autofree char *folder = fw_recovery_default_folder ();
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_nonnull (file);
+  parent = g_file_get_parent (file);
+  g_assert_cmpstr (g_file_peek_path (parent), ==, folder);
+  name = g_file_get_basename (file);
+  g_assert_cmpuint (strlen (name), ==, 36 + strlen (".fairway"));
+  return g_object_ref (file);
+}
+
+/* The recovery files of every session, live or not. */
+static guint
+count_recovery_files (void)
+{
+  g_autofree char *folder = fw_recovery_default_folder ();
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    n += g_str_has_suffix (name, ".fairway") && name[0] != '.';
+  return n;
+}
+
+static gboolean
+recovery_file_written (gpointer data)
+{
+  return count_recovery_files () >= GPOINTER_TO_UINT (data);
 }
 
 static gboolean
@@ -203,7 +236,7 @@ static void
 test_autosave (FwUiFixture   *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GFile) autosave = autosave_file ();
+  g_autoptr(GFile) autosave = NULL;
   g_autoptr(GFile) csv = NULL;
   g_autoptr(FwProjectFile) saved = NULL;
   g_autoptr(GError) error = NULL;
@@ -211,7 +244,7 @@ test_autosave (FwUiFixture   *fixture,
 
   FW_UI_TEST_REQUIRE_DISPLAY ();
 
-  g_file_delete (autosave, NULL, NULL);
+  autosave = autosave_file (fixture->window);
   csv = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "ui", "people.csv", NULL));
   fw_window_open_file (fixture->window, csv);
   g_assert_cmpstr (fw_ui_test_wait_import (fw_window_get_data_page (fixture->window)), ==,
@@ -235,6 +268,7 @@ test_autosave (FwUiFixture   *fixture,
   gtk_window_close (GTK_WINDOW (fixture->window));
   fw_ui_test_flush ();
   g_assert_false (g_file_query_exists (autosave, NULL));
+  g_assert_cmpuint (count_recovery_files (), ==, 0);
 }
 
 static gboolean
@@ -243,21 +277,28 @@ restore_offered (gpointer data)
   return fw_data_page_get_restore_offered (fw_window_get_data_page (data));
 }
 
-/* The real application, killed: the next window offers the autosave and brings the data
- * back. */
+/* The real application, killed, and another session that ended without a clean close: the
+ * next window offers both, one row each, and restores the one chosen. */
 static void
 test_crash_restore (FwUiFixture   *fixture,
                     gconstpointer  data)
 {
   const char *binary = g_getenv ("FAIRWAY_BINARY");
-  g_autoptr(GFile) autosave = autosave_file ();
+  g_autofree char *folder = fw_recovery_default_folder ();
   g_autoptr(GFile) csv = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(FwRecovery) other = NULL;
+  g_autoptr(FwProjectFile) other_project = fw_project_file_new ();
+  g_autofree char *other_id = NULL;
+  g_autofree char *killed_id = NULL;
   g_auto(GStrv) env = NULL;
   g_autofree char *csv_path = NULL;
   g_autofree char *target = NULL;
   const char *argv[3] = { NULL, };
   FwWindow *window;
+  GtkWidget *row;
+  guint n_rows = 0;
   GPid pid;
   int status;
 
@@ -268,13 +309,14 @@ test_crash_restore (FwUiFixture   *fixture,
       return;
     }
 
-  g_file_delete (autosave, NULL, NULL);
+  /* The fixture's window is a live session: never offered, never touched. */
+  g_assert_cmpuint (count_recovery_files (), ==, 0);
   csv = fw_ui_fixture_write_file (fixture, "people.csv",
                                   "name,age,city\nAlice,34,Paris\nBob,41,Berlin\n", -1);
   csv_path = g_file_get_path (csv);
 
   /* This process's throw-away user folders (fw_ui_test_init), so the application's
-   * autosave lands where this process looks for it. */
+   * recovery file lands where this process looks for it. */
   env = g_get_environ ();
   env = g_environ_setenv (env, "GSETTINGS_BACKEND", "memory", TRUE);
   argv[0] = binary;
@@ -283,29 +325,73 @@ test_crash_restore (FwUiFixture   *fixture,
                  &error);
   g_assert_no_error (error);
 
-  fw_ui_test_wait (file_exists, autosave, "the application to autosave");
+  fw_ui_test_wait (recovery_file_written, GUINT_TO_POINTER (1), "the application to autosave");
+  /* Alive, it is not offered. */
+  entries = fw_recovery_list (folder);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_clear_pointer (&entries, g_ptr_array_unref);
   kill (pid, SIGKILL);
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_assert_true (WIFSIGNALED (status));
   g_spawn_close_pid (pid);
-  g_assert_true (g_file_query_exists (autosave, NULL));
+  entries = fw_recovery_list (folder);
+  g_assert_cmpuint (entries->len, ==, 1);
+  killed_id = g_strdup (((FwRecoveryEntry *) g_ptr_array_index (entries, 0))->id);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* A second session that ended without a clean close (no data: an untitled one). */
+  other = fw_recovery_new (folder, &error);
+  g_assert_no_error (error);
+  other_id = g_strdup (fw_recovery_get_id (other));
+  other_project->step = g_strdup ("model");
+  g_assert_true (fw_project_file_save (other_project, fw_recovery_get_file (other), &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&other, fw_recovery_free);
 
   window = new_window (fixture);
   fw_ui_test_wait (restore_offered, window, "the restore offer");
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (fw_data_page_get_restore_list (
+         fw_window_get_data_page (window)))); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, 2);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fw_data_page_get_restore_list (
+    fw_window_get_data_page (window)))));
   fw_ui_test_save_screenshot (GTK_WIDGET (window), "restore-offer");
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-autosave", NULL);
-  g_assert_false (fw_data_page_get_restore_offered (fw_window_get_data_page (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-session", "s", killed_id);
+  /* The other one is still offered, alone now. */
+  g_assert_true (fw_data_page_get_restore_offered (fw_window_get_data_page (window)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fw_data_page_get_restore_list (
+    fw_window_get_data_page (window)))));
   fw_ui_test_wait (has_data, window, "the restored data");
   target = g_file_get_path (fw_session_get_file (fw_window_get_session (window)));
   g_assert_cmpstr (target, ==, csv_path);
   g_assert_cmpstr (fw_data_page_get_state (fw_window_get_data_page (window)), ==, "preview");
   g_assert_cmpuint (fw_table_n_rows (fw_session_get_table (fw_window_get_session (window))), ==, 2);
-  /* Restored work is unsaved work. */
+  /* Restored work is unsaved work, and goes on in the slot it came from. */
   g_assert_true (fw_project_get_modified (fw_window_get_project (window)));
+  {
+    g_autoptr(GFile) slot = autosave_file (window);
+    g_autofree char *name = g_file_get_basename (slot);
+
+    g_assert_true (g_str_has_prefix (name, killed_id));
+  }
+  /* Held by this window now: nobody else lists it. */
+  entries = fw_recovery_list (folder);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (((FwRecoveryEntry *) g_ptr_array_index (entries, 0))->id, ==, other_id);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.discard-autosave", NULL);
+  g_assert_false (fw_data_page_get_restore_offered (fw_window_get_data_page (window)));
+  entries = fw_recovery_list (folder);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_clear_pointer (&entries, g_ptr_array_unref);
 
   gtk_window_destroy (GTK_WINDOW (window));
   fw_ui_test_flush ();
-  g_file_delete (autosave, NULL, NULL);
+  /* Destroyed without a clean close: its file stays to be offered; tidy up. */
+  g_assert_true (fw_recovery_delete (folder, killed_id, &error));
+  g_assert_no_error (error);
 }
 
 int

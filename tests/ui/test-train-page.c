@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "fw-backend-cuda.h"
+#include "fw-recovery.h"
+#include "fw-ui-train.h"
 #include "fw-train-charts-private.h"
 #include "fw-train-test.h"
 
@@ -332,6 +334,146 @@ test_too_good (FwUiFixture   *fixture,
   g_assert_cmpstr (fw_train_page_get_status (page), ==, "Too Good to Be True?");
 }
 
+/* Copies the window's recovery file on every frame while training runs, as a kill -9 at
+ * that frame would leave it (it is replaced whole, never written in place). */
+typedef struct
+{
+  Stall      stall;
+  GFile     *recovery;
+  GPtrArray *copies;            /* GFile* */
+  GFile     *folder;
+} Crash;
+
+static gboolean
+copy_tick (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       data)
+{
+  Crash *crash = data;
+  g_autofree char *name = NULL;
+  GFile *copy;
+
+  measure_tick (widget, clock, &crash->stall);
+  if (crash->copies->len >= 400 || !g_file_query_exists (crash->recovery, NULL))
+    return G_SOURCE_CONTINUE;
+  name = g_strdup_printf ("crash-%u.fairway", crash->copies->len);
+  copy = g_file_get_child (crash->folder, name);
+  if (g_file_copy (crash->recovery, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL))
+    g_ptr_array_add (crash->copies, copy);
+  else
+    g_object_unref (copy);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+has_trained (gpointer data)
+{
+  return fw_session_get_trained (fw_window_get_session (data)) != NULL;
+}
+
+/* Training with checkpoints on every new best epoch: the window keeps drawing (the longest
+ * frame's main-thread work is reported), the recovery file holds the best model so far
+ * while the run goes on, and a window restoring a copy taken mid-training (what kill -9
+ * leaves) gets that model back and says which epoch it came from. */
+static void
+test_checkpoint_restore (FwUiFixture   *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *folder = fw_recovery_default_folder ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwRecovery) orphan = NULL;
+  g_autoptr(FwTrainedModel) at_crash = NULL;
+  g_autofree char *expected = NULL;
+  FwProject *project = fw_window_get_project (fixture->window);
+  Crash crash = { { 0, }, };
+  FwTrainPage *page;
+  FwWindow *second;
+  GListModel *toplevels;
+  const char *body = NULL;
+  guint tick_id;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  page = fw_train_test_prepare (fixture, 100000, 20, 0);
+  fw_project_set_checkpoint_interval (project, 0);
+  crash.recovery = fw_project_get_autosave_file (project);
+  crash.folder = g_file_get_parent (crash.recovery);
+  crash.copies = g_ptr_array_new_with_free_func (g_object_unref);
+  tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (fixture->window), copy_tick, &crash, NULL);
+  fw_train_test_train (fixture, page);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (fixture->window), tick_id);
+  g_test_message ("training with a checkpoint on every new best epoch: worst gap between "
+                  "frames %.1f ms wall clock, %.1f ms of main-thread CPU, over %u frames",
+                  crash.stall.worst / 1000.0, crash.stall.worst_cpu / 1000.0, crash.stall.ticks);
+
+  /* The last copy that holds a checkpoint of the unfinished training. */
+  for (guint i = crash.copies->len; i > 0 && at_crash == NULL; i--)
+    {
+      g_autoptr(FwProjectFile) contents = fw_project_file_load (crash.copies->pdata[i - 1], NULL);
+      g_autoptr(FwTrainedModel) trained = NULL;
+
+      if (contents == NULL || contents->model == NULL)
+        continue;
+      trained = fw_project_file_unpack_model (contents->model, &error);
+      g_assert_no_error (error);
+      if (trained->checkpoint_epoch > 0 && !trained->checkpoint_finished)
+        {
+          at_crash = g_steal_pointer (&trained);
+          /* The crash: an orphaned slot holding that copy. */
+          orphan = fw_recovery_new (folder, &error);
+          g_assert_no_error (error);
+          g_file_copy (crash.copies->pdata[i - 1], fw_recovery_get_file (orphan),
+                       G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+          g_assert_no_error (error);
+          g_clear_pointer (&orphan, fw_recovery_free);
+        }
+    }
+  g_assert_nonnull (at_crash);
+  g_assert_cmpuint (at_crash->checkpoint_epochs, ==, 20);
+  g_assert_cmpuint (at_crash->checkpoint_epoch, <, 20);
+
+  second = fw_window_new (GTK_APPLICATION (fixture->application));
+  gtk_window_present (GTK_WINDOW (second));
+  fw_ui_test_flush ();
+  /* Only the orphan: the first window is alive. */
+  g_assert_true (fw_data_page_get_restore_offered (fw_window_get_data_page (second)));
+  gtk_widget_activate_action (GTK_WIDGET (second), "win.restore-autosave", NULL);
+  fw_ui_test_wait (has_trained, second, "the restored model");
+  g_assert_cmpuint (fw_session_get_trained (fw_window_get_session (second))->checkpoint_epoch, ==,
+                    at_crash->checkpoint_epoch);
+  expected = g_strdup_printf ("Restored the model from epoch %u of 20; training did not finish.",
+                              at_crash->checkpoint_epoch);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window));
+    }
+  g_assert_nonnull (body);
+  g_assert_nonnull (strstr (body, expected));
+  fw_ui_test_save_screenshot (GTK_WIDGET (second), "checkpoint-restored");
+  /* A checkpoint has no test metrics: the Results step still shows, and says so. */
+  gtk_widget_activate_action (GTK_WIDGET (second), "win.go-to-step", "u", FW_WIZARD_RESULTS);
+  fw_ui_test_flush ();
+  fw_ui_test_save_screenshot (GTK_WIDGET (second), "checkpoint-results");
+
+  fw_ui_test_close_dialogs ();
+  gtk_window_destroy (GTK_WINDOW (second));
+  fw_ui_test_flush ();
+  {
+    g_autoptr(GPtrArray) left = fw_recovery_list (folder);
+
+    /* The second window went without a clean close: its slot is offered again. */
+    for (guint i = 0; i < left->len; i++)
+      fw_recovery_delete (folder, ((FwRecoveryEntry *) left->pdata[i])->id, NULL);
+  }
+  g_ptr_array_unref (crash.copies);
+  g_object_unref (crash.folder);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +490,7 @@ main (int   argc,
   ADD ("/ui/train-page/escape-stops", test_escape_stops);
   ADD ("/ui/train-page/error-and-retrain", test_error_and_retrain);
   ADD ("/ui/train-page/too-good", test_too_good);
+  ADD ("/ui/train-page/checkpoint-restore", test_checkpoint_restore);
 #undef ADD
 
   return g_test_run ();

@@ -10,6 +10,7 @@
 #include "fw-mitigation.h"
 #include "fw-model-file.h"
 #include "fw-project.h"
+#include "fw-project-checkpoint.h"
 
 struct _FwProject
 {
@@ -30,6 +31,10 @@ struct _FwProject
   GFile          *autosave_file;
   guint           autosave_id;
   gboolean        restoring;
+  /* While a training writes checkpoints to the autosave file, autosaves wait for its end. */
+  FwProjectCheckpoints *checkpointing;  /* borrowed: checkpoints_done clears it */
+  gboolean        autosave_deferred;
+  double          checkpoint_interval;
 
   /* A project being opened, waiting for its data to be imported. */
   FwProjectFile  *pending;
@@ -219,6 +224,15 @@ restore (FwProject *self)
     {
       g_autoptr(FwTrainedModel) trained = fw_project_file_unpack_model (contents->model, &error);
 
+      if (trained != NULL && trained->checkpoint_epoch > 0 && !trained->checkpoint_finished)
+        {
+          g_autofree char *note = NULL;
+
+          note = g_strdup_printf (_("Restored the model from epoch %u of %u; training did not "
+                                    "finish."), trained->checkpoint_epoch,
+                                  trained->checkpoint_epochs);
+          add_note (notes, note);
+        }
       if (trained != NULL)
         {
           /* The pages after training read the prepared rows too; preparing is
@@ -307,6 +321,65 @@ session_changed (FwProject *self,
 }
 
 static void
+cancel_checkpoints (FwProject *self)
+{
+  if (self->checkpointing == NULL)
+    return;
+  fw_project_checkpoints_cancel (self->checkpointing);
+  self->checkpointing = NULL;
+  self->autosave_deferred = FALSE;
+}
+
+/* The training's run was freed: the autosaves it held back may write. */
+static void
+checkpoints_done (GObject              *owner,
+                  FwProjectCheckpoints *checkpoints)
+{
+  FwProject *self = FW_PROJECT (owner);
+
+  if (self->checkpointing != checkpoints)
+    return;
+  self->checkpointing = NULL;
+  if (self->autosave_deferred)
+    {
+      self->autosave_deferred = FALSE;
+      autosave_when_hashed (self);
+    }
+}
+
+/* What a checkpoint saves besides the model; never hashes here (the window would wait). */
+static FwProjectFile *
+checkpoint_base (FwProject *self)
+{
+  FwProjectFile *project = fw_project_file_new ();
+  GFile *data = fw_session_get_file (self->session);
+
+  if (data != NULL)
+    {
+      project->data_path = g_file_get_path (data);
+      project->data_sha256 = g_strdup (self->data_sha256);
+    }
+  fw_recipe_free (project->recipe);
+  project->recipe = fw_recipe_copy (fw_session_get_recipe (self->session));
+  project->intended_use = g_strdup (self->intended_use);
+  project->step = g_strdup ("train");
+  return project;
+}
+
+static void
+session_training (FwProject     *self,
+                  FwTrainingRun *run)
+{
+  if (self->autosave_file == NULL)
+    return;
+  cancel_checkpoints (self);
+  self->checkpointing = fw_project_checkpoints_start (run, self->autosave_file,
+                                                      checkpoint_base (self),
+                                                      self->checkpoint_interval,
+                                                      G_OBJECT (self), checkpoints_done);
+}
+
+static void
 fw_project_finalize (GObject *object)
 {
   FwProject *self = FW_PROJECT (object);
@@ -314,6 +387,7 @@ fw_project_finalize (GObject *object)
   cancel_autosave (self);
   stop_hashing (self);
   clear_pending (self);
+  self->checkpointing = NULL;   /* the run owns it; its weak reference sees us gone */
   g_clear_object (&self->session);
   g_clear_object (&self->file);
   g_clear_object (&self->autosave_file);
@@ -375,6 +449,7 @@ fw_project_class_init (FwProjectClass *klass)
 static void
 fw_project_init (FwProject *self)
 {
+  self->checkpoint_interval = FW_TRAINER_CHECKPOINT_SECONDS;
 }
 
 FwProject *
@@ -387,6 +462,8 @@ fw_project_new (FwSession *session)
   self = g_object_new (FW_TYPE_PROJECT, NULL);
   self->session = g_object_ref (session);
   g_signal_connect_object (session, "changed", G_CALLBACK (session_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "training", G_CALLBACK (session_training), self,
                            G_CONNECT_SWAPPED);
   return self;
 }
@@ -560,13 +637,6 @@ fw_project_cancel_expected (FwProject *self)
   clear_pending (self);
 }
 
-GFile *
-fw_project_default_autosave_file (void)
-{
-  return g_file_new_build_filename (g_get_user_state_dir (), "fairway", "autosave.fairway",
-                                    NULL);
-}
-
 void
 fw_project_set_autosave_file (FwProject *self,
                               GFile     *file)
@@ -574,6 +644,8 @@ fw_project_set_autosave_file (FwProject *self,
   g_return_if_fail (FW_IS_PROJECT (self));
 
   cancel_autosave (self);
+  if (self->autosave_file != file)
+    cancel_checkpoints (self);
   g_set_object (&self->autosave_file, file);
 }
 
@@ -597,6 +669,12 @@ fw_project_autosave_now (FwProject  *self,
   cancel_autosave (self);
   if (self->autosave_file == NULL || !fw_session_has_data (self->session))
     return TRUE;
+  /* The checkpoints own the file until the training ends; then this autosave runs. */
+  if (self->checkpointing != NULL)
+    {
+      self->autosave_deferred = TRUE;
+      return TRUE;
+    }
   folder = g_file_get_parent (self->autosave_file);
   folder_path = folder != NULL ? g_file_get_path (folder) : NULL;
   if (folder_path != NULL && g_mkdir_with_parents (folder_path, 0700) != 0)
@@ -617,8 +695,18 @@ fw_project_discard_autosave (FwProject *self)
   g_return_if_fail (FW_IS_PROJECT (self));
 
   cancel_autosave (self);
-  /* Nor one waiting for the data's hash: it would come back after a clean close. */
+  /* Nor one waiting for the data's hash or a training: it would come back after a clean
+   * close. */
   self->autosave_waits = FALSE;
+  cancel_checkpoints (self);
   if (self->autosave_file != NULL)
     g_file_delete (self->autosave_file, NULL, NULL);
+}
+
+void
+fw_project_set_checkpoint_interval (FwProject *self,
+                                    double     seconds)
+{
+  g_return_if_fail (FW_IS_PROJECT (self));
+  self->checkpoint_interval = MAX (seconds, 0);
 }

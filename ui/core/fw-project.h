@@ -4,7 +4,8 @@
  * data's path and fingerprint, the recipe, the trained model, the intended use typed on
  * the Export step and the wizard step.  It watches the session: any change marks it
  * modified and, a moment later, writes the autosave file, so a crash or a kill loses at
- * most the last second or two of work.
+ * most the last second or two of work; during a training, checkpoints write the best model
+ * so far there too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -65,13 +66,21 @@ void           fw_project_expect_data           (FwProject      *self,
 gboolean       fw_project_is_expecting_data     (FwProject      *self);
 void           fw_project_cancel_expected       (FwProject      *self);
 
-/* Autosave: where (NULL: never), now, and removing it (a clean close). */
-GFile         *fw_project_default_autosave_file (void);
+/* Autosave: where (NULL: never; a window's recovery slot, fw-recovery.h), now, and
+ * removing it (a clean close). */
 void           fw_project_set_autosave_file     (FwProject      *self,
                                                  GFile          *file);
 GFile         *fw_project_get_autosave_file     (FwProject      *self);
 gboolean       fw_project_autosave_now          (FwProject      *self,
                                                  GError        **error);
 void           fw_project_discard_autosave      (FwProject      *self);
+
+/* Checkpoints: when the session announces a training (fw_session_training_starts), the
+ * best model so far goes into the autosave file from the trainer's checkpoint thread, by
+ * fw_trainer_set_checkpoint's rule with this interval (default
+ * FW_TRAINER_CHECKPOINT_SECONDS); autosaves wait until the run is freed.  A restore of
+ * such a file says which epoch the model came from. */
+void           fw_project_set_checkpoint_interval (FwProject    *self,
+                                                   double        seconds);
 
 G_END_DECLS

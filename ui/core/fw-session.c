@@ -29,6 +29,7 @@ G_DEFINE_FINAL_TYPE (FwSession, fw_session, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  TRAINING,
   N_SIGNALS
 };
 
@@ -109,6 +110,12 @@ fw_session_class_init (FwSessionClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  /**
+   * FwSession::training:
+   * @run: the FwTrainingRun about to start
+   */
+  signals[TRAINING] = g_signal_new ("training", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 }
 
 static void
@@ -470,4 +477,14 @@ fw_session_get_dataset (FwSession *self)
 {
   g_return_val_if_fail (FW_IS_SESSION (self), NULL);
   return self->dataset;
+}
+
+void
+fw_session_training_starts (FwSession     *self,
+                            FwTrainingRun *run)
+{
+  g_return_if_fail (FW_IS_SESSION (self));
+  g_return_if_fail (run != NULL);
+
+  g_signal_emit (self, signals[TRAINING], 0, run);
 }

@@ -15,6 +15,7 @@
 #include "fw-recipe.h"
 #include "fw-table-model.h"
 #include "fw-trained-model.h"
+#include "fw-training-run.h"
 
 G_BEGIN_DECLS
 
@@ -103,5 +104,11 @@ gboolean              fw_session_set_threshold    (FwSession      *self,
                                                    double          threshold,
                                                    GError        **error);
 const FwDataset      *fw_session_get_dataset      (FwSession      *self);
+
+/* The Train step announces @run (prepared, not started) with the "training" signal, so
+ * whoever keeps the session's recovery file can add checkpoints to it
+ * (fw_training_run_set_checkpoint).  Main thread. */
+void                  fw_session_training_starts  (FwSession      *self,
+                                                   FwTrainingRun  *run);
 
 G_END_DECLS

@@ -28,6 +28,9 @@ struct _FwDataPage
   FwTableView   *table_view;
   GtkRevealer   *restore_revealer;
   GtkLabel      *restore_label;
+  GtkWidget     *restore_button;
+  GtkWidget     *restore_discard_button;
+  GtkListBox    *restore_list;
   GtkWidget     *recent_group;
   GtkListBox    *recent_list;
 
@@ -62,6 +65,8 @@ const char    *fw_data_page_get_error_message   (FwDataPage *self);
 /* The import running now, or NULL. */
 FwImport      *fw_data_page_get_import          (FwDataPage *self);
 gboolean       fw_data_page_get_restore_offered (FwDataPage *self);
+/* The rows of the offer when several sessions are offered (hidden for one). */
+GtkListBox    *fw_data_page_get_restore_list    (FwDataPage *self);
 /* The recently opened files; a row activates win.open-recent with the file's URI. */
 GtkListBox    *fw_data_page_get_recent_list     (FwDataPage *self);
 

@@ -13,6 +13,7 @@
 #include "fw-export-page.h"
 #include "fw-model-page.h"
 #include "fw-project.h"
+#include "fw-recovery.h"
 #include "fw-results-page.h"
 #include "fw-session.h"
 #include "fw-step-indicator.h"
@@ -47,6 +48,8 @@ struct _FwWindow
   /* fw-window-project.c */
   gboolean         close_confirmed;     /* the user chose Discard or saved: close for real */
   gboolean         close_after_save;
+  FwRecovery      *recovery;            /* this session's recovery slot, or NULL */
+  GPtrArray       *offered;             /* FwRecoveryEntry*: sessions offered to restore */
 };
 
 /* fw-window-project.c: the file and project actions (win.open, win.open-sample,
