@@ -632,6 +632,23 @@ checkpoint_model (const FwModel  *best,
   trained = fw_trained_model_new (run->recipe, run->dataset, best, NULL, error);
   if (trained == NULL)
     return FALSE;
+  /* What the finished model would carry about its decisions, so a restored checkpoint
+   * says the same things: the baseline beside its figures, the thresholds it decides by. */
+  {
+    JsonObject *baseline = fw_baseline_of_dataset (run->dataset);
+
+    if (baseline != NULL)
+      {
+        g_clear_pointer (&trained->baseline, json_object_unref);
+        trained->baseline = baseline;
+      }
+  }
+  if (run->threshold_policy != FW_THRESHOLD_POLICY_NONE &&
+      !fw_trained_model_fit_thresholds (trained, run->dataset, run->threshold_policy, error))
+    {
+      fw_trained_model_free (trained);
+      return FALSE;
+    }
   trained->checkpoint_epoch = epoch;
   trained->checkpoint_epochs = epochs;
   trained->checkpoint_finished = finished;

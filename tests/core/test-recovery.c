@@ -502,6 +502,8 @@ test_training_checkpoints (void)
     g_assert_nonnull (strstr (restored.note, expected));
     g_assert_cmpuint (fw_session_get_trained (second_session)->checkpoint_epoch, ==,
                       at_crash->checkpoint_epoch);
+    /* Saved on the Train step, it opens on Results: the model is there to be read. */
+    g_assert_cmpstr (fw_project_get_step (second), ==, "results");
     g_free (restored.note);
     fw_core_test_assert_finalized (g_steal_pointer (&second));
   }

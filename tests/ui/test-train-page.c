@@ -453,6 +453,8 @@ test_checkpoint_restore (FwUiFixture   *fixture,
     }
   g_assert_nonnull (body);
   g_assert_nonnull (strstr (body, expected));
+  /* The model kept is shown, not the Train step's offer to start over. */
+  g_assert_cmpint (fw_window_get_step (second), ==, FW_WIZARD_RESULTS);
   fw_ui_test_save_screenshot (GTK_WIDGET (second), "checkpoint-restored");
   /* A checkpoint has no test metrics: the Results step still shows, and says so. */
   gtk_widget_activate_action (GTK_WIDGET (second), "win.go-to-step", "u", FW_WIZARD_RESULTS);

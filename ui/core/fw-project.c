@@ -210,6 +210,7 @@ restore (FwProject *self)
   g_autoptr(GError) error = NULL;
   const FwTable *table = fw_session_get_table (self->session);
   GFile *data = fw_session_get_file (self->session);
+  gboolean checkpoint = FALSE;
 
   clear_pending (self);
   self->restoring = TRUE;
@@ -224,7 +225,9 @@ restore (FwProject *self)
     {
       g_autoptr(FwTrainedModel) trained = fw_project_file_unpack_model (contents->model, &error);
 
-      if (trained != NULL && trained->checkpoint_epoch > 0 && !trained->checkpoint_finished)
+      checkpoint = trained != NULL && trained->checkpoint_epoch > 0 &&
+                   !trained->checkpoint_finished;
+      if (checkpoint)
         {
           g_autofree char *note = NULL;
 
@@ -273,7 +276,10 @@ restore (FwProject *self)
   g_free (self->intended_use);
   self->intended_use = g_strdup (contents->intended_use);
   g_free (self->step);
-  self->step = g_strdup (contents->step);
+  /* A checkpoint's model opens where it can be read: the Train step would only offer to
+   * train again, as if nothing had been kept. */
+  self->step = g_strdup (checkpoint && fw_session_get_trained (self->session) != NULL &&
+                         g_strcmp0 (contents->step, "train") == 0 ? "results" : contents->step);
   self->restoring = FALSE;
 
   set_file (self, file);
