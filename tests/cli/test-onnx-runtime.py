@@ -3,11 +3,13 @@
 #
 # Trains models with fairway-cli (logistic and MLP; binary, several classes and regression;
 # text columns one-hot encoded, a "was missing" indicator, a threshold other than 0.5,
-# per-group thresholds fitted for parity, a reweighed model),
+# per-group thresholds fitted for parity, a reweighed model, the days between two dates and
+# a date's year, month and weekday),
 # exports each with `fairway-cli export --onnx`, runs the file in ONNX Runtime through
 # ort-run.js (onnxruntime-node) on 1,000 rows fed as raw CSV columns — with missing and
 # unseen values — and compares with `fairway-cli predict` on the same file: probabilities
-# within 1e-5, labels identical, regression values within 1e-5 (relative past 1).
+# within 1e-5, labels identical, regression values within 1e-5 (relative past 1).  Date
+# inputs are fed as days since 1970-01-01 counted here with Python's datetime.
 #
 # Skips (TAP 1..0 # SKIP, exit 77) with its reason when node or onnxruntime-node is not
 # there; tools/dev.sh installs both.
@@ -17,8 +19,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import csv
+import datetime
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -31,6 +35,7 @@ SKIP = 77
 CLI = os.path.abspath(sys.argv[1])
 ORT_RUN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "ort-run.js")
 TOLERANCE = 1e-5
+EPOCH = datetime.date(1970, 1, 1)
 
 tmp = tempfile.TemporaryDirectory()
 
@@ -203,12 +208,15 @@ def train(name, *args, data=None):
     return model
 
 
-def train_with_steps(name, extra_steps, *args, data=None):
-    """Trains on the default recipe with @extra_steps added."""
+def train_with_steps(name, extra_steps, *args, data=None, keep=()):
+    """Trains on the default recipe with @extra_steps added and the columns in @keep not
+    dropped."""
     recipe_path = path(name + "-recipe.json")
     train(name + "-base", "--save-recipe", recipe_path, *args, data=data)
     with open(recipe_path) as f:
         recipe = json.load(f)
+    recipe["steps"] = [s for s in recipe["steps"]
+                       if not (s["kind"] == "drop_column" and s["column"] in keep)]
     recipe["steps"] += extra_steps
     with open(recipe_path, "w") as f:
         json.dump(recipe, f)
@@ -298,6 +306,60 @@ def reweighed():
                   "--mitigate", "reweigh", "--epochs", "5")
     _, meta = export_and_compare(model, EVAL, "reweigh")
     check(meta["fairway.mitigation"] == "reweigh", f"mitigation {meta}")
+
+
+def days(text):
+    """Days since 1970-01-01 of a date cell, time of day ignored; "" when no date."""
+    try:
+        return str((datetime.date.fromisoformat(text[:10].replace("/", "-")) - EPOCH).days)
+    except ValueError:
+        return ""
+
+
+def dated(rows, seed):
+    """@rows with a decision_date some days after application_date (missing in 40 %)."""
+    rng = random.Random(seed)
+    c = rows[0].index("application_date")
+    out = [rows[0] + ["decision_date"]]
+    for row in rows[1:]:
+        applied = datetime.date.fromisoformat(row[c])
+        later = applied + datetime.timedelta(days=rng.randrange(0, 400))
+        cell = "" if rng.random() < 0.4 else later.isoformat()
+        if cell and rng.random() < 0.1:
+            cell = later.strftime("%Y/%m/%d") + " 13:45"
+        out.append(row + [cell])
+    return out
+
+
+@test
+def days_between_dates():
+    data = write_csv("dated-train.csv", dated(read_csv(TRAIN), 1))
+    rows = dated(read_csv(EVAL), 2)
+    damage(rows, "application_date", 29, "")
+    damage(rows, "application_date", 31, "not a date")
+    evaluation = write_csv("dated-eval.csv", rows)
+    steps = [{"kind": "days_between", "column": "application_date", "to": "decision_date",
+              "name": "wait_days"},
+             {"kind": "date_parts", "column": "decision_date"}]
+    model = train_with_steps("dated", steps, "--target", "approved", "--epochs", "5",
+                             data=data, keep={"decision_date"})
+    # ONNX Runtime gets the dates as days, counted here.
+    as_days = [rows[0]] + [list(r) for r in rows[1:]]
+    for column in ("application_date", "decision_date"):
+        c = rows[0].index(column)
+        for r in as_days[1:]:
+            r[c] = days(r[c])
+    ort_data = write_csv("dated-eval-days.csv", as_days)
+    _, meta = export_and_compare(model, evaluation, "dated", ort_data)
+    features = json.loads(meta["fairway.features"])
+    check(any(f["name"] == "wait_days" for f in features), f"features {features}")
+    check(any(f["name"] == "wait_days_was_missing" for f in features),
+          f"no indicator for 40 % missing: {features}")
+    parts = {f.get("date_part") for f in features if f["column"] == "decision_date"}
+    check(parts == {"year", "month", "weekday"}, f"date parts {parts} in {features}")
+    inputs = {i["name"]: i for i in json.loads(meta["fairway.inputs"])}
+    check(all(inputs.get(c) == {"name": c, "type": "double", "date": "days_since_1970-01-01"}
+              for c in ("application_date", "decision_date")), f"inputs {inputs}")
 
 
 def main():
