@@ -48,8 +48,10 @@ install_ort () {
   command -v node >/dev/null || install_packages nodejs
   command -v npm >/dev/null || install_packages npm
   local want have
-  want=$(node -p "require('./tools/ort/package-lock.json').packages['node_modules/onnxruntime-node'].version")
-  have=$(node -p "try { require('./tools/ort/node_modules/onnxruntime-node/package.json').version } catch (e) { '' }")
+  want=$(node -p "require('./tools/ort/package-lock.json')
+                    .packages['node_modules/onnxruntime-node'].version")
+  have=$(node -p "try { require('./tools/ort/node_modules/onnxruntime-node/package.json')
+                          .version } catch (e) { '' }")
   [ "$want" = "$have" ] && return 0
   say "Installing onnxruntime-node $want into tools/ort"
   (cd tools/ort && ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund)

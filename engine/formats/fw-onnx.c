@@ -2,9 +2,10 @@
  *
  * Each part mirrors the C it stands for: number_ops is fw-preprocessor.c's apply_ops,
  * the one-hot blocks its transform_input (date inputs: days since 1970-01-01, a Sub for
- * the days between, fw-onnx-dates.c for a date's parts), model_block fw_model_forward plus the backend's
- * output function, decide fw_trained_model_decide.  Preprocessing runs in double, as the C
- * does, and the model in float.  The metadata lives in fw-onnx-metadata.c.
+ * the days between, fw-onnx-dates.c for a date's parts), model_block fw_model_forward
+ * plus the backend's output function, decide fw_trained_model_decide.  Preprocessing runs
+ * in double, as the C does, and the model in float.  The metadata lives in
+ * fw-onnx-metadata.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
