@@ -5,7 +5,9 @@
 #                       (plus the engine, plots and core suites again under AddressSanitizer
 #                       + UBSan, engine and plots under valgrind, and each fuzz target for
 #                       60 s)
-# Dependencies come from apt-get, as root or through sudo; nothing else is downloaded.
+# Dependencies come from apt-get, as root or through sudo; for the tests, ONNX Runtime
+# (onnxruntime-node, pinned in tools/ort/package-lock.json) comes from the npm registry
+# into tools/ort/node_modules.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -37,6 +39,22 @@ install_packages () {
   [ "$(id -u)" -eq 0 ] || sudo=(sudo)
   "${sudo[@]}" apt-get update -q
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# ONNX Runtime for tests/cli/test-onnx-runtime.py, at the version the lock file pins; quick
+# when it is there already.  ONNXRUNTIME_NODE_INSTALL=skip: the package's install script
+# would fetch CUDA libraries from outside npm, which the CPU runtime does not use.
+install_ort () {
+  command -v node >/dev/null || install_packages nodejs
+  command -v npm >/dev/null || install_packages npm
+  local want have
+  want=$(node -p "require('./tools/ort/package-lock.json')
+                    .packages['node_modules/onnxruntime-node'].version")
+  have=$(node -p "try { require('./tools/ort/node_modules/onnxruntime-node/package.json')
+                          .version } catch (e) { '' }")
+  [ "$want" = "$have" ] && return 0
+  say "Installing onnxruntime-node $want into tools/ort"
+  (cd tools/ort && ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund)
 }
 
 configure () {
@@ -78,6 +96,7 @@ cmd_run () {
 
 cmd_test () {
   install_packages "${build_packages[@]}" "${test_packages[@]}"
+  install_ort
   # Warnings are errors here: the build is warning-free and stays so.
   configure "$build" --werror
   ninja -C "$build"

@@ -32,12 +32,14 @@ classes_json (const FwTrainedModel *t)
   return builder_to_string (b);
 }
 
+/* @key, @value: one more member when @key is not NULL. */
 static void
 add_feature (JsonBuilder *b,
              const char  *name,
              const char  *column,
              const char  *encoding,
-             const char  *category)
+             const char  *key,
+             const char  *value)
 {
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "name");
@@ -46,16 +48,17 @@ add_feature (JsonBuilder *b,
   json_builder_add_string_value (b, column);
   json_builder_set_member_name (b, "encoding");
   json_builder_add_string_value (b, encoding);
-  if (category != NULL)
+  if (key != NULL)
     {
-      json_builder_set_member_name (b, "category");
-      json_builder_add_string_value (b, category);
+      json_builder_set_member_name (b, key);
+      json_builder_add_string_value (b, value);
     }
   json_builder_end_object (b);
 }
 
 /* One entry per feature, in the model's order: its name, source column, and for one-hot
- * features the category (the "other" slot has encoding "one_hot_other"). */
+ * features the category (the "other" slot has encoding "one_hot_other"); a number read
+ * from dates names the later date's column ("days_to") or the part ("date_part"). */
 static char *
 features_json (const FwPreprocessor *pre)
 {
@@ -68,17 +71,30 @@ features_json (const FwPreprocessor *pre)
 
       if (!input->one_hot)
         {
-          add_feature (b, pre->feature_names[input->first], input->column, "number", NULL);
+          const char *key = NULL, *value = NULL;
+
+          if (input->days_to != NULL)
+            {
+              key = "days_to";
+              value = input->days_to;
+            }
+          else if (input->date_part != FW_DATE_NONE)
+            {
+              key = "date_part";
+              value = fw_date_part_names[input->date_part];
+            }
+          add_feature (b, pre->feature_names[input->first], input->column, "number", key,
+                       value);
           if (input->indicator)
             add_feature (b, pre->feature_names[input->first + 1], input->column, "was_missing",
-                         NULL);
+                         key, value);
           continue;
         }
       for (guint k = 0; k < input->categories->len; k++)
         add_feature (b, pre->feature_names[input->first + k], input->column, "one_hot",
-                     g_ptr_array_index (input->categories, k));
+                     "category", g_ptr_array_index (input->categories, k));
       add_feature (b, pre->feature_names[input->first + input->categories->len], input->column,
-                   "one_hot_other", NULL);
+                   "one_hot_other", NULL, NULL);
     }
   json_builder_end_array (b);
   return builder_to_string (b);
@@ -100,7 +116,15 @@ inputs_json (const char *const *inputs,
       json_builder_set_member_name (b, "name");
       json_builder_add_string_value (b, inputs[i]);
       json_builder_set_member_name (b, "type");
-      json_builder_add_string_value (b, type == FW_ONNX_STRING ? "string" : "float");
+      json_builder_add_string_value (b, type == FW_ONNX_STRING   ? "string"
+                                        : type == FW_ONNX_DOUBLE ? "double"
+                                                                 : "float");
+      /* Only dates are double inputs: their days, counted as fw_date_to_days does. */
+      if (type == FW_ONNX_DOUBLE)
+        {
+          json_builder_set_member_name (b, "date");
+          json_builder_add_string_value (b, "days_since_1970-01-01");
+        }
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

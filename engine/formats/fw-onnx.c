@@ -1,9 +1,11 @@
 /* fw-onnx.c — a trained pipeline as one ONNX graph (layout in fw-onnx.h)
  *
  * Each part mirrors the C it stands for: number_ops is fw-preprocessor.c's apply_ops,
- * the one-hot blocks its transform_input, model_block fw_model_forward plus the backend's
- * output function, decide fw_trained_model_decide.  Preprocessing runs in double, as the C
- * does, and the model in float.  The metadata lives in fw-onnx-metadata.c.
+ * the one-hot blocks its transform_input (date inputs: days since 1970-01-01, a Sub for
+ * the days between, fw-onnx-dates.c for a date's parts), model_block fw_model_forward
+ * plus the backend's output function, decide fw_trained_model_decide.  Preprocessing runs
+ * in double, as the C does, and the model in float.  The metadata lives in
+ * fw-onnx-metadata.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -73,9 +75,13 @@ cast (Builder    *b,
   return fw_onnx_node_output (node);
 }
 
+/* A date column is fed as its days since 1970-01-01, in double: a float would lose whole
+ * days past 2^24 of them, and the graph reads no dates from text. */
 static FwOnnxType
 input_type (const FwInput *input)
 {
+  if (input->date_part != FW_DATE_NONE || input->days_to != NULL)
+    return FW_ONNX_DOUBLE;
   return input->one_hot && !input->from_numbers ? FW_ONNX_STRING : FW_ONNX_FLOAT;
 }
 
@@ -101,15 +107,16 @@ declare_input (Builder    *b,
   return TRUE;
 }
 
-/* fw-preprocessor.c's apply_ops on fw_preprocessor_cell's value (an infinite cell is a
- * missing one): the input's ops in double, non-finite results to 0, then the float the
- * model sees. */
+/* fw-preprocessor.c's apply_ops on @x, the double value fw_preprocessor_cell (or the days
+ * between dates, or a date's part) gives (an infinite one is missing): the input's ops in
+ * double, non-finite results to 0, then the float the model sees. */
 static const char *
 number_ops (Builder       *b,
-            const FwInput *input)
+            const FwInput *input,
+            const char    *x)
 {
   const FwOp *ops = (const FwOp *) (gpointer) input->ops->data;
-  const char *x = cast (b, input->column, FW_ONNX_DOUBLE), *nan, *inf, *zero, *missing = NULL;
+  const char *nan, *inf, *zero, *missing = NULL;
   const char *blocks[2];
   FwOnnxNode *node;
 
@@ -213,7 +220,7 @@ number_block (Builder       *b,
               const char   **block,
               GError       **error)
 {
-  const char *x = number_ops (b, input);
+  const char *x = number_ops (b, input, cast (b, input->column, FW_ONNX_DOUBLE));
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (float));
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
@@ -271,19 +278,15 @@ features (Builder *b,
 
       if (input->date_part != FW_DATE_NONE)
         {
-          fw_set_error (error, FW_ONNX_ERROR, FW_ONNX_ERROR_UNSUPPORTED,
-                        _("The model reads the year, month and day of the week of the dates in "
-                          "“%s”; ONNX export cannot read dates yet. Leave the dates out and "
-                          "train again to export."), input->column);
-          return NULL;
+          blocks[i] = number_ops (b, input, fw_onnx_date_part (b->graph, input->column,
+                                                               input->date_part));
+          continue;
         }
       if (input->days_to != NULL)
         {
-          fw_set_error (error, FW_ONNX_ERROR, FW_ONNX_ERROR_UNSUPPORTED,
-                        _("The model reads the days from “%s” to “%s”; ONNX export cannot "
-                          "read dates yet. Leave the dates out and train again to export."),
-                        input->column, input->days_to);
-          return NULL;
+          /* Both inputs are days, so the difference is the days between. */
+          blocks[i] = number_ops (b, input, op2 (b, "Sub", input->days_to, input->column));
+          continue;
         }
       if (input->indicator && input->one_hot)
         {
@@ -294,7 +297,7 @@ features (Builder *b,
           return NULL;
         }
       if (!input->one_hot)
-        blocks[i] = number_ops (b, input);
+        blocks[i] = number_ops (b, input, cast (b, input->column, FW_ONNX_DOUBLE));
       else if (!input->from_numbers)
         blocks[i] = text_block (b, input);
       else if (!number_block (b, input, &blocks[i], error))
@@ -428,7 +431,9 @@ build (Builder  *b,
     {
       const FwInput *input = g_ptr_array_index (b->pre->inputs, i);
 
-      if (!declare_input (b, input->column, input_type (input), error))
+      if (!declare_input (b, input->column, input_type (input), error) ||
+          (input->days_to != NULL &&
+           !declare_input (b, input->days_to, FW_ONNX_DOUBLE, error)))
         return FALSE;
     }
   if (t->thresholds != NULL &&

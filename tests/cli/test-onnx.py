@@ -4,7 +4,8 @@
 # Trains models with fairway-cli (logistic binary, softmax multiclass through a recipe with
 # clipping, min-max scaling, a constant fill and a one-hot over numbers, an MLP, linear
 # regression, per-group thresholds over a text and over a number column, one threshold
-# other than 0.5), exports each,
+# other than 0.5, the days between two dates and their parts over years 1 to 9999, fed as
+# days since 1970-01-01 counted with Python's datetime), exports each,
 # runs onnx.checker with full_check, then evaluates the graph with the small numpy
 # evaluator below — written from the ONNX operator specifications, one function per
 # operator, and refusing any operator it does not know — on 1,000 rows fed as raw CSV
@@ -19,6 +20,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import csv
+import datetime
 import json
 import os
 import re
@@ -177,6 +179,9 @@ OPS = {
     ("", "GreaterOrEqual"): binary(np.greater_equal),
     ("", "Equal"): binary(np.equal),
     ("", "Sub"): binary(np.subtract),
+    ("", "Add"): binary(np.add),
+    ("", "Div"): binary(np.divide),
+    ("", "Floor"): lambda i, a: np.floor(i[0]),
     ("", "Mul"): binary(np.multiply),
     ("", "Concat"): op_concat,
     ("", "Gemm"): op_gemm,
@@ -190,8 +195,9 @@ OPS = {
 }
 
 
-def evaluate(model, feeds):
-    values = {}
+def evaluate(model, feeds, values=None):
+    """The graph's outputs on @feeds; @values, when given, gets every value made."""
+    values = {} if values is None else values
     for tensor in model.graph.initializer:
         array = numpy_helper.to_array(tensor)
         if tensor.data_type == onnx.TensorProto.STRING:
@@ -213,13 +219,29 @@ def read_csv(name):
         return list(csv.reader(f))
 
 
+EPOCH = datetime.date(1970, 1, 1)
+
+
+def days(cell):
+    """Days since 1970-01-01 of a date cell (time of day ignored); None when no date."""
+    try:
+        return (datetime.date.fromisoformat(cell[:10].replace("/", "-")) - EPOCH).days
+    except ValueError:
+        return None
+
+
 def feeds_for(model, rows):
     header, body = rows[0], rows[1:]
     feeds = {}
     for graph_input in model.graph.input:
         cells = [row[header.index(graph_input.name)] for row in body]
-        if graph_input.type.tensor_type.elem_type == onnx.TensorProto.STRING:
+        elem_type = graph_input.type.tensor_type.elem_type
+        if elem_type == onnx.TensorProto.STRING:
             feeds[graph_input.name] = np.array(cells, dtype=object).reshape(-1, 1)
+        elif elem_type == onnx.TensorProto.DOUBLE:
+            # A date column, as its days since 1970-01-01 (fairway.inputs says so).
+            numbers = [np.nan if days(c) is None else float(days(c)) for c in cells]
+            feeds[graph_input.name] = np.array(numbers, dtype=np.float64).reshape(-1, 1)
         else:
             numbers = [np.nan if c.strip().lower() in MISSING else float(c) for c in cells]
             feeds[graph_input.name] = np.array(numbers, dtype=np.float32).reshape(-1, 1)
@@ -460,6 +482,101 @@ def single_threshold():
     wrong = sum(text(a) != b for a, b in zip(outputs["label"], expected))
     check(wrong == 0, f"{wrong} labels not decided at 0.7")
     check_thresholds_matter("threshold", onnx_model, outputs)
+
+
+def dated_rows(n, seed):
+    """Two date columns over the whole calendar Fairway reads (years 1 to 9999), the
+    Gregorian leap rules' edges among them; missing, unreadable and timed cells."""
+    rng = np.random.default_rng(seed)
+    edges = ["0001-01-01", "1600-02-29", "1700-02-28", "1700-03-01", "1900-02-28",
+             "1900-03-01", "1969-12-31", "1970-01-01", "2000-02-29", "2000-03-01",
+             "2000-12-31", "2001-01-01", "2100-02-28", "2100-03-01", "9999-12-31"]
+    first, last = days("0001-01-01"), days("9999-12-31")
+    rows = [["opened", "closed", "x", "y"]]
+    for i in range(n):
+        opened = (EPOCH + datetime.timedelta(days=int(rng.integers(first, last - 3000))))
+        if i < len(edges):
+            opened = datetime.date.fromisoformat(edges[i])
+        closed = opened + datetime.timedelta(days=int(rng.integers(0, 3000)) * (i > 14))
+        x = rng.normal()
+        score = x + (opened.month <= 6) - (closed.isoweekday() >= 6) + rng.normal(0, .5)
+        cells = [opened.isoformat(), closed.isoformat(), f"{x:.4f}",
+                 "yes" if score > 0.3 else "no"]
+        if i % 7 == 3:
+            cells[1] = ""
+        if i % 11 == 5:
+            cells[0] = "NA"
+        if i % 13 == 6:
+            cells[1] = f"{closed.year:04}/{closed.month:02}/{closed.day:02} 23:59"
+        if i % 17 == 8:
+            cells[0] = "someday"
+        rows.append(cells)
+    return rows
+
+
+@test
+def dates():
+    # The days between two dates and both dates' parts, fed as days counted here; each
+    # date feature in the graph's feature matrix is checked to be an affine function of
+    # the value Python's calendar gives, and the outputs against predict.
+    data = write_csv("dated-train.csv", dated_rows(3000, 5))
+    evaluation = write_csv("dated-eval.csv", dated_rows(1000, 6))
+    recipe_path = path("dated-recipe.json")
+    train("dated-base", "--target", "y", "--save-recipe", recipe_path, data=data)
+    with open(recipe_path) as f:
+        recipe = json.load(f)
+    recipe["steps"] = [s for s in recipe["steps"] if s["column"] not in ("opened", "closed")]
+    recipe["steps"] += [{"kind": "days_between", "column": "opened", "to": "closed"},
+                        {"kind": "date_parts", "column": "opened"},
+                        {"kind": "date_parts", "column": "closed"}]
+    recipe["model"]["epochs"] = 5
+    with open(recipe_path, "w") as f:
+        json.dump(recipe, f)
+    model = path("dated.fwmodel")
+    check_ok(run("train", "--recipe", recipe_path, "--out", model), "train dated")
+    onnx_model, _ = export_and_compare(model, evaluation, "dated")
+    meta = metadata(onnx_model)
+    inputs = json.loads(meta["fairway.inputs"])
+    check({i["name"]: (i["type"], i.get("date")) for i in inputs if i["name"] != "x"}
+          == {c: ("double", "days_since_1970-01-01") for c in ("opened", "closed")},
+          f"inputs {inputs}")
+
+    rows = read_csv(evaluation)
+    values = {}
+    evaluate(onnx_model, feeds_for(onnx_model, rows), values)
+    gemm = next(n for n in onnx_model.graph.node if n.op_type == "Gemm")
+    matrix = values[gemm.input[0]]
+    features = json.loads(meta["fairway.features"])
+    check(matrix.shape == (len(rows) - 1, len(features)), f"feature matrix {matrix.shape}")
+
+    def part(cell, name):
+        d = days(cell)
+        if d is None:
+            return None
+        date = EPOCH + datetime.timedelta(days=d)
+        return {"year": date.year, "month": date.month, "weekday": date.isoweekday()}[name]
+
+    expected = {}
+    for f in features:
+        if f.get("date_part"):
+            c = rows[0].index(f["column"])
+            expected[f["name"]] = [part(r[c], f["date_part"]) for r in rows[1:]]
+        elif f.get("days_to") and f["encoding"] == "number":
+            a, b = rows[0].index(f["column"]), rows[0].index(f["days_to"])
+            expected[f["name"]] = [None if days(r[a]) is None or days(r[b]) is None
+                                   else days(r[b]) - days(r[a]) for r in rows[1:]]
+    check(len(expected) == 7, f"date features {sorted(expected)}")
+    for k, f in enumerate(features):
+        if f["name"] not in expected:
+            continue
+        known = [(e, float(matrix[r, k])) for r, e in enumerate(expected[f["name"]])
+                 if e is not None]
+        low, high = min(known), max(known)
+        check(high[0] > low[0], f"{f['name']}: one value only")
+        slope = (high[1] - low[1]) / (high[0] - low[0])
+        wrong = sum(abs(low[1] + slope * (e - low[0]) - got) > 1e-4 * max(1.0, abs(got))
+                    for e, got in known)
+        check(wrong == 0, f"{f['name']}: {wrong} of {len(known)} rows off the calendar")
 
 
 @test

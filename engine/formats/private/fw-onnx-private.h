@@ -1,6 +1,7 @@
 /* fw-onnx-private.h — what fw-onnx.c builds its graph with: the threshold block
  * (fw-onnx-thresholds.c), the metadata (fw-onnx-metadata.c), the missing markers
- * (fw-onnx-missing.c, which the thresholds use too) and two float helpers
+ * (fw-onnx-missing.c, which the thresholds use too), a date's parts (fw-onnx-dates.c) and
+ * two float helpers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,7 @@
 #include <string.h>
 #include "fw-onnx-error.h"
 #include "fw-onnx-graph.h"
+#include "fw-preprocessor-private.h"
 #include "fw-trained-model.h"
 
 G_BEGIN_DECLS
@@ -26,6 +28,12 @@ const char *fw_onnx_threshold_block        (FwOnnxGraph          *graph,
                                             const FwTrainedModel *trained,
                                             FwOnnxType            type,
                                             GError              **error);
+
+/* @part of the dates in @days, a double value of days since 1970-01-01 (NaN: missing),
+ * as a double value (fw-onnx-dates.c). */
+const char *fw_onnx_date_part              (FwOnnxGraph          *graph,
+                                            const char           *days,
+                                            FwDatePart            part);
 
 /* metadata_props as key, value pairs, NULL-terminated.  @inputs: the graph inputs in
  * order, @types: their FwOnnxType by name. */
