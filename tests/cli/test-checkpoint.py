@@ -13,6 +13,7 @@
 import json
 import os
 import signal
+import struct
 import subprocess
 import sys
 import tempfile
@@ -97,6 +98,40 @@ def resume_carries_on_after_the_checkpoint_epoch():
     result = run("evaluate", "--model", final, "--data", SAMPLE, "--json")
     check(result.returncode == 0 and "checkpoint" not in json.loads(result.stdout),
           "the finished model still says it is a checkpoint")
+
+
+def model_header(path):
+    """The JSON header of a .fwmodel (docs/file-formats.md)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    check(data[:8] == b"FWMODEL\0", "not a model file")
+    (length,) = struct.unpack_from("<I", data, 12)
+    return json.loads(data[16:16 + length])
+
+
+@test
+def checkpoint_of_a_mitigated_run_decides_as_it_would():
+    # The first checkpoint of a parity run already carries the per-group thresholds and the
+    # baseline: restored, it decides and reports like the finished model would.
+    path = os.path.join(tmp.name, "parity.fwmodel")
+    process = subprocess.Popen([CLI, *TRAIN, "--threshold-policy", "parity",
+                                "--checkpoint", path, "--checkpoint-seconds", "0"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    while not os.path.exists(path) and process.poll() is None:
+        check(time.monotonic() < deadline, "no checkpoint appeared")
+        time.sleep(0.01)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    header = model_header(path)
+    check(header["checkpoint"]["finished"] is False, f"checkpoint {header['checkpoint']}")
+    thresholds = header.get("thresholds")
+    check(thresholds is not None and thresholds["policy"] == "parity",
+          f"no parity thresholds in the checkpoint: {sorted(header)}")
+    check(header.get("threshold_attribute") == "sex", "thresholds not for sex")
+    check(sorted(g["name"] for g in thresholds["groups"]) == ["female", "male"],
+          f"groups {thresholds['groups']}")
+    check("accuracy" in header.get("baseline", {}), f"no baseline: {header.get('baseline')}")
 
 
 @test
