@@ -206,8 +206,10 @@ fw_profile_flag_issues (const FwColumn       *column,
                            "read as they are, so the column is left out")));
   if (column->kind == FW_KIND_DATETIME && p->distinct > 0)
     fw_profile_add_issue (p, FW_ISSUE_DATE,
-               g_strdup (_("Dates: a model cannot read them as they are, so the column is left "
-                           "out. A date recorded after the outcome would give the answer away")));
+               g_strdup (_("Dates: a model cannot read them as they are, so the column itself "
+                           "is left out; its year, month and day of the week, or the days to "
+                           "another date, can be used as numbers. A date recorded after the "
+                           "outcome would give the answer away")));
   if (column->kind == FW_KIND_CATEGORICAL &&
       p->distinct > FW_PROFILE_UNIQUE_MIN_DISTINCT &&
       (double) p->distinct > FW_PROFILE_UNIQUE_FRACTION * (double) p->count)
