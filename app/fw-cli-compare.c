@@ -386,8 +386,12 @@ print_text (const FwCvResult *result,
           printf (_("  gap between %s groups: %.3g ± %.2g (folds: %s)\n"),
                   dataset->sensitive_names[0], cand->gap_mean, cand->gap_sd, gaps);
         }
-      printf (_("  energy (estimated): %.3g ± %.2g Wh per fold\n"), cand->watt_hours_mean,
-              cand->watt_hours_sd);
+      /* As the Compare view says it: a millionth of a watt-hour in e-notation helps nobody. */
+      if (cand->watt_hours_mean >= 0.01)
+        printf (_("  energy (estimated): %.2g ± %.1g Wh per fold\n"), cand->watt_hours_mean,
+                cand->watt_hours_sd);
+      else
+        printf ("%s\n", _("  energy (estimated): under 0.01 Wh per fold"));
     }
   if (recommended >= 0)
     {
