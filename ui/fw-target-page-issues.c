@@ -9,22 +9,9 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
+#include "fw-step-offer.h"
 #include "fw-suggest-job.h"
 #include "fw-target-page-private.h"
-
-static gboolean
-recipe_drops (const FwRecipe *recipe,
-              const char     *column)
-{
-  for (guint i = 0; i < recipe->steps->len; i++)
-    {
-      const FwStep *step = g_ptr_array_index (recipe->steps, i);
-
-      if (step->kind == FW_STEP_DROP_COLUMN && g_strcmp0 (step->column, column) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
 
 /* A suspected leak's row ends with what the person can do about it, or what they did. */
 static void
@@ -34,7 +21,7 @@ add_leak_choices (GtkWidget      *row,
 {
   GtkWidget *suffix;
 
-  if (recipe_drops (recipe, column))
+  if (fw_step_is_dropped (recipe, column))
     suffix = gtk_label_new (_("Left out"));
   else if (g_ptr_array_find_with_equal_func (recipe->known_in_advance, column, g_str_equal,
                                              NULL))
