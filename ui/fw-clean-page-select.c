@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 #include "fw-clean-page-private.h"
+#include "fw-step-offer.h"
 #include "fw-toast.h"
 
 guint
@@ -27,20 +28,6 @@ fw_clean_page_column_at (FwCleanPage *self,
   index = fw_table_column_index (table, gtk_string_object_get_string (item));
   g_return_val_if_fail (index >= 0, 0);
   return (guint) index;
-}
-
-static gboolean
-is_dropped (const FwRecipe *recipe,
-            const char     *column)
-{
-  for (guint i = 0; i < recipe->steps->len; i++)
-    {
-      const FwStep *step = g_ptr_array_index (recipe->steps, i);
-
-      if (step->kind == FW_STEP_DROP_COLUMN && g_strcmp0 (step->column, column) == 0)
-        return TRUE;
-    }
-  return FALSE;
 }
 
 /* The names of the selected cards' columns (borrowed from the model). */
@@ -77,7 +64,7 @@ fw_clean_page_select_update (FwCleanPage *self)
   names = selected_names (self);
   recipe = fw_session_get_recipe (self->session);
   for (guint i = 0; i < names->len; i++)
-    n_dropped += is_dropped (recipe, g_ptr_array_index (names, i));
+    n_dropped += fw_step_is_dropped (recipe, g_ptr_array_index (names, i));
 
   if (names->len > 0)
     {
@@ -121,7 +108,7 @@ change_selected (FwCleanPage *self,
       fw_recipe_append_step (edited, step);
     }
   for (guint i = 0; drop && i < names->len; i++)
-    if (!is_dropped (recipe, g_ptr_array_index (names, i)))
+    if (!fw_step_is_dropped (recipe, g_ptr_array_index (names, i)))
       {
         fw_recipe_add_step (edited, FW_STEP_DROP_COLUMN,
                             g_strdup (g_ptr_array_index (names, i)), NULL);

@@ -1,4 +1,5 @@
-/* fw-column-card.c — one column of the table, as the Clean step shows it
+/* fw-column-card.c — one column of the table, as the Clean step shows it (its fixes:
+ * fw-column-card-fixes.c)
  *
  * Name and kind; how much is missing and how many values there are; a sparkline of the
  * values (a histogram for numbers, the most common values for the rest); the profile's
@@ -22,48 +23,8 @@
 #include "fw-step-offer.h"
 #include "fw-step-text.h"
 
-#define N_KINDS FW_STEP_N_KINDS
-/* The order fixes are offered in: a sentinel and its indicator before the fill they change,
- * the others as the enum has them. */
-static const FwStepKind fix_order[] = {
-  FW_STEP_TREAT_AS_MISSING, FW_STEP_MISSING_INDICATOR, FW_STEP_IMPUTE_MEAN,
-  FW_STEP_IMPUTE_MEDIAN, FW_STEP_IMPUTE_MODE, FW_STEP_IMPUTE_CONSTANT, FW_STEP_DROP_COLUMN,
-  FW_STEP_DROP_MISSING_ROWS, FW_STEP_CLIP_OUTLIERS, FW_STEP_ONE_HOT, FW_STEP_STANDARDIZE,
-  FW_STEP_MIN_MAX, FW_STEP_DATE_PARTS, FW_STEP_DAYS_BETWEEN,
-};
-G_STATIC_ASSERT (G_N_ELEMENTS (fix_order) == N_KINDS);
 /* The width a card asks for, in characters: two or three cards side by side in a window. */
 #define CARD_CHARS 30
-
-typedef struct
-{
-  guint counts[MAX (FW_PROFILE_HISTOGRAM_BINS, FW_PROFILE_TOP_CATEGORIES)];
-  guint n_bins;
-} Sparkline;
-
-struct _FwColumnCard
-{
-  GtkWidget        parent_instance;
-
-  GtkWidget       *box;
-  GtkImage        *kind_icon;
-  GtkLabel        *name_label;
-  GtkLabel        *kind_label;
-  GtkLabel        *counts_label;
-  FwPlotWidget    *sparkline;
-  GtkLabel        *values_label;
-  GtkWidget       *issues_box;
-  GtkWidget       *applied_box;
-  GtkWidget       *fixes_box;
-  GtkMenuButton   *more_button;
-
-  FwSession       *session;     /* not owned: the page's, for as long as the binding */
-  const GPtrArray *suggested;
-  const GPtrArray *date_features;
-  guint            index;
-  Sparkline        spark;
-  GtkWidget       *fix_buttons[N_KINDS];
-};
 
 G_DEFINE_FINAL_TYPE (FwColumnCard, fw_column_card, GTK_TYPE_WIDGET)
 
@@ -74,13 +35,13 @@ draw_sparkline (cairo_t           *cr,
                 const FwPlotStyle *style,
                 gconstpointer      data)
 {
-  const Sparkline *spark = data;
+  const FwColumnCardSparkline *spark = data;
 
   fw_plot_sparkline_draw (cr, width, height, style, spark->counts, spark->n_bins);
 }
 
-static void
-clear_box (GtkWidget *box)
+void
+fw_column_card_clear_box (GtkWidget *box)
 {
   GtkWidget *child;
 
@@ -89,10 +50,10 @@ clear_box (GtkWidget *box)
 }
 
 /* An icon and a wrapping sentence: an issue, or a step already taken. */
-static GtkWidget *
-note_new (const char *icon_name,
-          const char *style_class,
-          const char *text)
+GtkWidget *
+fw_column_card_note_new (const char *icon_name,
+                         const char *style_class,
+                         const char *text)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", icon_name,
@@ -111,8 +72,8 @@ note_new (const char *icon_name,
   return row;
 }
 
-static const FwColumnProfile *
-column_profile (FwColumnCard *self)
+const FwColumnProfile *
+fw_column_card_profile (FwColumnCard *self)
 {
   const FwTableProfile *profile = fw_session_get_profile (self->session);
 
@@ -120,22 +81,10 @@ column_profile (FwColumnCard *self)
                                                               : NULL;
 }
 
-static const FwColumn *
-column (FwColumnCard *self)
+const FwColumn *
+fw_column_card_column (FwColumnCard *self)
 {
   return fw_table_column (fw_session_get_table (self->session), self->index);
-}
-
-static GVariant *
-fix_target (FwColumnCard *self,
-            FwStepKind    kind)
-{
-  const FwColumn *c = column (self);
-  const FwTableProfile *profile = fw_session_get_profile (self->session);
-  g_autofree char *constant = fw_step_offered_constant (kind, c, &profile->columns[self->index]);
-
-  return g_variant_new ("(sss)", fw_step_kind_to_string (kind), c->name,
-                        constant != NULL ? constant : "");
 }
 
 /* Whether the suggestions hold @kind for this card's column. */
@@ -143,7 +92,7 @@ static gboolean
 suggests (FwColumnCard *self,
           FwStepKind    kind)
 {
-  const char *name = column (self)->name;
+  const char *name = fw_column_card_column (self)->name;
 
   for (guint i = 0; self->suggested != NULL && i < self->suggested->len; i++)
     {
@@ -156,139 +105,13 @@ suggests (FwColumnCard *self,
 }
 
 /* A date feature of this column's (either date of a pair). */
-static gboolean
-feature_of (FwColumnCard        *self,
-            const FwDateFeature *feature)
+gboolean
+fw_column_card_feature_of (FwColumnCard        *self,
+                           const FwDateFeature *feature)
 {
-  const char *name = column (self)->name;
+  const char *name = fw_column_card_column (self)->name;
 
   return g_strcmp0 (feature->step.column, name) == 0 || g_strcmp0 (feature->step.to, name) == 0;
-}
-
-/* "Days from “dob” to “screening_date”", for each other date: in the menu, and as a button
- * where the suggestions use it; never one already applied.  Returns the buttons now. */
-static guint
-add_days_between (FwColumnCard   *self,
-                  const FwRecipe *recipe,
-                  GMenu          *menu,
-                  guint           n_buttons)
-{
-  for (guint i = 0; self->date_features != NULL && i < self->date_features->len; i++)
-    {
-      const FwDateFeature *feature = g_ptr_array_index (self->date_features, i);
-      g_autoptr(GMenuItem) item = NULL;
-      gboolean applied = FALSE;
-      GVariant *target;
-
-      if (feature->step.kind != FW_STEP_DAYS_BETWEEN || !feature_of (self, feature))
-        continue;
-      for (guint k = 0; k < recipe->steps->len && !applied; k++)
-        {
-          const FwStep *step = g_ptr_array_index (recipe->steps, k);
-
-          applied = step->kind == FW_STEP_DAYS_BETWEEN &&
-                    g_strcmp0 (step->column, feature->step.column) == 0 &&
-                    g_strcmp0 (step->to, feature->step.to) == 0;
-        }
-      if (applied)
-        continue;
-      target = g_variant_new ("(sss)", fw_step_kind_to_string (FW_STEP_DAYS_BETWEEN),
-                              feature->step.column, feature->step.to);
-      item = g_menu_item_new (feature->label, NULL);
-      g_menu_item_set_action_and_target_value (item, "clean.add-step", target);
-      g_menu_append_item (menu, item);
-      if (feature->suggested && n_buttons < 3)
-        {
-          GtkWidget *button = gtk_button_new_with_label (feature->label);
-
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "clean.add-step");
-          gtk_actionable_set_action_target_value (
-            GTK_ACTIONABLE (button),
-            g_variant_new ("(sss)", fw_step_kind_to_string (FW_STEP_DAYS_BETWEEN),
-                           feature->step.column, feature->step.to));
-          gtk_widget_set_tooltip_text (button, fw_step_kind_help (FW_STEP_DAYS_BETWEEN));
-          gtk_box_append (GTK_BOX (self->fixes_box), button);
-          if (self->fix_buttons[FW_STEP_DAYS_BETWEEN] == NULL)
-            self->fix_buttons[FW_STEP_DAYS_BETWEEN] = button;
-          n_buttons++;
-        }
-    }
-  return n_buttons;
-}
-
-static void
-update_steps (FwColumnCard *self)
-{
-  const FwColumnProfile *p = column_profile (self);
-  const FwColumn *c = column (self);
-  const FwRecipe *recipe = fw_session_get_recipe (self->session);
-  gboolean suggested[N_KINDS] = { FALSE, };
-  gboolean is_target = g_strcmp0 (recipe->target, c->name) == 0;
-  g_autoptr(GMenu) menu = g_menu_new ();
-  guint n_buttons = 0;
-
-  clear_box (self->applied_box);
-  clear_box (self->fixes_box);
-  memset (self->fix_buttons, 0, sizeof self->fix_buttons);
-
-  if (is_target)
-    gtk_box_append (GTK_BOX (self->applied_box),
-                    note_new ("emblem-important-symbolic", "accent",
-                              _("This is the column to predict: it stays as it is")));
-  for (guint i = 0; i < recipe->steps->len; i++)
-    {
-      const FwStep *step = g_ptr_array_index (recipe->steps, i);
-      g_autofree char *text = NULL;
-
-      if (g_strcmp0 (step->column, c->name) != 0)
-        continue;
-      text = fw_step_describe_short (step);
-      gtk_box_append (GTK_BOX (self->applied_box),
-                      note_new ("emblem-ok-symbolic", "success", text));
-    }
-  gtk_widget_set_visible (self->applied_box,
-                          gtk_widget_get_first_child (self->applied_box) != NULL);
-
-  for (guint i = 0; self->suggested != NULL && i < self->suggested->len; i++)
-    {
-      const FwStep *step = g_ptr_array_index (self->suggested, i);
-
-      if (g_strcmp0 (step->column, c->name) == 0)
-        suggested[step->kind] = TRUE;
-    }
-
-  /* Suggested fixes first, as buttons; every fix that applies in the menu. */
-  for (guint k = 0; k < N_KINDS; k++)
-    {
-      FwStepKind kind = fix_order[k];
-      const char *label = fw_step_kind_label (kind, fw_column_is_numeric (c));
-      g_autoptr(GMenuItem) item = NULL;
-
-      if (!fw_step_is_offered (kind, c, p, recipe))
-        continue;
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target_value (item, "clean.add-step", fix_target (self, kind));
-      g_menu_append_item (menu, item);
-      if (suggested[kind] && n_buttons < 3)
-        {
-          GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "clean.add-step");
-          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                                  fix_target (self, kind));
-          gtk_widget_set_tooltip_text (button, fw_step_kind_help (kind));
-          gtk_box_append (GTK_BOX (self->fixes_box), button);
-          self->fix_buttons[kind] = button;
-          n_buttons++;
-        }
-    }
-  if (!is_target)
-    n_buttons = add_days_between (self, recipe, menu, n_buttons);
-  gtk_menu_button_set_menu_model (self->more_button, G_MENU_MODEL (menu));
-  gtk_widget_set_visible (self->fixes_box, n_buttons > 0);
-  /* A dropped column has nothing left to fix. */
-  gtk_widget_set_visible (GTK_WIDGET (self->more_button),
-                          g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
 }
 
 static char *
@@ -308,7 +131,7 @@ fw_column_card_describe_bar (FwColumnCard *self,
 
   g_return_val_if_fail (FW_IS_COLUMN_CARD (self), NULL);
 
-  p = self->session != NULL ? column_profile (self) : NULL;
+  p = self->session != NULL ? fw_column_card_profile (self) : NULL;
   if (p == NULL || bar >= self->spark.n_bins)
     return NULL;
   count = self->spark.counts[bar];
@@ -405,14 +228,14 @@ add_rare_note (FwColumnCard          *self,
                                        "split groups them as “other”", n_rare),
                           examples->str, n_rare, p->distinct, one_hot->min_count);
   gtk_box_append (GTK_BOX (self->issues_box),
-                  note_new ("dialog-information-symbolic", "accent", text));
+                  fw_column_card_note_new ("dialog-information-symbolic", "accent", text));
 }
 
 static void
 update_profile (FwColumnCard *self)
 {
-  const FwColumnProfile *p = column_profile (self);
-  const FwColumn *c = column (self);
+  const FwColumnProfile *p = fw_column_card_profile (self);
+  const FwColumn *c = fw_column_card_column (self);
   gsize n = p->count + p->missing;
   g_autofree char *missing = NULL;
   g_autofree char *distinct = NULL;
@@ -492,13 +315,14 @@ update_profile (FwColumnCard *self)
   fw_plot_widget_set_label (self->sparkline, plot_label);
   fw_plot_widget_queue_redraw (self->sparkline);
 
-  clear_box (self->issues_box);
+  fw_column_card_clear_box (self->issues_box);
   for (guint i = 0; p->issues != NULL && i < p->issues->len; i++)
     {
       const FwIssue *issue = g_ptr_array_index (p->issues, i);
 
       gtk_box_append (GTK_BOX (self->issues_box),
-                      note_new ("dialog-warning-symbolic", "warning", issue->message));
+                      fw_column_card_note_new ("dialog-warning-symbolic", "warning",
+                                               issue->message));
     }
   /* A sentinel's sentence already asks for the indicator; gaps alone say so here. */
   if (suggests (self, FW_STEP_MISSING_INDICATOR) &&
@@ -512,21 +336,23 @@ update_profile (FwColumnCard *self)
                                 "often means something: the suggested fix keeps a yes/no "
                                 "“was missing” column next to the filled one"), percent);
       gtk_box_append (GTK_BOX (self->issues_box),
-                      note_new ("dialog-information-symbolic", "accent", text));
+                      fw_column_card_note_new ("dialog-information-symbolic", "accent", text));
     }
   /* What a date would give away, counted from or to it. */
   for (guint i = 0; self->date_features != NULL && i < self->date_features->len; i++)
     {
       const FwDateFeature *feature = g_ptr_array_index (self->date_features, i);
 
-      if (feature->message != NULL && feature_of (self, feature))
+      if (feature->message != NULL && fw_column_card_feature_of (self, feature))
         gtk_box_append (GTK_BOX (self->issues_box),
-                        note_new ("dialog-warning-symbolic", "warning", feature->message));
+                        fw_column_card_note_new ("dialog-warning-symbolic", "warning",
+                                                 feature->message));
     }
   add_rare_note (self, c, p);
   if (gtk_widget_get_first_child (self->issues_box) == NULL)
     gtk_box_append (GTK_BOX (self->issues_box),
-                    note_new ("emblem-default-symbolic", "dim-label", _("No problems found")));
+                    fw_column_card_note_new ("emblem-default-symbolic", "dim-label",
+                                             _("No problems found")));
 }
 
 void
@@ -544,10 +370,10 @@ fw_column_card_bind (FwColumnCard    *self,
   self->index = index;
   self->suggested = suggested;
   self->date_features = date_features;
-  if (column_profile (self) == NULL)
+  if (fw_column_card_profile (self) == NULL)
     return;
   update_profile (self);
-  update_steps (self);
+  fw_column_card_update_steps (self);
 }
 
 void
@@ -566,8 +392,8 @@ fw_column_card_refresh (FwColumnCard *self)
 {
   g_return_if_fail (FW_IS_COLUMN_CARD (self));
 
-  if (self->session != NULL && column_profile (self) != NULL)
-    update_steps (self);
+  if (self->session != NULL && fw_column_card_profile (self) != NULL)
+    fw_column_card_update_steps (self);
 }
 
 guint

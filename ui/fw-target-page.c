@@ -9,7 +9,8 @@
  * the target, its positive answer or the sensitive columns change.
  *
  * This file builds the lists and reads the recipe into them; what the controls write is
- * fw-target-page-edits.c, the audit fw-target-page-audit.c.
+ * fw-target-page-edits.c, the audit fw-target-page-audit.c, the target's warnings
+ * fw-target-page-issues.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,8 +18,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
-#include "fw-leak-check.h"
-#include "fw-suggest-job.h"
 #include "fw-sensitive.h"
 #include "fw-sensitive-traits.h"
 #include "fw-target-choice.h"
@@ -29,9 +28,9 @@
 
 G_DEFINE_FINAL_TYPE (FwTargetPage, fw_target_page, GTK_TYPE_WIDGET)
 
-static void
-clear_rows (GPtrArray *rows,
-            GtkWidget *container)
+void
+fw_target_page_clear_rows (GPtrArray *rows,
+                           GtkWidget *container)
 {
   for (guint i = 0; i < rows->len; i++)
     {
@@ -45,9 +44,9 @@ clear_rows (GPtrArray *rows,
   g_ptr_array_set_size (rows, 0);
 }
 
-static GtkWidget *
-plain_row (const char *title,
-           const char *subtitle)
+GtkWidget *
+fw_target_page_plain_row (const char *title,
+                          const char *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -67,7 +66,7 @@ sensitive_row (FwTargetPage          *self,
                const FwColumnProfile *profile,
                FwTraitEvidence        by)
 {
-  GtkWidget *row = plain_row (column->name, NULL);
+  GtkWidget *row = fw_target_page_plain_row (column->name, NULL);
   GtkWidget *sw = gtk_switch_new ();
   g_autofree char *subtitle = NULL;
   g_autofree char *groups = NULL;
@@ -107,8 +106,8 @@ rebuild_columns (FwTargetPage *self)
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   guint n_unsuitable = 0;
 
-  clear_rows (self->unsuitable_rows, GTK_WIDGET (self->unsuitable_row));
-  clear_rows (self->sensitive_rows, GTK_WIDGET (self->sensitive_group));
+  fw_target_page_clear_rows (self->unsuitable_rows, GTK_WIDGET (self->unsuitable_row));
+  fw_target_page_clear_rows (self->sensitive_rows, GTK_WIDGET (self->sensitive_group));
   self->other_sensitive_row = NULL;
   g_hash_table_remove_all (self->switches);
   self->suggested = FALSE;
@@ -124,7 +123,7 @@ rebuild_columns (FwTargetPage *self)
         g_ptr_array_add (names, column->name);
       else if (n_unsuitable++ < MAX_LISTED_UNSUITABLE)
         {
-          GtkWidget *row = plain_row (column->name, reason);
+          GtkWidget *row = fw_target_page_plain_row (column->name, reason);
 
           adw_expander_row_add_row (self->unsuitable_row, row);
           g_ptr_array_add (self->unsuitable_rows, row);
@@ -181,103 +180,6 @@ rebuild_columns (FwTargetPage *self)
 
 /* Reading the recipe into the controls. */
 
-static gboolean
-recipe_drops (const FwRecipe *recipe,
-              const char     *column)
-{
-  for (guint i = 0; i < recipe->steps->len; i++)
-    {
-      const FwStep *step = g_ptr_array_index (recipe->steps, i);
-
-      if (step->kind == FW_STEP_DROP_COLUMN && g_strcmp0 (step->column, column) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* A suspected leak's row ends with what the person can do about it, or what they did. */
-static void
-add_leak_choices (GtkWidget      *row,
-                  const FwRecipe *recipe,
-                  const char     *column)
-{
-  GtkWidget *suffix;
-
-  if (recipe_drops (recipe, column))
-    suffix = gtk_label_new (_("Left out"));
-  else if (g_ptr_array_find_with_equal_func (recipe->known_in_advance, column, g_str_equal,
-                                             NULL))
-    suffix = gtk_label_new (_("Kept: known in advance"));
-  else
-    {
-      GtkWidget *leave = gtk_button_new_with_mnemonic (_("_Leave Out"));
-      GtkWidget *keep = gtk_button_new_with_mnemonic (_("_Known in Advance"));
-
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (leave), "target-page.leave-out");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (leave), "s", column);
-      gtk_widget_set_tooltip_text (leave, _("Leave this column out of what the model learns "
-                                            "from (a cleaning step you can undo)"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (keep), "target-page.known-in-advance");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (keep), "s", column);
-      gtk_widget_set_tooltip_text (keep, _("Keep it: its value is known before the outcome "
-                                           "happens"));
-      suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (suffix), leave);
-      gtk_box_append (GTK_BOX (suffix), keep);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
-      return;
-    }
-  gtk_widget_add_css_class (suffix, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
-}
-
-static void show_target_issues (FwTargetPage   *self,
-                                const FwRecipe *recipe);
-
-static void
-stop_checking (FwTargetPage *self)
-{
-  if (self->checking != NULL)
-    g_cancellable_cancel (self->checking);
-  g_clear_object (&self->checking);
-  g_clear_pointer (&self->checking_key, g_free);
-}
-
-/* The check's flags, in place of the session's profile (the same data, checked). */
-static void
-target_checked (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(FwTargetPage) self = fw_suggest_job_weak_get (user_data);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FwSuggestions) suggestions = fw_suggest_job_finish (result, &error);
-  const FwRecipe *recipe;
-
-  if (self == NULL || self->checking == NULL ||
-      g_task_get_cancellable (G_TASK (result)) != self->checking)
-    return;
-  g_clear_object (&self->checking);
-  g_free (self->flagged_target);
-  self->flagged_target = g_steal_pointer (&self->checking_key);
-  recipe = fw_session_get_recipe (self->session);
-  if (suggestions != NULL)
-    fw_session_replace_profile (self->session, g_steal_pointer (&suggestions->profile));
-  else
-    {
-      const FwTable *table = fw_session_get_table (self->session);
-      int target = fw_table_column_index (table, recipe->target);
-
-      /* A split the check cannot make: flag on every row instead. */
-      g_debug ("Leak check on all rows: %s", error->message);
-      if (target >= 0)
-        fw_table_profile_set_target ((FwTableProfile *) fw_session_get_profile (self->session),
-                                     table, (guint) target);
-    }
-  show_target_issues (self, recipe);
-}
-
 static void
 fw_target_page_map (GtkWidget *widget)
 {
@@ -285,87 +187,15 @@ fw_target_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (fw_target_page_parent_class)->map (widget);
   if (self->session != NULL && fw_session_has_data (self->session))
-    show_target_issues (self, fw_session_get_recipe (self->session));
+    fw_target_page_show_issues (self, fw_session_get_recipe (self->session));
 }
 
 /* Leaving the page stops the check; it runs again when the page is shown. */
 static void
 fw_target_page_unmap (GtkWidget *widget)
 {
-  stop_checking (FW_TARGET_PAGE (widget));
+  fw_target_page_stop_checking (FW_TARGET_PAGE (widget));
   GTK_WIDGET_CLASS (fw_target_page_parent_class)->unmap (widget);
-}
-
-gboolean
-fw_target_page_is_checking (FwTargetPage *self)
-{
-  g_return_val_if_fail (FW_IS_TARGET_PAGE (self), FALSE);
-  return self->checking != NULL;
-}
-
-static void
-show_target_issues (FwTargetPage   *self,
-                    const FwRecipe *recipe)
-{
-  const FwTable *table = fw_session_get_table (self->session);
-  FwTableProfile *profile = (FwTableProfile *) fw_session_get_profile (self->session);
-  int target = recipe->target != NULL ? fw_table_column_index (table, recipe->target) : -1;
-  g_autofree char *key = NULL;
-
-  clear_rows (self->issue_rows, GTK_WIDGET (self->target_issues_group));
-  if (profile == NULL || target < 0)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->target_issues_group), FALSE);
-      return;
-    }
-  /* The imbalance and leak flags depend on the target, its positive class and the split
-   * (leaks are scored on the training part only, as training will split it). */
-  key = g_strdup_printf ("%s\x1f%s\x1f%" G_GUINT64_FORMAT "\x1f%g\x1f%g", recipe->target,
-                         recipe->positive != NULL ? recipe->positive : "", recipe->seed,
-                         recipe->split.train, recipe->split.validation);
-  if (g_strcmp0 (self->flagged_target, key) != 0)
-    {
-      GtkWidget *row, *spinner;
-
-      /* On a worker: the check reads every column (fw-suggest-job.h).  A page out of sight
-       * checks when it is shown again. */
-      if (g_strcmp0 (self->checking_key, key) != 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
-        {
-          stop_checking (self);
-          self->checking = g_cancellable_new ();
-          self->checking_key = g_steal_pointer (&key);
-          fw_suggest_job_run_async (NULL, self->session, self->checking, target_checked,
-                                    fw_suggest_job_weak_ref (self));
-        }
-      row = plain_row (_("Checking columns…"), NULL);
-      spinner = gtk_spinner_new ();
-      gtk_spinner_start (GTK_SPINNER (spinner));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spinner);
-      adw_preferences_group_add (self->target_issues_group, row);
-      g_ptr_array_add (self->issue_rows, row);
-      gtk_widget_set_visible (GTK_WIDGET (self->target_issues_group), TRUE);
-      return;
-    }
-  for (guint c = 0; c < profile->n_columns; c++)
-    for (guint i = 0; i < profile->columns[c].issues->len; i++)
-      {
-        const FwIssue *issue = g_ptr_array_index (profile->columns[c].issues, i);
-        GtkWidget *row, *icon;
-
-        if (issue->kind != FW_ISSUE_CLASS_IMBALANCE && issue->kind != FW_ISSUE_TARGET_LEAKAGE)
-          continue;
-        row = plain_row (fw_table_column (table, c)->name, issue->message);
-        if (issue->kind == FW_ISSUE_TARGET_LEAKAGE)
-          add_leak_choices (row, recipe, fw_table_column (table, c)->name);
-        icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-        gtk_widget_add_css_class (icon, "warning");
-        gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        _("Warning"), -1);
-        adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-        adw_preferences_group_add (self->target_issues_group, row);
-        g_ptr_array_add (self->issue_rows, row);
-      }
-  gtk_widget_set_visible (GTK_WIDGET (self->target_issues_group), self->issue_rows->len > 0);
 }
 
 static void
@@ -452,7 +282,7 @@ sync_from_recipe (FwTargetPage *self)
                                  _("Needs two sensitive columns"));
   self->syncing = FALSE;
 
-  show_target_issues (self, recipe);
+  fw_target_page_show_issues (self, recipe);
   fw_target_page_show_audit (self, recipe);
 }
 
@@ -462,7 +292,7 @@ session_changed (FwTargetPage *self,
 {
   if (parts & FW_SESSION_DATA)
     {
-      stop_checking (self);
+      fw_target_page_stop_checking (self);
       g_clear_pointer (&self->flagged_target, g_free);
       g_clear_pointer (&self->audit_key, g_free);
       gtk_stack_set_visible_child_name (self->stack, fw_session_has_data (self->session)
@@ -482,7 +312,7 @@ fw_target_page_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
-  stop_checking (self);
+  fw_target_page_stop_checking (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_TARGET_PAGE);
   g_clear_object (&self->session);
   g_clear_object (&self->targets);

@@ -3,8 +3,8 @@
  * Opening a project re-imports its data through the Data page, like any file the user
  * opens, and the FwProject applies the recipe, model and step once that data is in the
  * session.  Each window autosaves to its own recovery slot (fw-recovery.h); the slots that
- * crashed sessions left are offered on the Data page's empty state, and a clean close
- * removes the window's own.  Going to a step goes through win.go-to-step, as a click on the
+ * crashed sessions left are offered on the Data page's empty state (fw-window-recovery.c),
+ * and a clean close removes the window's own.  Going to a step goes through win.go-to-step, as a click on the
  * step indicator does.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,10 +26,10 @@ go_to_step (FwWindow     *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.go-to-step", "u", step);
 }
 
-static void
-message (FwWindow   *self,
-         const char *heading,
-         const char *body)
+void
+fw_window_project_message (FwWindow   *self,
+                           const char *heading,
+                           const char *body)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
@@ -58,7 +58,7 @@ save_to (FwWindow *self,
     {
       /* Translators: %s is a file name. */
       title = g_strdup_printf (_("Could Not Save “%s”"), name);
-      message (self, title, error->message);
+      fw_window_project_message (self, title, error->message);
       return FALSE;
     }
   fw_recent_add (file);
@@ -293,12 +293,12 @@ open_sample_action (GtkWidget  *widget,
 }
 
 /* Opens @contents' data; the project applies the rest once it is in. */
-static gboolean
-open_contents (FwWindow       *self,
-               FwProjectFile  *contents,
-               GFile          *file,
-               GFile          *reference,
-               GError        **error)
+gboolean
+fw_window_project_open_contents (FwWindow       *self,
+                                 FwProjectFile  *contents,
+                                 GFile          *file,
+                                 GFile          *reference,
+                                 GError        **error)
 {
   gboolean moved = FALSE;
   g_autoptr(GFile) data = fw_project_file_locate_data (contents, reference, &moved, error);
@@ -338,131 +338,16 @@ fw_window_open_project (FwWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   contents = fw_project_file_load (file, &error);
-  if (contents == NULL || !open_contents (self, contents, file, file, &error))
+  if (contents == NULL || !fw_window_project_open_contents (self, contents, file, file, &error))
     {
       g_autofree char *name = fw_display_name (file);
       /* Translators: %s is a file name. */
       g_autofree char *title = g_strdup_printf (_("Could Not Open “%s”"), name);
 
-      message (self, title, error->message);
+      fw_window_project_message (self, title, error->message);
       return;
     }
   fw_recent_add (file);
-}
-
-static FwRecoveryEntry *
-find_offered (FwWindow   *self,
-              const char *id,
-              guint      *index)
-{
-  for (guint i = 0; self->offered != NULL && i < self->offered->len; i++)
-    {
-      FwRecoveryEntry *entry = g_ptr_array_index (self->offered, i);
-
-      if (id == NULL || g_str_equal (entry->id, id))
-        {
-          *index = i;
-          return entry;
-        }
-    }
-  return NULL;
-}
-
-static void
-withdraw_offer (FwWindow *self,
-                guint     index)
-{
-  g_ptr_array_remove_index (self->offered, index);
-  fw_data_page_offer_restore (self->data_page, self->offered);
-}
-
-/* Takes over the slot of session @id (NULL: the first offered) and opens its work; the
- * restored work goes on being autosaved in that same file. */
-static void
-restore_session (FwWindow   *self,
-                 const char *id)
-{
-  g_autofree char *folder = fw_recovery_default_folder ();
-  g_autoptr(FwRecovery) claimed = NULL;
-  g_autoptr(GError) error = NULL;
-  FwProjectFile *contents;
-  guint index;
-  FwRecoveryEntry *entry = find_offered (self, id, &index);
-
-  if (entry == NULL)
-    return;
-  claimed = fw_recovery_claim (folder, entry->id, &error);
-  if (claimed == NULL)
-    {
-      withdraw_offer (self, index);
-      message (self, _("Could Not Restore the Project"),
-               g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY)
-               ? _("Another Fairway window has restored it already.") : error->message);
-      return;
-    }
-  withdraw_offer (self, index);
-  contents = fw_project_file_load (fw_recovery_get_file (claimed), &error);
-  if (contents == NULL ||
-      !open_contents (self, contents, NULL, fw_recovery_get_file (claimed), &error))
-    {
-      message (self, _("Could Not Restore the Project"), error->message);
-      return;
-    }
-  /* This window's own slot held nothing yet: the Data step offers restoring when empty. */
-  fw_project_discard_autosave (self->project);
-  g_clear_pointer (&self->recovery, fw_recovery_discard);
-  self->recovery = g_steal_pointer (&claimed);
-  fw_project_set_autosave_file (self->project, fw_recovery_get_file (self->recovery));
-}
-
-static void
-discard_session (FwWindow   *self,
-                 const char *id)
-{
-  g_autofree char *folder = fw_recovery_default_folder ();
-  g_autoptr(GError) error = NULL;
-  guint index;
-  FwRecoveryEntry *entry = find_offered (self, id, &index);
-
-  if (entry == NULL)
-    return;
-  /* Busy: another window restored it meanwhile, and it is that window's now. */
-  if (!fw_recovery_delete (folder, entry->id, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY))
-    g_message ("Could not discard the recovery file: %s", error->message);
-  withdraw_offer (self, index);
-}
-
-static void
-restore_autosave_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  restore_session (FW_WINDOW (widget), NULL);
-}
-
-static void
-discard_autosave_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  discard_session (FW_WINDOW (widget), NULL);
-}
-
-static void
-restore_session_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  restore_session (FW_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-static void
-discard_session_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  discard_session (FW_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -480,7 +365,8 @@ project_restored (FwWindow   *self,
                                       fw_step_indicator_get_current (self->step_indicator));
     }
   if (note != NULL)
-    message (self, file != NULL ? _("Project Opened") : _("Project Restored"), note);
+    fw_window_project_message (self, file != NULL ? _("Project Opened") : _("Project Restored"),
+                               note);
   else if (file != NULL)
     {
       g_autofree char *name = fw_display_name (file);
@@ -584,22 +470,13 @@ fw_window_project_class_init (GtkWidgetClass *widget_class)
                                    save_project_as_action);
   gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.restore-autosave", NULL,
-                                   restore_autosave_action);
-  gtk_widget_class_install_action (widget_class, "win.discard-autosave", NULL,
-                                   discard_autosave_action);
-  gtk_widget_class_install_action (widget_class, "win.restore-session", "s",
-                                   restore_session_action);
-  gtk_widget_class_install_action (widget_class, "win.discard-session", "s",
-                                   discard_session_action);
+  fw_window_recovery_class_init (widget_class);
 }
 
 void
 fw_window_project_init (FwWindow *self)
 {
   FwProject *project = self->project;
-  g_autofree char *folder = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_signal_connect_object (project, "restored", G_CALLBACK (project_restored), self,
                            G_CONNECT_SWAPPED);
@@ -609,17 +486,5 @@ fw_window_project_init (FwWindow *self)
                            G_CALLBACK (data_page_busy_changed), self, G_CONNECT_SWAPPED);
   update_actions (self);
 
-  /* Left behind only by sessions that did not close cleanly; live ones are not listed. */
-  folder = fw_recovery_default_folder ();
-  if (!fw_recovery_adopt_legacy (folder, &error))
-    g_message ("Could not move the old autosave: %s", error->message);
-  g_clear_error (&error);
-  self->offered = fw_recovery_list (folder);
-  self->recovery = fw_recovery_new (folder, &error);
-  if (self->recovery != NULL)
-    fw_project_set_autosave_file (project, fw_recovery_get_file (self->recovery));
-  else
-    /* Not a warning: the work is intact, only the safety net is missing. */
-    g_message ("No recovery file for this window: %s", error->message);
-  fw_data_page_offer_restore (self->data_page, self->offered);
+  fw_window_recovery_init (self);
 }

@@ -164,6 +164,22 @@ test_words (void)
   }
 }
 
+/* Only a drop_column step on that very column counts as dropping it. */
+static void
+test_dropped (void)
+{
+  g_autoptr(FwRecipe) recipe = fw_recipe_new ();
+
+  g_assert_false (fw_step_is_dropped (recipe, "age"));
+  fw_recipe_add_step (recipe, FW_STEP_DROP_MISSING_ROWS, g_strdup ("age"), NULL);
+  fw_recipe_add_step (recipe, FW_STEP_DROP_COLUMN, g_strdup ("city"), NULL);
+  g_assert_false (fw_step_is_dropped (recipe, "age"));
+  g_assert_true (fw_step_is_dropped (recipe, "city"));
+  g_assert_false (fw_step_is_dropped (recipe, "cit"));
+  fw_recipe_add_step (recipe, FW_STEP_DROP_COLUMN, g_strdup ("age"), NULL);
+  g_assert_true (fw_step_is_dropped (recipe, "age"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,6 +188,7 @@ main (int   argc,
 
   g_test_add_func ("/core/step-offer/offers", test_offers);
   g_test_add_func ("/core/step-offer/words", test_words);
+  g_test_add_func ("/core/step-offer/dropped", test_dropped);
 
   return g_test_run ();
 }

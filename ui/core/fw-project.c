@@ -1,47 +1,15 @@
-/* fw-project.c — the session as a project: saving, opening, autosave for crash restore
+/* fw-project.c — the session as a project: saving and opening (autosave for crash restore
+ * and the training's checkpoints: fw-project-autosave.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include "fw-mitigation.h"
 #include "fw-model-file.h"
 #include "fw-project.h"
-#include "fw-project-checkpoint.h"
-
-struct _FwProject
-{
-  GObject         parent_instance;
-
-  FwSession      *session;
-  GFile          *file;
-  gboolean        modified;
-  char           *intended_use;
-  char           *step;
-
-  /* Saving again and again (autosave) recomputes neither of these. */
-  char           *data_sha256;  /* of the session's data file */
-  GBytes         *model_bytes;  /* the session's trained model, packed */
-  GCancellable   *hashing;      /* while a worker computes data_sha256 */
-  gboolean        autosave_waits; /* for that worker */
-
-  GFile          *autosave_file;
-  guint           autosave_id;
-  gboolean        restoring;
-  /* While a training writes checkpoints to the autosave file, autosaves wait for its end. */
-  FwProjectCheckpoints *checkpointing;  /* borrowed: checkpoints_done clears it */
-  gboolean        autosave_deferred;
-  double          checkpoint_interval;
-
-  /* A project being opened, waiting for its data to be imported. */
-  FwProjectFile  *pending;
-  GFile          *pending_file;
-  GFile          *pending_data;
-  char           *pending_note;
-};
+#include "fw-project-private.h"
 
 enum {
   PROP_0,
@@ -79,40 +47,6 @@ set_modified (FwProject *self,
 }
 
 static void
-cancel_autosave (FwProject *self)
-{
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-}
-
-/* Autosaves now, or once the data's SHA-256 is known: hashing a big file here would
- * freeze the window. */
-static void
-autosave_when_hashed (FwProject *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->hashing != NULL)
-    {
-      cancel_autosave (self);
-      self->autosave_waits = TRUE;
-      return;
-    }
-  if (!fw_project_autosave_now (self, &error))
-    /* Not a warning: the user's work is intact, only the safety net failed. */
-    g_message ("Could not autosave the project: %s", error->message);
-}
-
-static gboolean
-autosave_timeout (gpointer data)
-{
-  FwProject *self = data;
-
-  self->autosave_id = 0;
-  autosave_when_hashed (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
 hash_thread (GTask        *task,
              gpointer      source,
              gpointer      data,
@@ -145,7 +79,7 @@ hash_done (GObject      *source,
   if (self->autosave_waits)
     {
       self->autosave_waits = FALSE;
-      autosave_when_hashed (self);
+      fw_project_autosave_when_hashed (self);
     }
 }
 
@@ -171,15 +105,6 @@ start_hashing (FwProject *self,
   task = g_task_new (self, self->hashing, hash_done, NULL);
   g_task_set_task_data (task, g_object_ref (data), g_object_unref);
   g_task_run_in_thread (task, hash_thread);
-}
-
-/* Debounced: every change pushes the write back, so a burst is one write. */
-static void
-schedule_autosave (FwProject *self)
-{
-  cancel_autosave (self);
-  if (self->autosave_file != NULL && fw_session_has_data (self->session))
-    self->autosave_id = g_timeout_add (FW_PROJECT_AUTOSAVE_DELAY_MS, autosave_timeout, self);
 }
 
 static void
@@ -285,9 +210,9 @@ restore (FwProject *self)
   set_file (self, file);
   /* An autosave restored is still unsaved work. */
   set_modified (self, file == NULL);
-  cancel_autosave (self);
+  fw_project_cancel_autosave (self);
   if (file == NULL)
-    schedule_autosave (self);
+    fw_project_schedule_autosave (self);
   g_signal_emit (self, signals[RESTORED], 0, notes->len > 0 ? notes->str : NULL);
 }
 
@@ -321,68 +246,9 @@ session_changed (FwProject *self,
   set_modified (self, TRUE);
   /* A model that just finished training is the most expensive thing to lose. */
   if ((parts & FW_SESSION_MODEL) && trained != NULL && self->autosave_file != NULL)
-    autosave_when_hashed (self);
+    fw_project_autosave_when_hashed (self);
   else
-    schedule_autosave (self);
-}
-
-static void
-cancel_checkpoints (FwProject *self)
-{
-  if (self->checkpointing == NULL)
-    return;
-  fw_project_checkpoints_cancel (self->checkpointing);
-  self->checkpointing = NULL;
-  self->autosave_deferred = FALSE;
-}
-
-/* The training's run was freed: the autosaves it held back may write. */
-static void
-checkpoints_done (GObject              *owner,
-                  FwProjectCheckpoints *checkpoints)
-{
-  FwProject *self = FW_PROJECT (owner);
-
-  if (self->checkpointing != checkpoints)
-    return;
-  self->checkpointing = NULL;
-  if (self->autosave_deferred)
-    {
-      self->autosave_deferred = FALSE;
-      autosave_when_hashed (self);
-    }
-}
-
-/* What a checkpoint saves besides the model; never hashes here (the window would wait). */
-static FwProjectFile *
-checkpoint_base (FwProject *self)
-{
-  FwProjectFile *project = fw_project_file_new ();
-  GFile *data = fw_session_get_file (self->session);
-
-  if (data != NULL)
-    {
-      project->data_path = g_file_get_path (data);
-      project->data_sha256 = g_strdup (self->data_sha256);
-    }
-  fw_recipe_free (project->recipe);
-  project->recipe = fw_recipe_copy (fw_session_get_recipe (self->session));
-  project->intended_use = g_strdup (self->intended_use);
-  project->step = g_strdup ("train");
-  return project;
-}
-
-static void
-session_training (FwProject     *self,
-                  FwTrainingRun *run)
-{
-  if (self->autosave_file == NULL)
-    return;
-  cancel_checkpoints (self);
-  self->checkpointing = fw_project_checkpoints_start (run, self->autosave_file,
-                                                      checkpoint_base (self),
-                                                      self->checkpoint_interval,
-                                                      G_OBJECT (self), checkpoints_done);
+    fw_project_schedule_autosave (self);
 }
 
 static void
@@ -390,7 +256,7 @@ fw_project_finalize (GObject *object)
 {
   FwProject *self = FW_PROJECT (object);
 
-  cancel_autosave (self);
+  fw_project_cancel_autosave (self);
   stop_hashing (self);
   clear_pending (self);
   self->checkpointing = NULL;   /* the run owns it; its weak reference sees us gone */
@@ -469,7 +335,7 @@ fw_project_new (FwSession *session)
   self->session = g_object_ref (session);
   g_signal_connect_object (session, "changed", G_CALLBACK (session_changed), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "training", G_CALLBACK (session_training), self,
+  g_signal_connect_object (session, "training", G_CALLBACK (fw_project_session_training), self,
                            G_CONNECT_SWAPPED);
   return self;
 }
@@ -531,7 +397,7 @@ fw_project_set_intended_use (FwProject  *self,
   g_free (self->intended_use);
   self->intended_use = g_strdup (text);
   set_modified (self, TRUE);
-  schedule_autosave (self);
+  fw_project_schedule_autosave (self);
 }
 
 const char *
@@ -553,7 +419,7 @@ fw_project_set_step (FwProject  *self,
   self->step = g_strdup (step);
   /* Where the user is matters to a restore, but is not a change worth a question. */
   if (self->modified)
-    schedule_autosave (self);
+    fw_project_schedule_autosave (self);
 }
 
 FwProjectFile *
@@ -641,78 +507,4 @@ fw_project_cancel_expected (FwProject *self)
 {
   g_return_if_fail (FW_IS_PROJECT (self));
   clear_pending (self);
-}
-
-void
-fw_project_set_autosave_file (FwProject *self,
-                              GFile     *file)
-{
-  g_return_if_fail (FW_IS_PROJECT (self));
-
-  cancel_autosave (self);
-  if (self->autosave_file != file)
-    cancel_checkpoints (self);
-  g_set_object (&self->autosave_file, file);
-}
-
-GFile *
-fw_project_get_autosave_file (FwProject *self)
-{
-  g_return_val_if_fail (FW_IS_PROJECT (self), NULL);
-  return self->autosave_file;
-}
-
-gboolean
-fw_project_autosave_now (FwProject  *self,
-                         GError    **error)
-{
-  g_autoptr(FwProjectFile) project = NULL;
-  g_autoptr(GFile) folder = NULL;
-  g_autofree char *folder_path = NULL;
-
-  g_return_val_if_fail (FW_IS_PROJECT (self), FALSE);
-
-  cancel_autosave (self);
-  if (self->autosave_file == NULL || !fw_session_has_data (self->session))
-    return TRUE;
-  /* The checkpoints own the file until the training ends; then this autosave runs. */
-  if (self->checkpointing != NULL)
-    {
-      self->autosave_deferred = TRUE;
-      return TRUE;
-    }
-  folder = g_file_get_parent (self->autosave_file);
-  folder_path = folder != NULL ? g_file_get_path (folder) : NULL;
-  if (folder_path != NULL && g_mkdir_with_parents (folder_path, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s",
-                   folder_path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  project = fw_project_snapshot (self, error);
-  return project != NULL && fw_project_file_save (project, self->autosave_file, error);
-}
-
-void
-fw_project_discard_autosave (FwProject *self)
-{
-  g_return_if_fail (FW_IS_PROJECT (self));
-
-  cancel_autosave (self);
-  /* Nor one waiting for the data's hash or a training: it would come back after a clean
-   * close. */
-  self->autosave_waits = FALSE;
-  cancel_checkpoints (self);
-  if (self->autosave_file != NULL)
-    g_file_delete (self->autosave_file, NULL, NULL);
-}
-
-void
-fw_project_set_checkpoint_interval (FwProject *self,
-                                    double     seconds)
-{
-  g_return_if_fail (FW_IS_PROJECT (self));
-  self->checkpoint_interval = MAX (seconds, 0);
 }

@@ -8,6 +8,22 @@
 #include "fw-step-offer.h"
 #include "fw-step-text.h"
 
+gboolean
+fw_step_is_dropped (const FwRecipe *recipe,
+                    const char     *column)
+{
+  g_return_val_if_fail (recipe != NULL && column != NULL, FALSE);
+
+  for (guint i = 0; i < recipe->steps->len; i++)
+    {
+      const FwStep *step = g_ptr_array_index (recipe->steps, i);
+
+      if (step->kind == FW_STEP_DROP_COLUMN && g_strcmp0 (step->column, column) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 char *
 fw_step_offered_constant (FwStepKind             kind,
                           const FwColumn        *column,

@@ -29,4 +29,8 @@ char    *fw_step_offered_constant (FwStepKind             kind,
                                    const FwColumn        *column,
                                    const FwColumnProfile *profile);
 
+/* Whether @recipe already drops @column (a drop_column step on it). */
+gboolean fw_step_is_dropped (const FwRecipe *recipe,
+                             const char     *column);
+
 G_END_DECLS

@@ -13,7 +13,8 @@
 
 G_BEGIN_DECLS
 
-/* The page's own files (fw-clean-page.c, fw-clean-page-select.c) share it. */
+/* The page's own files (fw-clean-page.c, fw-clean-page-select.c, fw-clean-page-steps.c)
+ * share it. */
 struct _FwCleanPage
 {
   GtkWidget           parent_instance;
@@ -55,8 +56,13 @@ guint         fw_clean_page_column_at          (FwCleanPage *self,
 /* Selection, search and their buttons, after the data or the steps changed. */
 void          fw_clean_page_select_update      (FwCleanPage *self);
 
-/* fw-clean-page.c: the header's sentence and the step list, after a change. */
+/* fw-clean-page.c: the header's sentence, after a change. */
 void          fw_clean_page_update_summary     (FwCleanPage *self);
+
+/* fw-clean-page-steps.c: the step list and the actions that change it. */
+void          fw_clean_page_steps_class_init   (GtkWidgetClass *widget_class);
+void          fw_clean_page_steps_init         (FwCleanPage *self);
+/* The step list, after a change. */
 void          fw_clean_page_update_steps       (FwCleanPage *self);
 
 /* fw-clean-page-suggest.c: the suggestions, the leak check on a worker behind them. */

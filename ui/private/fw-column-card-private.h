@@ -1,12 +1,62 @@
-/* fw-column-card-private.h — a column card's fix buttons, for the Clean step's tests
+/* fw-column-card-private.h — what fw-column-card.c and fw-column-card-fixes.c share, and a
+ * column card's fix buttons, for the Clean step's tests
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include "fw-column-card.h"
+#include "fw-date-features.h"
+#include "fw-plot-widget.h"
 
 G_BEGIN_DECLS
+
+#define N_KINDS FW_STEP_N_KINDS
+
+typedef struct
+{
+  guint counts[MAX (FW_PROFILE_HISTOGRAM_BINS, FW_PROFILE_TOP_CATEGORIES)];
+  guint n_bins;
+} FwColumnCardSparkline;
+
+struct _FwColumnCard
+{
+  GtkWidget              parent_instance;
+
+  GtkWidget             *box;
+  GtkImage              *kind_icon;
+  GtkLabel              *name_label;
+  GtkLabel              *kind_label;
+  GtkLabel              *counts_label;
+  FwPlotWidget          *sparkline;
+  GtkLabel              *values_label;
+  GtkWidget             *issues_box;
+  GtkWidget             *applied_box;
+  GtkWidget             *fixes_box;
+  GtkMenuButton         *more_button;
+
+  FwSession             *session;     /* not owned: the page's, for as long as the binding */
+  const GPtrArray       *suggested;
+  const GPtrArray       *date_features;
+  guint                  index;
+  FwColumnCardSparkline  spark;
+  GtkWidget             *fix_buttons[N_KINDS];
+};
+
+/* The card's column and its profile (NULL when the profile does not cover it). */
+const FwColumnProfile *fw_column_card_profile      (FwColumnCard        *self);
+const FwColumn        *fw_column_card_column       (FwColumnCard        *self);
+/* A date feature of this column's (either date of a pair). */
+gboolean               fw_column_card_feature_of   (FwColumnCard        *self,
+                                                    const FwDateFeature *feature);
+/* An icon and a wrapping sentence: an issue, or a step already taken. */
+GtkWidget             *fw_column_card_note_new     (const char          *icon_name,
+                                                    const char          *style_class,
+                                                    const char          *text);
+void                   fw_column_card_clear_box    (GtkWidget           *box);
+/* fw-column-card-fixes.c: the applied steps, the fix buttons and the menu of every fix. */
+void                   fw_column_card_update_steps (FwColumnCard        *self);
+
 
 /* The button offering @kind as a suggested fix, or NULL. */
 GtkWidget *fw_column_card_get_fix_button (FwColumnCard *self,

@@ -51,6 +51,16 @@ struct _FwTargetPage
   gboolean             suggested;     /* sensitive columns were suggested for this table */
 };
 
+/* fw-target-page.c: empties @container of @rows; a row of a title and a subtitle. */
+void           fw_target_page_clear_rows           (GPtrArray      *rows,
+                                                    GtkWidget      *container);
+GtkWidget     *fw_target_page_plain_row            (const char     *title,
+                                                    const char     *subtitle);
+/* fw-target-page-issues.c: the target's imbalance and leak rows for @recipe, checking
+ * first (on a worker, while the page is mapped) when they are not for this target yet. */
+void           fw_target_page_show_issues          (FwTargetPage   *self,
+                                                    const FwRecipe *recipe);
+void           fw_target_page_stop_checking        (FwTargetPage   *self);
 /* fw-target-page-edits.c: connects the controls that edit the recipe; @sw is a sensitive
  * column's switch, its column name in the "fw-column" data. */
 void           fw_target_page_edits_init           (FwTargetPage   *self);

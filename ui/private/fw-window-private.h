@@ -1,7 +1,8 @@
-/* fw-window-private.h — what fw-window.c and fw-window-project.c share, and the tests see
+/* fw-window-private.h — what fw-window.c, fw-window-project.c and fw-window-recovery.c
+ * share, and the tests see
  *
  * fw-window.c is the navigation between the steps; fw-window-project.c opens and saves
- * files and projects.  The window's own files reach its pages through the instance struct;
+ * files and projects; fw-window-recovery.c offers what crashed sessions left behind.  The window's own files reach its pages through the instance struct;
  * the pages never call back into the window.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -58,6 +59,21 @@ void             fw_window_project_class_init    (GtkWidgetClass *widget_class);
 void             fw_window_project_init          (FwWindow       *self);
 /* TRUE when the close must wait (the user is asked about unsaved work). */
 gboolean         fw_window_project_close_request (FwWindow       *self);
+/* A dialog with a Close button. */
+void             fw_window_project_message       (FwWindow       *self,
+                                                  const char     *heading,
+                                                  const char     *body);
+/* Opens @contents' data (takes @contents); the project applies the rest once it is in. */
+gboolean         fw_window_project_open_contents (FwWindow       *self,
+                                                  FwProjectFile  *contents,
+                                                  GFile          *file,
+                                                  GFile          *reference,
+                                                  GError        **error);
+
+/* fw-window-recovery.c: win.restore-autosave, win.discard-autosave, win.restore-session,
+ * win.discard-session; the window's recovery slot and the sessions it offers. */
+void             fw_window_recovery_class_init   (GtkWidgetClass *widget_class);
+void             fw_window_recovery_init         (FwWindow       *self);
 
 /* For tests. */
 FwDataPage      *fw_window_get_data_page         (FwWindow       *self);

@@ -55,6 +55,20 @@ void   fw_profile_check_leaks    (FwTableProfile   *profile,
                                   const FwTable    *table,
                                   guint             target,
                                   const FwLeakRows *rows);
+/* fw-profile-leak-text.c: the issue's sentence for one suspected column, and for the @n
+ * columns @members that are empty on the same rows; newly allocated. */
+char  *fw_profile_leak_message   (const FwColumn    *column,
+                                  const FwColumn    *target,
+                                  const FwLeakRows  *rows,
+                                  const FwLeakScore *leak,
+                                  guint              missing_class);
+char  *fw_profile_leak_group_message (const FwTable     *table,
+                                      const FwColumn    *target,
+                                      const FwLeakRows  *rows,
+                                      const guint       *members,
+                                      guint              n,
+                                      const FwLeakScore *leak,
+                                      guint              missing_class);
 void   fw_profile_add_issue      (FwColumnProfile *p,
                                   FwIssueKind      kind,
                                   char            *message);
