@@ -186,13 +186,23 @@ fw_cli_print_fairness (FwFairness *const *fairness,
                 ? _("  Good outcome for the person: “%s”; being selected harms, so the false "
                     "positive rate matters most.\n")
                 : _("  Good outcome for the person: “%s”, the one selected.\n"), f->favourable);
-      printf ("  %-16s %8s  %8s  %8s  %8s  %8s\n", _("group"), _("rows"), _("selected"),
-              "TPR", "FPR", _("accuracy"));
+      {
+        g_autoptr(GString) head = g_string_new ("  ");
+
+        fw_cli_append_padded (head, _("group"), 16, FALSE);
+        printf ("%s %8s  %8s  %8s  %8s  %8s\n", head->str, _("rows"), _("selected"), "TPR",
+                "FPR", _("accuracy"));
+      }
       for (guint g = 0; g < f->n_groups; g++)
         {
+          g_autofree char *name = fw_cli_fit (f->group_names[g], 15);
+          g_autoptr(GString) cell = g_string_new ("  ");
+
+          /* Padded by what the terminal shows: "35 – 48" is 9 bytes for 7 cells. */
+          fw_cli_append_padded (cell, name, 15, FALSE);
           /* A star marks a group too small to judge, out of the summaries. */
-          printf ("  %-15.15s%s %8" G_GUINT64_FORMAT, f->group_names[g],
-                  f->groups[g].too_small ? "*" : " ", f->groups[g].n);
+          printf ("%s%s %8" G_GUINT64_FORMAT, cell->str, f->groups[g].too_small ? "*" : " ",
+                  f->groups[g].n);
           print_rate (f->groups[g].selection_rate);
           print_rate (f->groups[g].tpr);
           print_rate (f->groups[g].fpr);

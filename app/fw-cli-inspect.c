@@ -58,66 +58,6 @@ import_notes (const FwCsvReport *report)
 
 /* Text for people ------------------------------------------------------------------------- */
 
-static guint
-display_width (const char *text)
-{
-  guint width = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_iszerowidth (c))
-        width += g_unichar_iswide (c) ? 2 : 1;
-    }
-  return width;
-}
-
-/* A single line at most @max cells wide: control characters become spaces, and what does
- * not fit is cut at a character boundary and marked with "…". */
-static char *
-fit (const char *text,
-     guint       max)
-{
-  GString *out = g_string_new (NULL);
-  guint width = 0;
-  gboolean cut = display_width (text) > max;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      guint w = g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
-
-      if (cut && width + w > max - 1)
-        break;
-      width += w;
-      if (g_unichar_iscntrl (c))
-        g_string_append_c (out, ' ');
-      else
-        g_string_append_unichar (out, c);
-    }
-  if (cut)
-    g_string_append (out, "…");
-  return g_string_free (out, FALSE);
-}
-
-static void
-append_padded (GString    *out,
-               const char *text,
-               guint       width,
-               gboolean    right)
-{
-  guint w = display_width (text);
-
-  if (right)
-    for (; w < width; w++)
-      g_string_append_c (out, ' ');
-  g_string_append (out, text);
-  if (!right)
-    for (; w < width; w++)
-      g_string_append_c (out, ' ');
-}
-
 /* Few significant digits: a summary to read, not to compute with (--json has all). */
 static char *
 format_number (double value)
@@ -202,7 +142,7 @@ summarize (const FwColumn        *column,
       g_autofree char *item = g_strdup_printf ("%s%s %s", shown > 0 ? " · " : "",
                                                p->top[shown].value, percent);
 
-      if (shown > 0 && display_width (out->str) + display_width (item) > SUMMARY_WIDTH - 4)
+      if (shown > 0 && fw_cli_display_width (out->str) + fw_cli_display_width (item) > SUMMARY_WIDTH - 4)
         break;
       g_string_append (out, item);
     }
@@ -262,7 +202,7 @@ print_table (GFile                *file,
       g_autofree char *summary = summarize (column, p);
       GString *flags = g_string_new (NULL);
 
-      row[CELL_NAME] = fit (column->name, NAME_WIDTH);
+      row[CELL_NAME] = fw_cli_fit (column->name, NAME_WIDTH);
       row[CELL_KIND] = g_strdup (fw_kind_to_label (p->kind));
       if (p->missing == 0)
         row[CELL_MISSING] = g_strdup ("0");
@@ -271,7 +211,7 @@ print_table (GFile                *file,
                                              100.0 * (double) p->missing /
                                              (double) profile->n_rows);
       row[CELL_DISTINCT] = g_strdup_printf ("%zu", p->distinct);
-      row[CELL_SUMMARY] = fit (summary, SUMMARY_WIDTH);
+      row[CELL_SUMMARY] = fw_cli_fit (summary, SUMMARY_WIDTH);
       for (guint i = 0; i < p->issues->len; i++)
         g_string_append_printf (flags, "%s%s", i > 0 ? ", " : "",
                                 issue_label (p, ((FwIssue *) p->issues->pdata[i])->kind));
@@ -282,7 +222,7 @@ print_table (GFile                *file,
     }
   for (guint r = 0; r <= n; r++)
     for (guint k = 0; k < N_CELLS; k++)
-      widths[k] = MAX (widths[k], display_width (cells[(gsize) r * N_CELLS + k]));
+      widths[k] = MAX (widths[k], fw_cli_display_width (cells[(gsize) r * N_CELLS + k]));
 
   g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s: %s row, %u columns",
                                             "%s: %s rows, %u columns", (gulong) profile->n_rows),
@@ -321,7 +261,7 @@ print_table (GFile                *file,
           /* The last cell is not padded: no trailing spaces. */
           gboolean last = k == N_CELLS - 1;
 
-          append_padded (out, cells[(gsize) r * N_CELLS + k], last ? 0 : widths[k], right[k]);
+          fw_cli_append_padded (out, cells[(gsize) r * N_CELLS + k], last ? 0 : widths[k], right[k]);
           if (!last)
             g_string_append (out, "  ");
         }

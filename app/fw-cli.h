@@ -90,4 +90,16 @@ FwTable *fw_cli_import_csv       (GFile          *file,
                                   FwProgressFunc  progress,
                                   GError        **error);
 
+/* Cells a terminal gives @text (wide characters two, combining ones none). */
+guint    fw_cli_display_width    (const char     *text);
+/* @text on one line at most @max cells wide: control characters become spaces, and what
+ * does not fit is cut at a character boundary and marked with "…". */
+char    *fw_cli_fit              (const char     *text,
+                                  guint           max);
+/* @text padded with spaces to @width cells, on the left when @right. */
+void     fw_cli_append_padded    (GString        *out,
+                                  const char     *text,
+                                  guint           width,
+                                  gboolean        right);
+
 G_END_DECLS

@@ -154,6 +154,28 @@ def regression_baseline():
     check(abs(base["r2"]) < 1e-6, f"r2 {base['r2']}")
 
 
+@test
+def group_table_lines_up():
+    # Numeric groups are ranges named with an en dash ("36 – 55", 3 bytes for one cell):
+    # every row's count must still end in the same column as the header's "rows".
+    result = run("train", "--data", SAMPLE, "--target", "approved", "--sensitive", "age",
+                 "--epochs", "2")
+    check(result.returncode == 0, f"train: {result.stderr!r}")
+    lines = result.stdout.decode().splitlines()
+    head = next(i for i, line in enumerate(lines) if line.lstrip().startswith("group"))
+    end = lines[head].index("rows") + len("rows")
+    rows = []
+    for line in lines[head + 1:]:
+        if not line.startswith("  ") or line.lstrip().startswith(("Demographic", "!")):
+            break
+        rows.append(line)
+    check(any("–" in row for row in rows), f"no range group: {rows}")
+    for row in rows:
+        count = row[:end].rstrip()
+        check(count and count[-1].isdigit() and (len(row) == end or row[end] == " "),
+              f"misaligned: {row!r} against {lines[head]!r}")
+
+
 def main():
     result = run("sample", "--rows", "3000", "--seed", "11", "-o", SAMPLE)
     if result.returncode != 0:
