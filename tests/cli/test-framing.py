@@ -171,8 +171,7 @@ def group_table_lines_up():
         rows.append(line)
     check(any("–" in row for row in rows), f"no range group: {rows}")
     for row in rows:
-        count = row[:end].rstrip()
-        check(count and count[-1].isdigit() and (len(row) == end or row[end] == " "),
+        check(len(row) > end and row[end - 1].isdigit() and row[end] == " ",
               f"misaligned: {row!r} against {lines[head]!r}")
 
 
