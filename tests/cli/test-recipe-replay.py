@@ -15,6 +15,7 @@
 import csv
 import json
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -352,6 +353,17 @@ def manual_thresholds_replay_and_decide():
     check(exported["policy"] == "manual" and exported["attribute"] == "age_band"
           and {g["name"]: g["threshold"] for g in exported["groups"]} == chosen,
           f"ONNX thresholds {exported}")
+
+    # The report says what the model does: thresholds chosen by hand, each band's.
+    card = os.path.join(tmp.name, "manual.html")
+    result = run("report", "--model", models[0], "-o", card)
+    check(result.returncode == 0, f"manual: report: {result.stderr!r}")
+    with open(card, encoding="utf-8") as f:
+        text = " ".join(re.sub(r"<[^>]+>", " ", f.read()).split())
+    check("a decision threshold per group of “age_band”, chosen by hand" in text,
+          "manual: the report does not say the thresholds were chosen by hand")
+    for name, value in chosen.items():
+        check(f"{name} {value:.3f}" in text, f"manual: no {name} {value:.3f} in the report")
 
 
 @test
