@@ -29,6 +29,28 @@ threshold_column (const FwTrainedModel *t,
   return a;
 }
 
+double
+fw_trained_model_unseen_threshold (const FwTrainedModel *t)
+{
+  g_return_val_if_fail (t != NULL, FW_THRESHOLDS_DEFAULT);
+
+  return t->thresholds != NULL && t->thresholds->policy == FW_THRESHOLD_POLICY_MANUAL
+         ? t->threshold : FW_THRESHOLDS_DEFAULT;
+}
+
+double
+fw_trained_model_group_threshold (const FwTrainedModel *t,
+                                  const char           *name)
+{
+  guint32 g;
+
+  g_return_val_if_fail (t != NULL && t->thresholds != NULL, FW_THRESHOLDS_DEFAULT);
+
+  g = fw_thresholds_find_group (t->thresholds, name);
+  return g != FW_THRESHOLDS_UNSEEN ? t->thresholds->groups[g].threshold
+                                   : fw_trained_model_unseen_threshold (t);
+}
+
 guint32 *
 fw_trained_model_decide_part (const FwTrainedModel *t,
                               const FwDataset      *dataset,
@@ -53,14 +75,15 @@ fw_trained_model_decide_part (const FwTrainedModel *t,
       /* Matched by name, as on new data. */
       by_code = g_new (double, MAX (n_groups, 1));
       for (guint g = 0; g < n_groups; g++)
-        by_code[g] = fw_thresholds_lookup (t->thresholds, dataset->sensitive_groups[a][g]);
+        by_code[g] = fw_trained_model_group_threshold (t, dataset->sensitive_groups[a][g]);
       codes = rows->sensitive[a];
     }
   decided = g_new (guint32, MAX (rows->n, 1));
   for (gsize i = 0; i < rows->n; i++)
     {
       double threshold = by_code != NULL ? by_code[codes[i]]
-                       : t->thresholds != NULL ? FW_THRESHOLDS_DEFAULT : t->threshold;
+                       : t->thresholds != NULL ? fw_trained_model_unseen_threshold (t)
+                       : t->threshold;
 
       decided[i] = fw_metrics_decide (predictions + 2 * i, 2, t->positive, threshold);
     }

@@ -556,14 +556,15 @@ fw_trained_model_decide (const FwTrainedModel *t,
       n_names = g_strv_length (names);
       by_code = g_new (double, MAX (n_names, 1));
       for (guint g = 0; g < n_names; g++)
-        by_code[g] = fw_thresholds_lookup (t->thresholds, names[g]);
+        by_code[g] = fw_trained_model_group_threshold (t, names[g]);
     }
 
   decided = g_new (guint32, MAX (n, 1));
   for (gsize r = 0; r < n; r++)
     {
       double threshold = by_code != NULL ? by_code[codes[r]]
-                       : t->thresholds != NULL ? FW_THRESHOLDS_DEFAULT : t->threshold;
+                       : t->thresholds != NULL ? fw_trained_model_unseen_threshold (t)
+                       : t->threshold;
 
       decided[r] = fw_metrics_decide (predictions + r * t->n_classes, t->n_classes, t->positive,
                                       threshold);

@@ -304,7 +304,8 @@ def parity_thresholds():
 def manual_thresholds():
     # Thresholds chosen by hand per age band (recipe group_thresholds, policy manual): ONNX
     # Runtime's labels agree with predict, and follow each band's threshold on its own
-    # probabilities (a missing band is the "(missing)" group, not chosen: it keeps 0.5).
+    # probabilities (a missing band is the "(missing)" group, not chosen: it keeps the
+    # model's common threshold, 0.45).
     recipe_path = path("manual-recipe.json")
     train("manual-base", "--target", "approved", "--sensitive", "age_band", "--epochs", "5",
           "--save-recipe", recipe_path)
@@ -314,7 +315,7 @@ def manual_thresholds():
         recipe = json.load(f)
     # Every band counts as large enough, so each takes its chosen threshold.
     recipe.update(threshold_policy="manual", threshold_attribute="age_band",
-                  group_thresholds=chosen, min_group_rows=1)
+                  group_thresholds=chosen, min_group_rows=1, threshold=0.45)
     with open(recipe_path, "w") as f:
         json.dump(recipe, f)
     model = path("manual.fwmodel")
@@ -329,8 +330,11 @@ def manual_thresholds():
     p = outputs["probabilities"]["data"][1::2]
     labels = outputs["label"]["data"]
     wrong = [r for r, (x, y) in enumerate(zip(p, labels))
-             if (x >= chosen.get(rows[r + 1][column], 0.5)) != (y == "yes")]
+             if (x >= chosen.get(rows[r + 1][column], 0.45)) != (y == "yes")]
     check(not wrong, f"{len(wrong)} labels not at their band's threshold: {wrong[:5]}")
+    check(thresholds["default"] == 0.45, f"unseen groups' threshold {thresholds}")
+    missing = [x for r, x in enumerate(p) if rows[r + 1][column] == ""]
+    check(any(0.45 <= x < 0.5 for x in missing), "no missing band scored in [0.45, 0.5)")
 
 
 @test

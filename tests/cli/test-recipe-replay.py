@@ -306,7 +306,7 @@ def manual_thresholds_replay_and_decide():
     chosen = {name: round(0.3 + 0.4 * i / (len(names) - 1), 2) for i, name in enumerate(names)}
     with open(base) as f:
         recipe = json.load(f)
-    recipe.update(threshold_policy="manual", threshold_attribute="age_band", threshold=0.5,
+    recipe.update(threshold_policy="manual", threshold_attribute="age_band", threshold=0.45,
                   group_thresholds=chosen, data=SAMPLE)
     path = os.path.join(tmp.name, "manual.json")
     with open(path, "w") as f:
@@ -332,6 +332,27 @@ def manual_thresholds_replay_and_decide():
         said = sum(r["prediction"] == "yes" for r in mine)
         print(f"# {name}: {said} of {len(mine)} yes at {chosen[name]}")
         check(said == above, f"{name}: predict says yes for {said}, {above} at or above")
+    # A band the model never saw takes the common threshold, 0.45.
+    with open(SAMPLE, newline="") as f:
+        table = list(csv.reader(f))
+    column = table[0].index("age_band")
+    for row in table[1::3]:
+        row[column] = "unheard of"
+    unseen_data = os.path.join(tmp.name, "manual-unseen.csv")
+    with open(unseen_data, "w", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(table)
+    out = os.path.join(tmp.name, "manual-unseen-pred.csv")
+    result = run("predict", "--model", models[0], "--data", unseen_data, "-o", out)
+    check(result.returncode == 0, f"manual: predict unseen: {result.stderr!r}")
+    with open(out, "rb") as f:
+        unseen = read_predictions(f.read())
+    at = [chosen.get(row[column], 0.45) for row in table[1:]]
+    wrong = [i for i, (r, t) in enumerate(zip(unseen, at))
+             if (r["prediction"] == "yes") != (float(r["p_yes"]) >= t)]
+    check(not wrong, f"manual: {len(wrong)} rows not at their band's threshold or 0.45")
+    check(any(0.45 <= float(r["p_yes"]) < 0.5 for r, row in zip(unseen, table[1:])
+              if row[column] == "unheard of"), "manual: no unseen row scored in [0.45, 0.5)")
+
     # Not all at one threshold: at 0.5 for everyone the answers differ.
     check(any((r["prediction"] == "yes") != (float(r["p_yes"]) >= 0.5) for r in rows),
           "the hand-chosen thresholds changed nothing")
