@@ -69,6 +69,18 @@ refit_policy (const FwTrainedModel *trained)
          ? policy : FW_THRESHOLD_POLICY_NONE;
 }
 
+/* The sliders' column is one of the data's (not the intersection of two): the model can
+ * decide by it. */
+static gboolean
+slider_column_usable (FwResultsPage        *self,
+                      const FwTrainedModel *trained)
+{
+  const char *column = slider_column (self);
+
+  return column != NULL &&
+         g_ptr_array_find_with_equal_func (trained->recipe->sensitive, column, g_str_equal, NULL);
+}
+
 /* "Use for the Model" on the sliders' column would refit the model's policy for it. */
 static gboolean
 would_refit (FwResultsPage        *self,
@@ -149,7 +161,7 @@ fw_results_page_update_tuning (FwResultsPage *self)
   /* Per group: anything but the model's own thresholds; one threshold: another value, or
    * one in place of per-group thresholds. */
   gtk_widget_set_sensitive (self->use_button,
-                            per_group ? !self->at_model
+                            per_group ? !self->at_model && slider_column_usable (self, trained)
                             : trained->thresholds != NULL ||
                               fabs (gtk_range_get_value (self->threshold_scale) -
                                     trained->threshold) > 1e-9);
@@ -257,6 +269,16 @@ use_model_thresholds (FwResultsPage        *self,
   g_autofree char *subtitle = NULL;
 
   self->at_model = FALSE;
+  if (dataset->n_sensitive > 0 &&
+      !g_ptr_array_find_with_equal_func (trained->recipe->sensitive,
+                                         dataset->sensitive_names[a], g_str_equal, NULL))
+    {
+      adw_expander_row_set_subtitle (self->per_group_row,
+                                     _("These only explore the tuning rows: a model decides by "
+                                       "one column of the data, not by the intersection of "
+                                       "two."));
+      return;
+    }
   if (dataset->n_sensitive > 0 && refit_policy (trained) != FW_THRESHOLD_POLICY_NONE &&
       g_strcmp0 (trained->threshold_attribute, dataset->sensitive_names[a]) != 0)
     {

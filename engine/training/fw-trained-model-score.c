@@ -263,8 +263,10 @@ check_column (const FwTrainedModel *t,
               const char           *attribute,
               GError              **error)
 {
+  /* A column of the data, not the intersection of two, which new data does not have. */
   for (guint a = 0; a < dataset->n_sensitive; a++)
-    if (g_strcmp0 (dataset->sensitive_names[a], attribute) == 0)
+    if (g_strcmp0 (dataset->sensitive_names[a], attribute) == 0 &&
+        g_ptr_array_find_with_equal_func (t->recipe->sensitive, attribute, g_str_equal, NULL))
       return TRUE;
   g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_COLUMN,
                _("Per-group thresholds are for “%s”, which is not a sensitive column."),

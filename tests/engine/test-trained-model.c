@@ -506,6 +506,22 @@ test_refit_thresholds (void)
   for (guint g = 0; g < n_groups; g++)
     g_assert_cmpfloat (fx.trained->thresholds->groups[g].threshold, ==, by_group[g]);
 
+  /* The intersection of two columns is measured, but new data has no such column. */
+  {
+    g_autoptr(FwDataset) crossed = NULL;
+
+    fx.trained->recipe->intersect_sensitive = TRUE;
+    crossed = fw_dataset_prepare (fx.table, fx.trained->recipe, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (crossed->n_sensitive, ==, 3);
+    g_assert_false (fw_trained_model_refit_thresholds (fx.trained, crossed,
+                                                       crossed->sensitive_names[2],
+                                                       FW_THRESHOLD_POLICY_PARITY, &error));
+    g_clear_error (&error);
+    g_assert_cmpstr (fx.trained->threshold_attribute, ==, fx.dataset->sensitive_names[1]);
+    fx.trained->recipe->intersect_sensitive = FALSE;
+  }
+
   g_assert_true (fw_trained_model_set_threshold (fx.trained, fx.dataset, 0.4, &error));
   g_assert_null (fx.trained->thresholds);
   g_assert_cmpint (fx.trained->recipe->threshold_policy, ==, FW_THRESHOLD_POLICY_NONE);
