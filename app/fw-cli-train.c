@@ -166,6 +166,12 @@ apply_options (const Options      *o,
         return refuse (message, g_strdup_printf (_("unknown threshold policy “%s” "
                                                    "(none, parity or tpr)"), o->threshold_policy));
       recipe->threshold_policy = policy;
+      /* Another policy fits its own: the recipe's hand-chosen thresholds give way. */
+      if (policy != FW_THRESHOLD_POLICY_MANUAL)
+        {
+          g_clear_pointer (&recipe->group_thresholds_names, g_strfreev);
+          g_clear_pointer (&recipe->group_thresholds_values, g_free);
+        }
     }
   if (o->threshold != -1)
     {

@@ -370,6 +370,9 @@ mitigation_text (const FwTrainedModel *t)
       g_string_append_printf (text, t->thresholds->policy == FW_THRESHOLD_POLICY_TPR
                               ? _("a decision threshold per group of “%s”, fitted on the "
                                   "validation rows for equal true-positive rates: ")
+                              : t->thresholds->policy == FW_THRESHOLD_POLICY_MANUAL
+                              ? _("a decision threshold per group of “%s”, chosen by hand "
+                                  "on the validation rows: ")
                               : _("a decision threshold per group of “%s”, fitted on the "
                                   "validation rows for equal selection rates: "),
                               t->threshold_attribute != NULL ? t->threshold_attribute : "?");

@@ -332,9 +332,22 @@ sync_mitigations (FwModelPage          *self,
 {
   FwThresholdPolicy policy = fw_session_get_threshold_policy (self->session);
   gboolean has_sensitive = recipe->sensitive->len > 0;
+  /* Thresholds chosen by hand on the Results step are none of these: no row is ticked
+   * until one replaces them. */
   Mitigation current = g_strcmp0 (recipe->mitigation, "reweigh") == 0 ? MITIGATE_REWEIGH
                        : policy == FW_THRESHOLD_POLICY_PARITY ? MITIGATE_PARITY
-                       : policy == FW_THRESHOLD_POLICY_TPR ? MITIGATE_TPR : MITIGATE_NONE;
+                       : policy == FW_THRESHOLD_POLICY_TPR ? MITIGATE_TPR
+                       : policy == FW_THRESHOLD_POLICY_MANUAL ? N_MITIGATIONS : MITIGATE_NONE;
+  g_autofree char *manual = NULL;
+
+  if (policy == FW_THRESHOLD_POLICY_MANUAL)
+    /* Translators: %s is a sensitive column such as "sex". */
+    manual = g_strdup_printf (_("Now: a threshold per group of “%s”, chosen by hand on the "
+                                "Results step and kept when training again. Choosing an "
+                                "option here replaces them."),
+                              recipe->threshold_attribute != NULL
+                                ? recipe->threshold_attribute
+                                : (const char *) g_ptr_array_index (recipe->sensitive, 0));
 
   for (guint m = 0; m < N_MITIGATIONS; m++)
     {
@@ -347,7 +360,9 @@ sync_mitigations (FwModelPage          *self,
       else if ((m == MITIGATE_PARITY || m == MITIGATE_TPR) && self->task != FW_TASK_BINARY)
         reason = _("Needs a yes-or-no question");
       adw_action_row_set_subtitle (self->mitigation_rows[m],
-                                   reason != NULL ? reason : _(mitigations[m].sentence));
+                                   reason != NULL ? reason
+                                   : m == MITIGATE_NONE && manual != NULL ? manual
+                                   : _(mitigations[m].sentence));
       gtk_widget_set_sensitive (GTK_WIDGET (self->mitigation_rows[m]), reason == NULL);
       gtk_check_button_set_active (self->mitigation_checks[m], m == current);
     }

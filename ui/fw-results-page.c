@@ -36,6 +36,7 @@ clear_model (FwResultsPage *self)
   g_clear_pointer (&self->tradeoff, fw_results_tradeoff_free);
   g_clear_pointer (&self->tuning, fw_results_tradeoff_free);
   g_clear_pointer (&self->model_thresholds, g_free);
+  g_clear_pointer (&self->group_rows, g_free);
   g_clear_pointer (&self->metrics, fw_classification_metrics_free);
   g_clear_pointer (&self->importance_names, g_strfreev);
   g_clear_pointer (&self->importance_mean, g_free);

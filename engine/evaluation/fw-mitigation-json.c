@@ -143,7 +143,7 @@ fw_thresholds_new_from_json (JsonNode  *node,
       || policy == FW_THRESHOLD_POLICY_NONE)
     {
       fw_set_error (error, FW_MITIGATION_ERROR, FW_MITIGATION_ERROR_INVALID,
-                    _("Thresholds field “policy” must be “parity” or “tpr”"));
+                    _("Thresholds field “policy” must be “parity”, “tpr” or “manual”"));
       return NULL;
     }
   member = json_object_get_member (object, "groups");

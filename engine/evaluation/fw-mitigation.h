@@ -127,6 +127,24 @@ FwThresholds *fw_thresholds_fit               (const FwMitigationInput   *input,
                                                GError                   **error);
 void          fw_thresholds_free              (FwThresholds *thresholds);
 
+/* Thresholds chosen by hand for some groups (fw-mitigation-manual.c). */
+typedef struct
+{
+  const char *const *names;     /* NULL-terminated */
+  const double      *values;    /* one per name, in [0, 1] */
+  double             common;    /* what every other group keeps */
+  guint              min_rows;  /* fewer rows of a group in @input: it keeps @common */
+} FwManualThresholds;
+
+/* Policy MANUAL thresholds for @input's groups (its groups, names, weights, p_positive):
+ * a group named in @manual with at least min_rows rows takes its value; every other group
+ * keeps @manual's common threshold, unfitted, with a warning.  Named groups absent from
+ * @input are kept after them (for new data).  weight is the group's rows; rate_before and
+ * rate_after its selection rate at the common and at its own threshold. */
+FwThresholds *fw_thresholds_new_manual        (const FwMitigationInput  *input,
+                                               const FwManualThresholds *manual,
+                                               GError                  **error);
+
 /* Decisions (1 = positive) for @input's n rows: P(positive) ≥ the row's group threshold.
  * Only its groups, p_positive and n are read; a group index ≥ n_groups
  * (FW_THRESHOLDS_UNSEEN) gets the default. */

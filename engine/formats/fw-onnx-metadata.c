@@ -142,7 +142,7 @@ thresholds_json (const FwTrainedModel *t)
   json_builder_set_member_name (b, "policy");
   json_builder_add_string_value (b, fw_threshold_policy_to_string (t->thresholds->policy));
   json_builder_set_member_name (b, "default");
-  json_builder_add_double_value (b, FW_THRESHOLDS_DEFAULT);
+  json_builder_add_double_value (b, fw_trained_model_unseen_threshold (t));
   json_builder_set_member_name (b, "groups");
   json_builder_begin_array (b);
   for (guint g = 0; g < t->thresholds->n_groups; g++)

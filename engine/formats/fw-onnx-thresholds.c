@@ -5,7 +5,7 @@
  * FW_SENSITIVE_MAX_VALUES distinct values, quartile ranges of the rows being predicted,
  * which no fixed graph can reproduce), a missing cell's "(missing)".  Here a LabelEncoder
  * maps the cell to its group's threshold (text cells as written, numbers compared as
- * floats), and an unseen group keeps FW_THRESHOLDS_DEFAULT, as in the C.
+ * floats), and an unseen group keeps fw_trained_model_unseen_threshold, as in the C.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -58,7 +58,8 @@ threshold_encoder (FwOnnxGraph *graph,
                    const char  *column,
                    const char  *keys_attribute,
                    gconstpointer keys,
-                   GArray      *values)
+                   GArray      *values,
+                   float        unseen)
 {
   FwOnnxNode *node = fw_onnx_graph_node (graph, FW_ONNX_ML_DOMAIN, "LabelEncoder", NULL,
                                          column, NULL);
@@ -69,7 +70,7 @@ threshold_encoder (FwOnnxGraph *graph,
     fw_onnx_node_set_floats (node, keys_attribute, keys, values->len);
   fw_onnx_node_set_floats (node, "values_floats", (const float *) (gpointer) values->data,
                            values->len);
-  fw_onnx_node_set_float (node, "default_float", (float) FW_THRESHOLDS_DEFAULT);
+  fw_onnx_node_set_float (node, "default_float", unseen);
   return fw_onnx_node_output (node);
 }
 
@@ -101,7 +102,8 @@ text_thresholds (FwOnnxGraph          *graph,
         g_ptr_array_add (keys, g_ptr_array_index (markers, m));
         g_array_append_val (values, missing_threshold);
       }
-  return threshold_encoder (graph, t->threshold_attribute, "keys_strings", keys->pdata, values);
+  return threshold_encoder (graph, t->threshold_attribute, "keys_strings", keys->pdata, values,
+                            fw_onnx_float_at_least (fw_trained_model_unseen_threshold (t)));
 }
 
 /* Number groups: each value as a float; a missing cell (NaN) gets "(missing)"'s. */
@@ -115,6 +117,7 @@ number_thresholds (FwOnnxGraph          *graph,
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (float));
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   const char *missing = _("(missing)"), *threshold, *nan, *fallback;
+  float unseen = fw_onnx_float_at_least (fw_trained_model_unseen_threshold (t));
 
   for (guint g = 0; g < t->thresholds->n_groups; g++)
     {
@@ -147,8 +150,8 @@ number_thresholds (FwOnnxGraph          *graph,
     }
   threshold = keys->len > 0
               ? threshold_encoder (graph, t->threshold_attribute, "keys_floats", keys->data,
-                                   values)
-              : fw_onnx_graph_float (graph, (float) FW_THRESHOLDS_DEFAULT);
+                                   values, unseen)
+              : fw_onnx_graph_float (graph, unseen);
   nan = fw_onnx_node_output (fw_onnx_graph_node (graph, NULL, "IsNaN", NULL,
                                                  t->threshold_attribute, NULL));
   fallback = fw_onnx_graph_float (graph, missing_threshold);
@@ -166,8 +169,8 @@ fw_onnx_threshold_block (FwOnnxGraph          *graph,
 
   g_return_val_if_fail (graph != NULL && t != NULL && t->thresholds != NULL, NULL);
 
-  missing_threshold = fw_onnx_float_at_least (fw_thresholds_lookup (t->thresholds,
-                                                                    _("(missing)")));
+  missing_threshold = fw_onnx_float_at_least (fw_trained_model_group_threshold (t,
+                                                                                _("(missing)")));
   return type == FW_ONNX_STRING ? text_thresholds (graph, t, missing_threshold)
                                 : number_thresholds (graph, t, missing_threshold, error);
 }

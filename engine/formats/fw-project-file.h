@@ -3,7 +3,7 @@
  * A project is one JSON file (UTF-8):
  *   { "fairway_project": 1, "fairway_version": …, "saved": "2024-05-01T12:00:00Z",
  *     "data": { "path": ABSOLUTE, "relative": RELATIVE-TO-THE-PROJECT, "sha256": … },
- *     "recipe": { …as fw_recipe_to_json… }, "threshold_policy": "parity" | "tpr" | null,
+ *     "recipe": { …as fw_recipe_to_json… }, "threshold_policy": "parity" | "tpr" | "manual" | null,
  *     "intended_use": …, "step": "data" | "clean" | … | "export",
  *     "model": { "encoding": "base64", "fwmodel": … } | null }
  * The trained model is embedded, as base64 of its .fwmodel bytes, rather than saved beside

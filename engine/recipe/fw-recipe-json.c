@@ -133,6 +133,15 @@ fw_recipe_to_json (const FwRecipe *recipe)
   if (recipe->threshold_attribute != NULL)
     json_object_set_string_member (object, "threshold_attribute", recipe->threshold_attribute);
   json_object_set_double_member (object, "threshold", recipe->threshold);
+  if (recipe->group_thresholds_names != NULL)
+    {
+      JsonObject *groups = json_object_new ();
+
+      for (guint g = 0; recipe->group_thresholds_names[g] != NULL; g++)
+        json_object_set_double_member (groups, recipe->group_thresholds_names[g],
+                                       recipe->group_thresholds_values[g]);
+      json_object_set_object_member (object, "group_thresholds", groups);
+    }
   set_string_or_null (object, "data", recipe->data);
   set_string_or_null (object, "data_sha256", recipe->data_sha256);
   /* Only when set: a UTF-8 source keeps the recipe as it always was. */
@@ -334,7 +343,39 @@ read_policy (JsonNode          *node,
     return TRUE;
   return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
                        _("Recipe field “%s” must be one of: %s"), "threshold_policy",
-                       "none, parity, tpr");
+                       "none, parity, tpr, manual");
+}
+
+/* { "group name": threshold, … }, in the order written. */
+static gboolean
+read_group_thresholds (JsonNode  *node,
+                       FwRecipe  *recipe,
+                       GError   **error)
+{
+  JsonObject *object = read_object (node, "group_thresholds", error);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  if (object == NULL)
+    return FALSE;
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      double value;
+
+      if (!read_number (member, "group_thresholds", &value, error))
+        return FALSE;
+      g_strv_builder_add (names, name);
+      g_array_append_val (values, value);
+    }
+  g_strfreev (recipe->group_thresholds_names);
+  g_free (recipe->group_thresholds_values);
+  recipe->group_thresholds_names = g_strv_builder_end (names);
+  recipe->group_thresholds_values = (double *) g_array_free (g_steal_pointer (&values), FALSE);
+  return TRUE;
 }
 
 static gboolean
@@ -569,7 +610,7 @@ fw_recipe_new_from_json (JsonNode *node,
     "intersect_sensitive", "known_in_advance",
     "steps", "split", "model", "seed", "mitigation", "threshold_policy", "data", "data_sha256",
     "fairway_version", "backend", "favourable", "min_group_rows",
-    "threshold", "threshold_attribute", "data_encoding", NULL
+    "threshold", "threshold_attribute", "data_encoding", "group_thresholds", NULL
   };
   g_autoptr(FwRecipe) recipe = NULL;
   JsonObject *object, *inner;
@@ -624,7 +665,9 @@ fw_recipe_new_from_json (JsonNode *node,
   if (((member = json_object_get_member (object, "threshold")) != NULL &&
        !read_number (member, "threshold", &recipe->threshold, error)) ||
       ((member = json_object_get_member (object, "threshold_attribute")) != NULL &&
-       !read_string (member, "threshold_attribute", TRUE, &recipe->threshold_attribute, error)))
+       !read_string (member, "threshold_attribute", TRUE, &recipe->threshold_attribute, error)) ||
+      ((member = json_object_get_member (object, "group_thresholds")) != NULL &&
+       !read_group_thresholds (member, recipe, error)))
     return NULL;
   if ((member = json_object_get_member (object, "task")) != NULL)
     {

@@ -120,6 +120,8 @@ fw_recipe_free (FwRecipe *recipe)
   g_free (recipe->model.device);
   g_free (recipe->mitigation);
   g_free (recipe->threshold_attribute);
+  g_strfreev (recipe->group_thresholds_names);
+  g_free (recipe->group_thresholds_values);
   g_free (recipe->data);
   g_free (recipe->data_sha256);
   g_free (recipe->data_encoding);
@@ -158,6 +160,11 @@ fw_recipe_copy (const FwRecipe *recipe)
   copy->mitigation = g_strdup (recipe->mitigation);
   copy->threshold_policy = recipe->threshold_policy;
   copy->threshold_attribute = g_strdup (recipe->threshold_attribute);
+  copy->group_thresholds_names = g_strdupv (recipe->group_thresholds_names);
+  copy->group_thresholds_values =
+    recipe->group_thresholds_names == NULL ? NULL
+    : g_memdup2 (recipe->group_thresholds_values,
+                 MAX (g_strv_length (recipe->group_thresholds_names), 1) * sizeof (double));
   copy->data = g_strdup (recipe->data);
   copy->data_sha256 = g_strdup (recipe->data_sha256);
   copy->data_encoding = g_strdup (recipe->data_encoding);
@@ -448,10 +455,21 @@ fw_recipe_validate (const FwRecipe *recipe,
                          _("Recipe field “%s” must be greater than 0"), "split.train");
   if (!check_model (&recipe->model, recipe->task, error))
     return FALSE;
-  if ((guint) recipe->threshold_policy > FW_THRESHOLD_POLICY_TPR)
+  if ((guint) recipe->threshold_policy > FW_THRESHOLD_POLICY_MANUAL)
     return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
                          _("Recipe field “%s” must be one of: %s"), "threshold_policy",
-                         "none, parity, tpr");
+                         "none, parity, tpr, manual");
+  /* Hand-chosen thresholds are only the ones listed; other policies fit their own. */
+  if ((recipe->threshold_policy == FW_THRESHOLD_POLICY_MANUAL) !=
+      (recipe->group_thresholds_names != NULL && recipe->group_thresholds_names[0] != NULL))
+    return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                         _("Recipe field “%s” goes with threshold policy “manual”, and that "
+                           "policy needs it"), "group_thresholds");
+  for (guint g = 0; recipe->group_thresholds_names != NULL &&
+                    recipe->group_thresholds_names[g] != NULL; g++)
+    if (!(recipe->group_thresholds_values[g] >= 0.0 && recipe->group_thresholds_values[g] <= 1.0))
+      return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                           _("Recipe field “%s” must be between 0 and 1"), "group_thresholds");
   /* Strictly inside: at 0 or 1 every row gets the same answer. */
   if (!(recipe->threshold > 0.0 && recipe->threshold < 1.0))
     return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,

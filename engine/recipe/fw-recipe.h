@@ -113,6 +113,9 @@ typedef struct
                                         validation part (fw-mitigation.h), or none */
   char        *threshold_attribute;  /* the sensitive column those are per group of; NULL:
                                         the first */
+  char       **group_thresholds_names;  /* policy "manual": the groups given a threshold by
+                                           hand (NULL-terminated), else NULL */
+  double      *group_thresholds_values; /* their thresholds, in [0, 1] */
   double       threshold;       /* binary tasks: the positive class from this probability,
                                    chosen on the validation (tuning) part; default 0.5 */
   char        *data;            /* the CSV it was made for: absolute, or relative to the

@@ -6,12 +6,12 @@
 
 #include "fw-threshold-policy.h"
 
-static const char *const policy_names[] = { "none", "parity", "tpr", NULL };
+static const char *const policy_names[] = { "none", "parity", "tpr", "manual", NULL };
 
 const char *
 fw_threshold_policy_to_string (FwThresholdPolicy policy)
 {
-  g_return_val_if_fail ((guint) policy <= FW_THRESHOLD_POLICY_TPR, NULL);
+  g_return_val_if_fail ((guint) policy <= FW_THRESHOLD_POLICY_MANUAL, NULL);
 
   return policy_names[policy];
 }

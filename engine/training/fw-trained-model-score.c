@@ -29,6 +29,28 @@ threshold_column (const FwTrainedModel *t,
   return a;
 }
 
+double
+fw_trained_model_unseen_threshold (const FwTrainedModel *t)
+{
+  g_return_val_if_fail (t != NULL, FW_THRESHOLDS_DEFAULT);
+
+  return t->thresholds != NULL && t->thresholds->policy == FW_THRESHOLD_POLICY_MANUAL
+         ? t->threshold : FW_THRESHOLDS_DEFAULT;
+}
+
+double
+fw_trained_model_group_threshold (const FwTrainedModel *t,
+                                  const char           *name)
+{
+  guint32 g;
+
+  g_return_val_if_fail (t != NULL && t->thresholds != NULL, FW_THRESHOLDS_DEFAULT);
+
+  g = fw_thresholds_find_group (t->thresholds, name);
+  return g != FW_THRESHOLDS_UNSEEN ? t->thresholds->groups[g].threshold
+                                   : fw_trained_model_unseen_threshold (t);
+}
+
 guint32 *
 fw_trained_model_decide_part (const FwTrainedModel *t,
                               const FwDataset      *dataset,
@@ -53,14 +75,15 @@ fw_trained_model_decide_part (const FwTrainedModel *t,
       /* Matched by name, as on new data. */
       by_code = g_new (double, MAX (n_groups, 1));
       for (guint g = 0; g < n_groups; g++)
-        by_code[g] = fw_thresholds_lookup (t->thresholds, dataset->sensitive_groups[a][g]);
+        by_code[g] = fw_trained_model_group_threshold (t, dataset->sensitive_groups[a][g]);
       codes = rows->sensitive[a];
     }
   decided = g_new (guint32, MAX (rows->n, 1));
   for (gsize i = 0; i < rows->n; i++)
     {
       double threshold = by_code != NULL ? by_code[codes[i]]
-                       : t->thresholds != NULL ? FW_THRESHOLDS_DEFAULT : t->threshold;
+                       : t->thresholds != NULL ? fw_trained_model_unseen_threshold (t)
+                       : t->threshold;
 
       decided[i] = fw_metrics_decide (predictions + 2 * i, 2, t->positive, threshold);
     }
@@ -138,14 +161,24 @@ fw_trained_model_score_test (FwTrainedModel  *t,
   return fairness;
 }
 
+/* The test part scored once under the model's rule; the fairness is kept in the model. */
+static void
+rescore (FwTrainedModel  *t,
+         const FwDataset *dataset)
+{
+  FwFairness **fairness = fw_trained_model_score_test (t, dataset, t->recipe->seed);
+
+  for (guint a = 0; a < dataset->n_sensitive; a++)
+    fw_fairness_free (fairness[a]);
+  g_free (fairness);
+}
+
 gboolean
 fw_trained_model_set_threshold (FwTrainedModel  *t,
                                 const FwDataset *dataset,
                                 double           threshold,
                                 GError         **error)
 {
-  FwFairness **fairness;
-
   g_return_val_if_fail (t != NULL && dataset != NULL, FALSE);
 
   if (t->task != FW_TASK_BINARY || !(threshold > 0.0 && threshold < 1.0))
@@ -157,9 +190,148 @@ fw_trained_model_set_threshold (FwTrainedModel  *t,
     }
   t->threshold = threshold;
   t->recipe->threshold = threshold;
-  fairness = fw_trained_model_score_test (t, dataset, t->recipe->seed);
+  /* One threshold for everyone now: per-group ones would override it. */
+  g_clear_pointer (&t->thresholds, fw_thresholds_free);
+  t->recipe->threshold_policy = FW_THRESHOLD_POLICY_NONE;
+  g_clear_pointer (&t->recipe->group_thresholds_names, g_strfreev);
+  g_clear_pointer (&t->recipe->group_thresholds_values, g_free);
+  rescore (t, dataset);
+  return TRUE;
+}
+
+/* The rule fitting replaces (the recipe's group thresholds taken out of it), put back when
+ * fitting fails. */
+typedef struct
+{
+  FwThresholds      *thresholds;
+  char              *threshold_attribute;
+  FwThresholdPolicy  policy;
+  char              *recipe_attribute;
+  char             **names;
+  double            *values;
+  double             threshold;
+} Saved;
+
+static void
+save_rule (FwTrainedModel *t,
+           Saved          *saved)
+{
+  *saved = (Saved) {
+    .thresholds = g_steal_pointer (&t->thresholds),
+    .threshold_attribute = g_strdup (t->threshold_attribute),
+    .policy = t->recipe->threshold_policy,
+    .recipe_attribute = g_strdup (t->recipe->threshold_attribute),
+    .names = g_steal_pointer (&t->recipe->group_thresholds_names),
+    .values = g_steal_pointer (&t->recipe->group_thresholds_values),
+    .threshold = t->threshold,
+  };
+}
+
+/* @ok: keep the new rule (and drop @saved), else put @saved back. */
+static gboolean
+restore_rule (FwTrainedModel *t,
+              Saved          *saved,
+              gboolean        ok)
+{
+  if (ok)
+    {
+      fw_thresholds_free (saved->thresholds);
+      g_free (saved->threshold_attribute);
+      g_free (saved->recipe_attribute);
+      g_strfreev (saved->names);
+      g_free (saved->values);
+      return TRUE;
+    }
+  g_clear_pointer (&t->thresholds, fw_thresholds_free);
+  t->thresholds = saved->thresholds;
+  g_free (t->threshold_attribute);
+  t->threshold_attribute = saved->threshold_attribute;
+  t->recipe->threshold_policy = saved->policy;
+  g_free (t->recipe->threshold_attribute);
+  t->recipe->threshold_attribute = saved->recipe_attribute;
+  g_strfreev (t->recipe->group_thresholds_names);
+  t->recipe->group_thresholds_names = saved->names;
+  g_free (t->recipe->group_thresholds_values);
+  t->recipe->group_thresholds_values = saved->values;
+  t->threshold = t->recipe->threshold = saved->threshold;
+  return FALSE;
+}
+
+static gboolean
+check_column (const FwTrainedModel *t,
+              const FwDataset      *dataset,
+              const char           *attribute,
+              GError              **error)
+{
+  /* A column of the data, not the intersection of two, which new data does not have. */
   for (guint a = 0; a < dataset->n_sensitive; a++)
-    fw_fairness_free (fairness[a]);
-  g_free (fairness);
+    if (g_strcmp0 (dataset->sensitive_names[a], attribute) == 0 &&
+        g_ptr_array_find_with_equal_func (t->recipe->sensitive, attribute, g_str_equal, NULL))
+      return TRUE;
+  g_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_COLUMN,
+               _("Per-group thresholds are for “%s”, which is not a sensitive column."),
+               attribute != NULL ? attribute : "");
+  return FALSE;
+}
+
+gboolean
+fw_trained_model_set_thresholds (FwTrainedModel            *t,
+                                 const FwDataset           *dataset,
+                                 const FwGroupThresholdSet *set,
+                                 GError                   **error)
+{
+  Saved saved;
+  guint n;
+
+  g_return_val_if_fail (t != NULL && dataset != NULL && set != NULL, FALSE);
+  g_return_val_if_fail (set->names != NULL && set->values != NULL, FALSE);
+
+  if (t->task != FW_TASK_BINARY || !(set->common > 0.0 && set->common < 1.0))
+    {
+      g_set_error_literal (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                           _("A decision threshold needs a yes/no target and a value between "
+                             "0 and 1."));
+      return FALSE;
+    }
+  if (!check_column (t, dataset, set->attribute, error))
+    return FALSE;
+  n = g_strv_length ((char **) set->names);
+  save_rule (t, &saved);
+  t->threshold = t->recipe->threshold = set->common;
+  t->recipe->threshold_policy = FW_THRESHOLD_POLICY_MANUAL;
+  g_free (t->recipe->threshold_attribute);
+  t->recipe->threshold_attribute = g_strdup (set->attribute);
+  t->recipe->group_thresholds_names = g_strdupv ((char **) set->names);
+  t->recipe->group_thresholds_values = g_memdup2 (set->values, (n + 1) * sizeof (double));
+  if (!restore_rule (t, &saved,
+                     fw_trained_model_fit_thresholds (t, dataset, FW_THRESHOLD_POLICY_MANUAL,
+                                                      error)))
+    return FALSE;
+  rescore (t, dataset);
+  return TRUE;
+}
+
+gboolean
+fw_trained_model_refit_thresholds (FwTrainedModel    *t,
+                                   const FwDataset   *dataset,
+                                   const char        *attribute,
+                                   FwThresholdPolicy  policy,
+                                   GError           **error)
+{
+  Saved saved;
+
+  g_return_val_if_fail (t != NULL && dataset != NULL, FALSE);
+  g_return_val_if_fail (policy == FW_THRESHOLD_POLICY_PARITY ||
+                        policy == FW_THRESHOLD_POLICY_TPR, FALSE);
+
+  if (!check_column (t, dataset, attribute, error))
+    return FALSE;
+  save_rule (t, &saved);
+  t->recipe->threshold_policy = policy;
+  g_free (t->recipe->threshold_attribute);
+  t->recipe->threshold_attribute = g_strdup (attribute);
+  if (!restore_rule (t, &saved, fw_trained_model_fit_thresholds (t, dataset, policy, error)))
+    return FALSE;
+  rescore (t, dataset);
   return TRUE;
 }

@@ -501,9 +501,29 @@ fw_trained_model_fit_thresholds (FwTrainedModel    *t,
     .labels = part->labels, .n_classes = 2, .weights = part->weights, .n = part->n,
     .p_positive = p_positive, .positive = t->positive,
   };
-  fw_thresholds_options_init (&options);
-  options.policy = policy;
-  t->thresholds = fw_thresholds_fit (&input, &options, error);
+  if (policy == FW_THRESHOLD_POLICY_MANUAL)
+    {
+      FwManualThresholds manual = {
+        .names = (const char *const *) t->recipe->group_thresholds_names,
+        .values = t->recipe->group_thresholds_values,
+        .common = t->threshold, .min_rows = t->recipe->min_group_rows,
+      };
+
+      if (manual.names == NULL)
+        {
+          g_set_error_literal (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                               _("Hand-chosen thresholds need the recipe’s "
+                                 "“group_thresholds”."));
+          return FALSE;
+        }
+      t->thresholds = fw_thresholds_new_manual (&input, &manual, error);
+    }
+  else
+    {
+      fw_thresholds_options_init (&options);
+      options.policy = policy;
+      t->thresholds = fw_thresholds_fit (&input, &options, error);
+    }
   g_free (t->threshold_attribute);
   t->threshold_attribute = g_strdup (dataset->sensitive_names[a]);
   return t->thresholds != NULL;
@@ -536,14 +556,15 @@ fw_trained_model_decide (const FwTrainedModel *t,
       n_names = g_strv_length (names);
       by_code = g_new (double, MAX (n_names, 1));
       for (guint g = 0; g < n_names; g++)
-        by_code[g] = fw_thresholds_lookup (t->thresholds, names[g]);
+        by_code[g] = fw_trained_model_group_threshold (t, names[g]);
     }
 
   decided = g_new (guint32, MAX (n, 1));
   for (gsize r = 0; r < n; r++)
     {
       double threshold = by_code != NULL ? by_code[codes[r]]
-                       : t->thresholds != NULL ? FW_THRESHOLDS_DEFAULT : t->threshold;
+                       : t->thresholds != NULL ? fw_trained_model_unseen_threshold (t)
+                       : t->threshold;
 
       decided[r] = fw_metrics_decide (predictions + r * t->n_classes, t->n_classes, t->positive,
                                       threshold);

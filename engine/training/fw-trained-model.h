@@ -99,7 +99,8 @@ gboolean        fw_trained_model_fit_thresholds (FwTrainedModel    *trained,
 /* The predicted class of every row of @table from @predictions (as predict returns them):
  * the most probable class, or for binary tasks the positive class from the model's
  * threshold — from the row's group threshold when the model has per-group thresholds (a
- * group or column it never saw keeps 0.5).  Regression: NULL. */
+ * group or column they do not list: fw_trained_model_unseen_threshold).  Regression:
+ * NULL. */
 guint32        *fw_trained_model_decide  (const FwTrainedModel *trained,
                                           const FwTable        *table,
                                           const float          *predictions);
@@ -118,11 +119,49 @@ FwFairness    **fw_trained_model_score_test  (FwTrainedModel       *trained,
                                               const FwDataset      *dataset,
                                               guint64               seed);
 /* Makes @threshold the model's (and its recipe's) and scores the test part once for it:
- * the Results step's "use this threshold".  Binary tasks; FALSE outside (0, 1). */
+ * the Results step's "use this threshold".  It replaces any per-group thresholds (the
+ * recipe's policy becomes none).  Binary tasks; FALSE outside (0, 1). */
 gboolean        fw_trained_model_set_threshold (FwTrainedModel     *trained,
                                                 const FwDataset    *dataset,
                                                 double              threshold,
                                                 GError            **error);
+
+/* Thresholds chosen by hand per group of sensitive column @attribute (the Results step's
+ * per-group sliders, on the tuning rows). */
+typedef struct
+{
+  const char         *attribute;
+  const char *const  *names;    /* NULL-terminated groups */
+  const double       *values;   /* one threshold per name, in [0, 1] */
+  double              common;   /* the model's one threshold, which every other group and
+                                   any group under the recipe's min_group_rows tuning rows
+                                   keeps; in (0, 1) */
+} FwGroupThresholdSet;
+
+/* The threshold of group @name under the model's per-group thresholds; a group they do
+ * not list gets fw_trained_model_unseen_threshold. */
+double          fw_trained_model_group_threshold  (const FwTrainedModel *trained,
+                                                   const char           *name);
+/* What a group the per-group thresholds do not list (or a table without their column)
+ * gets: the model's one threshold when they were chosen by hand (every small group kept it
+ * too), else FW_THRESHOLDS_DEFAULT. */
+double          fw_trained_model_unseen_threshold (const FwTrainedModel *trained);
+
+/* Makes @set the model's (policy MANUAL, recorded in the recipe's threshold_attribute and
+ * group_thresholds) and scores the test part once for them.  On error the model is as it
+ * was. */
+gboolean        fw_trained_model_set_thresholds   (FwTrainedModel            *trained,
+                                                   const FwDataset           *dataset,
+                                                   const FwGroupThresholdSet *set,
+                                                   GError                   **error);
+/* Fits @policy's (PARITY or TPR) thresholds for sensitive column @attribute on the
+ * validation part, without retraining, records both in the recipe and scores the test part
+ * once for them.  On error the model is as it was. */
+gboolean        fw_trained_model_refit_thresholds (FwTrainedModel     *trained,
+                                                   const FwDataset    *dataset,
+                                                   const char         *attribute,
+                                                   FwThresholdPolicy   policy,
+                                                   GError            **error);
 
 const char     *fw_task_to_string        (FwTask task);
 

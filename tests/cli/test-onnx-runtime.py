@@ -3,7 +3,7 @@
 #
 # Trains models with fairway-cli (logistic and MLP; binary, several classes and regression;
 # text columns one-hot encoded, a "was missing" indicator, a threshold other than 0.5,
-# per-group thresholds fitted for parity, a reweighed model, the days between two dates and
+# per-group thresholds fitted for parity or chosen by hand, a reweighed model, the days between two dates and
 # a date's year, month and weekday),
 # exports each with `fairway-cli export --onnx`, runs the file in ONNX Runtime through
 # ort-run.js (onnxruntime-node) on 1,000 rows fed as raw CSV columns — with missing and
@@ -298,6 +298,43 @@ def parity_thresholds():
     thresholds = json.loads(meta["fairway.thresholds"])
     check(thresholds["policy"] == "parity" and len(thresholds["groups"]) >= 2,
           f"thresholds {thresholds}")
+
+
+@test
+def manual_thresholds():
+    # Thresholds chosen by hand per age band (recipe group_thresholds, policy manual): ONNX
+    # Runtime's labels agree with predict, and follow each band's threshold on its own
+    # probabilities (a missing band is the "(missing)" group, not chosen: it keeps the
+    # model's common threshold, 0.45).
+    recipe_path = path("manual-recipe.json")
+    train("manual-base", "--target", "approved", "--sensitive", "age_band", "--epochs", "5",
+          "--save-recipe", recipe_path)
+    bands = sorted({row[read_csv(TRAIN)[0].index("age_band")] for row in read_csv(TRAIN)[1:]})
+    chosen = {band: 0.3 + 0.1 * i for i, band in enumerate(bands)}
+    with open(recipe_path) as f:
+        recipe = json.load(f)
+    # Every band counts as large enough, so each takes its chosen threshold.
+    recipe.update(threshold_policy="manual", threshold_attribute="age_band",
+                  group_thresholds=chosen, min_group_rows=1, threshold=0.45)
+    with open(recipe_path, "w") as f:
+        json.dump(recipe, f)
+    model = path("manual.fwmodel")
+    check_ok(run("train", "--recipe", recipe_path, "--out", model), "train manual")
+    outputs, meta = export_and_compare(model, EVAL, "manual")
+    thresholds = json.loads(meta["fairway.thresholds"])
+    check(thresholds["policy"] == "manual"
+          and {g["name"]: g["threshold"] for g in thresholds["groups"]} == chosen,
+          f"thresholds {thresholds}")
+    rows = read_csv(EVAL)
+    column = rows[0].index("age_band")
+    p = outputs["probabilities"]["data"][1::2]
+    labels = outputs["label"]["data"]
+    wrong = [r for r, (x, y) in enumerate(zip(p, labels))
+             if (x >= chosen.get(rows[r + 1][column], 0.45)) != (y == "yes")]
+    check(not wrong, f"{len(wrong)} labels not at their band's threshold: {wrong[:5]}")
+    check(thresholds["default"] == 0.45, f"unseen groups' threshold {thresholds}")
+    missing = [x for r, x in enumerate(p) if rows[r + 1][column] == ""]
+    check(any(0.45 <= x < 0.5 for x in missing), "no missing band scored in [0.45, 0.5)")
 
 
 @test

@@ -15,6 +15,7 @@
 import csv
 import json
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -288,6 +289,113 @@ def bad_policy_in_recipe():
     result = run("train", "--recipe", recipe, "--json")
     stderr = result.stderr.decode()
     check(result.returncode == 1 and "threshold_policy" in stderr,
+          f"exit {result.returncode}: {stderr!r}")
+
+
+@test
+def manual_thresholds_replay_and_decide():
+    # Thresholds chosen by hand per age band (as the Results step's sliders record them):
+    # the recipe replays to the same model, and predict decides each row at its band's.
+    base = os.path.join(tmp.name, "manual-base.json")
+    done_event(run("train", "--data", SAMPLE, "--target", "approved", "--sensitive", "sex",
+                   "--sensitive", "age_band", "--epochs", "6", "--device", "cpu",
+                   "--save-recipe", base, "--json"), "manual base")
+    with open(SAMPLE, newline="") as f:
+        bands = [row["age_band"] for row in csv.DictReader(f)]
+    names = sorted(set(bands))
+    chosen = {name: round(0.3 + 0.4 * i / (len(names) - 1), 2) for i, name in enumerate(names)}
+    with open(base) as f:
+        recipe = json.load(f)
+    recipe.update(threshold_policy="manual", threshold_attribute="age_band", threshold=0.45,
+                  group_thresholds=chosen, data=SAMPLE)
+    path = os.path.join(tmp.name, "manual.json")
+    with open(path, "w") as f:
+        json.dump(recipe, f)
+    models = [os.path.join(tmp.name, f"manual-{i}.fwmodel") for i in (1, 2)]
+    done = [done_event(run("train", "--recipe", path, "--out", m, "--json"), f"manual {m}")
+            for m in models]
+    for key in ("test", "fairness", "thresholds", "threshold", "threshold_attribute"):
+        check(done[0].get(key) == done[1].get(key),
+              f"manual: {key} differs on replay:\n  {done[0].get(key)}\n  {done[1].get(key)}")
+    thresholds = done[0]["thresholds"]
+    check(thresholds["policy"] == "manual", f"done thresholds {thresholds}")
+    check({g["name"]: g["threshold"] for g in thresholds["groups"]} == chosen
+          and all(g["fitted"] for g in thresholds["groups"]), f"done thresholds {thresholds}")
+    before = predictions(models[0], "manual-1.csv")
+    check(before == predictions(models[1], "manual-2.csv"), "manual: predictions differ")
+
+    # Per band: the rows predict calls "yes" are exactly those at or above its threshold.
+    rows = read_predictions(before)
+    for name in names:
+        mine = [r for r, band in zip(rows, bands) if band == name]
+        above = sum(float(r["p_yes"]) >= chosen[name] for r in mine)
+        said = sum(r["prediction"] == "yes" for r in mine)
+        print(f"# {name}: {said} of {len(mine)} yes at {chosen[name]}")
+        check(said == above, f"{name}: predict says yes for {said}, {above} at or above")
+    # A band the model never saw takes the common threshold, 0.45.
+    with open(SAMPLE, newline="") as f:
+        table = list(csv.reader(f))
+    column = table[0].index("age_band")
+    for row in table[1::3]:
+        row[column] = "unheard of"
+    unseen_data = os.path.join(tmp.name, "manual-unseen.csv")
+    with open(unseen_data, "w", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(table)
+    out = os.path.join(tmp.name, "manual-unseen-pred.csv")
+    result = run("predict", "--model", models[0], "--data", unseen_data, "-o", out)
+    check(result.returncode == 0, f"manual: predict unseen: {result.stderr!r}")
+    with open(out, "rb") as f:
+        unseen = read_predictions(f.read())
+    at = [chosen.get(row[column], 0.45) for row in table[1:]]
+    wrong = [i for i, (r, t) in enumerate(zip(unseen, at))
+             if (r["prediction"] == "yes") != (float(r["p_yes"]) >= t)]
+    check(not wrong, f"manual: {len(wrong)} rows not at their band's threshold or 0.45")
+    check(any(0.45 <= float(r["p_yes"]) < 0.5 for r, row in zip(unseen, table[1:])
+              if row[column] == "unheard of"), "manual: no unseen row scored in [0.45, 0.5)")
+
+    # Not all at one threshold: at 0.5 for everyone the answers differ.
+    check(any((r["prediction"] == "yes") != (float(r["p_yes"]) >= 0.5) for r in rows),
+          "the hand-chosen thresholds changed nothing")
+
+    # evaluate measures what predict decides, band by band.
+    result = run("evaluate", "--model", models[0], "--data", SAMPLE, "--json")
+    check(result.returncode == 0, f"manual: evaluate: {result.stderr!r}")
+    fairness = json.loads(result.stdout)["fairness"]
+    by_band = next(f for f in fairness if f["attribute"] == "age_band")["groups"]
+    for group in by_band:
+        mine = [r for r, band in zip(rows, bands) if band == group["value"]]
+        rate = sum(r["prediction"] == "yes" for r in mine) / len(mine)
+        check(abs(group["selection_rate"] - rate) < 1e-12,
+              f"evaluate {group['value']} {group['selection_rate']}, predict {rate}")
+
+    # The ONNX file carries the same thresholds.
+    meta = onnx_metadata(models[0], "manual.onnx")
+    exported = json.loads(meta["fairway.thresholds"])
+    check(exported["policy"] == "manual" and exported["attribute"] == "age_band"
+          and {g["name"]: g["threshold"] for g in exported["groups"]} == chosen,
+          f"ONNX thresholds {exported}")
+
+    # The report says what the model does: thresholds chosen by hand, each band's.
+    card = os.path.join(tmp.name, "manual.html")
+    result = run("report", "--model", models[0], "-o", card)
+    check(result.returncode == 0, f"manual: report: {result.stderr!r}")
+    with open(card, encoding="utf-8") as f:
+        text = " ".join(re.sub(r"<[^>]+>", " ", f.read()).split())
+    check("a decision threshold per group of “age_band”, chosen by hand" in text,
+          "manual: the report does not say the thresholds were chosen by hand")
+    for name, value in chosen.items():
+        check(f"{name} {value:.3f}" in text, f"manual: no {name} {value:.3f} in the report")
+
+
+@test
+def manual_policy_needs_group_thresholds():
+    recipe = os.path.join(tmp.name, "manual-bad.json")
+    with open(recipe, "w") as f:
+        json.dump({"schema_version": 1, "target": "approved", "data": SAMPLE,
+                   "sensitive": ["sex"], "threshold_policy": "manual"}, f)
+    result = run("train", "--recipe", recipe, "--json")
+    stderr = result.stderr.decode()
+    check(result.returncode == 1 and "group_thresholds" in stderr,
           f"exit {result.returncode}: {stderr!r}")
 
 

@@ -400,6 +400,83 @@ test_autosave_restore (Fixture       *fixture,
   g_free (restored.note);
 }
 
+/* Thresholds chosen by hand on the Results step, after the model was trained, are saved
+ * with the project: opened again, the recipe and the model hold them, and the model decides
+ * as the saved one did. */
+static void
+test_save_open_group_thresholds (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GFile) file = fw_core_test_file ("manual.fairway");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwProject) second = NULL;
+  g_autoptr(FwSession) second_session = NULL;
+  const FwDataset *dataset;
+  const FwRecipe *recipe;
+  FwTrainedModel *trained;
+  g_autofree double *values = NULL;
+  FwGroupThresholdSet set;
+  Fixture restored = { 0, };
+  guint n_groups;
+
+  fw_core_test_open (fixture->session, fixture->csv);
+  fw_core_test_train (fixture->session, "approved");
+  /* Saved once before the thresholds change, so a stale copy of the model would show. */
+  g_assert_true (fw_project_save (fixture->project, file, &error));
+  g_assert_no_error (error);
+  dataset = fw_session_get_dataset (fixture->session);
+  n_groups = g_strv_length (dataset->sensitive_groups[0]);
+  values = g_new (double, n_groups);
+  for (guint g = 0; g < n_groups; g++)
+    values[g] = 0.35 + 0.3 * g / MAX (n_groups - 1, 1);
+  set = (FwGroupThresholdSet) {
+    .attribute = dataset->sensitive_names[0],
+    .names = (const char *const *) dataset->sensitive_groups[0],
+    .values = values, .common = 0.45, };
+  g_assert_true (fw_session_set_group_thresholds (fixture->session, &set, &error));
+  g_assert_no_error (error);
+  g_assert_true (fw_project_save (fixture->project, file, &error));
+  g_assert_no_error (error);
+
+  second_session = fw_session_new ();
+  second = fw_project_new (second_session);
+  g_signal_connect (second, "restored", G_CALLBACK (restored_cb), &restored);
+  {
+    g_autoptr(FwProjectFile) contents = fw_project_file_load (file, &error);
+
+    g_assert_no_error (error);
+    fw_project_expect_data (second, g_steal_pointer (&contents), file, fixture->csv, NULL);
+  }
+  fw_core_test_open (second_session, fixture->csv);
+  g_assert_true (restored.restored);
+  recipe = fw_session_get_recipe (second_session);
+  g_assert_cmpint (recipe->threshold_policy, ==, FW_THRESHOLD_POLICY_MANUAL);
+  g_assert_cmpstr (recipe->threshold_attribute, ==, dataset->sensitive_names[0]);
+  g_assert_cmpfloat (recipe->threshold, ==, 0.45);
+  g_assert_cmpstrv (recipe->group_thresholds_names, dataset->sensitive_groups[0]);
+  trained = fw_session_get_trained (second_session);
+  g_assert_nonnull (trained);
+  g_assert_cmpint (trained->thresholds->policy, ==, FW_THRESHOLD_POLICY_MANUAL);
+  for (guint g = 0; g < n_groups; g++)
+    {
+      g_assert_cmpfloat (recipe->group_thresholds_values[g], ==, values[g]);
+      g_assert_cmpfloat (fw_thresholds_lookup (trained->thresholds,
+                                               dataset->sensitive_groups[0][g]), ==, values[g]);
+    }
+  {
+    const FwTable *table = fw_session_get_table (second_session);
+    g_autofree float *p = fw_trained_model_predict (trained, table, &error);
+    g_autofree guint32 *before = NULL, *after = NULL;
+
+    g_assert_no_error (error);
+    before = fw_trained_model_decide (fw_session_get_trained (fixture->session), table, p);
+    after = fw_trained_model_decide (trained, table, p);
+    g_assert_cmpmem (before, fw_table_n_rows (table) * sizeof (guint32),
+                     after, fw_table_n_rows (table) * sizeof (guint32));
+  }
+  g_free (restored.note);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +491,7 @@ main (int   argc,
   ADD ("/core/project/unsaved-work", test_unsaved_work);
   ADD ("/core/project/autosave", test_autosave);
   ADD ("/core/project/autosave-restore", test_autosave_restore);
+  ADD ("/core/project/save-open-group-thresholds", test_save_open_group_thresholds);
 #undef ADD
 
   return g_test_run ();

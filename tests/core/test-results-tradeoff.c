@@ -215,6 +215,76 @@ test_session_threshold (void)
   g_assert_cmpfloat (trained->threshold, ==, 0.62);
 }
 
+/* Thresholds set by hand per group: the model and the recipe take them (policy manual),
+ * "changed" says the model changed, and the test metrics are the test part decided at each
+ * row's group threshold, counted here. */
+static void
+test_session_group_thresholds (void)
+{
+  g_autoptr(FwSession) session = trained_session ("approved");
+  const FwDataset *dataset = fw_session_get_dataset (session);
+  const FwDataPart *test = &dataset->parts[FW_PART_TEST];
+  g_autofree float *p = predict_part (session, FW_PART_TEST);
+  g_autoptr(GError) error = NULL;
+  FwTrainedModel *trained = fw_session_get_trained (session);
+  const FwRecipe *recipe = fw_session_get_recipe (session);
+  char **groups = dataset->sensitive_groups[0];
+  guint n_groups = g_strv_length (groups), pos = dataset->positive, seen = 0;
+  g_autofree double *values = g_new (double, n_groups);
+  double right = 0, counts[4] = { 0 };
+  FwGroupThresholdSet set;
+
+  g_assert_cmpuint (n_groups, >=, 2);
+  for (guint g = 0; g < n_groups; g++)
+    values[g] = 0.35 + 0.3 * g / (n_groups - 1);
+  for (gsize i = 0; i < test->n; i++)
+    {
+      gboolean yes = p[2 * i + pos] >= values[test->sensitive[0][i]];
+
+      right += yes == (test->labels[i] == pos);
+      counts[(test->labels[i] == pos) * 2 + yes] += 1;
+    }
+  set = (FwGroupThresholdSet) {
+    .attribute = dataset->sensitive_names[0], .names = (const char *const *) groups,
+    .values = values, .common = 0.5,
+  };
+  g_signal_connect (session, "changed", G_CALLBACK (count_changes), &seen);
+  g_assert_true (fw_session_set_group_thresholds (session, &set, &error));
+  g_assert_no_error (error);
+  g_assert_true (fw_session_get_trained (session) == trained);
+  g_assert_cmpuint (seen, ==, FW_SESSION_MODEL);
+  g_assert_cmpint (trained->thresholds->policy, ==, FW_THRESHOLD_POLICY_MANUAL);
+  g_assert_cmpint (recipe->threshold_policy, ==, FW_THRESHOLD_POLICY_MANUAL);
+  g_assert_cmpstr (recipe->threshold_attribute, ==, dataset->sensitive_names[0]);
+  g_assert_cmpstrv (recipe->group_thresholds_names, groups);
+  for (guint g = 0; g < n_groups; g++)
+    g_assert_cmpfloat (recipe->group_thresholds_values[g], ==, values[g]);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (trained->test_metrics,
+                                                                 "accuracy"),
+                                  right / test->n, 1e-12);
+  /* Rows are actual, columns predicted, each in class order. */
+  for (guint y = 0; y < 2; y++)
+    for (guint d = 0; d < 2; d++)
+      {
+        guint actual_pos = (y == pos), decided_pos = (d == pos);
+
+        g_assert_cmpfloat (json_array_get_double_element (
+                             json_array_get_array_element (trained->confusion, y), d),
+                           ==, counts[actual_pos * 2 + decided_pos]);
+      }
+
+  /* Without a fitting policy there is nothing to refit: refused, the model as it was. */
+  g_assert_false (fw_session_refit_thresholds (session, dataset->sensitive_names[0], &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (trained->thresholds->policy, ==, FW_THRESHOLD_POLICY_MANUAL);
+
+  /* One common threshold again: the per-group ones go, from the model and the recipe. */
+  g_assert_true (fw_session_set_threshold (session, 0.5, NULL));
+  g_assert_null (trained->thresholds);
+  g_assert_cmpint (recipe->threshold_policy, ==, FW_THRESHOLD_POLICY_NONE);
+  g_assert_null (recipe->group_thresholds_names);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -224,6 +294,8 @@ main (int   argc,
   g_test_add_func ("/core/results-tradeoff/binary", test_binary);
   g_test_add_func ("/core/results-tradeoff/regression", test_regression);
   g_test_add_func ("/core/results-tradeoff/session-threshold", test_session_threshold);
+  g_test_add_func ("/core/results-tradeoff/session-group-thresholds",
+                   test_session_group_thresholds);
 
   return g_test_run ();
 }

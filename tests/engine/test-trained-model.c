@@ -314,6 +314,223 @@ test_thresholds_any_column (void)
   fixture_clear (&fx);
 }
 
+/* Test-part decisions under per-group thresholds @by_group (per group of sensitive column
+ * @a), counted here: accuracy and the confusion matrix must match the model's. */
+static void
+assert_test_scored (Fixture      *fx,
+                    guint         a,
+                    const double *by_group)
+{
+  const FwDataPart *test = &fx->dataset->parts[FW_PART_TEST];
+  g_autofree float *p = g_new (float, test->n * 2);
+  double counts[4] = { 0 }, right = 0;
+  guint positive = fx->trained->positive;
+
+  fw_model_predict (fx->trained->model, test->x, test->n, p);
+  for (gsize i = 0; i < test->n; i++)
+    {
+      double t = by_group[test->sensitive[a][i]];
+      guint decided = p[2 * i + positive] >= t ? positive : 1 - positive;
+
+      counts[test->labels[i] * 2 + decided] += 1;
+      right += decided == test->labels[i];
+    }
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (fx->trained->test_metrics,
+                                                                 "accuracy"),
+                                  right / test->n, 1e-12);
+  for (guint y = 0; y < 2; y++)
+    for (guint d = 0; d < 2; d++)
+      g_assert_cmpfloat (json_array_get_double_element (
+                           json_array_get_array_element (fx->trained->confusion, y), d),
+                         ==, counts[y * 2 + d]);
+}
+
+/* Thresholds set by hand per group become the model's: the test part is scored for them,
+ * a group with too few tuning rows keeps the common threshold, and both the model file and
+ * the recipe carry them so that fitting again from the recipe gives the same ones. */
+static void
+test_manual_thresholds (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fw-trained-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "m.fwmodel", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(FwTrainedModel) loaded = NULL;
+  g_autoptr(FwRecipe) replayed = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree gsize *rows = NULL;
+  g_autofree double *values = NULL, *expected = NULL;
+  g_autofree float *p = NULL;
+  g_autofree guint32 *decided = NULL, *decided_loaded = NULL;
+  const FwDataPart *tuning;
+  const guint a = 1;            /* age_band: not the first sensitive column */
+  char **groups;
+  guint n_groups, n_small = 0;
+  gsize most = 0;
+  const double common = 0.45;
+  FwGroupThresholdSet set = { 0 };
+
+  train (&fx, "approved", FW_MODEL_LOGISTIC);
+  groups = fx.dataset->sensitive_groups[a];
+  n_groups = g_strv_length (groups);
+  g_assert_cmpuint (n_groups, >=, 2);
+  tuning = &fx.dataset->parts[FW_PART_VALIDATION];
+  rows = g_new0 (gsize, n_groups);
+  for (gsize i = 0; i < tuning->n; i++)
+    rows[tuning->sensitive[a][i]]++;
+  for (guint g = 0; g < n_groups; g++)
+    most = MAX (most, rows[g]);
+  /* Only the groups with the most tuning rows are large enough. */
+  fx.trained->recipe->min_group_rows = most;
+  values = g_new (double, n_groups);
+  expected = g_new (double, n_groups);
+  for (guint g = 0; g < n_groups; g++)
+    {
+      values[g] = 0.2 + 0.6 * g / (n_groups - 1);
+      expected[g] = rows[g] >= most ? values[g] : common;
+      n_small += rows[g] < most;
+    }
+  g_assert_cmpuint (n_small, >, 0);
+
+  set = (FwGroupThresholdSet) {
+    .attribute = fx.dataset->sensitive_names[a], .names = (const char *const *) groups,
+    .values = values, .common = common,
+  };
+  g_assert_true (fw_trained_model_set_thresholds (fx.trained, fx.dataset, &set, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fx.trained->thresholds->policy, ==, FW_THRESHOLD_POLICY_MANUAL);
+  g_assert_cmpstr (fx.trained->threshold_attribute, ==, fx.dataset->sensitive_names[a]);
+  for (guint g = 0; g < n_groups; g++)
+    {
+      const FwGroupThreshold *group = &fx.trained->thresholds->groups[g];
+
+      g_assert_cmpstr (group->name, ==, groups[g]);
+      g_assert_cmpfloat (group->threshold, ==, expected[g]);
+      g_assert_cmpint (group->fitted, ==, rows[g] >= most);
+      g_assert_true ((group->warning != NULL) == (rows[g] < most));
+    }
+  assert_test_scored (&fx, a, expected);
+
+  /* The recipe records the choice; read back, it fits the same thresholds. */
+  g_assert_cmpint (fx.trained->recipe->threshold_policy, ==, FW_THRESHOLD_POLICY_MANUAL);
+  g_assert_cmpfloat (fx.trained->recipe->threshold, ==, common);
+  node = fw_recipe_to_json (fx.trained->recipe);
+  replayed = fw_recipe_new_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (replayed->threshold_policy, ==, FW_THRESHOLD_POLICY_MANUAL);
+  g_assert_cmpstr (replayed->threshold_attribute, ==, fx.dataset->sensitive_names[a]);
+  g_assert_cmpstrv (replayed->group_thresholds_names, groups);
+  for (guint g = 0; g < n_groups; g++)
+    g_assert_cmpfloat (replayed->group_thresholds_values[g], ==, values[g]);
+  {
+    FwRecipe *own = fx.trained->recipe;
+    FwThresholds *before = g_steal_pointer (&fx.trained->thresholds);
+
+    fx.trained->recipe = replayed;
+    g_assert_true (fw_trained_model_fit_thresholds (fx.trained, fx.dataset,
+                                                    replayed->threshold_policy, &error));
+    g_assert_no_error (error);
+    for (guint g = 0; g < n_groups; g++)
+      g_assert_cmpfloat (fx.trained->thresholds->groups[g].threshold, ==,
+                         before->groups[g].threshold);
+    fx.trained->recipe = own;
+    fw_thresholds_free (before);
+  }
+
+  /* The model file: the same thresholds, the same decisions. */
+  g_assert_true (fw_trained_model_save (fx.trained, file, &error));
+  g_assert_no_error (error);
+  loaded = fw_trained_model_load (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (loaded->thresholds->policy, ==, FW_THRESHOLD_POLICY_MANUAL);
+  g_assert_cmpint (loaded->recipe->threshold_policy, ==, FW_THRESHOLD_POLICY_MANUAL);
+  g_assert_cmpstrv (loaded->recipe->group_thresholds_names, groups);
+  for (guint g = 0; g < n_groups; g++)
+    g_assert_cmpfloat (fw_thresholds_lookup (loaded->thresholds, groups[g]), ==, expected[g]);
+  p = fw_trained_model_predict (fx.trained, fx.table, &error);
+  g_assert_no_error (error);
+  decided = fw_trained_model_decide (fx.trained, fx.table, p);
+  decided_loaded = fw_trained_model_decide (loaded, fx.table, p);
+  g_assert_cmpmem (decided, fw_table_n_rows (fx.table) * sizeof (guint32),
+                   decided_loaded, fw_table_n_rows (fx.table) * sizeof (guint32));
+
+  g_unlink (path);
+  g_rmdir (dir);
+  fixture_clear (&fx);
+}
+
+/* Fitted thresholds refitted for another sensitive column without retraining; a refused
+ * choice leaves the model as it was; one common threshold replaces per-group ones. */
+static void
+test_refit_thresholds (void)
+{
+  Fixture fx = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree double *by_group = NULL;
+  const char *const names[] = { "no such group", NULL };
+  const double values[] = { 0.3 };
+  FwGroupThresholdSet set = { .attribute = "income", .names = names, .values = values,
+                              .common = 0.5 };
+  guint n_groups;
+
+  train (&fx, "approved", FW_MODEL_LOGISTIC);
+  g_assert_true (fw_trained_model_fit_thresholds (fx.trained, fx.dataset,
+                                                  FW_THRESHOLD_POLICY_PARITY, &error));
+  g_assert_cmpstr (fx.trained->threshold_attribute, ==, fx.dataset->sensitive_names[0]);
+
+  g_assert_true (fw_trained_model_refit_thresholds (fx.trained, fx.dataset,
+                                                    fx.dataset->sensitive_names[1],
+                                                    FW_THRESHOLD_POLICY_TPR, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (fx.trained->threshold_attribute, ==, fx.dataset->sensitive_names[1]);
+  g_assert_cmpstr (fx.trained->recipe->threshold_attribute, ==, fx.dataset->sensitive_names[1]);
+  g_assert_cmpint (fx.trained->recipe->threshold_policy, ==, FW_THRESHOLD_POLICY_TPR);
+  g_assert_cmpint (fx.trained->thresholds->policy, ==, FW_THRESHOLD_POLICY_TPR);
+  n_groups = g_strv_length (fx.dataset->sensitive_groups[1]);
+  g_assert_cmpuint (fx.trained->thresholds->n_groups, ==, n_groups);
+  by_group = g_new (double, n_groups);
+  for (guint g = 0; g < n_groups; g++)
+    by_group[g] = fx.trained->thresholds->groups[g].threshold;
+  assert_test_scored (&fx, 1, by_group);
+
+  /* Not a sensitive column: refused, and nothing changed. */
+  g_assert_false (fw_trained_model_set_thresholds (fx.trained, fx.dataset, &set, &error));
+  g_assert_nonnull (strstr (error->message, "income"));
+  g_clear_error (&error);
+  g_assert_false (fw_trained_model_refit_thresholds (fx.trained, fx.dataset, "income",
+                                                     FW_THRESHOLD_POLICY_PARITY, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (fx.trained->recipe->threshold_policy, ==, FW_THRESHOLD_POLICY_TPR);
+  g_assert_cmpstr (fx.trained->threshold_attribute, ==, fx.dataset->sensitive_names[1]);
+  for (guint g = 0; g < n_groups; g++)
+    g_assert_cmpfloat (fx.trained->thresholds->groups[g].threshold, ==, by_group[g]);
+
+  /* The intersection of two columns is measured, but new data has no such column. */
+  {
+    g_autoptr(FwDataset) crossed = NULL;
+
+    fx.trained->recipe->intersect_sensitive = TRUE;
+    crossed = fw_dataset_prepare (fx.table, fx.trained->recipe, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (crossed->n_sensitive, ==, 3);
+    g_assert_false (fw_trained_model_refit_thresholds (fx.trained, crossed,
+                                                       crossed->sensitive_names[2],
+                                                       FW_THRESHOLD_POLICY_PARITY, &error));
+    g_clear_error (&error);
+    g_assert_cmpstr (fx.trained->threshold_attribute, ==, fx.dataset->sensitive_names[1]);
+    fx.trained->recipe->intersect_sensitive = FALSE;
+  }
+
+  g_assert_true (fw_trained_model_set_threshold (fx.trained, fx.dataset, 0.4, &error));
+  g_assert_null (fx.trained->thresholds);
+  g_assert_cmpint (fx.trained->recipe->threshold_policy, ==, FW_THRESHOLD_POLICY_NONE);
+  for (guint g = 0; g < n_groups; g++)
+    by_group[g] = 0.4;
+  assert_test_scored (&fx, 1, by_group);
+  fixture_clear (&fx);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -326,6 +543,8 @@ main (int argc, char **argv)
   g_test_add_func ("/engine/trained-model/threshold-round-trip", test_threshold_round_trip);
   g_test_add_func ("/engine/trained-model/set-threshold", test_set_threshold_scores_test);
   g_test_add_func ("/engine/trained-model/thresholds-any-column", test_thresholds_any_column);
+  g_test_add_func ("/engine/trained-model/manual-thresholds", test_manual_thresholds);
+  g_test_add_func ("/engine/trained-model/refit-thresholds", test_refit_thresholds);
 
   return g_test_run ();
 }

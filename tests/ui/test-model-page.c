@@ -122,6 +122,40 @@ test_cards_and_settings (FwUiFixture   *fixture,
   g_assert_cmpint (fw_session_get_threshold_policy (fw_window_get_session (fixture->window)), ==,
                    FW_THRESHOLD_POLICY_TPR);
 
+  /* Thresholds chosen by hand on the Results step: no option is ticked, "None" says what the
+   * recipe holds, and choosing it replaces them. */
+  {
+    FwSession *session = fw_window_get_session (fixture->window);
+    FwRecipe *edit = fw_session_begin_edit (session);
+    const char *const names[] = { "f", NULL };
+    const double values[] = { 0.4 };
+    GtkCheckButton *none = fw_model_page_get_mitigation (page, "none");
+    AdwActionRow *row = ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (none),
+                                                                 ADW_TYPE_ACTION_ROW));
+
+    if (edit->sensitive->len == 0)
+      g_ptr_array_add (edit->sensitive, g_strdup ("sex"));
+    edit->threshold_policy = FW_THRESHOLD_POLICY_MANUAL;
+    g_free (edit->threshold_attribute);
+    edit->threshold_attribute = g_strdup ("sex");
+    edit->group_thresholds_names = g_strdupv ((char **) names);
+    edit->group_thresholds_values = g_memdup2 (values, sizeof values);
+    fw_session_end_edit (session);
+    fw_ui_test_flush ();
+    recipe = fw_session_get_recipe (session);
+    for (const char *const *m = (const char *const[]) { "none", "reweigh", "parity", "tpr",
+                                                        NULL }; *m != NULL; m++)
+      g_assert_false (gtk_check_button_get_active (fw_model_page_get_mitigation (page, *m)));
+    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row),
+                                     "Now: a threshold per group of “sex”, chosen by hand"));
+    gtk_check_button_set_active (none, TRUE);
+    fw_ui_test_flush ();
+    recipe = fw_session_get_recipe (session);
+    g_assert_cmpint (recipe->threshold_policy, ==, FW_THRESHOLD_POLICY_NONE);
+    g_assert_null (recipe->group_thresholds_names);
+    g_assert_false (g_str_has_prefix (adw_action_row_get_subtitle (row), "Now:"));
+  }
+
   /* The device row says what the CUDA probe found: the GPU's name, or why there is none. */
   {
     const FwCudaProbe *probe = fw_backend_cuda_probe ();

@@ -403,7 +403,10 @@ test_threshold_column (FwUiFixture   *fixture,
           if (members == 0)
             continue;
           rate = percent (selected / members);
-          expected = g_strdup_printf ("Selected on the tuning rows: %s", rate);
+          expected = members < trained->recipe->min_group_rows
+            ? g_strdup_printf ("Only %.0f tuning rows, too few for a threshold of its own: "
+                               "keeps the common one. Selected: %s", members, rate)
+            : g_strdup_printf ("Selected on the tuning rows: %s", rate);
           g_assert_cmpstr (fw_results_page_get_group_slider (page, g, TRUE), ==, expected);
           g_test_message ("%s = %s at %.3f: %s", dataset->sensitive_names[a], name, threshold,
                           rate);
@@ -411,6 +414,153 @@ test_threshold_column (FwUiFixture   *fixture,
       g_assert_null (fw_results_page_get_group_slider (page, n_groups, FALSE));
       g_assert_cmpstr (fw_results_page_get_metric_text (page, "accuracy"), ==, test_accuracy);
     }
+}
+
+/* The test part decided at each row's threshold of sensitive column @a (@by_group), counted
+ * here: the accuracy shown and the share selected in each group of @a. */
+static void
+assert_test_figures (FwResultsPage   *page,
+                     const FwDataset *dataset,
+                     const float     *q,
+                     guint            a,
+                     const double    *by_group)
+{
+  const FwDataPart *test = &dataset->parts[FW_PART_TEST];
+  guint n_groups = g_strv_length (dataset->sensitive_groups[a]);
+  g_autofree double *selected = g_new0 (double, n_groups);
+  g_autofree double *members = g_new0 (double, n_groups);
+  g_autofree char *accuracy = NULL;
+  double right = 0;
+
+  for (gsize i = 0; i < test->n; i++)
+    {
+      guint32 g = test->sensitive[a][i];
+      gboolean yes = q[2 * i + dataset->positive] >= by_group[g];
+
+      right += yes == (test->labels[i] == dataset->positive);
+      selected[g] += yes;
+      members[g] += 1;
+    }
+  accuracy = percent (right / test->n);
+  g_test_message ("test accuracy shown %s, counted %s",
+                  fw_results_page_get_metric_text (page, "accuracy"), accuracy);
+  g_assert_cmpstr (fw_results_page_get_metric_text (page, "accuracy"), ==, accuracy);
+  for (guint g = 0; g < n_groups; g++)
+    {
+      g_autofree char *rate = percent (selected[g] / members[g]);
+
+      g_assert_cmpstr (fw_results_page_get_group_text (page, dataset->sensitive_names[a],
+                                                       dataset->sensitive_groups[a][g],
+                                                       "selection_rate"), ==, rate);
+    }
+}
+
+/* A parity model fitted for "sex": picking "age_band" under "Groups Of" and using it refits
+ * parity thresholds for the age bands (the recipe follows); moving the age bands' sliders and
+ * using them makes them the model's, by hand (policy manual), a band with too few tuning rows
+ * greyed at the common threshold; each time the test figures are the test's own count. */
+static void
+test_group_thresholds_for_the_model (FwUiFixture   *fixture,
+                                     gconstpointer  data)
+{
+  FwTrainPage *train;
+  FwSession *session = fw_window_get_session (fixture->window);
+  FwResultsPage *page;
+  FwTrainedModel *trained;
+  const FwDataset *dataset;
+  const FwRecipe *recipe;
+  g_autofree float *q = NULL;
+  g_autofree double *by_group = NULL, *chosen = NULL;
+  g_autofree gsize *tuning_rows = NULL;
+  GtkWidget *use;
+  guint n_groups, n_small = 0;
+  const double common = 0.5;
+
+  FW_UI_TEST_REQUIRE_DISPLAY ();
+
+  train = fw_train_test_prepare (fixture, 3000, 10, 0);
+  {
+    FwRecipe *edit = fw_session_begin_edit (session);
+
+    g_ptr_array_add (edit->sensitive, g_strdup ("age_band"));
+    edit->threshold_policy = FW_THRESHOLD_POLICY_PARITY;
+    /* 60+ has about 28 tuning rows of 3000 × 15 %: under this, it keeps the common one. */
+    edit->min_group_rows = 40;
+    fw_session_end_edit (session);
+  }
+  fw_train_test_train (fixture, train);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next", NULL);
+  fw_ui_test_flush ();
+  page = FW_RESULTS_PAGE (fw_ui_test_find_descendant (GTK_WIDGET (fixture->window),
+                                                      FW_TYPE_RESULTS_PAGE));
+  trained = fw_session_get_trained (session);
+  dataset = fw_session_get_dataset (session);
+  recipe = fw_session_get_recipe (session);
+  g_assert_cmpstr (trained->threshold_attribute, ==, "sex");
+  g_assert_cmpstr (dataset->sensitive_names[1], ==, "age_band");
+  q = g_new (float, dataset->parts[FW_PART_TEST].n * 2);
+  fw_model_predict (trained->model, dataset->parts[FW_PART_TEST].x,
+                    dataset->parts[FW_PART_TEST].n, q);
+  use = fw_results_page_get_use_button (page);
+  g_assert_false (gtk_widget_get_sensitive (use));
+
+  /* Another column: "Use for the Model" refits parity for it, on the tuning rows. */
+  adw_combo_row_set_selected (fw_results_page_get_column_row (page), 1);
+  fw_ui_test_flush ();
+  g_assert_true (gtk_widget_get_sensitive (use));
+  g_signal_emit_by_name (use, "clicked");
+  fw_ui_test_flush ();
+  trained = fw_session_get_trained (session);
+  g_assert_cmpstr (trained->threshold_attribute, ==, "age_band");
+  g_assert_cmpint (trained->thresholds->policy, ==, FW_THRESHOLD_POLICY_PARITY);
+  g_assert_cmpstr (recipe->threshold_attribute, ==, "age_band");
+  g_assert_cmpint (recipe->threshold_policy, ==, FW_THRESHOLD_POLICY_PARITY);
+  g_assert_cmpuint (adw_combo_row_get_selected (fw_results_page_get_column_row (page)), ==, 1);
+  n_groups = g_strv_length (dataset->sensitive_groups[1]);
+  by_group = g_new (double, n_groups);
+  for (guint g = 0; g < n_groups; g++)
+    by_group[g] = fw_thresholds_lookup (trained->thresholds, dataset->sensitive_groups[1][g]);
+  assert_test_figures (page, dataset, q, 1, by_group);
+  g_assert_false (gtk_widget_get_sensitive (use));
+
+  /* By hand: every band's slider moved; the small band keeps the common threshold. */
+  tuning_rows = g_new0 (gsize, n_groups);
+  for (gsize i = 0; i < dataset->parts[FW_PART_VALIDATION].n; i++)
+    tuning_rows[dataset->parts[FW_PART_VALIDATION].sensitive[1][i]]++;
+  chosen = g_new (double, n_groups);
+  gtk_range_set_value (fw_results_page_get_threshold_scale (page), common);
+  for (guint g = 0; g < n_groups; g++)
+    {
+      gboolean small = tuning_rows[g] < recipe->min_group_rows;
+      GtkRange *scale = fw_results_page_get_group_scale (page, g);
+
+      chosen[g] = 0.30 + 0.10 * g;
+      gtk_range_set_value (scale, chosen[g]);
+      g_assert_cmpint (gtk_widget_get_sensitive (GTK_WIDGET (scale)), ==, !small);
+      g_assert_true (g_str_has_prefix (fw_results_page_get_group_slider (page, g, TRUE),
+                                       small ? "Only " : "Selected on the tuning rows"));
+      by_group[g] = small ? common : chosen[g];
+      n_small += small;
+    }
+  g_assert_cmpuint (n_small, >, 0);
+  g_assert_true (gtk_widget_get_sensitive (use));
+  g_signal_emit_by_name (use, "clicked");
+  fw_ui_test_flush ();
+  trained = fw_session_get_trained (session);
+  g_assert_cmpint (trained->thresholds->policy, ==, FW_THRESHOLD_POLICY_MANUAL);
+  g_assert_cmpint (recipe->threshold_policy, ==, FW_THRESHOLD_POLICY_MANUAL);
+  g_assert_cmpstr (recipe->threshold_attribute, ==, "age_band");
+  for (guint g = 0; g < n_groups; g++)
+    {
+      g_assert_cmpfloat (recipe->group_thresholds_values[g], ==, chosen[g]);
+      g_assert_cmpfloat (fw_thresholds_lookup (trained->thresholds,
+                                               dataset->sensitive_groups[1][g]),
+                         ==, by_group[g]);
+    }
+  assert_test_figures (page, dataset, q, 1, by_group);
+  /* The page opens at the model's own thresholds again. */
+  g_assert_false (gtk_widget_get_sensitive (use));
+  fw_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "results-manual-thresholds");
 }
 
 int
@@ -426,6 +576,7 @@ main (int   argc,
   ADD ("/ui/results-page/threshold-slider", test_threshold_slider);
   ADD ("/ui/results-page/mitigated-rates", test_mitigated_rates);
   ADD ("/ui/results-page/threshold-column", test_threshold_column);
+  ADD ("/ui/results-page/group-thresholds-for-the-model", test_group_thresholds_for_the_model);
 #undef ADD
 
   return g_test_run ();

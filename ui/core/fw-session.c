@@ -433,6 +433,9 @@ fw_session_set_threshold_policy (FwSession         *self,
     return;
   fw_session_begin_edit (self);
   self->recipe->threshold_policy = policy;
+  /* Hand-chosen thresholds belong to the model they were chosen for. */
+  g_clear_pointer (&self->recipe->group_thresholds_names, g_strfreev);
+  g_clear_pointer (&self->recipe->group_thresholds_values, g_free);
   fw_session_end_edit (self);
 }
 
@@ -449,6 +452,27 @@ fw_session_set_trained (FwSession      *self,
   emit_changed (self, FW_SESSION_MODEL);
 }
 
+/* The trained model's decision rule copied into the session's recipe, so that a saved
+ * recipe or project replays it. */
+static void
+take_threshold_rule (FwSession *self)
+{
+  const FwRecipe *from = self->trained->recipe;
+  FwRecipe *to = self->recipe;
+
+  to->threshold = from->threshold;
+  to->threshold_policy = from->threshold_policy;
+  g_free (to->threshold_attribute);
+  to->threshold_attribute = g_strdup (from->threshold_attribute);
+  g_strfreev (to->group_thresholds_names);
+  to->group_thresholds_names = g_strdupv (from->group_thresholds_names);
+  g_free (to->group_thresholds_values);
+  to->group_thresholds_values =
+    from->group_thresholds_names == NULL ? NULL
+    : g_memdup2 (from->group_thresholds_values,
+                 (g_strv_length (from->group_thresholds_names) + 1) * sizeof (double));
+}
+
 gboolean
 fw_session_set_threshold (FwSession  *self,
                           double      threshold,
@@ -460,7 +484,51 @@ fw_session_set_threshold (FwSession  *self,
   if (!fw_trained_model_set_threshold (self->trained, self->dataset, threshold, error))
     return FALSE;
   /* Not a recipe edit: that would drop the model this threshold belongs to. */
-  self->recipe->threshold = threshold;
+  take_threshold_rule (self);
+  emit_changed (self, FW_SESSION_MODEL);
+  return TRUE;
+}
+
+gboolean
+fw_session_set_group_thresholds (FwSession                 *self,
+                                 const FwGroupThresholdSet *set,
+                                 GError                   **error)
+{
+  g_return_val_if_fail (FW_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (self->trained != NULL && self->dataset != NULL, FALSE);
+
+  if (!fw_trained_model_set_thresholds (self->trained, self->dataset, set, error))
+    return FALSE;
+  take_threshold_rule (self);
+  emit_changed (self, FW_SESSION_MODEL);
+  return TRUE;
+}
+
+gboolean
+fw_session_refit_thresholds (FwSession   *self,
+                             const char  *attribute,
+                             GError     **error)
+{
+  FwThresholdPolicy policy;
+
+  g_return_val_if_fail (FW_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (self->trained != NULL && self->dataset != NULL, FALSE);
+
+  policy = self->trained->thresholds != NULL ? self->trained->thresholds->policy
+                                             : self->trained->recipe->threshold_policy;
+  if (policy != FW_THRESHOLD_POLICY_PARITY && policy != FW_THRESHOLD_POLICY_TPR)
+    policy = self->recipe->threshold_policy;
+  if (policy != FW_THRESHOLD_POLICY_PARITY && policy != FW_THRESHOLD_POLICY_TPR)
+    {
+      g_set_error_literal (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
+                           _("Choose equal selection rates or equal true-positive rates in "
+                             "the Model step to fit thresholds per group."));
+      return FALSE;
+    }
+  if (!fw_trained_model_refit_thresholds (self->trained, self->dataset, attribute, policy,
+                                          error))
+    return FALSE;
+  take_threshold_rule (self);
   emit_changed (self, FW_SESSION_MODEL);
   return TRUE;
 }

@@ -98,10 +98,23 @@ void                  fw_session_set_trained      (FwSession      *self,
                                                    FwDataset      *dataset);
 FwTrainedModel       *fw_session_get_trained      (FwSession      *self);
 /* Makes @threshold the trained model's and the recipe's decision threshold (binary tasks),
- * chosen on the validation part, and scores the test part once for it
+ * chosen on the validation part, in place of any per-group thresholds, and scores the test
+ * part once for it
  * (fw_trained_model_set_threshold): "changed" with FW_SESSION_MODEL. */
 gboolean              fw_session_set_threshold    (FwSession      *self,
                                                    double          threshold,
+                                                   GError        **error);
+/* Makes @set (thresholds chosen by hand per group on the tuning rows) the trained model's
+ * and the recipe's (policy manual) and scores the test part once for them
+ * (fw_trained_model_set_thresholds): "changed" with FW_SESSION_MODEL. */
+gboolean              fw_session_set_group_thresholds (FwSession                 *self,
+                                                       const FwGroupThresholdSet *set,
+                                                       GError                   **error);
+/* Fits the model's threshold policy (parity or TPR; else the recipe's) again for sensitive
+ * column @attribute on the tuning rows, without retraining, makes it the recipe's
+ * threshold_attribute and scores the test part once: "changed" with FW_SESSION_MODEL. */
+gboolean              fw_session_refit_thresholds (FwSession      *self,
+                                                   const char     *attribute,
                                                    GError        **error);
 const FwDataset      *fw_session_get_dataset      (FwSession      *self);
 

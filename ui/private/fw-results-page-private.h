@@ -43,6 +43,8 @@ struct _FwResultsPage
   GPtrArray           *group_scales;    /* GtkRange*, one per group of the threshold column */
   double              *model_thresholds;  /* the model's own, one per group; NULL: none */
   gboolean             at_model;        /* no slider moved since the model arrived */
+  gboolean             groups_moved;    /* a group's slider moved since they were drawn */
+  gsize               *group_rows;      /* tuning rows of each group of the sliders */
   gboolean             syncing;
   GPtrArray           *rows;            /* AdwActionRow* of the metrics group */
   GHashTable          *values;          /* metric key → GtkLabel */
@@ -90,7 +92,11 @@ AdwComboRow *fw_results_page_get_column_row     (FwResultsPage *self);
 const char *fw_results_page_get_group_slider    (FwResultsPage *self,
                                                  guint          g,
                                                  gboolean       subtitle);
-/* "Use for the Model": the slider's threshold becomes the model's. */
+/* Group @g's threshold slider, or NULL past the last group. */
+GtkRange   *fw_results_page_get_group_scale     (FwResultsPage *self,
+                                                 guint          g);
+/* "Use for the Model": the slider's threshold, or the per-group sliders' thresholds, become
+ * the model's; or, for another "Groups Of" column, its policy's thresholds are refitted. */
 GtkWidget  *fw_results_page_get_use_button      (FwResultsPage *self);
 /* A cell of the per-group table ("n", "selection_rate", "tpr", "fpr", "accuracy";
  * regression "mae", "mean_prediction"), or NULL. */
