@@ -136,7 +136,13 @@ def words():
     out = result.stdout.decode()
     check(result.returncode == 0, f"exit {result.returncode}: {result.stderr!r}")
     check("over 3 folds" in out and "450 test rows were not used" in out, out)
-    check(out.count("±") >= 6 and "(folds: " in out, out)
+    # The metric and the gap of each model with ±; the energy too unless it is under
+    # 0.01 Wh, which is said in words rather than in e-notation.
+    check(out.count("±") >= 4 and "(folds: " in out, out)
+    energy = re.findall(r"^  energy \(estimated\): (.*)$", out, re.M)
+    check(len(energy) == 2 and all(re.fullmatch(r"under 0\.01 Wh per fold|[0-9.]+ ± [0-9.e-]+ Wh "
+                                                r"per fold", e) for e in energy), f"{energy}")
+    check("e-0" not in out, out)
     check(re.search(r"^Recommended: (logistic|mlp:64), ", out, re.M), out)
 
 
