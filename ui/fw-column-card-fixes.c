@@ -1,14 +1,14 @@
 /* fw-column-card-fixes.c — a column card's fixes: the suggested ones as buttons, every
- * other one in a menu, and the steps already applied to the column
+ * other one in a menu
  *
  * Each fix is the page's clean.add-step action with (kind, column, constant).  The
- * card's figures (counts, sparkline, issues) are drawn in fw-column-card.c.
+ * card's figures (counts, sparkline, issues) and the steps already applied to the column
+ * are drawn in fw-column-card.c, which calls this.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 #include "fw-column-card-private.h"
 #include "fw-date-features.h"
@@ -89,7 +89,7 @@ add_days_between (FwColumnCard   *self,
 }
 
 void
-fw_column_card_update_steps (FwColumnCard *self)
+fw_column_card_update_fixes (FwColumnCard *self)
 {
   const FwColumnProfile *p = fw_column_card_profile (self);
   const FwColumn *c = fw_column_card_column (self);
@@ -99,28 +99,8 @@ fw_column_card_update_steps (FwColumnCard *self)
   g_autoptr(GMenu) menu = g_menu_new ();
   guint n_buttons = 0;
 
-  fw_column_card_clear_box (self->applied_box);
   fw_column_card_clear_box (self->fixes_box);
   memset (self->fix_buttons, 0, sizeof self->fix_buttons);
-
-  if (is_target)
-    gtk_box_append (GTK_BOX (self->applied_box),
-                    fw_column_card_note_new ("emblem-important-symbolic", "accent",
-                                             _("This is the column to predict: it stays as it "
-                                               "is")));
-  for (guint i = 0; i < recipe->steps->len; i++)
-    {
-      const FwStep *step = g_ptr_array_index (recipe->steps, i);
-      g_autofree char *text = NULL;
-
-      if (g_strcmp0 (step->column, c->name) != 0)
-        continue;
-      text = fw_step_describe_short (step);
-      gtk_box_append (GTK_BOX (self->applied_box),
-                      fw_column_card_note_new ("emblem-ok-symbolic", "success", text));
-    }
-  gtk_widget_set_visible (self->applied_box,
-                          gtk_widget_get_first_child (self->applied_box) != NULL);
 
   for (guint i = 0; self->suggested != NULL && i < self->suggested->len; i++)
     {

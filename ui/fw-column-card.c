@@ -40,20 +40,11 @@ draw_sparkline (cairo_t           *cr,
   fw_plot_sparkline_draw (cr, width, height, style, spark->counts, spark->n_bins);
 }
 
-void
-fw_column_card_clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
-}
-
 /* An icon and a wrapping sentence: an issue, or a step already taken. */
-GtkWidget *
-fw_column_card_note_new (const char *icon_name,
-                         const char *style_class,
-                         const char *text)
+static GtkWidget *
+note_new (const char *icon_name,
+          const char *style_class,
+          const char *text)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", icon_name,
@@ -72,21 +63,6 @@ fw_column_card_note_new (const char *icon_name,
   return row;
 }
 
-const FwColumnProfile *
-fw_column_card_profile (FwColumnCard *self)
-{
-  const FwTableProfile *profile = fw_session_get_profile (self->session);
-
-  return profile != NULL && self->index < profile->n_columns ? &profile->columns[self->index]
-                                                              : NULL;
-}
-
-const FwColumn *
-fw_column_card_column (FwColumnCard *self)
-{
-  return fw_table_column (fw_session_get_table (self->session), self->index);
-}
-
 /* Whether the suggestions hold @kind for this card's column. */
 static gboolean
 suggests (FwColumnCard *self,
@@ -102,16 +78,6 @@ suggests (FwColumnCard *self,
         return TRUE;
     }
   return FALSE;
-}
-
-/* A date feature of this column's (either date of a pair). */
-gboolean
-fw_column_card_feature_of (FwColumnCard        *self,
-                           const FwDateFeature *feature)
-{
-  const char *name = fw_column_card_column (self)->name;
-
-  return g_strcmp0 (feature->step.column, name) == 0 || g_strcmp0 (feature->step.to, name) == 0;
 }
 
 static char *
@@ -228,7 +194,7 @@ add_rare_note (FwColumnCard          *self,
                                        "split groups them as “other”", n_rare),
                           examples->str, n_rare, p->distinct, one_hot->min_count);
   gtk_box_append (GTK_BOX (self->issues_box),
-                  fw_column_card_note_new ("dialog-information-symbolic", "accent", text));
+                  note_new ("dialog-information-symbolic", "accent", text));
 }
 
 static void
@@ -321,8 +287,7 @@ update_profile (FwColumnCard *self)
       const FwIssue *issue = g_ptr_array_index (p->issues, i);
 
       gtk_box_append (GTK_BOX (self->issues_box),
-                      fw_column_card_note_new ("dialog-warning-symbolic", "warning",
-                                               issue->message));
+                      note_new ("dialog-warning-symbolic", "warning", issue->message));
     }
   /* A sentinel's sentence already asks for the indicator; gaps alone say so here. */
   if (suggests (self, FW_STEP_MISSING_INDICATOR) &&
@@ -336,7 +301,7 @@ update_profile (FwColumnCard *self)
                                 "often means something: the suggested fix keeps a yes/no "
                                 "“was missing” column next to the filled one"), percent);
       gtk_box_append (GTK_BOX (self->issues_box),
-                      fw_column_card_note_new ("dialog-information-symbolic", "accent", text));
+                      note_new ("dialog-information-symbolic", "accent", text));
     }
   /* What a date would give away, counted from or to it. */
   for (guint i = 0; self->date_features != NULL && i < self->date_features->len; i++)
@@ -345,14 +310,40 @@ update_profile (FwColumnCard *self)
 
       if (feature->message != NULL && fw_column_card_feature_of (self, feature))
         gtk_box_append (GTK_BOX (self->issues_box),
-                        fw_column_card_note_new ("dialog-warning-symbolic", "warning",
-                                                 feature->message));
+                        note_new ("dialog-warning-symbolic", "warning", feature->message));
     }
   add_rare_note (self, c, p);
   if (gtk_widget_get_first_child (self->issues_box) == NULL)
     gtk_box_append (GTK_BOX (self->issues_box),
-                    fw_column_card_note_new ("emblem-default-symbolic", "dim-label",
-                                             _("No problems found")));
+                    note_new ("emblem-default-symbolic", "dim-label", _("No problems found")));
+}
+
+/* The steps already applied to the column, then its fixes (fw-column-card-fixes.c). */
+static void
+update_steps (FwColumnCard *self)
+{
+  const FwColumn *c = fw_column_card_column (self);
+  const FwRecipe *recipe = fw_session_get_recipe (self->session);
+
+  fw_column_card_clear_box (self->applied_box);
+  if (g_strcmp0 (recipe->target, c->name) == 0)
+    gtk_box_append (GTK_BOX (self->applied_box),
+                    note_new ("emblem-important-symbolic", "accent",
+                              _("This is the column to predict: it stays as it is")));
+  for (guint i = 0; i < recipe->steps->len; i++)
+    {
+      const FwStep *step = g_ptr_array_index (recipe->steps, i);
+      g_autofree char *text = NULL;
+
+      if (g_strcmp0 (step->column, c->name) != 0)
+        continue;
+      text = fw_step_describe_short (step);
+      gtk_box_append (GTK_BOX (self->applied_box),
+                      note_new ("emblem-ok-symbolic", "success", text));
+    }
+  gtk_widget_set_visible (self->applied_box,
+                          gtk_widget_get_first_child (self->applied_box) != NULL);
+  fw_column_card_update_fixes (self);
 }
 
 void
@@ -373,7 +364,7 @@ fw_column_card_bind (FwColumnCard    *self,
   if (fw_column_card_profile (self) == NULL)
     return;
   update_profile (self);
-  fw_column_card_update_steps (self);
+  update_steps (self);
 }
 
 void
@@ -393,7 +384,7 @@ fw_column_card_refresh (FwColumnCard *self)
   g_return_if_fail (FW_IS_COLUMN_CARD (self));
 
   if (self->session != NULL && fw_column_card_profile (self) != NULL)
-    fw_column_card_update_steps (self);
+    update_steps (self);
 }
 
 guint

@@ -2,7 +2,8 @@
  *
  * The import refuses a file that is not UTF-8 and names the single-byte encoding it looks
  * like; the page shows that error and asks, with the first line that differs as the guess
- * reads it, so the user can see whether the accents come out right before saying yes.
+ * reads it, so the user can see whether the accents come out right before saying yes; on
+ * yes the page reads the file as it asked to.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,9 +15,10 @@
 
 typedef struct
 {
-  GWeakRef  page;
-  GFile    *file;
-  char     *encoding;
+  GWeakRef          page;
+  GFile            *file;
+  char             *encoding;
+  FwDataPageReadAs  read_as;
 } Asked;
 
 static void
@@ -46,13 +48,14 @@ on_response (AdwMessageDialog *dialog,
       self->encoding_dialog = NULL;
     }
   if (g_strcmp0 (response, "read") == 0)
-    fw_data_page_open_file_with_encoding (self, asked->file, asked->encoding);
+    asked->read_as (self, asked->file, asked->encoding);
 }
 
 void
 fw_data_page_ask_encoding (FwDataPage        *self,
                            GFile             *file,
-                           const FwCsvReport *report)
+                           const FwCsvReport *report,
+                           FwDataPageReadAs   read_as)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *name = fw_display_name (file);
@@ -94,6 +97,7 @@ fw_data_page_ask_encoding (FwDataPage        *self,
   g_weak_ref_init (&asked->page, self);
   asked->file = g_object_ref (file);
   asked->encoding = g_strdup (report->guessed_encoding);
+  asked->read_as = read_as;
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_response), asked,
                          (GClosureNotify) (void (*) (void)) asked_free, 0);
 

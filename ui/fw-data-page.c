@@ -244,7 +244,8 @@ import_done (GObject      *source,
       /* Not UTF-8, but it reads as a single-byte encoding: offer to read it so. */
       if (g_error_matches (error, FW_CSV_ERROR, FW_CSV_ERROR_NOT_UTF8) &&
           report.guessed_encoding != NULL)
-        fw_data_page_ask_encoding (self, fw_import_get_file (import), &report);
+        fw_data_page_ask_encoding (self, fw_import_get_file (import), &report,
+                                   fw_data_page_open_file_with_encoding);
     }
 }
 

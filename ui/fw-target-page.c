@@ -28,36 +28,6 @@
 
 G_DEFINE_FINAL_TYPE (FwTargetPage, fw_target_page, GTK_TYPE_WIDGET)
 
-void
-fw_target_page_clear_rows (GPtrArray *rows,
-                           GtkWidget *container)
-{
-  for (guint i = 0; i < rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (rows, i);
-
-      if (ADW_IS_EXPANDER_ROW (container))
-        adw_expander_row_remove (ADW_EXPANDER_ROW (container), row);
-      else
-        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (container), row);
-    }
-  g_ptr_array_set_size (rows, 0);
-}
-
-GtkWidget *
-fw_target_page_plain_row (const char *title,
-                          const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  return row;
-}
-
 /* Building the lists, once per table. */
 
 static GtkWidget *

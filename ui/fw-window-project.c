@@ -470,7 +470,6 @@ fw_window_project_class_init (GtkWidgetClass *widget_class)
                                    save_project_as_action);
   gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
-  fw_window_recovery_class_init (widget_class);
 }
 
 void
@@ -485,6 +484,4 @@ fw_window_project_init (FwWindow *self)
   g_signal_connect_object (self->data_page, "notify::busy",
                            G_CALLBACK (data_page_busy_changed), self, G_CONNECT_SWAPPED);
   update_actions (self);
-
-  fw_window_recovery_init (self);
 }

@@ -258,6 +258,7 @@ fw_window_class_init (FwWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
                                        "win.primary", NULL);
   fw_window_project_class_init (widget_class);
+  fw_window_recovery_class_init (widget_class);
 }
 
 static void
@@ -289,6 +290,7 @@ fw_window_init (FwWindow *self)
   self->project = fw_project_new (self->session);
   fw_export_page_set_project (self->export_page, self->project);
   fw_window_project_init (self);
+  fw_window_recovery_init (self);
 
   self->settings = fw_settings_new ();
   if (self->settings != NULL)

@@ -34,25 +34,16 @@ fw_csv_decode_excerpt (const char *text,
 /* UTF-16 text, or text in the encoding the caller named, is read through a converter to
  * UTF-8, from the start again: the first chunk has been taken from @stream already, so only
  * a stream that can seek back is read. */
-FwTable *
-fw_csv_import_converted (GInputStream       *stream,
-                         const char         *encoding,
-                         gsize               bom_len,
-                         goffset             size_hint,
-                         const FwCsvOptions *options,
-                         FwCsvReport        *report,
-                         FwProgressFunc      progress,
-                         gpointer            progress_data,
-                         GCancellable       *cancellable,
-                         GError            **error)
+GInputStream *
+fw_csv_open_converted (GInputStream *stream,
+                       const char   *encoding,
+                       gsize         bom_len,
+                       goffset      *size_hint,
+                       GCancellable *cancellable,
+                       GError      **error)
 {
   g_autoptr(GCharsetConverter) converter = NULL;
-  g_autoptr(GInputStream) converted = NULL;
-  g_autoptr(GError) local = NULL;
   g_autofree char *described = fw_csv_encoding_describe (encoding);
-  gboolean utf16 = g_ascii_strncasecmp (encoding, "UTF-16", 6) == 0;
-  FwCsvOptions as_utf8 = *options;
-  FwTable *table;
 
   converter = g_charset_converter_new ("UTF-8", encoding, NULL);
   if (converter == NULL)
@@ -69,24 +60,23 @@ fw_csv_import_converted (GInputStream       *stream,
                      "Save it with the UTF-8 encoding and open it again."), described);
       return NULL;
     }
-  converted = g_converter_input_stream_new (stream, G_CONVERTER (converter));
-  as_utf8.encoding = NULL;
   /* ASCII text takes half the bytes in UTF-8 that it takes in UTF-16. */
-  table = fw_csv_import_stream (converted, size_hint > 0 && utf16 ? size_hint / 2 : size_hint,
-                                &as_utf8, report, progress, progress_data, cancellable, &local);
-  if (table == NULL && g_error_matches (local, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
-    {
-      g_set_error (error, FW_CSV_ERROR, FW_CSV_ERROR_ENCODING,
-                   _("This file holds bytes that are not %s text. "
-                     "Save it with the UTF-8 encoding and open it again."), described);
-      return NULL;
-    }
-  if (table == NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
-  if (report != NULL)
-    report->encoding = g_intern_string (encoding);
-  return table;
+  if (*size_hint > 0 && g_ascii_strncasecmp (encoding, "UTF-16", 6) == 0)
+    *size_hint /= 2;
+  return g_converter_input_stream_new (stream, G_CONVERTER (converter));
+}
+
+void
+fw_csv_explain_converted_error (GError    **error,
+                                const char *encoding)
+{
+  g_autofree char *described = NULL;
+
+  if (error == NULL || !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+    return;
+  described = fw_csv_encoding_describe (encoding);
+  g_clear_error (error);
+  g_set_error (error, FW_CSV_ERROR, FW_CSV_ERROR_ENCODING,
+               _("This file holds bytes that are not %s text. "
+                 "Save it with the UTF-8 encoding and open it again."), described);
 }

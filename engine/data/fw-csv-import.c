@@ -131,6 +131,40 @@ estimate_rows (const char *sample,
   return MIN ((gsize) (size_hint / ((double) len / lines) * 1.05) + 64, FW_CSV_MAX_ROWS);
 }
 
+/* Text that is not UTF-8 (UTF-16, or the options' encoding) is imported again from the
+ * start, through a converter: as UTF-8 the second time. */
+static FwTable *
+import_converted (GInputStream       *stream,
+                  const char         *encoding,
+                  gsize               bom_len,
+                  goffset             size_hint,
+                  const FwCsvOptions *options,
+                  FwCsvReport        *report,
+                  FwProgressFunc      progress,
+                  gpointer            progress_data,
+                  GCancellable       *cancellable,
+                  GError            **error)
+{
+  g_autoptr(GInputStream) converted = NULL;
+  FwCsvOptions as_utf8 = *options;
+  FwTable *table;
+
+  converted = fw_csv_open_converted (stream, encoding, bom_len, &size_hint, cancellable, error);
+  if (converted == NULL)
+    return NULL;
+  as_utf8.encoding = NULL;
+  table = fw_csv_import_stream (converted, size_hint, &as_utf8, report, progress, progress_data,
+                                cancellable, error);
+  if (table == NULL)
+    {
+      fw_csv_explain_converted_error (error, encoding);
+      return NULL;
+    }
+  if (report != NULL)
+    report->encoding = g_intern_string (encoding);
+  return table;
+}
+
 FwTable *
 fw_csv_import_stream (GInputStream       *stream,
                       goffset             size_hint,
@@ -172,14 +206,14 @@ fw_csv_import_stream (GInputStream       *stream,
   if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0 &&
       g_ascii_strcasecmp (encoding, "UTF8") != 0)
     {
-      table = fw_csv_import_converted (stream, encoding, 0, size_hint, &im.options, report,
-                                       progress, progress_data, cancellable, &im.error);
+      table = import_converted (stream, encoding, 0, size_hint, &im.options, report, progress,
+                                progress_data, cancellable, &im.error);
       goto out;
     }
   if ((encoding = fw_csv_sniff_utf16 (buffer, got, &skip)) != NULL)
     {
-      table = fw_csv_import_converted (stream, encoding, skip, size_hint, &im.options, report,
-                                       progress, progress_data, cancellable, &im.error);
+      table = import_converted (stream, encoding, skip, size_hint, &im.options, report, progress,
+                                progress_data, cancellable, &im.error);
       goto out;
     }
   if (got >= 3 && memcmp (buffer, "\xEF\xBB\xBF", 3) == 0)

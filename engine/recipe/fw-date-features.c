@@ -9,6 +9,7 @@
 #include <string.h>
 #include "fw-date.h"
 #include "fw-date-features.h"
+#include "fw-leak-rows.h"
 #include "fw-preprocessor-private.h"
 #include "fw-recipe-private.h"
 #include "fw-stats.h"

@@ -1,7 +1,8 @@
 /* fw-project-autosave.c — a project's safety net: autosave for crash restore, and the
  * training checkpoints that hold the autosave file while a model trains
  *
- * Saving, opening and the data's hash stay in fw-project.c.
+ * Saving, opening and the data's hash stay in fw-project.c; what is written, in
+ * fw-project-snapshot.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -82,25 +83,6 @@ checkpoints_done (GObject              *owner,
     }
 }
 
-/* What a checkpoint saves besides the model; never hashes here (the window would wait). */
-static FwProjectFile *
-checkpoint_base (FwProject *self)
-{
-  FwProjectFile *project = fw_project_file_new ();
-  GFile *data = fw_session_get_file (self->session);
-
-  if (data != NULL)
-    {
-      project->data_path = g_file_get_path (data);
-      project->data_sha256 = g_strdup (self->data_sha256);
-    }
-  fw_recipe_free (project->recipe);
-  project->recipe = fw_recipe_copy (fw_session_get_recipe (self->session));
-  project->intended_use = g_strdup (self->intended_use);
-  project->step = g_strdup ("train");
-  return project;
-}
-
 void
 fw_project_session_training (FwProject     *self,
                              FwTrainingRun *run)
@@ -109,7 +91,7 @@ fw_project_session_training (FwProject     *self,
     return;
   cancel_checkpoints (self);
   self->checkpointing = fw_project_checkpoints_start (run, self->autosave_file,
-                                                      checkpoint_base (self),
+                                                      fw_project_checkpoint_base (self),
                                                       self->checkpoint_interval,
                                                       G_OBJECT (self), checkpoints_done);
 }

@@ -44,19 +44,42 @@ struct _FwColumnCard
 };
 
 /* The card's column and its profile (NULL when the profile does not cover it). */
-const FwColumnProfile *fw_column_card_profile      (FwColumnCard        *self);
-const FwColumn        *fw_column_card_column       (FwColumnCard        *self);
-/* A date feature of this column's (either date of a pair). */
-gboolean               fw_column_card_feature_of   (FwColumnCard        *self,
-                                                    const FwDateFeature *feature);
-/* An icon and a wrapping sentence: an issue, or a step already taken. */
-GtkWidget             *fw_column_card_note_new     (const char          *icon_name,
-                                                    const char          *style_class,
-                                                    const char          *text);
-void                   fw_column_card_clear_box    (GtkWidget           *box);
-/* fw-column-card-fixes.c: the applied steps, the fix buttons and the menu of every fix. */
-void                   fw_column_card_update_steps (FwColumnCard        *self);
+static inline const FwColumnProfile *
+fw_column_card_profile (FwColumnCard *self)
+{
+  const FwTableProfile *profile = fw_session_get_profile (self->session);
 
+  return profile != NULL && self->index < profile->n_columns ? &profile->columns[self->index]
+                                                              : NULL;
+}
+
+static inline const FwColumn *
+fw_column_card_column (FwColumnCard *self)
+{
+  return fw_table_column (fw_session_get_table (self->session), self->index);
+}
+
+/* A date feature of this column's (either date of a pair). */
+static inline gboolean
+fw_column_card_feature_of (FwColumnCard        *self,
+                           const FwDateFeature *feature)
+{
+  const char *name = fw_column_card_column (self)->name;
+
+  return g_strcmp0 (feature->step.column, name) == 0 || g_strcmp0 (feature->step.to, name) == 0;
+}
+
+static inline void
+fw_column_card_clear_box (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+}
+
+/* fw-column-card-fixes.c: the fix buttons and the menu of every fix, drawn anew. */
+void       fw_column_card_update_fixes   (FwColumnCard *self);
 
 /* The button offering @kind as a suggested fix, or NULL. */
 GtkWidget *fw_column_card_get_fix_button (FwColumnCard *self,

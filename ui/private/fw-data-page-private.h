@@ -47,11 +47,17 @@ struct _FwDataPage
 /* fw-data-page-empty.c: fills the recent files and keeps them current. */
 void           fw_data_page_empty_init          (FwDataPage *self);
 
+/* How the page reads @file as @encoding, once the user said yes. */
+typedef void (*FwDataPageReadAs) (FwDataPage *self,
+                                  GFile      *file,
+                                  const char *encoding);
+
 /* fw-data-page-encoding.c: asks whether to read @file as @report's guessed encoding, and
- * reads it so on yes. */
+ * calls @read_as on yes. */
 void           fw_data_page_ask_encoding        (FwDataPage        *self,
                                                  GFile             *file,
-                                                 const FwCsvReport *report);
+                                                 const FwCsvReport *report,
+                                                 FwDataPageReadAs   read_as);
 
 /* For tests. */
 /* The dialog asking to read a file in another encoding while it is open, or NULL. */

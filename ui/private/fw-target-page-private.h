@@ -1,8 +1,9 @@
 /* fw-target-page-private.h — what the Target step's files share, and its tests see
  *
  * fw-target-page.c builds the lists and reads the recipe into them; it calls
- * fw-target-page-edits.c (what the controls write) and fw-target-page-audit.c, neither of
- * which calls back.
+ * fw-target-page-edits.c (what the controls write), fw-target-page-audit.c and
+ * fw-target-page-issues.c (the target's warnings), none of which calls back: the row
+ * helpers they share are inline here.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -51,11 +52,38 @@ struct _FwTargetPage
   gboolean             suggested;     /* sensitive columns were suggested for this table */
 };
 
-/* fw-target-page.c: empties @container of @rows; a row of a title and a subtitle. */
-void           fw_target_page_clear_rows           (GPtrArray      *rows,
-                                                    GtkWidget      *container);
-GtkWidget     *fw_target_page_plain_row            (const char     *title,
-                                                    const char     *subtitle);
+/* Empties @container (an expander row or a preferences group) of @rows. */
+static inline void
+fw_target_page_clear_rows (GPtrArray *rows,
+                           GtkWidget *container)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+
+      if (ADW_IS_EXPANDER_ROW (container))
+        adw_expander_row_remove (ADW_EXPANDER_ROW (container), row);
+      else
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (container), row);
+    }
+  g_ptr_array_set_size (rows, 0);
+}
+
+/* A row of a title and a subtitle (may be NULL), both plain text. */
+static inline GtkWidget *
+fw_target_page_plain_row (const char *title,
+                          const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  return row;
+}
+
 /* fw-target-page-issues.c: the target's imbalance and leak rows for @recipe, checking
  * first (on a worker, while the page is mapped) when they are not for this target yet. */
 void           fw_target_page_show_issues          (FwTargetPage   *self,

@@ -71,7 +71,9 @@ gboolean         fw_window_project_open_contents (FwWindow       *self,
                                                   GError        **error);
 
 /* fw-window-recovery.c: win.restore-autosave, win.discard-autosave, win.restore-session,
- * win.discard-session; the window's recovery slot and the sessions it offers. */
+ * win.discard-session; the window's recovery slot and the sessions it offers.  Called
+ * from the window's class_init and init after fw-window-project.c's: a restore opens its
+ * project through fw_window_project_open_contents. */
 void             fw_window_recovery_class_init   (GtkWidgetClass *widget_class);
 void             fw_window_recovery_init         (FwWindow       *self);
 

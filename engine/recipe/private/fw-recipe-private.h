@@ -21,15 +21,6 @@ gboolean fw_step_kind_from_string (const char *name,
 gboolean fw_recipe_name_in        (const char        *name,
                                    const char *const *names);
 
-/* fw-leak-check.c: @settings' training rows and classes into @leak_rows (pointing into @t and
- * *@rows, newly allocated); the target's column index, or -1 with @error. */
-int      fw_recipe_leak_rows      (const FwRecipe *settings,
-                                   const FwTable  *table,
-                                   FwTarget       *t,
-                                   gsize         **rows,
-                                   FwLeakRows     *leak_rows,
-                                   GError        **error);
-
 /* fw-date-features.c: fw_recipe_date_features on training rows already at hand (@target
  * < 0: unchecked); a newly allocated array of FwDateFeature. */
 GPtrArray *fw_recipe_date_features_on (const FwTable        *table,

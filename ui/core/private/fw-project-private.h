@@ -1,4 +1,5 @@
-/* fw-project-private.h — what fw-project.c and fw-project-autosave.c share
+/* fw-project-private.h — what fw-project.c, fw-project-autosave.c and fw-project-snapshot.c
+ * share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,13 +41,15 @@ struct _FwProject
   char           *pending_note;
 };
 
-void fw_project_cancel_autosave      (FwProject     *self);
+void           fw_project_cancel_autosave      (FwProject     *self);
 /* Debounced: every change pushes the write back, so a burst is one write. */
-void fw_project_schedule_autosave    (FwProject     *self);
+void           fw_project_schedule_autosave    (FwProject     *self);
 /* Autosaves now, or once the data's SHA-256 is known. */
-void fw_project_autosave_when_hashed (FwProject     *self);
+void           fw_project_autosave_when_hashed (FwProject     *self);
 /* FwSession::training: the run's checkpoints go to the autosave file. */
-void fw_project_session_training     (FwProject     *self,
-                                      FwTrainingRun *run);
+void           fw_project_session_training     (FwProject     *self,
+                                                FwTrainingRun *run);
+/* What a checkpoint saves besides the model; newly allocated. */
+FwProjectFile *fw_project_checkpoint_base      (FwProject     *self);
 
 G_END_DECLS
