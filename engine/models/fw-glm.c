@@ -1,0 +1,436 @@
+/* fw-glm.c — logistic and linear regression fitted exactly: Newton's method (IRLS)
+ *
+ * Each epoch is one Newton step on the whole training part, for the summed objective
+ *   Σ_i w_i ℓ(y_i, c + x_iᵀβ)   (+ λW/2·‖β‖² only when a penalty is needed),
+ * ℓ the log loss (binary) or half the squared error (linear), W = Σ w_i.  The gradient and
+ * the Hessian X̃ᵀ diag(w·h) X̃ (X̃ = the free columns and a column of ones, h = p(1 − p) or
+ * 1) are summed in double precision (dsyrk over blocks of rows); the step solves the
+ * Hessian by Cholesky (dpotrf + dpotrs), halving it while the objective would rise, as
+ * R's glm does.  Linear regression lands on the least-squares answer in one step and
+ * confirms it with a second.
+ *
+ * A column held at 0 (a category's reference level, or a column constant on the training
+ * rows) is left out of the system, so one-hot groups stay identifiable without changing the
+ * features a saved model reads.  When the Hessian has no Cholesky factor (collinear
+ * columns), or a binary fit's coefficients run off (separated classes, where the unpenalised
+ * optimum lies at infinity), the fit starts again with a small L2 penalty and says why.
+ * At convergence the inverse Hessian is the coefficients' covariance (times σ² for linear).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+#include "fw-glm.h"
+#include "fw-model-kinds.h"
+
+#define BLOCK_ROWS 256
+#define PIVOT_TOLERANCE 1e-12
+/* A coefficient worth this many log-odds per standard deviation of its column is a sign
+ * of separation: an odds ratio of e^30 ≈ 10¹³. */
+#define SEPARATION_BOUND 30.0
+/* Unpenalised Newton converges in a handful of steps when the optimum is finite. */
+#define SEPARATION_ITERATIONS 25
+/* The step, per standard deviation of its column, below which the fit has converged. */
+#define STEP_TOLERANCE 1e-9
+#define DEFAULT_PENALTY 1e-4
+#define MAX_HALVINGS 40
+
+extern void dsyrk_  (const char *uplo, const char *trans, const int *n, const int *k,
+                     const double *alpha, const double *a, const int *lda, const double *beta,
+                     double *c, const int *ldc, size_t uplo_len, size_t trans_len);
+extern void dpotrf_ (const char *uplo, const int *n, double *a, const int *lda, int *info,
+                     size_t uplo_len);
+extern void dpotrs_ (const char *uplo, const int *n, const int *nrhs, const double *a,
+                     const int *lda, double *b, const int *ldb, int *info, size_t uplo_len);
+extern void dpotri_ (const char *uplo, const int *n, double *a, const int *lda, int *info,
+                     size_t uplo_len);
+
+struct _FwGlmState
+{
+  FwGlmFit  fit;
+  gboolean  started;
+  int       m;                  /* free slopes + the intercept */
+  guint    *index;              /* m − 1: the free features */
+  double   *sd;                 /* n_features: weighted standard deviation of each column */
+  double    total_weight;
+  double    objective;          /* at fit.estimate */
+  double   *gradient, *hessian; /* m, m × m (upper, column-major), at fit.estimate */
+  double   *trial;              /* n_features + 1 */
+};
+
+void
+fw_glm_state_free (FwGlmState *st)
+{
+  if (st == NULL)
+    return;
+  g_free (st->fit.estimate);
+  g_free (st->fit.covariance);
+  g_free (st->fit.fixed);
+  g_free (st->index);
+  g_free (st->sd);
+  g_free (st->gradient);
+  g_free (st->hessian);
+  g_free (st->trial);
+  g_free (st);
+}
+
+static inline double
+weight_of (const FwModelData *data,
+           gsize              i)
+{
+  return data->weights != NULL ? data->weights[i] : 1.0;
+}
+
+static void
+glm_init_params (FwModel *model,
+                 float   *params)
+{
+  memset (params, 0, model->n_params * sizeof (float));
+}
+
+/* Column statistics, which columns are free, and the buffers. */
+static FwGlmState *
+state_new (FwModel           *model,
+           const FwModelData *data)
+{
+  guint d = model->n_features;
+  FwGlmState *st = g_new0 (FwGlmState, 1);
+  g_autofree double *mean = g_new0 (double, d);
+
+  st->fit.n_features = d;
+  st->fit.estimate = g_new0 (double, d + 1);
+  st->fit.fixed = g_new0 (gboolean, d);
+  st->sd = g_new0 (double, d);
+  st->trial = g_new0 (double, d + 1);
+  st->index = g_new0 (guint, d);
+  for (gsize i = 0; i < data->n; i++)
+    {
+      double w = weight_of (data, i);
+
+      st->total_weight += w;
+      for (guint j = 0; j < d; j++)
+        mean[j] += w * data->x[i * d + j];
+    }
+  for (guint j = 0; j < d; j++)
+    mean[j] /= MAX (st->total_weight, 1e-300);
+  for (gsize i = 0; i < data->n; i++)
+    for (guint j = 0; j < d; j++)
+      {
+        double e = data->x[i * d + j] - mean[j];
+
+        st->sd[j] += weight_of (data, i) * e * e;
+      }
+  st->m = 1;
+  for (guint j = 0; j < d; j++)
+    {
+      st->sd[j] = sqrt (st->sd[j] / MAX (st->total_weight, 1e-300));
+      st->fit.fixed[j] = (model->glm_fixed != NULL && model->glm_fixed[j]) ||
+                         !(st->sd[j] > 1e-12 * (1 + fabs (mean[j])));
+      if (!st->fit.fixed[j])
+        st->index[st->m++ - 1] = j;
+    }
+  st->gradient = g_new0 (double, st->m);
+  st->hessian = g_new0 (double, (gsize) st->m * st->m);
+  return st;
+}
+
+/* The objective at @beta (n_features slopes, then the intercept), and with @derivatives its
+ * gradient and Hessian into the state.  FALSE when @batch_func asked to stop. */
+static gboolean
+evaluate (FwModel           *model,
+          const FwModelData *data,
+          const double      *beta,
+          gboolean           derivatives,
+          double            *objective,
+          FwBatchFunc        batch_func,
+          gpointer           user_data)
+{
+  FwGlmState *st = model->glm;
+  int m = st->m, d = (int) model->n_features;
+  gboolean logistic = model->task == FW_TASK_BINARY;
+  g_autofree double *block = derivatives ? g_new (double, (gsize) BLOCK_ROWS * m) : NULL;
+  double total = 0, one = 1.0, lambda = st->fit.penalty * st->total_weight;
+
+  if (derivatives)
+    {
+      memset (st->gradient, 0, m * sizeof (double));
+      memset (st->hessian, 0, (gsize) m * m * sizeof (double));
+    }
+  for (gsize start = 0; start < data->n; start += BLOCK_ROWS)
+    {
+      int rows = (int) MIN (BLOCK_ROWS, data->n - start);
+
+      for (int r = 0; r < rows; r++)
+        {
+          gsize i = start + r;
+          const float *x = data->x + i * d;
+          double w = weight_of (data, i), eta = beta[d], y, residual, h, s;
+
+          for (int k = 0; k < m - 1; k++)
+            eta += beta[st->index[k]] * x[st->index[k]];
+          if (logistic)
+            {
+              y = data->labels[i] == 1 ? 1.0 : 0.0;
+              total += w * (log1p (exp (-fabs (eta))) + MAX (eta, 0) - y * eta);
+              residual = 1 / (1 + exp (-eta)) - y;
+              h = (residual + y) * (1 - residual - y);
+            }
+          else
+            {
+              residual = eta - data->values[i];
+              total += w * residual * residual / 2;
+              h = 1;
+            }
+          if (!derivatives)
+            continue;
+          s = sqrt (w * h);
+          for (int k = 0; k < m - 1; k++)
+            {
+              st->gradient[k] += w * residual * x[st->index[k]];
+              block[(gsize) r * m + k] = s * x[st->index[k]];
+            }
+          st->gradient[m - 1] += w * residual;
+          block[(gsize) r * m + m - 1] = s;
+        }
+      if (derivatives)
+        dsyrk_ ("U", "N", &m, &rows, &one, block, &m, &one, st->hessian, &m, 1, 1);
+      if (batch_func != NULL && (start / BLOCK_ROWS) % 64 == 63 &&
+          !batch_func (start + rows, data->n, user_data))
+        return FALSE;
+    }
+  for (int k = 0; k < m - 1 && lambda > 0; k++)
+    {
+      double b = beta[st->index[k]];
+
+      total += lambda / 2 * b * b;
+      if (derivatives)
+        {
+          st->gradient[k] += lambda * b;
+          st->hessian[(gsize) k * m + k] += lambda;
+        }
+    }
+  *objective = total;
+  return TRUE;
+}
+
+/* Cholesky of the state's Hessian into @factor; FALSE when a pivot shows a column that is
+ * (numerically) a combination of the others. */
+static gboolean
+factor_hessian (FwGlmState *st,
+                double     *factor)
+{
+  int m = st->m, info = 0;
+
+  memcpy (factor, st->hessian, (gsize) m * m * sizeof (double));
+  dpotrf_ ("U", &m, factor, &m, &info, 1);
+  for (int j = 0; j < m && info == 0; j++)
+    {
+      double pivot = factor[(gsize) j * m + j];
+
+      if (!(pivot * pivot > PIVOT_TOLERANCE * st->hessian[(gsize) j * m + j]))
+        info = j + 1;
+    }
+  return info == 0;
+}
+
+/* Starts (again) from every slope at 0 and the intercept of the mean answer. */
+static gboolean
+restart (FwModel           *model,
+         const FwModelData *data,
+         FwBatchFunc        batch_func,
+         gpointer           user_data)
+{
+  FwGlmState *st = model->glm;
+  guint d = model->n_features;
+  double mean = 0;
+
+  for (gsize i = 0; i < data->n; i++)
+    mean += weight_of (data, i) * (model->task == FW_TASK_BINARY ? (data->labels[i] == 1)
+                                                                 : data->values[i]);
+  mean /= MAX (st->total_weight, 1e-300);
+  memset (st->fit.estimate, 0, (d + 1) * sizeof (double));
+  if (model->task == FW_TASK_BINARY)
+    mean = log (CLAMP (mean, 1e-6, 1 - 1e-6) / (1 - CLAMP (mean, 1e-6, 1 - 1e-6)));
+  st->fit.estimate[d] = mean;
+  st->fit.converged = FALSE;
+  g_clear_pointer (&st->fit.covariance, g_free);
+  return evaluate (model, data, st->fit.estimate, TRUE, &st->objective, batch_func, user_data);
+}
+
+static void
+penalise (FwModel      *model,
+          FwGlmPenalty  reason)
+{
+  model->glm->fit.reason = reason;
+  model->glm->fit.penalty = model->spec.l2 > 0 ? model->spec.l2 : DEFAULT_PENALTY;
+}
+
+/* The covariance of the estimate from the Hessian at it (σ²-scaled for linear). */
+static void
+covariance (FwModel *model,
+            double  *factor)
+{
+  FwGlmState *st = model->glm;
+  guint d = model->n_features;
+  int m = st->m, info = 0;
+  double scale = 1;
+
+  dpotri_ ("U", &m, factor, &m, &info, 1);
+  if (info != 0)
+    return;
+  if (model->task != FW_TASK_BINARY)
+    {
+      st->fit.df_residual = st->total_weight - m;
+      scale = st->fit.df_residual > 0 ? 2 * st->objective / st->fit.df_residual : NAN;
+    }
+  st->fit.covariance = g_new0 (double, (gsize) (d + 1) * (d + 1));
+  for (int a = 0; a < m; a++)
+    for (int b = 0; b < m; b++)
+      {
+        guint i = a < m - 1 ? st->index[a] : d, j = b < m - 1 ? st->index[b] : d;
+        double v = a <= b ? factor[(gsize) b * m + a] : factor[(gsize) a * m + b];
+
+        st->fit.covariance[(gsize) i * (d + 1) + j] = scale * v;
+      }
+}
+
+static void
+publish (FwModel *model)
+{
+  guint d = model->n_features;
+
+  for (guint j = 0; j <= d; j++)
+    model->host_params[j] = (float) model->glm->fit.estimate[j];
+  model->be->upload (model->be, model->params, model->host_params,
+                     model->n_params * sizeof (float));
+}
+
+static double
+penalty_term (FwModel *model)
+{
+  FwGlmState *st = model->glm;
+  double sum = 0;
+
+  for (int k = 0; k < st->m - 1; k++)
+    sum += st->fit.estimate[st->index[k]] * st->fit.estimate[st->index[k]];
+  return st->fit.penalty / 2 * sum;
+}
+
+static double
+glm_train_epoch (FwModel           *model,
+                 const FwModelData *data,
+                 FwBatchFunc        batch_func,
+                 gpointer           user_data,
+                 GError           **error)
+{
+  FwGlmState *st;
+  guint d = model->n_features;
+  int m, nrhs = 1, info = 0;
+  g_autofree double *factor = NULL, *step = NULL;
+  double t = 1, trial_objective = INFINITY, largest_step = 0, largest = 0;
+  gboolean accepted = FALSE;
+
+  if (model->glm == NULL)
+    model->glm = state_new (model, data);
+  st = model->glm;
+  m = st->m;
+  if (!st->started)
+    {
+      if (!restart (model, data, batch_func, user_data))
+        return fw_model_loss (model, data);
+      st->started = TRUE;
+    }
+  if (st->fit.converged)
+    return fw_model_loss (model, data) + penalty_term (model);
+  factor = g_new (double, (gsize) m * m);
+  step = g_new (double, m);
+  if (!factor_hessian (st, factor))
+    {
+      if (st->fit.penalty > 0)
+        {
+          g_set_error_literal (error, FW_MODEL_ERROR, FW_MODEL_ERROR_SINGULAR,
+                               _("Some feature columns are combinations of others, so the "
+                                 "model has no single answer. Drop the duplicate columns."));
+          return NAN;
+        }
+      penalise (model, FW_GLM_SINGULAR);
+      if (!restart (model, data, batch_func, user_data))
+        return fw_model_loss (model, data);
+      if (!factor_hessian (st, factor))
+        {
+          g_set_error_literal (error, FW_MODEL_ERROR, FW_MODEL_ERROR_SINGULAR,
+                               _("Some feature columns are combinations of others, so the "
+                                 "model has no single answer. Drop the duplicate columns."));
+          return NAN;
+        }
+    }
+  for (int k = 0; k < m; k++)
+    step[k] = -st->gradient[k];
+  dpotrs_ ("U", &m, &nrhs, factor, &m, step, &m, &info, 1);
+
+  /* Step halving: never a step that makes the objective worse. */
+  for (guint halving = 0; halving < MAX_HALVINGS && !accepted; halving++, t /= 2)
+    {
+      memcpy (st->trial, st->fit.estimate, (d + 1) * sizeof (double));
+      for (int k = 0; k < m; k++)
+        st->trial[k < m - 1 ? st->index[k] : d] += t * step[k];
+      if (!evaluate (model, data, st->trial, TRUE, &trial_objective, batch_func, user_data))
+        {
+          /* Stopped: the gradient and Hessian are of no point; the estimate stands. */
+          st->started = FALSE;
+          return fw_model_loss (model, data);
+        }
+      accepted = isfinite (trial_objective) &&
+                 trial_objective <= st->objective + 1e-12 * (1 + fabs (st->objective));
+    }
+  if (!accepted)
+    {
+      /* No step helps: this is the optimum to working precision. */
+      if (!evaluate (model, data, st->fit.estimate, TRUE, &st->objective, NULL, NULL))
+        return NAN;
+      t = 0;
+    }
+  else
+    {
+      memcpy (st->fit.estimate, st->trial, (d + 1) * sizeof (double));
+      st->objective = trial_objective;
+      t *= 2;
+    }
+  st->fit.iterations++;
+  for (int k = 0; k < m; k++)
+    {
+      double scale = k < m - 1 ? st->sd[st->index[k]] : 1;
+
+      largest_step = MAX (largest_step, fabs (t * step[k]) * scale);
+      if (k < m - 1)
+        largest = MAX (largest, fabs (st->fit.estimate[st->index[k]]) * scale);
+    }
+  publish (model);
+
+  if (model->task == FW_TASK_BINARY && st->fit.penalty == 0 &&
+      (largest > SEPARATION_BOUND || st->fit.iterations >= SEPARATION_ITERATIONS))
+    {
+      penalise (model, FW_GLM_SEPARATED);
+      if (!restart (model, data, batch_func, user_data))
+        return fw_model_loss (model, data);
+      publish (model);
+      return fw_model_loss (model, data) + penalty_term (model);
+    }
+  if (largest_step < STEP_TOLERANCE && factor_hessian (st, factor))
+    {
+      st->fit.converged = TRUE;
+      covariance (model, factor);
+    }
+  return fw_model_loss (model, data) + penalty_term (model);
+}
+
+const FwModelClass fw_glm_class = {
+  .name = "glm",
+  .iterative = TRUE,
+  .exact = TRUE,
+  .init_params = glm_init_params,
+  .train_epoch = glm_train_epoch,
+};
