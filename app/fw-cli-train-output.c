@@ -117,8 +117,9 @@ print_coefficients (JsonObject *explanations)
   odds = !json_object_get_null_member (inference, "positive");
   printf (_("\nHow each column moves the answer (per 1 unit of a number; a category against "
             "its reference):\n"));
-  printf ("  %-32s %12s %12s %25s %10s%s\n", _("term"), _("estimate"), _("std. error"),
-          _("95% interval"), _("p-value"), odds ? _("   odds ratio") : "");
+  printf ("  %-32s %12s %12s %25s %10s", _("term"), _("estimate"), _("std. error"),
+          _("interval (95%)"), _("p-value"));
+  printf ("%s%s\n", odds ? "   " : "", odds ? _("odds ratio") : "");
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
       JsonObject *row = json_array_get_object_element (rows, i);

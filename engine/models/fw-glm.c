@@ -424,6 +424,9 @@ glm_train_epoch (FwModel           *model,
       st->fit.converged = TRUE;
       covariance (model, factor);
     }
+  /* The summed log loss is the mean's W times: no second pass over the rows. */
+  if (model->task == FW_TASK_BINARY)
+    return st->objective / st->total_weight;
   return fw_model_loss (model, data) + penalty_term (model);
 }
 
