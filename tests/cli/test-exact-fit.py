@@ -155,6 +155,16 @@ def main():
         else:
             print("# statsmodels is not installed: compared with the numpy Newton solve only")
 
+        human = subprocess.run([CLI, "train", "--recipe", os.path.join(workdir, "logistic-exact.json"),
+                                "--data", data, "--positive", "yes"], capture_output=True,
+                               timeout=300).stdout.decode()
+        table = {r["term"]: r for r in rows}
+        check("the human output has the table, odds ratios and all",
+              "How each column moves the answer" in human and
+              any(line.split()[:4] == ["sex:", "female", "vs", "male"] and
+                  f"{table['sex: female vs male']['odds_ratio']:.4g}" in line
+                  for line in human.splitlines()), human)
+
         legacy = train(workdir, data, "logistic", solver=None)
         epochs = [e for e in legacy if e.get("event") == "epoch"]
         check("a recipe without a solver trains by mini-batches, as before",
