@@ -357,7 +357,8 @@ train_thread (gpointer data)
   fw_energy_meter_start (self->energy_meter);
   if (!exact && self->spec.solver == FW_SOLVER_EXACT && self->spec.kind != FW_MODEL_MLP)
     push_log (self, _("Exact fitting covers two classes or a number, with at most %d features; "
-                      "this model is trained with the “minibatch” solver instead."), FW_GLM_MAX_FEATURES);
+                      "this model is trained with the “minibatch” solver instead."),
+              FW_GLM_MAX_FEATURES);
   if (self->start_epoch > 0)
     {
       /* Carrying on: what it starts from is the best so far, and already written. */
@@ -417,7 +418,8 @@ train_thread (gpointer data)
       if (exact && fw_model_has_converged (self->model))
         break;
 
-      if (!exact && self->spec.patience > 0 && since_best >= self->spec.patience && self->epoch < epochs)
+      if (!exact && self->spec.patience > 0 && since_best >= self->spec.patience &&
+          self->epoch < epochs)
         {
           outcome = FW_TRAINER_EARLY_STOPPED;
           push_log (self, _("Stopped early at epoch %u: the validation loss has not improved for "

@@ -59,13 +59,15 @@ def main():
     se = math.sqrt(2 * exact_acc * (1 - exact_acc) / n_test)
     print(f"\nLogistic regression on {args.data} ({len(features)} features), median of "
           f"{args.runs} runs:")
-    print(f"  Fairway exact      wall {med('exact', 'wall'):6.2f} s  fit {med('exact', 'train'):6.2f} s"
+    print(f"  Fairway exact      wall {med('exact', 'wall'):6.2f} s  "
+          f"fit {med('exact', 'train'):6.2f} s"
           f"  Newton steps {runs['exact'][0]['epochs']}  test accuracy {exact_acc:.4f}")
     print(f"  Fairway minibatch  wall {med('minibatch', 'wall'):6.2f} s  fit "
           f"{med('minibatch', 'train'):6.2f} s  epochs {runs['minibatch'][0]['epochs']}"
           f"  test accuracy {runs['minibatch'][0]['accuracy']:.4f}")
     print(f"  sklearn lbfgs      wall {med('sklearn', 'wall'):6.2f} s  pipeline "
-          f"{med('sklearn', 'pipeline_seconds'):6.2f} s  fit {med('sklearn', 'train_seconds'):6.2f} s"
+          f"{med('sklearn', 'pipeline_seconds'):6.2f} s  "
+          f"fit {med('sklearn', 'train_seconds'):6.2f} s"
           f"  iterations {runs['sklearn'][0].get('iterations')}  test accuracy {sk_acc:.4f}")
     diff = 100 * (exact_acc - sk_acc)
     ratio_wall = med("sklearn", "wall") / med("exact", "wall")

@@ -142,7 +142,8 @@ def main():
         rows = done["coefficients"]
         beta, se = newton_logistic(X, y)
         compare_table("logistic vs numpy Newton", rows, terms, beta, se, normal_p(beta / se))
-        check("logistic: no note when identifiable", done["fit_note"] is None, str(done["fit_note"]))
+        check("logistic: no note when identifiable", done["fit_note"] is None,
+              str(done["fit_note"]))
         for r in rows:
             ok = close(r["odds_ratio"], math.exp(r["estimate"]), 1e-12) and \
                 close(r["or_ci_low"], math.exp(r["estimate"] - 1.959963984540054 * r["std_error"]),
@@ -155,8 +156,9 @@ def main():
         else:
             print("# statsmodels is not installed: compared with the numpy Newton solve only")
 
-        human = subprocess.run([CLI, "train", "--recipe", os.path.join(workdir, "logistic-exact.json"),
-                                "--data", data, "--positive", "yes"], capture_output=True,
+        recipe = os.path.join(workdir, "logistic-exact.json")
+        human = subprocess.run([CLI, "train", "--recipe", recipe, "--data", data,
+                                "--positive", "yes"], capture_output=True,
                                timeout=300).stdout.decode()
         table = {r["term"]: r for r in rows}
         check("the human output has the table, odds ratios and all",
@@ -171,7 +173,8 @@ def main():
         out = subprocess.run([CLI, "train", "--data", data, "--target", "y", "--positive", "yes",
                               "--out", model, "--json"], capture_output=True, timeout=300,
                              check=True)
-        table = {r["term"]: r for r in json.loads(out.stdout.decode().splitlines()[-1])["coefficients"]}
+        last = json.loads(out.stdout.decode().splitlines()[-1])
+        table = {r["term"]: r for r in last["coefficients"]}
         card = os.path.join(workdir, "card.html")
         subprocess.run([CLI, "report", "--model", model, "-o", card], capture_output=True,
                        timeout=300, check=True)
@@ -191,12 +194,13 @@ def main():
         done = train(workdir, data, "logistic")[-1]
         note = done["fit_note"] or ""
         finite = all(math.isfinite(r["estimate"]) for r in done["coefficients"])
-        check("separable classes: the note says so", "perfectly separated" in note and "“age”" in note,
-              note)
+        check("separable classes: the note says so",
+              "perfectly separated" in note and "“age”" in note, note)
         check("separable classes: finite coefficients", finite)
         inference = done["explanations"]["inference"]
         check("separable classes: a small penalty, and the fit converged",
-              0 < inference["penalty"] <= 1e-3 and inference["converged"], str(inference["penalty"]))
+              0 < inference["penalty"] <= 1e-3 and inference["converged"],
+              str(inference["penalty"]))
 
         data = os.path.join(workdir, "numbers.csv")
         X, y, terms = write_table(data, binary=False)
@@ -209,13 +213,15 @@ def main():
         se = np.sqrt(np.diag(np.linalg.inv(X.T @ X)) * sigma2)
         if sm is not None:
             ols = sm.OLS(y, X).fit()
-            compare_table("linear vs statsmodels OLS", rows, terms, ols.params, ols.bse, ols.pvalues)
+            compare_table("linear vs statsmodels OLS", rows, terms, ols.params, ols.bse,
+                          ols.pvalues)
             ci = ols.conf_int(0.05)
             got = {r["term"]: r for r in rows}
             for k, term in enumerate(terms):
                 if term in got:
                     check(f"linear: t interval of {term}",
-                          close(got[term]["ci_low"], ci[k][0]) and close(got[term]["ci_high"], ci[k][1]),
+                          close(got[term]["ci_low"], ci[k][0]) and
+                          close(got[term]["ci_high"], ci[k][1]),
                           f"{got[term]['ci_low']} … {got[term]['ci_high']} vs {ci[k]}")
         try:
             from scipy import stats
