@@ -114,7 +114,8 @@ print_coefficients (JsonObject *explanations)
   if (inference == NULL)
     return;
   rows = json_object_get_array_member (inference, "coefficients");
-  odds = !json_object_get_null_member (inference, "positive");
+  odds = !json_object_get_null_member (inference, "positive") ||
+         !json_object_get_null_member (inference, "reference_class");
   printf (_("\nHow each column moves the answer (per 1 unit of a number; a category against "
             "its reference):\n"));
   printf ("  %-32s %12s %12s %25s %10s", _("term"), _("estimate"), _("std. error"),
@@ -125,8 +126,12 @@ print_coefficients (JsonObject *explanations)
       JsonObject *row = json_array_get_object_element (rows, i);
       g_autofree char *interval = g_strdup_printf ("%.4g … %.4g", member_number (row, "ci_low"),
                                                    member_number (row, "ci_high"));
+      const char *klass = json_object_get_string_member_with_default (row, "class", NULL);
+      g_autofree char *term = klass != NULL
+        ? g_strdup_printf ("%s · %s", klass, json_object_get_string_member (row, "term"))
+        : g_strdup (json_object_get_string_member (row, "term"));
 
-      printf ("  %-32s %12.4g %12.4g %25s %10.3g", json_object_get_string_member (row, "term"),
+      printf ("  %-32s %12.4g %12.4g %25s %10.3g", term,
               member_number (row, "estimate"), member_number (row, "std_error"), interval,
               member_number (row, "p_value"));
       if (odds)

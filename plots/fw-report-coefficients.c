@@ -32,6 +32,7 @@ fw_report_add_coefficients (FwReport             *report,
                             const FwTrainedModel *t)
 {
   JsonObject *inference;
+  const char *reference;
   JsonArray *rows;
   GPtrArray *cells;
   gboolean odds;
@@ -41,11 +42,18 @@ fw_report_add_coefficients (FwReport             *report,
     return;
   inference = json_object_get_object_member (t->explanations, "inference");
   rows = json_object_get_array_member (inference, "coefficients");
-  odds = !json_object_get_null_member (inference, "positive");
+  reference = json_object_get_string_member_with_default (inference, "reference_class", NULL);
+  odds = reference != NULL || !json_object_get_null_member (inference, "positive");
   n_columns = odds ? 6 : 5;
 
   fw_report_add_heading (report, 2, g_strdup (_("How each column moves the answer")));
-  fw_report_add_paragraph (report, odds
+  fw_report_add_paragraph (report, reference != NULL
+    ? g_strdup_printf (_("Logistic regression over several classes, fitted exactly. Each "
+                         "estimate is the change in the log-odds of its class against “%s” "
+                         "per 1 unit of a number column, or for a category against the "
+                         "column's most common one; the odds ratio is how many times those "
+                         "odds multiply."), reference)
+    : odds
     ? g_strdup_printf (_("Logistic regression fitted exactly. Each estimate is the change in the "
                          "log-odds of “%s” per 1 unit of a number column, or for a category "
                          "against the column's most common one; the odds ratio is how many "
@@ -67,7 +75,11 @@ fw_report_add_coefficients (FwReport             *report,
       JsonObject *row = json_array_get_object_element (rows, i);
       double p = fw_report_json_number (row, "p_value");
 
-      g_ptr_array_add (cells, g_strdup (json_object_get_string_member (row, "term")));
+      const char *klass = json_object_get_string_member_with_default (row, "class", NULL);
+
+      g_ptr_array_add (cells, klass != NULL
+        ? g_strdup_printf ("%s · %s", klass, json_object_get_string_member (row, "term"))
+        : g_strdup (json_object_get_string_member (row, "term")));
       g_ptr_array_add (cells, figure (fw_report_json_number (row, "estimate")));
       g_ptr_array_add (cells, figure (fw_report_json_number (row, "std_error")));
       g_ptr_array_add (cells, interval (fw_report_json_number (row, "ci_low"),

@@ -50,7 +50,7 @@ fw_results_page_show_coefficients (FwResultsPage        *self,
   JsonObject *inference = NULL;
   JsonArray *rows;
   gboolean odds;
-  const char *note;
+  const char *note, *reference;
 
   for (guint i = 0; self->coefficient_rows != NULL && i < self->coefficient_rows->len; i++)
     adw_preferences_group_remove (self->coefficients_group,
@@ -63,11 +63,17 @@ fw_results_page_show_coefficients (FwResultsPage        *self,
   if (inference == NULL)
     return;
 
-  odds = !json_object_get_null_member (inference, "positive");
+  reference = json_object_get_string_member_with_default (inference, "reference_class", NULL);
+  odds = reference != NULL || !json_object_get_null_member (inference, "positive");
   note = json_object_get_null_member (inference, "note")
          ? NULL : json_object_get_string_member (inference, "note");
   {
-    g_autofree char *about = odds
+    g_autofree char *about = reference != NULL
+      ? g_strdup_printf (_("Fitted exactly. Each figure is the change in the log-odds of its class "
+                           "against “%s” per 1 unit of a number column, or for a category "
+                           "against the column's most common one, with its 95%% interval; "
+                           "“× odds” is how many times those odds multiply."), reference)
+      : odds
       ? g_strdup_printf (_("Fitted exactly. Each figure is the change in the log-odds of “%s” "
                            "per 1 unit of a number column, or for a category against the "
                            "column's most common one, with its 95%% interval; “× odds” is how "
@@ -88,10 +94,13 @@ fw_results_page_show_coefficients (FwResultsPage        *self,
     {
       JsonObject *row = json_array_get_object_element (rows, i);
       g_autofree char *subtitle = row_text (row);
+      const char *klass = json_object_get_string_member_with_default (row, "class", NULL);
+      g_autofree char *title = klass != NULL
+        ? g_strdup_printf ("%s · %s", klass, json_object_get_string_member (row, "term"))
+        : g_strdup (json_object_get_string_member (row, "term"));
       GtkWidget *widget = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget),
-                                     json_object_get_string_member (row, "term"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), subtitle);
       if (odds && isfinite (number (row, "odds_ratio")))

@@ -24,9 +24,14 @@ typedef enum {
 typedef struct
 {
   guint         n_features;
-  double       *estimate;       /* n_features slopes, then the intercept; fixed ones 0 */
-  double       *covariance;     /* (n_features + 1)², row-major, same order; fixed rows 0;
-                                   NULL until the fit converged */
+  guint         n_outputs;      /* 1; several classes: n_classes, the first the reference */
+  guint         first_output;   /* 0; several classes: 1 (the reference's block stays 0) */
+  double       *estimate;       /* per output, n_features slopes then the intercept; fixed
+                                   ones 0 */
+  double       *covariance;     /* of the outputs from first_output on: P², P = (n_outputs −
+                                   first_output)·(n_features + 1), row-major, in the order of
+                                   estimate from first_output's block; fixed rows 0; NULL
+                                   until the fit converged */
   gboolean     *fixed;          /* n_features: held at 0 (a reference level, or a column
                                    constant on the training rows) */
   double        df_residual;    /* linear: rows − parameters, for t tests; 0 for logistic */

@@ -150,7 +150,11 @@ fw_model_new (const FwModelSpec *spec,
   model->be = be;
   model->spec = *spec;
   model->spec.device = g_strdup (spec->device);
-  model->klass = fw_model_spec_is_exact (spec, task, n_features) ? &fw_glm_class :
+  /* Several classes: n_classes − 1 blocks of parameters, FW_GLM_MAX_FEATURES in all. */
+  model->klass = fw_model_spec_is_exact (spec, task, n_features) &&
+                 (task != FW_TASK_MULTICLASS ||
+                  (gsize) (n_outputs - 1) * (n_features + 1) <= FW_GLM_MAX_FEATURES + 1)
+                 ? &fw_glm_class :
                  spec->kind == FW_MODEL_LINEAR ? &fw_linear_class : &fw_mlp_class;
   model->task = task;
   model->loss = task == FW_TASK_REGRESSION ? FW_LOSS_MSE :
@@ -219,7 +223,7 @@ fw_model_spec_is_exact (const FwModelSpec *spec,
 {
   g_return_val_if_fail (spec != NULL, FALSE);
   return spec->solver == FW_SOLVER_EXACT && n_features <= FW_GLM_MAX_FEATURES &&
-         ((spec->kind == FW_MODEL_LOGISTIC && task == FW_TASK_BINARY) ||
+         ((spec->kind == FW_MODEL_LOGISTIC && task != FW_TASK_REGRESSION) ||
           (spec->kind == FW_MODEL_LINEAR && task == FW_TASK_REGRESSION));
 }
 

@@ -30,9 +30,11 @@ FwModel  *fw_model_new            (const FwModelSpec *spec,
                                    GError           **error);
 void      fw_model_free           (FwModel *model);
 
-/* TRUE when @spec, for @task and @n_features, is fitted exactly (fw-glm.h): logistic for two
- * classes and linear regression with the exact solver and at most FW_GLM_MAX_FEATURES
- * features.  Otherwise the model trains as FW_SOLVER_MINIBATCH says. */
+/* TRUE when @spec, for @task and @n_features, may be fitted exactly (fw-glm.h): logistic
+ * (binary, or multinomial against the first class) and linear regression with the exact
+ * solver and at most FW_GLM_MAX_FEATURES features; fw_model_new also counts a multinomial's
+ * features once per class after the first.  Otherwise the model trains as
+ * FW_SOLVER_MINIBATCH says. */
 gboolean  fw_model_spec_is_exact  (const FwModelSpec *spec,
                                    FwTask             task,
                                    guint              n_features);

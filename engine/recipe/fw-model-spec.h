@@ -41,7 +41,8 @@ typedef enum {
   FW_SOLVER_MINIBATCH,          /* logistic: the optimiser over mini-batches with early
                                    stopping; linear: the ridge normal equations with l2 */
   FW_SOLVER_EXACT,              /* to the optimum of the unpenalised likelihood by Newton
-                                   (fw-glm.h), with standard errors */
+                                   (fw-glm.h), with standard errors; several classes:
+                                   multinomial against the first */
 } FwSolver;
 
 typedef struct

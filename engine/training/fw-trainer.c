@@ -356,8 +356,8 @@ train_thread (gpointer data)
 
   fw_energy_meter_start (self->energy_meter);
   if (!exact && self->spec.solver == FW_SOLVER_EXACT && self->spec.kind != FW_MODEL_MLP)
-    push_log (self, _("Exact fitting covers two classes or a number, with at most %d features; "
-                      "this model is trained with the “minibatch” solver instead."),
+    push_log (self, _("Exact fitting takes at most %d features (counted once per class after "
+                      "the first); this model is trained with the “minibatch” solver instead."),
               FW_GLM_MAX_FEATURES);
   if (self->start_epoch > 0)
     {

@@ -202,6 +202,43 @@ def main():
               0 < inference["penalty"] <= 1e-3 and inference["converged"],
               str(inference["penalty"]))
 
+        # Several classes: multinomial against the first class, as statsmodels' MNLogit.
+        data = os.path.join(workdir, "classes.csv")
+        rng = np.random.default_rng(3)
+        age = rng.normal(40, 12, N).round(1)
+        sex = rng.choice(["male", "female"], N, p=[0.6, 0.4])
+        e1 = -1 + 0.03 * age + 0.4 * (sex == "female")
+        e2 = 0.5 - 0.02 * age - 0.3 * (sex == "female")
+        probabilities = np.exp(np.column_stack([np.zeros(N), e1, e2]))
+        probabilities /= probabilities.sum(1, keepdims=True)
+        y = np.array([rng.choice(3, p=p) for p in probabilities])
+        names = np.array(["a", "b", "c"])[y]
+        with open(data, "w") as f:
+            f.write("age,sex,y\n")
+            for i in range(N):
+                f.write(f"{age[i]},{sex[i]},{names[i]}\n")
+        recipe = {"schema_version": 1, "target": "y", "task": "auto",
+                  "steps": [{"kind": "standardize", "column": "age"},
+                            {"kind": "one_hot", "column": "sex"}],
+                  "split": {"train": 1.0, "validation": 0.0, "test": 0.0, "stratify": False},
+                  "model": {"kind": "logistic", "solver": "exact"}}
+        path = os.path.join(workdir, "classes.json")
+        with open(path, "w") as f:
+            json.dump(recipe, f)
+        out = subprocess.run([CLI, "train", "--recipe", path, "--data", data, "--json"],
+                             capture_output=True, timeout=300, check=True)
+        done = json.loads(out.stdout.decode().replace(":nan.0", ":NaN").splitlines()[-1])
+        check("multinomial: against the first class",
+              done["explanations"]["inference"]["reference_class"] == "a")
+        X = np.column_stack([np.ones(N), age, sex == "female"]).astype(float)
+        terms = ["(intercept)", "age", "sex: female vs male"]
+        if sm is not None:
+            fit = sm.MNLogit(y, X).fit(method="newton", tol=1e-14, maxiter=100, disp=0)
+            for k, name in enumerate(["b", "c"]):
+                rows = [r for r in done["coefficients"] if r["class"] == name]
+                compare_table(f"multinomial class {name} vs statsmodels MNLogit", rows, terms,
+                              fit.params[:, k], fit.bse[:, k], fit.pvalues[:, k])
+
         data = os.path.join(workdir, "numbers.csv")
         X, y, terms = write_table(data, binary=False)
         done = train(workdir, data, "linear")[-1]

@@ -76,7 +76,8 @@ void        fw_results_page_update_tuning       (FwResultsPage        *self);
 /* fw-results-coefficients.c: an exact fit's coefficient table; hidden for other models. */
 void        fw_results_page_show_coefficients   (FwResultsPage        *self,
                                                  const FwTrainedModel *trained);
-/* The figures shown for coefficient @term ("age", "sex: female vs male"), or NULL. */
+/* The figures shown for coefficient @term as titled ("age", "sex: female vs male"; several
+ * classes: "b · age"), or NULL. */
 const char *fw_results_page_get_coefficient_text (FwResultsPage *self,
                                                   const char    *term);
 
