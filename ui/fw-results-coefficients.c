@@ -68,22 +68,28 @@ fw_results_page_show_coefficients (FwResultsPage        *self,
   note = json_object_get_null_member (inference, "note")
          ? NULL : json_object_get_string_member (inference, "note");
   {
+    /* Group descriptions are Pango markup: names from the file are escaped. */
+    g_autofree char *class_name = g_markup_escape_text (
+      reference != NULL ? reference
+                        : json_object_get_string_member_with_default (inference, "positive", ""),
+      -1);
+    g_autofree char *escaped_note = note != NULL ? g_markup_escape_text (note, -1) : NULL;
     g_autofree char *about = reference != NULL
       ? g_strdup_printf (_("Fitted exactly. Each figure is the change in the log-odds of its class "
                            "against “%s” per 1 unit of a number column, or for a category "
                            "against the column's most common one, with its 95%% interval; "
-                           "“× odds” is how many times those odds multiply."), reference)
+                           "“× odds” is how many times those odds multiply."), class_name)
       : odds
       ? g_strdup_printf (_("Fitted exactly. Each figure is the change in the log-odds of “%s” "
                            "per 1 unit of a number column, or for a category against the "
                            "column's most common one, with its 95%% interval; “× odds” is how "
-                           "many times the odds multiply."),
-                         json_object_get_string_member (inference, "positive"))
+                           "many times the odds multiply."), class_name)
       : g_strdup (_("Fitted exactly. Each figure is the change in the answer per 1 unit of a "
                     "number column, or for a category against the column's most common one, "
                     "with its interval at 95%."));
-    g_autofree char *description = note != NULL ? g_strconcat (about, "\n", note, NULL)
-                                                : g_strdup (about);
+    g_autofree char *description = escaped_note != NULL
+                                   ? g_strconcat (about, "\n", escaped_note, NULL)
+                                   : g_strdup (about);
 
     adw_preferences_group_set_description (self->coefficients_group, description);
   }
@@ -100,8 +106,9 @@ fw_results_page_show_coefficients (FwResultsPage        *self,
         : g_strdup (json_object_get_string_member (row, "term"));
       GtkWidget *widget = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), title);
+      /* Before the text: names from the file are plain, never markup. */
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), subtitle);
       if (odds && isfinite (number (row, "odds_ratio")))
         {
