@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <stdio.h>
 #include "fw-cli.h"
 #include "fw-json.h"
@@ -85,6 +86,62 @@ print_importance (JsonObject *explanations)
     }
 }
 
+/* The exact fit's "inference" object, or NULL. */
+static JsonObject *
+inference_of (JsonObject *explanations)
+{
+  return explanations != NULL && json_object_has_member (explanations, "inference")
+         ? json_object_get_object_member (explanations, "inference") : NULL;
+}
+
+static double
+member_number (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_double (node) : NAN;
+}
+
+/* The coefficient table: estimate, 95 % interval, p-value (and odds ratio). */
+static void
+print_coefficients (JsonObject *explanations)
+{
+  JsonObject *inference = inference_of (explanations);
+  JsonArray *rows;
+  gboolean odds;
+
+  if (inference == NULL)
+    return;
+  rows = json_object_get_array_member (inference, "coefficients");
+  odds = !json_object_get_null_member (inference, "positive") ||
+         !json_object_get_null_member (inference, "reference_class");
+  printf (_("\nHow each column moves the answer (per 1 unit of a number; a category against "
+            "its reference):\n"));
+  printf ("  %-32s %12s %12s %25s %10s", _("term"), _("estimate"), _("std. error"),
+          _("interval (95%)"), _("p-value"));
+  printf ("%s%s\n", odds ? "   " : "", odds ? _("odds ratio") : "");
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      g_autofree char *interval = g_strdup_printf ("%.4g … %.4g", member_number (row, "ci_low"),
+                                                   member_number (row, "ci_high"));
+      const char *klass = json_object_get_string_member_with_default (row, "class", NULL);
+      g_autofree char *term = klass != NULL
+        ? g_strdup_printf ("%s · %s", klass, json_object_get_string_member (row, "term"))
+        : g_strdup (json_object_get_string_member (row, "term"));
+
+      printf ("  %-32s %12.4g %12.4g %25s %10.3g", term,
+              member_number (row, "estimate"), member_number (row, "std_error"), interval,
+              member_number (row, "p_value"));
+      if (odds)
+        printf ("   %10.4g", member_number (row, "odds_ratio"));
+      printf ("\n");
+    }
+  if (!json_object_get_null_member (inference, "note"))
+    printf ("  ! %s\n", json_object_get_string_member (inference, "note"));
+}
+
 void
 fw_cli_train_print_done (const FwTrainedModel   *trained,
             const FwTrainerEvent   *done,
@@ -138,6 +195,16 @@ fw_cli_train_print_done (const FwTrainedModel   *trained,
         json_builder_set_member_name (b, "model"), json_builder_add_string_value (b, out);
       json_builder_set_member_name (b, "explanations");
       json_builder_add_value (b, json_node_init_object (json_node_alloc (), trained->explanations));
+      if (inference_of (trained->explanations) != NULL)
+        {
+          JsonObject *inference = inference_of (trained->explanations);
+
+          json_builder_set_member_name (b, "coefficients");
+          json_builder_add_value (b, json_node_copy (json_object_get_member (inference,
+                                                                             "coefficients")));
+          json_builder_set_member_name (b, "fit_note");
+          json_builder_add_value (b, json_node_copy (json_object_get_member (inference, "note")));
+        }
       if (audit != NULL)
         {
           json_builder_set_member_name (b, "audit");
@@ -188,6 +255,7 @@ fw_cli_train_print_done (const FwTrainedModel   *trained,
         printf ("  ! %s\n", ((FwAuditFinding *) g_ptr_array_index (audit->findings, i))->message);
     }
   print_importance (trained->explanations);
+  print_coefficients (trained->explanations);
   if (energy != NULL)
     {
       g_autofree char *text = fw_energy_reading_to_string (energy);

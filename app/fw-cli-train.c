@@ -27,6 +27,7 @@ typedef struct
   char     *data, *recipe, *target, *model, *hidden, *device, *mitigate, *positive, *out;
   char     *favourable, *encoding;
   char     *checkpoint, *resume;
+  char     *solver;
   double    checkpoint_seconds;
   gint64    min_group_rows;
   char     *threshold_policy, *save_recipe;
@@ -57,6 +58,7 @@ options_clear (Options *o)
   g_free (o->encoding);
   g_free (o->checkpoint);
   g_free (o->resume);
+  g_free (o->solver);
   g_free (o->out);
   g_strfreev (o->sensitive);
   g_strfreev (o->keep);
@@ -117,6 +119,16 @@ apply_options (const Options      *o,
   /* A model chosen on the command line gets its own default rate unless --lr says. */
   if ((o->model != NULL || o->hidden != NULL) && o->lr == -1)
     spec->learning_rate = fw_model_kind_default_learning_rate (spec->kind);
+  if (o->solver != NULL)
+    {
+      if (g_str_equal (o->solver, "exact"))
+        spec->solver = FW_SOLVER_EXACT;
+      else if (g_str_equal (o->solver, "minibatch"))
+        spec->solver = FW_SOLVER_MINIBATCH;
+      else
+        return refuse (message, g_strdup_printf (_("unknown solver “%s” (exact or minibatch)"),
+                                                 o->solver));
+    }
   if (o->epochs != -1)
     {
       if (o->epochs < 1)
@@ -259,6 +271,8 @@ fw_cli_train (int    argc,
     { "epochs", 0, 0, G_OPTION_ARG_INT, &o.epochs, N_("Passes over the training rows"), "E" },
     { "batch", 0, 0, G_OPTION_ARG_INT, &o.batch, N_("Rows per mini-batch"), "B" },
     { "lr", 0, 0, G_OPTION_ARG_DOUBLE, &o.lr, N_("Learning rate"), "X" },
+    { "solver", 0, 0, G_OPTION_ARG_STRING, &o.solver,
+      N_("Logistic and linear: exact (Newton, with standard errors) or minibatch"), "HOW" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &o.seed, N_("Seed for the split and the model"), "S" },
     { "device", 0, 0, G_OPTION_ARG_STRING, &o.device, N_("auto, cpu or cuda"), "DEVICE" },
     { "mitigate", 0, 0, G_OPTION_ARG_STRING, &o.mitigate, N_("none or reweigh"), "HOW" },

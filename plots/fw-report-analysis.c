@@ -281,6 +281,7 @@ fw_report_add_analyses (FwReport             *report,
     }
   fw_report_add_confusion_plot (report, t);
   fw_report_add_importance_plot (report, t);
+  fw_report_add_coefficients (report, t);
 }
 
 void

@@ -102,6 +102,9 @@ void      fw_report_add_importance_plot (FwReport             *report,
                                          const FwTrainedModel *trained);
 void      fw_report_add_history_plots   (FwReport             *report,
                                          const FwTrainedModel *trained);
+/* An exact fit's coefficient table (fw-report-coefficients.c); nothing for other models. */
+void      fw_report_add_coefficients    (FwReport             *report,
+                                         const FwTrainedModel *trained);
 
 /* The light style every report plot draws with, on white paper. */
 void      fw_report_plot_style          (FwPlotStyle *style);

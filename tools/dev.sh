@@ -23,6 +23,7 @@ build_packages=(
 test_packages=(
   xvfb xauth desktop-file-utils appstream-util appstream
   python3 python3-pandas python3-onnx poppler-utils librsvg2-bin
+  python3-statsmodels python3-sklearn
   clang libclang-rt-14-dev valgrind time
 )
 

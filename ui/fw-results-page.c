@@ -307,6 +307,7 @@ model_changed (FwResultsPage *self)
     self->pr.positive_rate = test->n > 0 ? (double) positives / test->n : 0;
   }
   read_importance (self, trained);
+  fw_results_page_show_coefficients (self, trained);
   for (guint p = PLOT_CONFUSION; p <= PLOT_CALIBRATION; p++)
     gtk_widget_set_visible (GTK_WIDGET (self->plots[p]),
                             p == PLOT_CONFUSION ? classes : trained->task == FW_TASK_BINARY);
@@ -336,6 +337,7 @@ fw_results_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->coefficient_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (fw_results_page_parent_class)->dispose (object);
 }
 
@@ -378,6 +380,7 @@ fw_results_page_class_init (FwResultsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, metrics_group);
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, plots_grid);
   gtk_widget_class_bind_template_child (widget_class, FwResultsPage, fairness_box);
+  gtk_widget_class_bind_template_child (widget_class, FwResultsPage, coefficients_group);
 }
 
 static FwPlotWidget *

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include "fw-stats.h"
 
@@ -145,4 +146,92 @@ fw_stats_quantile (double *a,
   for (gsize i = below + 2; i < n; i++)
     high = MIN (high, a[i]);
   return fw_stats_lerp (low, high, fraction);
+}
+
+/* The continued fraction of I_x(a, b) (Numerical Recipes' betacf, modified Lentz). */
+static double
+beta_fraction (double a,
+               double b,
+               double x)
+{
+  const double tiny = 1e-300;
+  double c = 1, d = 1 - (a + b) * x / (a + 1), h;
+
+  d = 1 / (fabs (d) < tiny ? tiny : d);
+  h = d;
+  for (int m = 1; m <= 10000; m++)
+    {
+      double aa, delta;
+
+      aa = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m));
+      d = 1 + aa * d;
+      c = 1 + aa / c;
+      d = 1 / (fabs (d) < tiny ? tiny : d);
+      c = fabs (c) < tiny ? tiny : c;
+      h *= d * c;
+      aa = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1));
+      d = 1 + aa * d;
+      c = 1 + aa / c;
+      d = 1 / (fabs (d) < tiny ? tiny : d);
+      c = fabs (c) < tiny ? tiny : c;
+      delta = d * c;
+      h *= delta;
+      if (fabs (delta - 1) < 1e-16)
+        break;
+    }
+  return h;
+}
+
+double
+fw_stats_incomplete_beta (double a,
+                          double b,
+                          double x)
+{
+  double front;
+
+  if (isnan (x) || x <= 0)
+    return isnan (x) ? NAN : 0;
+  if (x >= 1)
+    return 1;
+  front = exp (lgamma (a + b) - lgamma (a) - lgamma (b) + a * log (x) + b * log1p (-x));
+  /* The fraction converges fast below the mean; above it, use the symmetry. */
+  if (x < (a + 1) / (a + b + 2))
+    return front * beta_fraction (a, b, x) / a;
+  return 1 - front * beta_fraction (b, a, 1 - x) / b;
+}
+
+double
+fw_stats_t_two_sided (double t,
+                      double df)
+{
+  if (isnan (t))
+    return NAN;
+  if (!(df > 0) || isinf (df))
+    return erfc (fabs (t) / G_SQRT2);
+  if (isinf (t))
+    return 0;
+  return fw_stats_incomplete_beta (df / 2, 0.5, df / (df + t * t));
+}
+
+double
+fw_stats_t_critical (double alpha,
+                     double df)
+{
+  double low = 0, high = 1;
+
+  g_return_val_if_fail (alpha > 0 && alpha < 1, NAN);
+
+  while (fw_stats_t_two_sided (high, df) > alpha && high < 1e12)
+    high *= 2;
+  /* The tail falls as t grows: bisect to the double's resolution. */
+  for (int i = 0; i < 200 && high - low > 1e-15 * high; i++)
+    {
+      double mid = (low + high) / 2;
+
+      if (fw_stats_t_two_sided (mid, df) > alpha)
+        low = mid;
+      else
+        high = mid;
+    }
+  return (low + high) / 2;
 }

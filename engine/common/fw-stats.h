@@ -80,4 +80,18 @@ fw_stats_sum_value (const FwStatsSum *s)
   return s->sum + s->compensation;
 }
 
+/* The regularised incomplete beta function I_x(a, b), a, b > 0, 0 ≤ x ≤ 1, by its continued
+ * fraction (Lentz's method), to about 1e-15 relative. */
+double  fw_stats_incomplete_beta (double        a,
+                                  double        b,
+                                  double        x);
+/* P(|T| ≥ |t|) for Student's t with @df degrees of freedom; @df ≤ 0 or infinite: the
+ * standard normal's.  NaN for a NaN @t. */
+double  fw_stats_t_two_sided     (double        t,
+                                  double        df);
+/* The t (or, as above, normal) value whose two-sided tail is @alpha: 1.96 for 0.05 and
+ * an infinite @df. */
+double  fw_stats_t_critical      (double        alpha,
+                                  double        df);
+
 G_END_DECLS

@@ -191,7 +191,8 @@ fw_model_keep_data (FwModel           *model,
   g_return_val_if_fail (data != NULL && (data->x != NULL || data->n == 0), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (model->be->gather_rows == NULL || !model->klass->iterative || data->n == 0)
+  if (model->be->gather_rows == NULL || !model->klass->iterative || model->klass->exact ||
+      data->n == 0)
     return TRUE;
   if (!fw_model_check_data (model, data, error))
     return FALSE;

@@ -89,7 +89,7 @@ lay_out (FwModel *model)
 static gboolean
 allocate (FwModel *model)
 {
-  gboolean iterative = model->klass->iterative;
+  gboolean iterative = model->klass->iterative && !model->klass->exact;
   gsize rows = model->max_rows, np = model->n_params;
   gboolean ok;
 
@@ -150,7 +150,12 @@ fw_model_new (const FwModelSpec *spec,
   model->be = be;
   model->spec = *spec;
   model->spec.device = g_strdup (spec->device);
-  model->klass = spec->kind == FW_MODEL_LINEAR ? &fw_linear_class : &fw_mlp_class;
+  /* Several classes: n_classes − 1 blocks of parameters, FW_GLM_MAX_FEATURES in all. */
+  model->klass = fw_model_spec_is_exact (spec, task, n_features) &&
+                 (task != FW_TASK_MULTICLASS ||
+                  (gsize) (n_outputs - 1) * (n_features + 1) <= FW_GLM_MAX_FEATURES + 1)
+                 ? &fw_glm_class :
+                 spec->kind == FW_MODEL_LINEAR ? &fw_linear_class : &fw_mlp_class;
   model->task = task;
   model->loss = task == FW_TASK_REGRESSION ? FW_LOSS_MSE :
                 task == FW_TASK_BINARY ? FW_LOSS_SIGMOID_BCE : FW_LOSS_SOFTMAX_CE;
@@ -158,7 +163,8 @@ fw_model_new (const FwModelSpec *spec,
   model->n_outputs = n_outputs;
   model->n_classes = task == FW_TASK_BINARY ? 2 : task == FW_TASK_MULTICLASS ? n_outputs : 0;
   model->seed = seed;
-  model->max_rows = model->klass->iterative ? spec->batch_size : LINEAR_CHUNK;
+  model->max_rows = model->klass->iterative && !model->klass->exact ? spec->batch_size
+                                                                    : LINEAR_CHUNK;
   lay_out (model);
   if (!allocate (model))
     {
@@ -202,10 +208,57 @@ fw_model_free (FwModel *model)
         model->be->free (model->be, model->masks[l]);
     }
   fw_model_resident_free (model);
+  fw_glm_state_free (model->glm);
+  g_free (model->glm_fixed);
   g_free (model->host_params);
   g_free (model->order);
   g_free (model->spec.device);
   g_free (model);
+}
+
+gboolean
+fw_model_spec_is_exact (const FwModelSpec *spec,
+                        FwTask             task,
+                        guint              n_features)
+{
+  g_return_val_if_fail (spec != NULL, FALSE);
+  return spec->solver == FW_SOLVER_EXACT && n_features <= FW_GLM_MAX_FEATURES &&
+         ((spec->kind == FW_MODEL_LOGISTIC && task != FW_TASK_REGRESSION) ||
+          (spec->kind == FW_MODEL_LINEAR && task == FW_TASK_REGRESSION));
+}
+
+gboolean
+fw_model_is_exact (const FwModel *model)
+{
+  g_return_val_if_fail (model != NULL, FALSE);
+  return model->klass->exact;
+}
+
+gboolean
+fw_model_has_converged (const FwModel *model)
+{
+  g_return_val_if_fail (model != NULL, FALSE);
+  return model->glm != NULL && ((const FwGlmFit *) model->glm)->converged;
+}
+
+void
+fw_model_set_fixed (FwModel        *model,
+                    const gboolean *fixed)
+{
+  g_return_if_fail (model != NULL);
+  g_return_if_fail (model->glm == NULL);
+
+  g_clear_pointer (&model->glm_fixed, g_free);
+  if (fixed != NULL)
+    model->glm_fixed = g_memdup2 (fixed, model->n_features * sizeof (gboolean));
+}
+
+const FwGlmFit *
+fw_model_get_fit (const FwModel *model)
+{
+  g_return_val_if_fail (model != NULL, NULL);
+  /* The fit is the state's first member. */
+  return (const FwGlmFit *) model->glm;
 }
 
 gboolean
@@ -252,7 +305,7 @@ fw_model_train_epoch (FwModel           *model,
 
   if (!fw_model_check_data (model, data, error))
     return NAN;
-  if (model->klass->iterative && model->be->gather_rows != NULL &&
+  if (model->klass->iterative && !model->klass->exact && model->be->gather_rows != NULL &&
       !fw_model_make_resident (model, data, FALSE, error))
     return NAN;
   loss = model->klass->train_epoch (model, data, batch_func, user_data, error);

@@ -13,6 +13,7 @@
  */
 #pragma once
 
+#include "fw-glm.h"
 #include "fw-model-base.h"
 #include "fw-model-device.h"
 #include "fw-model-file.h"
@@ -28,6 +29,26 @@ FwModel  *fw_model_new            (const FwModelSpec *spec,
                                    guint64            seed,
                                    GError           **error);
 void      fw_model_free           (FwModel *model);
+
+/* TRUE when @spec, for @task and @n_features, may be fitted exactly (fw-glm.h): logistic
+ * (binary, or multinomial against the first class) and linear regression with the exact
+ * solver and at most FW_GLM_MAX_FEATURES features; fw_model_new also counts a multinomial's
+ * features once per class after the first.  Otherwise the model trains as
+ * FW_SOLVER_MINIBATCH says. */
+gboolean  fw_model_spec_is_exact  (const FwModelSpec *spec,
+                                   FwTask             task,
+                                   guint              n_features);
+/* An exact fit: one Newton step per epoch; converged once a step no longer moves it.  Every
+ * epoch is better on the training likelihood than the one before, so the last one counts. */
+gboolean  fw_model_is_exact       (const FwModel *model);
+gboolean  fw_model_has_converged  (const FwModel *model);
+/* Before the first epoch of an exact fit: the features (@model's n_features flags) to hold
+ * at 0, e.g. each category's reference level.  Copied. */
+void      fw_model_set_fixed      (FwModel        *model,
+                                   const gboolean *fixed);
+/* The exact fit so far, on the model's own (preprocessed) features; NULL for other models
+ * and before the first epoch.  Not kept in model files. */
+const FwGlmFit *fw_model_get_fit  (const FwModel *model);
 
 /* FALSE for closed-form models, which learn everything in their first epoch. */
 gboolean  fw_model_is_iterative   (const FwModel *model);

@@ -34,6 +34,17 @@ typedef enum {
   FW_OPTIMIZER_SGD,             /* with momentum */
 } FwOptimizerKind;
 
+/* How logistic and linear regression are fitted (an MLP always by mini-batches).  Zero, the
+ * value of a spec that names none, is the way recipes written before the choice existed
+ * were trained, so that they replay as they did. */
+typedef enum {
+  FW_SOLVER_MINIBATCH,          /* logistic: the optimiser over mini-batches with early
+                                   stopping; linear: the ridge normal equations with l2 */
+  FW_SOLVER_EXACT,              /* to the optimum of the unpenalised likelihood by Newton
+                                   (fw-glm.h), with standard errors; several classes:
+                                   multinomial against the first */
+} FwSolver;
+
 typedef struct
 {
   FwModelKind     kind;
@@ -48,6 +59,7 @@ typedef struct
   double          momentum;
   guint           patience;     /* early stopping on validation loss; 0 = off */
   char           *device;       /* "auto", "cpu" or "cuda" */
+  FwSolver        solver;
 } FwModelSpec;
 
 /* The Adam learning rate that suits each model in about 20 epochs: 0.01 for the convex

@@ -380,3 +380,80 @@ fw_preprocessor_transform (const FwPreprocessor *pre,
     return NULL;
   return g_steal_pointer (&out);
 }
+
+gboolean
+fw_preprocessor_feature_term (const FwPreprocessor *pre,
+                              guint                 feature,
+                              FwFeatureTerm        *term)
+{
+  g_return_val_if_fail (pre != NULL, FALSE);
+  g_return_val_if_fail (term != NULL, FALSE);
+
+  for (guint i = 0; i < pre->inputs->len; i++)
+    {
+      const FwInput *input = g_ptr_array_index (pre->inputs, i);
+      guint k;
+
+      if (feature < input->first || feature >= input->first + input->width)
+        continue;
+      k = feature - input->first;
+      *term = (FwFeatureTerm) { .column = input->column, .scale = 1, .offset = 0 };
+      if (input->date_part != FW_DATE_NONE || input->days_to != NULL)
+        term->column = pre->feature_names[input->first];
+      if (input->indicator && k == input->width - 1)
+        {
+          term->missing = TRUE;
+          return TRUE;
+        }
+      if (input->one_hot)
+        {
+          term->level = k < input->categories->len ? g_ptr_array_index (input->categories, k)
+                                                   : FW_ONE_HOT_OTHER;
+          return TRUE;
+        }
+      for (guint o = 0; o < input->ops->len; o++)
+        {
+          const FwOp *op = &g_array_index (input->ops, FwOp, o);
+
+          if (op->kind == FW_OP_SCALE)
+            {
+              term->scale *= op->b;
+              term->offset = (term->offset - op->a) * op->b;
+            }
+        }
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean *
+fw_preprocessor_reference_levels (const FwPreprocessor *pre,
+                                  const float          *x,
+                                  gsize                 n)
+{
+  gboolean *reference;
+  g_autofree double *counts = NULL;
+
+  g_return_val_if_fail (pre != NULL, NULL);
+  g_return_val_if_fail (x != NULL || n == 0, NULL);
+
+  reference = g_new0 (gboolean, MAX (pre->n_features, 1));
+  counts = g_new0 (double, MAX (pre->n_features, 1));
+  for (gsize r = 0; r < n; r++)
+    for (guint j = 0; j < pre->n_features; j++)
+      counts[j] += x[r * pre->n_features + j];
+  for (guint i = 0; i < pre->inputs->len; i++)
+    {
+      const FwInput *input = g_ptr_array_index (pre->inputs, i);
+      guint slots = input->width - (input->indicator ? 1 : 0), best = 0;
+
+      if (!input->one_hot || slots == 0)
+        continue;
+      /* Ties go to the first slot (categories are sorted), so the choice is stable. */
+      for (guint k = 1; k < slots; k++)
+        if (counts[input->first + k] > counts[input->first + best])
+          best = k;
+      reference[input->first + best] = TRUE;
+    }
+  return reference;
+}

@@ -23,6 +23,27 @@ float          *fw_preprocessor_transform     (const FwPreprocessor *pre,
                                                const FwTable        *table,
                                                GError              **error);
 guint           fw_preprocessor_n_features    (const FwPreprocessor *pre);
+/* What one feature is in its source column's own terms, to read a linear model's
+ * coefficients in the column's units.  A number: feature = scale · value + offset, value
+ * the cell after filling and clipping.  A category: 1 where the cell is @level.  A
+ * missing-value indicator: 1 where the cell was missing. */
+typedef struct
+{
+  const char *column;           /* borrowed; a date's part or a day count by its feature name */
+  const char *level;            /* one-hot: the category ("other" for the rest); else NULL */
+  gboolean    missing;          /* the indicator of a missing cell */
+  double      scale, offset;
+} FwFeatureTerm;
+
+gboolean        fw_preprocessor_feature_term  (const FwPreprocessor *pre,
+                                               guint                 feature,
+                                               FwFeatureTerm        *term);
+/* Per feature, TRUE at each category column's most common category on the @n rows of @x
+ * (n × n_features, as transform makes them): the reference level the other categories are
+ * measured against when a model is fitted exactly.  n_features flags, g_malloc'd. */
+gboolean       *fw_preprocessor_reference_levels (const FwPreprocessor *pre,
+                                                  const float          *x,
+                                                  gsize                 n);
 /* Fitted statistics as JSON for the model file, and back. */
 JsonNode       *fw_preprocessor_to_json       (const FwPreprocessor *pre);
 FwPreprocessor *fw_preprocessor_new_from_json (JsonNode  *node,

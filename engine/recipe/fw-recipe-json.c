@@ -49,6 +49,7 @@ model_to_json (const FwModelSpec *model)
   json_object_set_double_member (object, "momentum", model->momentum);
   json_object_set_int_member (object, "patience", model->patience);
   set_string_or_null (object, "device", model->device);
+  json_object_set_string_member (object, "solver", fw_recipe_solver_names[model->solver]);
   json_node_take_object (node, object);
   return node;
 }
@@ -515,7 +516,7 @@ read_model (JsonObject  *object,
 {
   static const char *const known[] = {
     "kind", "hidden", "epochs", "batch_size", "learning_rate", "l2", "dropout", "optimizer",
-    "momentum", "patience", "device", NULL
+    "momentum", "patience", "device", "solver", NULL
   };
   JsonNode *node;
   JsonArray *hidden;
@@ -555,6 +556,12 @@ read_model (JsonObject  *object,
       if (!read_name (node, "model.optimizer", fw_recipe_optimizer_names, &value, error))
         return FALSE;
       model->optimizer = (FwOptimizerKind) value;
+    }
+  if ((node = json_object_get_member (object, "solver")) != NULL)
+    {
+      if (!read_name (node, "model.solver", fw_recipe_solver_names, &value, error))
+        return FALSE;
+      model->solver = (FwSolver) value;
     }
   return TRUE;
 }
@@ -691,6 +698,8 @@ fw_recipe_new_from_json (JsonNode *node,
       ((inner = read_object (member, "split", error)) == NULL ||
        !read_split (inner, &recipe->split, error)))
     return NULL;
+  /* Recipes written before the solver was recorded replay as they were trained. */
+  recipe->model.solver = FW_SOLVER_MINIBATCH;
   if ((member = json_object_get_member (object, "model")) != NULL &&
       ((inner = read_object (member, "model", error)) == NULL ||
        !read_model (inner, &recipe->model, error)))

@@ -38,6 +38,7 @@ static const char *const step_names[] = {
 const char *const fw_recipe_task_names[] = { "auto", "binary", "multiclass", "regression", NULL };
 const char *const fw_recipe_model_names[] = { "logistic", "linear", "mlp", NULL };
 const char *const fw_recipe_optimizer_names[] = { "adam", "sgd", NULL };
+const char *const fw_recipe_solver_names[] = { "minibatch", "exact", NULL };
 const char *const fw_recipe_device_names[] = { "auto", "cpu", "cuda", NULL };
 const char *const fw_recipe_mitigation_names[] = { "none", "reweigh", NULL };
 
@@ -98,6 +99,7 @@ fw_recipe_new (void)
   recipe->model.momentum = 0.9;
   recipe->model.patience = 5;
   recipe->model.device = g_strdup ("auto");
+  recipe->model.solver = FW_SOLVER_EXACT;
   recipe->seed = 42;
   recipe->mitigation = g_strdup ("none");
   recipe->min_group_rows = FW_RECIPE_DEFAULT_MIN_GROUP_ROWS;
@@ -383,6 +385,8 @@ check_model (const FwModelSpec *model,
                            "model.dropout");
   if ((guint) model->optimizer > FW_OPTIMIZER_SGD)
     return check_one_of (NULL, "model.optimizer", fw_recipe_optimizer_names, error);
+  if ((guint) model->solver > FW_SOLVER_EXACT)
+    return check_one_of (NULL, "model.solver", fw_recipe_solver_names, error);
   if (!(isfinite (model->momentum) && model->momentum >= 0.0 && model->momentum < 1.0))
     return fw_set_error (error, FW_RECIPE_ERROR, FW_RECIPE_ERROR_INVALID,
                          _("Recipe field “%s” must be at least 0 and less than 1"),

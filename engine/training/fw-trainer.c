@@ -227,7 +227,8 @@ on_batch (gsize    rows_done,
   if (now - self->last_progress >= G_USEC_PER_SEC / FW_TRAINER_PROGRESS_PER_SECOND)
     {
       FwTrainerEvent *event = event_new (self, FW_TRAINER_EVENT_PROGRESS);
-      double epochs = fw_model_is_iterative (self->model) ? self->spec.epochs : 1;
+      double epochs = fw_model_is_exact (self->model) ? FW_GLM_MAX_ITERATIONS
+                      : fw_model_is_iterative (self->model) ? self->spec.epochs : 1;
 
       event->fraction = ((self->epoch - 1) + (double) rows_done / MAX (rows_total, 1)) / epochs;
       g_async_queue_push (self->events, event);
@@ -344,13 +345,20 @@ train_thread (gpointer data)
   FwModelData train = part_data (self->dataset, FW_PART_TRAIN);
   FwModelData validation = part_data (self->dataset, FW_PART_VALIDATION);
   gboolean iterative = fw_model_is_iterative (self->model);
-  guint epochs = iterative ? self->spec.epochs : 1, best_epoch = 0, since_best = 0;
+  /* An exact fit's every Newton step improves on the last: it runs until it converges. */
+  gboolean exact = fw_model_is_exact (self->model);
+  guint epochs = exact ? FW_GLM_MAX_ITERATIONS : iterative ? self->spec.epochs : 1;
+  guint best_epoch = 0, since_best = 0;
   double best_loss = INFINITY;
   FwTrainerOutcome outcome = FW_TRAINER_COMPLETED;
   GError *error = NULL;
   FwTrainerEvent *done;
 
   fw_energy_meter_start (self->energy_meter);
+  if (!exact && self->spec.solver == FW_SOLVER_EXACT && self->spec.kind != FW_MODEL_MLP)
+    push_log (self, _("Exact fitting takes at most %d features (counted once per class after "
+                      "the first); this model is trained with the “minibatch” solver instead."),
+              FW_GLM_MAX_FEATURES);
   if (self->start_epoch > 0)
     {
       /* Carrying on: what it starts from is the best so far, and already written. */
@@ -395,7 +403,7 @@ train_thread (gpointer data)
       event->rows_per_second = train.n / MAX (epoch_seconds, 1e-9);
       event->eta = (event->elapsed - self->paused_us / (double) G_USEC_PER_SEC) /
                    (self->epoch - self->start_epoch) * (epochs - self->epoch);
-      if (validation_loss < best_loss)
+      if (exact || validation_loss < best_loss)
         {
           best_loss = validation_loss;
           best_epoch = self->epoch;
@@ -407,8 +415,11 @@ train_thread (gpointer data)
         since_best++;
       g_async_queue_push (self->events, event);
       maybe_checkpoint (self, best_epoch, epochs, FALSE);
+      if (exact && fw_model_has_converged (self->model))
+        break;
 
-      if (self->spec.patience > 0 && since_best >= self->spec.patience && self->epoch < epochs)
+      if (!exact && self->spec.patience > 0 && since_best >= self->spec.patience &&
+          self->epoch < epochs)
         {
           outcome = FW_TRAINER_EARLY_STOPPED;
           push_log (self, _("Stopped early at epoch %u: the validation loss has not improved for "
@@ -488,6 +499,14 @@ fw_trainer_new (const FwDataset   *dataset,
   train = part_data (dataset, FW_PART_TRAIN);
   if (self->model == NULL || !fw_model_keep_data (self->model, &train, error))
     return NULL;
+  if (fw_model_is_exact (self->model) && dataset->preprocessor != NULL)
+    {
+      /* Categories against their most common level, so the fit is identifiable. */
+      g_autofree gboolean *reference =
+        fw_preprocessor_reference_levels (dataset->preprocessor, train.x, train.n);
+
+      fw_model_set_fixed (self->model, reference);
+    }
   self->backend = fw_model_describe_backend (self->model);
   self->best = fw_model_dup (self->model);
   self->energy_meter = energy_meter_new (self, NULL);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include "fw-importance.h"
+#include "fw-inference.h"
 #include "fw-mitigation.h"
 #include "fw-model-file.h"
 #include "fw-too-good.h"
@@ -462,10 +463,18 @@ explanations (FwTrainingRun  *run,
     fw_importance_permutation (model, run->dataset, FW_PART_TEST, FW_IMPORTANCE_DEFAULT_REPEATS,
                                run->recipe->seed, cancellable, NULL);
   g_autoptr(FwCoefficients) coefficients = fw_importance_coefficients (model, run->dataset);
+  /* The trainer's own model: it holds the exact fit's covariance, which copies do not. */
+  g_autoptr(JsonNode) inference = fw_inference_to_json (fw_trainer_get_model (run->trainer),
+                                                        run->dataset);
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) node = NULL;
 
   json_builder_begin_object (b);
+  if (inference != NULL)
+    {
+      json_builder_set_member_name (b, "inference");
+      json_builder_add_value (b, g_steal_pointer (&inference));
+    }
   if (importance != NULL)
     {
       json_builder_set_member_name (b, "importance");

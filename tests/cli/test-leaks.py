@@ -172,7 +172,8 @@ def keep_column_is_recorded_and_too_good_is_warned():
     too_good = done.get("too_good")
     check(too_good is not None and too_good["metric"] == "roc_auc", done.get("warnings"))
     check(too_good["score"] >= 0.99, too_good)
-    check("was_rearrested" in too_good["columns"], too_good)
+    # Either kept leak may be the one the model leans on most (an exact fit takes the charge).
+    check(set(too_good["columns"]) & {"was_rearrested", "rearrest_charge"}, too_good)
     check(done["warnings"] == [too_good["message"]], done["warnings"])
     human = run("train", "--recipe", recipe, "--data", LEAKY)
     check("Too good to be true?" in human, human)

@@ -41,6 +41,8 @@ fixture_setup (Fixture       *fixture,
   g_ptr_array_add (recipe->sensitive, g_strdup ("sex"));
   recipe->model.epochs = EPOCHS;
   recipe->model.patience = 0;
+  /* The job's epochs, as the optimiser runs them (an exact fit ends when it converges). */
+  recipe->model.solver = FW_SOLVER_MINIBATCH;
   fw_session_set_recipe (fixture->session, recipe);
 }
 

@@ -220,6 +220,8 @@ spec_for (FwModelKind kind,
   spec.epochs = epochs;
   spec.batch_size = 32;
   spec.patience = 0;            /* no early stop: only the test ends a run */
+  /* The optimiser, whose epochs never end by themselves: an exact fit converges. */
+  spec.solver = FW_SOLVER_MINIBATCH;
   if (kind == FW_MODEL_MLP)
     {
       spec.hidden[0] = 8;
@@ -357,6 +359,62 @@ test_training (void)
   }
 }
 
+/* An exact fit answers Stop as the optimiser does: stopped before its first Newton step it
+ * says so and keeps a usable model; left alone it converges, every step an epoch event with
+ * a training loss no higher than the last, and the same answer each time. */
+static void
+test_exact_fit (void)
+{
+  g_autoptr(FwTable) table = NULL;
+  g_autoptr(FwDataset) dataset = small_dataset (&table);
+  FwModelSpec spec = spec_for (FW_MODEL_LOGISTIC, 20);
+  g_autoptr(FwTrainer) stopped = NULL, whole = NULL;
+  g_autofree float *first = NULL, *again = NULL;
+  gsize bytes = dataset->parts[FW_PART_TEST].n * 2 * sizeof (float);
+  FwTrainerEvent *event;
+  double last_loss = INFINITY;
+  guint epochs = 0;
+
+  spec.solver = FW_SOLVER_EXACT;
+  stopped = fw_trainer_new (dataset, &spec, SEED, NULL);
+  g_assert_nonnull (stopped);
+  fw_trainer_stop (stopped);
+  fw_trainer_start (stopped);
+  g_assert_cmpint (run_to_done (stopped, -1), ==, FW_TRAINER_STOPPED);
+  g_assert_nonnull (fw_trainer_get_classification (stopped));
+  g_free (predict_test_part (stopped, dataset));
+
+  whole = fw_trainer_new (dataset, &spec, SEED, NULL);
+  g_assert_true (fw_model_is_exact (fw_trainer_get_model (whole)));
+  fw_trainer_start (whole);
+  while ((event = fw_trainer_wait_event (whole, G_MAXUINT64))->kind != FW_TRAINER_EVENT_DONE)
+    {
+      if (event->kind == FW_TRAINER_EVENT_EPOCH)
+        {
+          g_assert_cmpfloat (event->train_loss, <=, last_loss + 1e-12);
+          g_assert_true (event->best);
+          last_loss = event->train_loss;
+          epochs++;
+        }
+      fw_trainer_event_free (event);
+    }
+  g_assert_cmpint (event->outcome, ==, FW_TRAINER_COMPLETED);
+  g_assert_cmpuint (event->best_epoch, ==, epochs);
+  fw_trainer_event_free (event);
+  fw_trainer_join (whole);
+  g_assert_cmpuint (epochs, >=, 2);
+  g_assert_cmpuint (epochs, <, FW_GLM_MAX_ITERATIONS);
+  g_assert_true (fw_model_has_converged (fw_trainer_get_model (whole)));
+  first = predict_test_part (whole, dataset);
+  g_clear_pointer (&whole, fw_trainer_free);
+  whole = fw_trainer_new (dataset, &spec, SEED + 1, NULL);
+  fw_trainer_start (whole);
+  g_assert_cmpint (run_to_done (whole, -1), ==, FW_TRAINER_COMPLETED);
+  again = predict_test_part (whole, dataset);
+  /* No seed in Newton's method: another seed, the same model. */
+  g_assert_cmpmem (again, bytes, first, bytes);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -364,6 +422,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/engine/cancel/import", test_import);
   g_test_add_func ("/engine/cancel/training", test_training);
+  g_test_add_func ("/engine/cancel/exact-fit", test_exact_fit);
 
   return g_test_run ();
 }

@@ -65,6 +65,29 @@ test_metrics_match_model (FwUiFixture   *fixture,
   }
   fw_train_test_screenshots (GTK_WIDGET (fixture->window), "results");
 
+  /* An exact fit (logistic's default) shows each term's estimate, interval and p-value as
+   * the model holds them. */
+  {
+    JsonObject *inference = json_object_get_object_member (trained->explanations, "inference");
+    JsonArray *rows = json_object_get_array_member (inference, "coefficients");
+
+    g_assert_cmpuint (json_array_get_length (rows), >, 1);
+    for (guint i = 0; i < json_array_get_length (rows); i++)
+      {
+        JsonObject *row = json_array_get_object_element (rows, i);
+        const char *term = json_object_get_string_member (row, "term");
+        g_autofree char *expected = g_strdup_printf (
+          "%.4g (%.4g to %.4g) · p", json_object_get_double_member (row, "estimate"),
+          json_object_get_double_member (row, "ci_low"),
+          json_object_get_double_member (row, "ci_high"));
+        const char *shown = fw_results_page_get_coefficient_text (page, term);
+
+        g_assert_nonnull (shown);
+        g_assert_true (g_str_has_prefix (shown, expected));
+      }
+    g_assert_null (fw_results_page_get_coefficient_text (page, "no such term"));
+  }
+
   /* The sample's model is believable: no warning.  One whose training found it too good
    * to be true says so above the figures. */
   g_assert_null (fw_results_page_get_too_good (page));

@@ -18,6 +18,22 @@
 #define MAX_STALL_MS 100.0
 
 /* The label under @root that shows @text, or NULL. */
+/* These tests are about the optimiser's epoch loop (all epochs run, pause, stop, no stall),
+ * so they train by mini-batches: an exact fit ends after a handful of Newton steps. */
+static FwTrainPage *
+prepare_minibatch (FwUiFixture *fixture,
+                   guint64      rows,
+                   guint        epochs,
+                   guint        patience)
+{
+  FwTrainPage *page = fw_train_test_prepare (fixture, rows, epochs, patience);
+  FwSession *session = fw_window_get_session (fixture->window);
+
+  fw_session_begin_edit (session)->model.solver = FW_SOLVER_MINIBATCH;
+  fw_session_end_edit (session);
+  return page;
+}
+
 static GtkLabel *
 find_label (GtkWidget  *root,
             const char *text)
@@ -46,7 +62,7 @@ test_train_to_model (FwUiFixture   *fixture,
 
   FW_UI_TEST_REQUIRE_DISPLAY ();
 
-  page = fw_train_test_prepare (fixture, 3000, 8, 0);
+  page = prepare_minibatch (fixture, 3000, 8, 0);
   session = fw_window_get_session (fixture->window);
   next = fw_window_get_next_button (fixture->window);
   g_assert_false (gtk_widget_is_sensitive (next));
@@ -151,7 +167,7 @@ test_no_stall (FwUiFixture   *fixture,
 
   FW_UI_TEST_REQUIRE_DISPLAY ();
 
-  page = fw_train_test_prepare (fixture, 100000, 200, 0);
+  page = prepare_minibatch (fixture, 100000, 200, 0);
   tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (fixture->window), measure_tick, &stall,
                                           NULL);
   loop_id = g_timeout_add (2, measure_iteration, &loop);
@@ -191,7 +207,7 @@ test_stop_keeps_model (FwUiFixture   *fixture,
 
   FW_UI_TEST_REQUIRE_DISPLAY ();
 
-  page = fw_train_test_prepare (fixture, 20000, 1000000, 0);
+  page = prepare_minibatch (fixture, 20000, 1000000, 0);
   session = fw_window_get_session (fixture->window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "train-page.train", NULL));
   fw_ui_test_wait (has_epochs, page, "two epochs");
@@ -221,7 +237,7 @@ test_escape_stops (FwUiFixture   *fixture,
 
   FW_UI_TEST_REQUIRE_DISPLAY ();
 
-  page = fw_train_test_prepare (fixture, 20000, 1000000, 0);
+  page = prepare_minibatch (fixture, 20000, 1000000, 0);
   g_assert_false (fw_ui_test_press_page_key (GTK_WIDGET (page), "Escape"));
 
   /* While the run is being prepared. */
@@ -256,7 +272,7 @@ test_error_and_retrain (FwUiFixture   *fixture,
 
   FW_UI_TEST_REQUIRE_DISPLAY ();
 
-  page = fw_train_test_prepare (fixture, 2000, 3, 0);
+  page = prepare_minibatch (fixture, 2000, 3, 0);
   session = fw_window_get_session (fixture->window);
   recipe = fw_session_begin_edit (session);
   recipe->model.kind = FW_MODEL_LINEAR;
@@ -394,7 +410,7 @@ test_checkpoint_restore (FwUiFixture   *fixture,
 
   FW_UI_TEST_REQUIRE_DISPLAY ();
 
-  page = fw_train_test_prepare (fixture, 100000, 20, 0);
+  page = prepare_minibatch (fixture, 100000, 20, 0);
   fw_project_set_checkpoint_interval (project, 0);
   crash.recovery = fw_project_get_autosave_file (project);
   crash.folder = g_file_get_parent (crash.recovery);

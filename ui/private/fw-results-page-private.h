@@ -36,6 +36,8 @@ struct _FwResultsPage
   AdwPreferencesGroup *metrics_group;
   GtkGrid             *plots_grid;
   GtkBox              *fairness_box;
+  AdwPreferencesGroup *coefficients_group;
+  GPtrArray           *coefficient_rows;  /* AdwActionRow*, owned by the group */
 
   FwSession           *session;
   FwResultsTradeoff   *tradeoff;        /* the test part, decided by the model's rule */
@@ -72,6 +74,14 @@ void        fw_results_page_open_thresholds     (FwResultsPage        *self,
 /* Re-decides the tuning rows at the slider(s), and measures them again. */
 void        fw_results_page_update_tuning       (FwResultsPage        *self);
 
+
+/* fw-results-coefficients.c: an exact fit's coefficient table; hidden for other models. */
+void        fw_results_page_show_coefficients   (FwResultsPage        *self,
+                                                 const FwTrainedModel *trained);
+/* The figures shown for coefficient @term as titled ("age", "sex: female vs male"; several
+ * classes: "b · age"), or NULL. */
+const char *fw_results_page_get_coefficient_text (FwResultsPage *self,
+                                                  const char    *term);
 
 /* The value shown for metric @key ("accuracy", …), or NULL. */
 const char *fw_results_page_get_metric_text     (FwResultsPage *self,

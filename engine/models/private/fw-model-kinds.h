@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 extern const FwModelClass fw_mlp_class;
 extern const FwModelClass fw_linear_class;
+extern const FwModelClass fw_glm_class;
+
+void     fw_glm_state_free          (FwGlmState *state);
 
 /* The objective (mean weighted loss + L2) on @data taken as one batch (at most max_rows
  * rows), and its gradient, in the parameter order, into the host array @grad.  Leaves the

@@ -49,10 +49,14 @@ typedef struct
   gsize       *order;
 } FwResident;
 
+typedef struct _FwGlmState FwGlmState;
+
 typedef struct
 {
   const char *name;
   gboolean    iterative;
+  gboolean    exact;            /* fitted to its optimum on the host (fw-glm.c): the whole
+                                   part every epoch, no mini-batches */
   void      (*init_params) (FwModel           *model,
                             float             *host_params);
   double    (*train_epoch) (FwModel           *model,
@@ -95,6 +99,8 @@ struct _FwModel
   FwRng               shuffle_rng, dropout_rng;
   guint64             step;             /* optimiser updates so far */
   FwResident          resident;
+  FwGlmState         *glm;              /* exact fits: the Newton state, from epoch 1 */
+  gboolean           *glm_fixed;        /* exact fits: features held at 0, or NULL */
 };
 
 /* Checks that a model of @spec can be made for @task and these sizes. */

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 extern const char *const fw_recipe_task_names[];
 extern const char *const fw_recipe_model_names[];
 extern const char *const fw_recipe_optimizer_names[];
+extern const char *const fw_recipe_solver_names[];
 extern const char *const fw_recipe_device_names[];
 extern const char *const fw_recipe_mitigation_names[];
 
