@@ -111,6 +111,23 @@ guint32        *fw_trained_model_decide_part (const FwTrainedModel *trained,
                                               const FwDataset      *dataset,
                                               FwPart                part,
                                               const float          *predictions);
+/* Adds "fairness": [one entry per attribute, docs/cli.md] to the object being built; NULL
+ * entries (a measurement that failed) are left out. */
+void            fw_training_add_fairness      (JsonBuilder       *builder,
+                                               FwFairness *const *fairness,
+                                               char *const       *attributes,
+                                               guint              n);
+/* Overwrites the metrics that depend on the decision (accuracy, balanced_accuracy,
+ * precision, recall, f1) with those of @decided; ROC-AUC and log-loss do not depend on a
+ * threshold and stay. */
+void            fw_training_decision_metrics  (JsonObject    *metrics,
+                                               const guint32 *labels,
+                                               const guint32 *decided,
+                                               const float   *weights,
+                                               gsize          n,
+                                               guint          n_classes,
+                                               guint          positive);
+
 /* Scores @dataset's test part again under the model's rule (its threshold or per-group
  * thresholds), as a saved model decides: replaces the decision metrics in test_metrics,
  * the confusion matrix and the fairness (intervals from @seed).  Binary tasks.  Returns

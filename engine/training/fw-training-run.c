@@ -371,51 +371,6 @@ fw_training_run_steal_dataset (FwTrainingRun *run)
   return g_steal_pointer (&run->dataset);
 }
 
-void
-fw_training_add_fairness (JsonBuilder       *builder,
-                          FwFairness *const *fairness,
-                          char *const       *attributes,
-                          guint              n)
-{
-  g_return_if_fail (JSON_IS_BUILDER (builder));
-
-  json_builder_set_member_name (builder, "fairness");
-  json_builder_begin_array (builder);
-  for (guint a = 0; a < n; a++)
-    if (fairness != NULL && fairness[a] != NULL)
-      fw_fairness_to_json (fairness[a], attributes[a], builder);
-  json_builder_end_array (builder);
-}
-
-void
-fw_training_decision_metrics (JsonObject    *metrics,
-                              const guint32 *labels,
-                              const guint32 *decided,
-                              const float   *weights,
-                              gsize          n,
-                              guint          n_classes,
-                              guint          positive)
-{
-  static const char *const keys[] = { "accuracy", "balanced_accuracy", "precision", "recall", "f1" };
-  g_autofree float *one_hot = g_new0 (float, MAX (n, 1) * n_classes);
-  g_autoptr(FwClassificationMetrics) m = NULL;
-
-  g_return_if_fail (metrics != NULL);
-
-  /* Decisions as certain probabilities: the metrics' own 0.5 rule then reproduces them. */
-  for (gsize i = 0; i < n; i++)
-    one_hot[i * n_classes + decided[i]] = 1.0f;
-  m = fw_classification_metrics_new (labels, one_hot, weights, n, n_classes, positive, 0.5, NULL);
-  if (m == NULL)
-    return;
-  {
-    const double values[] = { m->accuracy, m->balanced_accuracy, m->precision, m->recall, m->f1 };
-
-    for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
-      json_object_set_double_member (metrics, keys[k], values[k]);
-  }
-}
-
 static JsonObject *
 test_metrics (FwTrainer *trainer)
 {

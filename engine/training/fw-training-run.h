@@ -94,23 +94,6 @@ FwFairness *const *fw_training_run_get_fairness (FwTrainingRun *run,
  * must not be used afterwards except to be freed. */
 FwDataset      *fw_training_run_steal_dataset (FwTrainingRun *run);
 
-/* Adds "fairness": [one entry per attribute, docs/cli.md] to the object being built; NULL
- * entries (a measurement that failed) are left out. */
-void            fw_training_add_fairness      (JsonBuilder       *builder,
-                                               FwFairness *const *fairness,
-                                               char *const       *attributes,
-                                               guint              n);
-/* Overwrites the metrics that depend on the decision (accuracy, balanced_accuracy,
- * precision, recall, f1) with those of @decided; ROC-AUC and log-loss do not depend on a
- * threshold and stay. */
-void            fw_training_decision_metrics  (JsonObject    *metrics,
-                                               const guint32 *labels,
-                                               const guint32 *decided,
-                                               const float   *weights,
-                                               gsize          n,
-                                               guint          n_classes,
-                                               guint          positive);
-
 /* Checkpoints (the rule is fw_trainer_set_checkpoint's): @func gets, on the trainer's
  * checkpoint thread, the best model so far as a trained model — recipe, preprocessing and
  * parameters, so predict and evaluate can use it, but no test metrics — with
