@@ -28,28 +28,6 @@ threshold_column (const FwTrainedModel *t,
   return a;
 }
 
-double
-fw_trained_model_unseen_threshold (const FwTrainedModel *t)
-{
-  g_return_val_if_fail (t != NULL, FW_THRESHOLDS_DEFAULT);
-
-  return t->thresholds != NULL && t->thresholds->policy == FW_THRESHOLD_POLICY_MANUAL
-         ? t->threshold : FW_THRESHOLDS_DEFAULT;
-}
-
-double
-fw_trained_model_group_threshold (const FwTrainedModel *t,
-                                  const char           *name)
-{
-  guint32 g;
-
-  g_return_val_if_fail (t != NULL && t->thresholds != NULL, FW_THRESHOLDS_DEFAULT);
-
-  g = fw_thresholds_find_group (t->thresholds, name);
-  return g != FW_THRESHOLDS_UNSEEN ? t->thresholds->groups[g].threshold
-                                   : fw_trained_model_unseen_threshold (t);
-}
-
 guint32 *
 fw_trained_model_decide_part (const FwTrainedModel *t,
                               const FwDataset      *dataset,
