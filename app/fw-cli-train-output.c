@@ -42,17 +42,15 @@ fw_cli_train_print_epoch (const FwTrainerEvent *e,
       json_builder_set_member_name (b, "event"), json_builder_add_string_value (b, "epoch");
       json_builder_set_member_name (b, "epoch"), json_builder_add_int_value (b, e->epoch);
       json_builder_set_member_name (b, "epochs"), json_builder_add_int_value (b, e->epochs);
-      json_builder_set_member_name (b, "train_loss"), json_builder_add_double_value (b, e->train_loss);
-      json_builder_set_member_name (b, "validation_loss");
-      json_builder_add_double_value (b, e->validation_loss);
-      json_builder_set_member_name (b, "validation_metric");
-      json_builder_add_double_value (b, e->validation_metric);
+      /* Not a number (no validation rows, say) is null: NaN is not JSON. */
+      fw_json_add_number (b, "train_loss", e->train_loss);
+      fw_json_add_number (b, "validation_loss", e->validation_loss);
+      fw_json_add_number (b, "validation_metric", e->validation_metric);
       json_builder_set_member_name (b, "metric"), json_builder_add_string_value (b, e->metric_name);
-      json_builder_set_member_name (b, "rows_per_second");
-      json_builder_add_double_value (b, e->rows_per_second);
-      json_builder_set_member_name (b, "elapsed"), json_builder_add_double_value (b, e->elapsed);
-      json_builder_set_member_name (b, "eta"), json_builder_add_double_value (b, e->eta);
-      json_builder_set_member_name (b, "joules"), json_builder_add_double_value (b, e->joules);
+      fw_json_add_number (b, "rows_per_second", e->rows_per_second);
+      fw_json_add_number (b, "elapsed", e->elapsed);
+      fw_json_add_number (b, "eta", e->eta);
+      fw_json_add_number (b, "joules", e->joules);
       fw_cli_add_fairness (b, e->fairness, attributes, e->n_fairness);
       json_builder_end_object (b);
       print_json (b);

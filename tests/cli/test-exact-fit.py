@@ -84,10 +84,12 @@ def train(workdir, data, model, solver="exact"):
     out = subprocess.run(args, capture_output=True, timeout=300)
     if out.returncode != 0:
         raise RuntimeError(f"train failed: {out.stderr.decode()!r}")
-    # With no validation rows an epoch's metric prints as "nan.0" (not JSON): read it as NaN.
-    text = out.stdout.decode().replace(":nan.0", ":NaN")
-    lines = [json.loads(line) for line in text.splitlines() if line.strip()]
-    return lines
+    # Every line is strict JSON even with no validation rows (a metric that is not a number
+    # is null): json.loads would take Python's NaN spellings, so refuse them here.
+    def strict(name):
+        raise ValueError(f"not JSON: {name} in train's output")
+    text = out.stdout.decode()
+    return [json.loads(line, parse_constant=strict) for line in text.splitlines() if line.strip()]
 
 
 def newton_logistic(X, y):
