@@ -25,6 +25,19 @@ fw_json_add_number (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+void
+fw_json_object_set_number (JsonObject *object,
+                           const char *key,
+                           double      value)
+{
+  g_return_if_fail (object != NULL && key != NULL);
+
+  if (isfinite (value))
+    json_object_set_double_member (object, key, value);
+  else
+    json_object_set_null_member (object, key);
+}
+
 /* Brackets outside strings, without parsing: before json-glib recurses into them. */
 static gboolean
 depth_ok (const char *data,

@@ -18,6 +18,10 @@ void fw_json_add_number (JsonBuilder *builder,
  * there.  Every writer of Fairway JSON goes through here: json-glib 1.6 appends ".0" to a
  * double whose shortest form has no point, so 1e+20 came out as "1e+20.0", which no JSON
  * reader accepts; that suffix is removed from numbers (strings are left alone). */
+/* The same for a member of @object. */
+void     fw_json_object_set_number (JsonObject  *object,
+                                    const char  *key,
+                                    double       value);
 char    *fw_json_to_data    (JsonNode    *root,
                              gboolean     pretty,
                              gsize       *length);

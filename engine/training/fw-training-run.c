@@ -13,6 +13,7 @@
 #include "fw-mitigation.h"
 #include "fw-model-file.h"
 #include "fw-too-good.h"
+#include "fw-json.h"
 #include "fw-training-run.h"
 
 struct _FwTrainingRun
@@ -284,9 +285,10 @@ record (FwTrainingRun  *run,
       JsonObject *epoch = json_object_new ();
 
       json_object_set_int_member (epoch, "epoch", event->epoch);
-      json_object_set_double_member (epoch, "train_loss", event->train_loss);
-      json_object_set_double_member (epoch, "validation_loss", event->validation_loss);
-      json_object_set_double_member (epoch, "validation_metric", event->validation_metric);
+      /* No validation rows: null, never a NaN the model file could not be read back with. */
+      fw_json_object_set_number (epoch, "train_loss", event->train_loss);
+      fw_json_object_set_number (epoch, "validation_loss", event->validation_loss);
+      fw_json_object_set_number (epoch, "validation_metric", event->validation_metric);
       json_object_set_string_member (epoch, "metric_name", event->metric_name);
       json_array_add_object_element (run->history, epoch);
     }
