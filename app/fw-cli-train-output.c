@@ -62,6 +62,10 @@ fw_cli_train_print_epoch (const FwTrainerEvent *e,
                      e->rows_per_second, e->eta);
 }
 
+/* Cells for a coefficient's term: wide enough for "sex: female vs male" and most
+ * category pairs, narrow enough for the figures to fit an 120-cell terminal. */
+#define TERM_WIDTH 40
+
 /* The five columns the model leans on most, as the drop in quality when each is shuffled. */
 static void
 print_importance (JsonObject *explanations)
@@ -116,8 +120,13 @@ print_coefficients (JsonObject *explanations)
          !json_object_get_null_member (inference, "reference_class");
   printf (_("\nHow each column moves the answer (per 1 unit of a number; a category against "
             "its reference):\n"));
-  printf ("  %-32s %12s %12s %25s %10s", _("term"), _("estimate"), _("std. error"),
-          _("interval (95%)"), _("p-value"));
+  {
+    g_autoptr(GString) head = g_string_new ("  ");
+
+    fw_cli_append_padded (head, _("term"), TERM_WIDTH, FALSE);
+    printf ("%s %12s %12s %25s %10s", head->str, _("estimate"), _("std. error"),
+            _("interval (95%)"), _("p-value"));
+  }
   printf ("%s%s\n", odds ? "   " : "", odds ? _("odds ratio") : "");
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
@@ -128,10 +137,22 @@ print_coefficients (JsonObject *explanations)
       g_autofree char *term = klass != NULL
         ? g_strdup_printf ("%s · %s", klass, json_object_get_string_member (row, "term"))
         : g_strdup (json_object_get_string_member (row, "term"));
+      g_autofree char *shown = fw_cli_fit (term, TERM_WIDTH);
+      g_autoptr(GString) name = g_string_new ("  ");
+      g_autoptr(GString) range = g_string_new (NULL);
+      double p = member_number (row, "p_value");
+      char p_text[32];
 
-      printf ("  %-32s %12.4g %12.4g %25s %10.3g", term,
-              member_number (row, "estimate"), member_number (row, "std_error"), interval,
-              member_number (row, "p_value"));
+      /* Long category names are cut with "…" (the JSON keeps them whole), so the figures
+       * stay in their columns; p-values read as papers print them. */
+      fw_cli_append_padded (name, shown, TERM_WIDTH, FALSE);
+      fw_cli_append_padded (range, interval, 25, TRUE);
+      if (p < 0.001)
+        g_strlcpy (p_text, "< 0.001", sizeof p_text);
+      else
+        g_snprintf (p_text, sizeof p_text, "%.3f", p);
+      printf ("%s %12.4g %12.4g %s %10s", name->str, member_number (row, "estimate"),
+              member_number (row, "std_error"), range->str, p_text);
       if (odds)
         printf ("   %10.4g", member_number (row, "odds_ratio"));
       printf ("\n");
