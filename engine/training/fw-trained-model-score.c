@@ -324,7 +324,7 @@ fw_trained_model_set_thresholds (FwTrainedModel            *t,
   g_free (t->recipe->threshold_attribute);
   t->recipe->threshold_attribute = g_strdup (set->attribute);
   t->recipe->group_thresholds_names = g_strdupv ((char **) set->names);
-  t->recipe->group_thresholds_values = g_memdup2 (set->values, (n + 1) * sizeof (double));
+  t->recipe->group_thresholds_values = g_memdup2 (set->values, MAX (n, 1) * sizeof (double));
   if (!restore_rule (t, &saved,
                      fw_trained_model_fit_thresholds (t, dataset, FW_THRESHOLD_POLICY_MANUAL,
                                                       error)))

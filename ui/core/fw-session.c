@@ -470,7 +470,7 @@ take_threshold_rule (FwSession *self)
   to->group_thresholds_values =
     from->group_thresholds_names == NULL ? NULL
     : g_memdup2 (from->group_thresholds_values,
-                 (g_strv_length (from->group_thresholds_names) + 1) * sizeof (double));
+                 MAX (g_strv_length (from->group_thresholds_names), 1) * sizeof (double));
 }
 
 gboolean
