@@ -144,13 +144,13 @@ print_coefficients (JsonObject *explanations)
       char p_text[32];
 
       /* Long category names are cut with "…" (the JSON keeps them whole), so the figures
-       * stay in their columns; p-values read as papers print them. */
+       * stay in their columns; p-values as the Results step and the report print them. */
       fw_cli_append_padded (name, shown, TERM_WIDTH, FALSE);
       fw_cli_append_padded (range, interval, 25, TRUE);
-      if (p < 0.001)
-        g_strlcpy (p_text, "< 0.001", sizeof p_text);
+      if (p < 0.0001)
+        g_strlcpy (p_text, "< 0.0001", sizeof p_text);
       else
-        g_snprintf (p_text, sizeof p_text, "%.3f", p);
+        g_snprintf (p_text, sizeof p_text, "%.4f", p);
       printf ("%s %12.4g %12.4g %s %10s", name->str, member_number (row, "estimate"),
               member_number (row, "std_error"), range->str, p_text);
       if (odds)
