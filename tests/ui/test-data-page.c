@@ -130,36 +130,6 @@ import_gone (gpointer data)
   return *(gpointer *) data == NULL;
 }
 
-/* Presses @accel through @page's own shortcuts, as the window does for a key pressed with
- * the focus anywhere in it: only a global shortcut is reached that way from outside the
- * page.  Returns whether one took the key. */
-static gboolean
-press_global_shortcut (GtkWidget  *page,
-                       const char *accel)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (page);
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
-          gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) !=
-            GTK_SHORTCUT_SCOPE_GLOBAL)
-        continue;
-      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, page,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  return FALSE;
-}
-
 /* Escape cancels an import with the focus anywhere in the window; with nothing to cancel
  * it lets the key go on. */
 static void
@@ -173,7 +143,7 @@ test_escape_cancels (FwUiFixture   *fixture,
   FW_UI_TEST_REQUIRE_DISPLAY ();
 
   page = data_page (fixture);
-  g_assert_false (press_global_shortcut (GTK_WIDGET (page), "Escape"));
+  g_assert_false (fw_ui_test_press_page_key (GTK_WIDGET (page), "Escape"));
   file = write_large_csv (fixture);
   fw_window_open_file (fixture->window, file);
   import = fw_data_page_get_import (page);
@@ -181,7 +151,7 @@ test_escape_cancels (FwUiFixture   *fixture,
   g_object_add_weak_pointer (G_OBJECT (import), (gpointer *) &import);
   /* The focus outside the page: on nothing at all. */
   gtk_window_set_focus (GTK_WINDOW (fixture->window), NULL);
-  g_assert_true (press_global_shortcut (GTK_WIDGET (page), "Escape"));
+  g_assert_true (fw_ui_test_press_page_key (GTK_WIDGET (page), "Escape"));
   g_assert_false (fw_data_page_get_busy (page));
   g_assert_cmpstr (fw_data_page_get_state (page), ==, "empty");
   fw_ui_test_wait (import_gone, &import, "the cancelled import to end");

@@ -270,36 +270,6 @@ results_shown (gpointer data)
   return results_in_view (data, 3);
 }
 
-/* Presses @accel through @widget's own shortcuts, as the window does for a key pressed
- * with the focus anywhere in it: only a global shortcut is reached that way from outside.
- * Returns whether one took the key. */
-static gboolean
-press_global_shortcut (GtkWidget  *widget,
-                       const char *accel)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
-          gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) !=
-            GTK_SHORTCUT_SCOPE_GLOBAL)
-        continue;
-      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  return FALSE;
-}
-
 typedef struct
 {
   FwSession             *session;
@@ -332,7 +302,7 @@ test_compare (FwUiFixture   *fixture,
   gtk_spin_button_set_value (fw_model_page_get_setting (page, "epochs"), 10);
   view = fw_model_page_get_compare_view (page);
   /* Nothing to cancel yet: Escape goes on to whoever else wants it. */
-  g_assert_false (press_global_shortcut (GTK_WIDGET (view), "Escape"));
+  g_assert_false (fw_ui_test_press_page_key (GTK_WIDGET (view), "Escape"));
 
   gtk_widget_activate_action (GTK_WIDGET (view), "compare.start", NULL);
   runner = fw_compare_view_get_runner (view);
@@ -430,7 +400,7 @@ test_compare_cancel (FwUiFixture   *fixture,
   g_assert_true (fw_model_compare_is_running (fw_compare_view_get_runner (view)));
   /* Escape with the focus on nothing at all, outside the group. */
   gtk_window_set_focus (GTK_WINDOW (fixture->window), NULL);
-  g_assert_true (press_global_shortcut (GTK_WIDGET (view), "Escape"));
+  g_assert_true (fw_ui_test_press_page_key (GTK_WIDGET (view), "Escape"));
 
   /* Nothing is ranked, and Compare can start again. */
   g_assert_null (fw_compare_view_get_runner (view));
