@@ -22,12 +22,10 @@
 
 typedef struct
 {
-  char     *data, *recipe, *target, *device, *mitigate, *positive, *favourable, *models, *metric,
-           *encoding;
-  char    **sensitive, **keep;
-  gint64    min_group_rows, seed;
-  int       epochs, batch, folds;
-  gboolean  json, intersect;
+  FwCliRecipeOptions  r;
+  char               *data, *recipe, *target, *models, *metric, *encoding;
+  int                 folds;
+  gboolean            json;
 } Options;
 
 static void
@@ -36,15 +34,10 @@ options_clear (Options *o)
   g_free (o->data);
   g_free (o->recipe);
   g_free (o->target);
-  g_free (o->device);
-  g_free (o->mitigate);
-  g_free (o->positive);
-  g_free (o->favourable);
   g_free (o->models);
   g_free (o->metric);
   g_free (o->encoding);
-  g_strfreev (o->sensitive);
-  g_strfreev (o->keep);
+  fw_cli_recipe_options_clear (&o->r);
 }
 
 /* "logistic", "linear", "mlp" (one layer of 64) or "mlp:W1xW2…" into @spec (the recipe's
@@ -97,64 +90,6 @@ model_name (const FwModelSpec *spec)
 }
 
 /* The flags that change the recipe; a usage problem returns a message. */
-static char *
-apply_options (const Options *o,
-               FwRecipe      *recipe)
-{
-  if (o->epochs != -1 && o->epochs < 1)
-    return g_strdup (_("--epochs must be at least 1"));
-  if (o->epochs != -1)
-    recipe->model.epochs = o->epochs;
-  if (o->batch != -1 && o->batch < 1)
-    return g_strdup (_("--batch must be at least 1"));
-  if (o->batch != -1)
-    recipe->model.batch_size = o->batch;
-  if (o->seed < -1)
-    return g_strdup (_("--seed must not be negative"));
-  if (o->seed != -1)
-    recipe->seed = o->seed;
-  if (o->device != NULL)
-    {
-      if (!g_str_equal (o->device, "auto") && !g_str_equal (o->device, "cpu") &&
-          !g_str_equal (o->device, "cuda"))
-        return g_strdup_printf (_("unknown device “%s” (auto, cpu or cuda)"), o->device);
-      g_free (recipe->model.device);
-      recipe->model.device = g_strdup (o->device);
-    }
-  if (o->mitigate != NULL)
-    {
-      if (!g_str_equal (o->mitigate, "none") && !g_str_equal (o->mitigate, "reweigh"))
-        return g_strdup_printf (_("unknown mitigation “%s” (none or reweigh)"), o->mitigate);
-      g_free (recipe->mitigation);
-      recipe->mitigation = g_strdup (o->mitigate);
-    }
-  if (o->positive != NULL)
-    {
-      g_free (recipe->positive);
-      recipe->positive = g_strdup (o->positive);
-    }
-  if (o->favourable != NULL)
-    {
-      g_free (recipe->favourable);
-      recipe->favourable = g_strdup (o->favourable);
-    }
-  if (o->min_group_rows != -1)
-    {
-      if (o->min_group_rows < 0 || o->min_group_rows > G_MAXUINT)
-        return g_strdup (_("--min-group-rows takes a number of rows, such as 30"));
-      recipe->min_group_rows = (guint) o->min_group_rows;
-    }
-  if (o->intersect)
-    recipe->intersect_sensitive = TRUE;
-  for (guint i = 0; o->sensitive != NULL && o->sensitive[i] != NULL; i++)
-    if (!g_ptr_array_find_with_equal_func (recipe->sensitive, o->sensitive[i], g_str_equal, NULL))
-      g_ptr_array_add (recipe->sensitive, g_strdup (o->sensitive[i]));
-  for (guint i = 0; o->keep != NULL && o->keep[i] != NULL; i++)
-    if (!g_ptr_array_find_with_equal_func (recipe->known_in_advance, o->keep[i], g_str_equal,
-                                           NULL))
-      g_ptr_array_add (recipe->known_in_advance, g_strdup (o->keep[i]));
-  return NULL;
-}
 
 /* The recipe (loaded, or the suggested cleaning for --data and --target) and its table. */
 static gboolean
@@ -207,7 +142,7 @@ load (const Options  *o,
       if (profile == NULL)
         return FALSE;
       settings->target = g_strdup (o->target);
-      if ((*usage = apply_options (o, settings)) != NULL)
+      if ((*usage = fw_cli_recipe_options_apply (&o->r, settings)) != NULL)
         return FALSE;
       recipe = fw_recipe_new_suggested_safe (table, profile, settings, &left_out, error);
       if (recipe == NULL)
@@ -218,7 +153,7 @@ load (const Options  *o,
       g_free (recipe->target);
       recipe->target = g_strdup (o->target);
     }
-  if ((*usage = apply_options (o, recipe)) != NULL)
+  if ((*usage = fw_cli_recipe_options_apply (&o->r, recipe)) != NULL)
     return FALSE;
   *recipe_out = g_steal_pointer (&recipe);
   *table_out = g_steal_pointer (&table);
@@ -406,7 +341,7 @@ int
 fw_cli_compare (int    argc,
                 char **argv)
 {
-  Options o = { .epochs = -1, .batch = -1, .seed = -1, .min_group_rows = -1, .folds = 0 };
+  Options o = { .r = FW_CLI_RECIPE_OPTIONS_INIT, .folds = 0 };
   const GOptionEntry entries[] = {
     { "recipe", 0, 0, G_OPTION_ARG_FILENAME, &o.recipe, N_("Compare with this recipe's data and "
       "settings"), "R.json" },
@@ -414,24 +349,24 @@ fw_cli_compare (int    argc,
     { "target", 0, 0, G_OPTION_ARG_STRING, &o.target, N_("The column to predict"), "COL" },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &o.encoding,
       N_("Read the data in this text encoding (default: the recipe's, else UTF-8)"), "NAME" },
-    { "sensitive", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.sensitive,
+    { "sensitive", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.r.sensitive,
       N_("A sensitive column, measured but not used as a feature (repeatable)"), "COL" },
-    { "keep-column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.keep,
+    { "keep-column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.r.keep,
       N_("A column known in advance: keep it even when suspected of leaking (repeatable)"),
       "COL" },
-    { "intersect", 0, 0, G_OPTION_ARG_NONE, &o.intersect,
+    { "intersect", 0, 0, G_OPTION_ARG_NONE, &o.r.intersect,
       N_("Also measure fairness for the first two sensitive columns together"), NULL },
-    { "positive", 0, 0, G_OPTION_ARG_STRING, &o.positive, N_("The positive class"), "VALUE" },
-    { "favourable", 0, 0, G_OPTION_ARG_STRING, &o.favourable,
+    { "positive", 0, 0, G_OPTION_ARG_STRING, &o.r.positive, N_("The positive class"), "VALUE" },
+    { "favourable", 0, 0, G_OPTION_ARG_STRING, &o.r.favourable,
       N_("The class that is good for the person (default: guessed from the words)"), "VALUE" },
-    { "min-group-rows", 0, 0, G_OPTION_ARG_INT64, &o.min_group_rows,
+    { "min-group-rows", 0, 0, G_OPTION_ARG_INT64, &o.r.min_group_rows,
       N_("Groups with fewer rows stay out of the fairness summaries (default 30)"), "N" },
-    { "mitigate", 0, 0, G_OPTION_ARG_STRING, &o.mitigate, N_("none or reweigh"), "HOW" },
-    { "epochs", 0, 0, G_OPTION_ARG_INT, &o.epochs, N_("Passes over the training rows"), "E" },
-    { "batch", 0, 0, G_OPTION_ARG_INT, &o.batch, N_("Rows per mini-batch"), "B" },
-    { "seed", 0, 0, G_OPTION_ARG_INT64, &o.seed, N_("Seed for the split, the folds and the "
+    { "mitigate", 0, 0, G_OPTION_ARG_STRING, &o.r.mitigate, N_("none or reweigh"), "HOW" },
+    { "epochs", 0, 0, G_OPTION_ARG_INT, &o.r.epochs, N_("Passes over the training rows"), "E" },
+    { "batch", 0, 0, G_OPTION_ARG_INT, &o.r.batch, N_("Rows per mini-batch"), "B" },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &o.r.seed, N_("Seed for the split, the folds and the "
       "models"), "S" },
-    { "device", 0, 0, G_OPTION_ARG_STRING, &o.device, N_("auto, cpu or cuda"), "DEVICE" },
+    { "device", 0, 0, G_OPTION_ARG_STRING, &o.r.device, N_("auto, cpu or cuda"), "DEVICE" },
     { "folds", 0, 0, G_OPTION_ARG_INT, &o.folds, N_("Folds of cross-validation (default 5)"),
       "K" },
     { "models", 0, 0, G_OPTION_ARG_STRING, &o.models,

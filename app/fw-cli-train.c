@@ -24,20 +24,17 @@
 
 typedef struct
 {
-  char     *data, *recipe, *target, *model, *hidden, *device, *mitigate, *positive, *out;
-  char     *favourable, *encoding;
+  FwCliRecipeOptions  r;
+  char     *data, *recipe, *target, *model, *hidden, *out;
+  char     *encoding;
   char     *checkpoint, *resume;
   char     *solver;
   double    checkpoint_seconds;
-  gint64    min_group_rows;
   char     *threshold_policy, *save_recipe;
   char     *threshold_column;
   double    threshold;
-  char    **sensitive, **keep;
-  int       epochs, batch;
   double    lr, carbon_intensity;
-  gint64    seed;
-  gboolean  json, intersect;
+  gboolean  json;
 } Options;
 
 static void
@@ -48,20 +45,15 @@ options_clear (Options *o)
   g_free (o->target);
   g_free (o->model);
   g_free (o->hidden);
-  g_free (o->device);
-  g_free (o->mitigate);
   g_free (o->threshold_policy);
   g_free (o->threshold_column);
   g_free (o->save_recipe);
-  g_free (o->positive);
-  g_free (o->favourable);
   g_free (o->encoding);
   g_free (o->checkpoint);
   g_free (o->resume);
   g_free (o->solver);
   g_free (o->out);
-  g_strfreev (o->sensitive);
-  g_strfreev (o->keep);
+  fw_cli_recipe_options_clear (&o->r);
 }
 
 /* Takes @text; always FALSE, so a check can end in "return refuse (…)". */
@@ -129,46 +121,11 @@ apply_options (const Options      *o,
         return refuse (message, g_strdup_printf (_("unknown solver “%s” (exact or minibatch)"),
                                                  o->solver));
     }
-  if (o->epochs != -1)
-    {
-      if (o->epochs < 1)
-        return refuse (message, g_strdup (_("--epochs must be at least 1")));
-      spec->epochs = o->epochs;
-    }
-  if (o->batch != -1)
-    {
-      if (o->batch < 1)
-        return refuse (message, g_strdup (_("--batch must be at least 1")));
-      spec->batch_size = o->batch;
-    }
   if (o->lr != -1)
     {
       if (!(o->lr > 0 && o->lr < 100))
         return refuse (message, g_strdup (_("--lr must be a positive number")));
       spec->learning_rate = o->lr;
-    }
-  if (o->seed != -1)
-    {
-      if (o->seed < 0)
-        return refuse (message, g_strdup (_("--seed must not be negative")));
-      recipe->seed = o->seed;
-    }
-  if (o->device != NULL)
-    {
-      if (!g_str_equal (o->device, "auto") && !g_str_equal (o->device, "cpu") &&
-          !g_str_equal (o->device, "cuda"))
-        return refuse (message, g_strdup_printf (_("unknown device “%s” (auto, cpu or cuda)"),
-                                            o->device));
-      g_free (spec->device);
-      spec->device = g_strdup (o->device);
-    }
-  if (o->mitigate != NULL)
-    {
-      if (!g_str_equal (o->mitigate, "none") && !g_str_equal (o->mitigate, "reweigh"))
-        return refuse (message, g_strdup_printf (_("unknown mitigation “%s” (none or reweigh)"),
-                                                 o->mitigate));
-      g_free (recipe->mitigation);
-      recipe->mitigation = g_strdup (o->mitigate);
     }
   if (o->threshold_policy != NULL)
     {
@@ -201,32 +158,12 @@ apply_options (const Options      *o,
     return refuse (message, g_strdup (_("--carbon-intensity takes grams of CO2e per kWh, "
                                         "such as 475")));
   training->carbon_intensity = o->carbon_intensity;
-  if (o->positive != NULL)
-    {
-      g_free (recipe->positive);
-      recipe->positive = g_strdup (o->positive);
-    }
-  if (o->favourable != NULL)
-    {
-      g_free (recipe->favourable);
-      recipe->favourable = g_strdup (o->favourable);
-    }
-  if (o->min_group_rows != -1)
-    {
-      if (o->min_group_rows < 0 || o->min_group_rows > G_MAXUINT)
-        return refuse (message, g_strdup (_("--min-group-rows takes a number of rows, such as "
-                                            "30")));
-      recipe->min_group_rows = (guint) o->min_group_rows;
-    }
-  if (o->intersect)
-    recipe->intersect_sensitive = TRUE;
-  for (guint i = 0; o->sensitive != NULL && o->sensitive[i] != NULL; i++)
-    if (!g_ptr_array_find_with_equal_func (recipe->sensitive, o->sensitive[i], g_str_equal, NULL))
-      g_ptr_array_add (recipe->sensitive, g_strdup (o->sensitive[i]));
-  for (guint i = 0; o->keep != NULL && o->keep[i] != NULL; i++)
-    if (!g_ptr_array_find_with_equal_func (recipe->known_in_advance, o->keep[i], g_str_equal,
-                                           NULL))
-      g_ptr_array_add (recipe->known_in_advance, g_strdup (o->keep[i]));
+  {
+    char *usage = fw_cli_recipe_options_apply (&o->r, recipe);
+
+    if (usage != NULL)
+      return refuse (message, usage);
+  }
   return TRUE;
 }
 
@@ -247,8 +184,8 @@ int
 fw_cli_train (int    argc,
               char **argv)
 {
-  Options o = { .epochs = -1, .batch = -1, .lr = -1, .seed = -1, .carbon_intensity = -1,
-                .min_group_rows = -1, .threshold = -1,
+  Options o = { .r = FW_CLI_RECIPE_OPTIONS_INIT, .lr = -1, .carbon_intensity = -1,
+                .threshold = -1,
                 .checkpoint_seconds = FW_TRAINER_CHECKPOINT_SECONDS };
   g_autofree char *intensity_help = g_strdup_printf (_("Grid carbon intensity in g CO2e per kWh "
                                                        "(default %g, the world average)"),
@@ -259,27 +196,27 @@ fw_cli_train (int    argc,
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &o.encoding,
       N_("Read the data in this text encoding (default: the recipe's, else UTF-8)"), "NAME" },
     { "target", 0, 0, G_OPTION_ARG_STRING, &o.target, N_("The column to predict"), "COL" },
-    { "sensitive", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.sensitive,
+    { "sensitive", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.r.sensitive,
       N_("A sensitive column, measured but not used as a feature (repeatable)"), "COL" },
-    { "keep-column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.keep,
+    { "keep-column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.r.keep,
       N_("A column known in advance, before the outcome: keep it even when it is suspected "
          "of leaking the answer (repeatable; recorded in the recipe)"), "COL" },
-    { "intersect", 0, 0, G_OPTION_ARG_NONE, &o.intersect,
+    { "intersect", 0, 0, G_OPTION_ARG_NONE, &o.r.intersect,
       N_("Also measure fairness for the first two sensitive columns together"), NULL },
     { "model", 0, 0, G_OPTION_ARG_STRING, &o.model, N_("logistic, linear or mlp"), "KIND" },
     { "hidden", 0, 0, G_OPTION_ARG_STRING, &o.hidden, N_("MLP layer widths"), "64,64" },
-    { "epochs", 0, 0, G_OPTION_ARG_INT, &o.epochs, N_("Passes over the training rows"), "E" },
-    { "batch", 0, 0, G_OPTION_ARG_INT, &o.batch, N_("Rows per mini-batch"), "B" },
+    { "epochs", 0, 0, G_OPTION_ARG_INT, &o.r.epochs, N_("Passes over the training rows"), "E" },
+    { "batch", 0, 0, G_OPTION_ARG_INT, &o.r.batch, N_("Rows per mini-batch"), "B" },
     { "lr", 0, 0, G_OPTION_ARG_DOUBLE, &o.lr, N_("Learning rate"), "X" },
     { "solver", 0, 0, G_OPTION_ARG_STRING, &o.solver,
       N_("Logistic and linear: exact (Newton, with standard errors) or minibatch"), "HOW" },
-    { "seed", 0, 0, G_OPTION_ARG_INT64, &o.seed, N_("Seed for the split and the model"), "S" },
-    { "device", 0, 0, G_OPTION_ARG_STRING, &o.device, N_("auto, cpu or cuda"), "DEVICE" },
-    { "mitigate", 0, 0, G_OPTION_ARG_STRING, &o.mitigate, N_("none or reweigh"), "HOW" },
-    { "positive", 0, 0, G_OPTION_ARG_STRING, &o.positive, N_("The positive class"), "VALUE" },
-    { "favourable", 0, 0, G_OPTION_ARG_STRING, &o.favourable,
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &o.r.seed, N_("Seed for the split and the model"), "S" },
+    { "device", 0, 0, G_OPTION_ARG_STRING, &o.r.device, N_("auto, cpu or cuda"), "DEVICE" },
+    { "mitigate", 0, 0, G_OPTION_ARG_STRING, &o.r.mitigate, N_("none or reweigh"), "HOW" },
+    { "positive", 0, 0, G_OPTION_ARG_STRING, &o.r.positive, N_("The positive class"), "VALUE" },
+    { "favourable", 0, 0, G_OPTION_ARG_STRING, &o.r.favourable,
       N_("The class that is good for the person (default: guessed from the words)"), "VALUE" },
-    { "min-group-rows", 0, 0, G_OPTION_ARG_INT64, &o.min_group_rows,
+    { "min-group-rows", 0, 0, G_OPTION_ARG_INT64, &o.r.min_group_rows,
       N_("Groups with fewer test rows stay out of the fairness summaries (default 30)"), "N" },
     { "threshold-policy", 0, 0, G_OPTION_ARG_STRING, &o.threshold_policy,
       N_("Per-group decision thresholds: none, parity (equal selection rates) or tpr"), "POLICY" },

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include "fw-csv-import.h"
 #include "fw-fairness.h"
+#include "fw-recipe.h"
 
 G_BEGIN_DECLS
 
@@ -89,6 +90,24 @@ FwTable *fw_cli_import_csv       (GFile          *file,
                                   FwCsvReport    *report,
                                   FwProgressFunc  progress,
                                   GError        **error);
+
+/* The flags train and compare share; -1 (and NULL) where a flag was not given. */
+typedef struct
+{
+  char     *device, *mitigate, *positive, *favourable;
+  char    **sensitive, **keep;
+  gint64    min_group_rows, seed;
+  int       epochs, batch;
+  gboolean  intersect;
+} FwCliRecipeOptions;
+
+#define FW_CLI_RECIPE_OPTIONS_INIT { .min_group_rows = -1, .seed = -1, .epochs = -1, .batch = -1 }
+
+void     fw_cli_recipe_options_clear (FwCliRecipeOptions       *options);
+/* Lays the given flags over @recipe; a bad flag returns its usage message (g_free it) and
+ * changes nothing. */
+char    *fw_cli_recipe_options_apply (const FwCliRecipeOptions *options,
+                                      FwRecipe                 *recipe);
 
 /* Cells a terminal gives @text (wide characters two, combining ones none). */
 guint    fw_cli_display_width    (const char     *text);
